@@ -1,0 +1,95 @@
+"""Helpers for tests: run the CLI in-process, manage PostgreSQL databases, fingerprint stores."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+PG_ADMIN_URL = os.environ.get("TRACKER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(args: list[str], *, db: str | None, input: str | None = None) -> CliResult:
+    """Run ``tracker ARGS`` through the real Typer app, as a user would from a shell."""
+    from tracker.cli.app import app
+
+    env = {"NO_COLOR": "1", "COLUMNS": "200"}
+    if db is not None:
+        env["TRACKER_DB"] = db
+    result = CliRunner().invoke(app, args, env=env, input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+def _admin():  # type: ignore[no-untyped-def]
+    import psycopg
+
+    return psycopg.connect(PG_ADMIN_URL, autocommit=True)
+
+
+def create_database(name: str) -> None:
+    with _admin() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(name: str) -> None:
+    with _admin() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def stored_rows(db: str) -> list[tuple[Any, ...]]:
+    """Every stored event row, in insertion order, read directly from the database."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            exists = conn.execute("SELECT to_regclass('public.tracker_events')").fetchone()
+            if not exists or exists[0] is None:
+                return []
+            return list(
+                conn.execute(
+                    "SELECT originator_id::text, originator_version, topic, state "
+                    "FROM tracker_events ORDER BY notification_id"
+                )
+            )
+    if not Path(db).exists():
+        return []
+    with sqlite3.connect(db) as conn:
+        try:
+            return list(
+                conn.execute(
+                    "SELECT originator_id, originator_version, topic, state "
+                    "FROM stored_events ORDER BY rowid"
+                )
+            )
+        except sqlite3.OperationalError:
+            return []
+
+
+def fingerprint(db: str) -> str:
+    """A digest of everything stored: equal before and after means nothing was written."""
+    digest = hashlib.sha256()
+    for row in stored_rows(db):
+        digest.update(repr(row).encode())
+    return digest.hexdigest()

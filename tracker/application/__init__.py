@@ -1,0 +1,34 @@
+"""The application: commands and queries over channels, on a configured store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tracker.application.errors import BadInput, StoreError
+
+if TYPE_CHECKING:
+    from tracker.application.tracker import DialogueTracker
+
+
+def open_tracker(
+    db: str | None, *, write: bool, clock: Callable[[], dt.datetime] | None = None
+) -> DialogueTracker:
+    """Open the tracker on the store named by ``--db`` / ``TRACKER_DB`` (or the default).
+
+    ``write=False`` opens a read-only SQLite file for reading instead of refusing it.
+    """
+    from tracker.application.tracker import DialogueTracker, utc_now
+    from tracker.store.probe import check_store
+    from tracker.store.settings import StoreConfigError, StoreUnavailable, resolve_store
+
+    try:
+        store = resolve_store(db)
+    except StoreConfigError as e:
+        raise BadInput(str(e)) from None
+    try:
+        check_store(store, write=write)
+    except StoreUnavailable as e:
+        raise StoreError(str(e)) from None
+    return DialogueTracker(store, write=write, clock=clock or utc_now)

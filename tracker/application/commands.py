@@ -1,0 +1,185 @@
+"""The recording commands, as validated data.
+
+The CLI builds one of these from its options; an import file is a list of them. Both go through
+the same validation, so a bad date or party is reported the same way wherever it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.values import ChannelStatus, Lead, Level, Name, Party, Slug, Source, Text, Title
+
+
+class Command(BaseModel):
+    """A request to record something. ``sources`` say where it was reported."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sources: tuple[Source, ...] = ()
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _sources_as_written(cls, value: Any) -> Any:
+        # In a seed file a single source may stand alone, and a bare string is a citation.
+        if isinstance(value, dict | str):
+            value = [value]
+        if isinstance(value, list | tuple):
+            return [{"citation": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    def channels(self) -> tuple[str, ...]:
+        """The channels this command touches."""
+        return (str(self.slug),)  # type: ignore[attr-defined]
+
+
+def _lead(value: Any) -> Any:
+    return Lead.parse(value) if isinstance(value, str) else value
+
+
+class _HasLeads(Command):
+    leads: tuple[Lead, ...] = ()
+
+    @field_validator("leads", mode="before")
+    @classmethod
+    def _leads_as_text(cls, value: Any) -> Any:
+        return [_lead(v) for v in value] if isinstance(value, list | tuple) else value
+
+
+class OpenChannel(_HasLeads):
+    command: Literal["open"] = "open"
+    slug: Slug
+    title: Title
+    parties: tuple[Party, ...] = Field(min_length=2)
+    on: FuzzyDate
+    status: Literal[ChannelStatus.PROPOSED, ChannelStatus.AGREED] = ChannelStatus.AGREED
+    level: Level | None = None
+    topics: tuple[Name, ...] = ()
+    follows: Slug | None = None
+
+    @field_validator("parties")
+    @classmethod
+    def _two_different_parties(cls, parties: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(parties)) < 2:
+            raise ValueError("a channel needs at least two different parties")
+        return parties
+
+
+class AgreeChannel(Command):
+    command: Literal["agree"] = "agree"
+    slug: Slug
+    on: FuzzyDate
+
+
+class AgreeCadence(Command):
+    command: Literal["cadence"] = "cadence"
+    slug: Slug
+    level: Level
+    per_year: float = Field(gt=0, le=366)
+    on: FuzzyDate
+
+
+class PlanMeeting(Command):
+    command: Literal["plan"] = "plan"
+    slug: Slug
+    on: FuzzyDate
+    window: FuzzyDate
+    level: Level | None = None
+    host: Party | None = None
+
+
+class HoldMeeting(_HasLeads):
+    command: Literal["meet"] = "meet"
+    slug: Slug
+    on: FuzzyDate
+    level: Level | None = None
+    location: Name | None = None
+    summary: Text | None = None
+
+
+class _ManyChannels(Command):
+    slugs: tuple[Slug, ...] = Field(min_length=1)
+
+    def channels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.slugs))
+
+
+class SuspendChannels(_ManyChannels):
+    command: Literal["suspend"] = "suspend"
+    on: FuzzyDate
+    by: Party | None = None
+    reason: Text | None = None
+
+
+class ResumeChannels(_ManyChannels):
+    command: Literal["resume"] = "resume"
+    on: FuzzyDate
+    reason: Text | None = None
+
+
+class ConcludeChannel(Command):
+    command: Literal["conclude"] = "conclude"
+    slug: Slug
+    on: FuzzyDate
+    reason: Text | None = None
+    successor: Slug | None = None
+
+
+class RetractEvent(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    command: Literal["retract"] = "retract"
+    slug: Slug
+    seq: int = Field(ge=1)
+    reason: Text = Field(min_length=1)
+
+
+RecordingCommand = (
+    OpenChannel
+    | AgreeChannel
+    | AgreeCadence
+    | PlanMeeting
+    | HoldMeeting
+    | SuspendChannels
+    | ResumeChannels
+    | ConcludeChannel
+)
+
+ChannelCommand = (
+    AgreeChannel
+    | AgreeCadence
+    | PlanMeeting
+    | HoldMeeting
+    | SuspendChannels
+    | ResumeChannels
+    | ConcludeChannel
+)
+
+Entry = Annotated[RecordingCommand, Field(discriminator="command")]
+
+# The option each field is given with on the command line, for error messages.
+OPTION_NAMES = {
+    "slug": "SLUG",
+    "slugs": "SLUG",
+    "title": "--title",
+    "parties": "--party",
+    "on": "--on",
+    "status": "--status",
+    "level": "--level",
+    "leads": "--lead",
+    "topics": "--topic",
+    "follows": "--follows",
+    "per_year": "--per-year",
+    "window": "--window",
+    "host": "--host",
+    "location": "--location",
+    "summary": "--summary",
+    "by": "--by",
+    "reason": "--reason",
+    "successor": "--successor",
+    "sources": "--source",
+    "seq": "SEQ",
+}

@@ -1,0 +1,72 @@
+"""Why a request failed, each with the exit code the command line documents.
+
+0 done; 1 refused by a rule, a duplicate, or an unknown channel; 2 bad input or usage;
+3 the store is unreachable, unreadable, or a write conflict persisted after retries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import ValidationError
+
+
+class TrackerError(Exception):
+    """A failure to report to the user in one line."""
+
+    exit_code = 1
+
+
+class Refused(TrackerError):
+    """A rule, a duplicate fact, or a retraction that cannot be made."""
+
+    exit_code = 1
+
+
+class ChannelNotFound(Refused):
+    """No channel has this slug (or none had it by the moment asked about)."""
+
+
+class BadInput(TrackerError):
+    """A value the user gave is not valid."""
+
+    exit_code = 2
+
+
+class StoreError(TrackerError):
+    """The store cannot be reached, read or written."""
+
+    exit_code = 3
+
+
+class WriteConflict(StoreError):
+    """Other writers kept changing the same channel while this write retried."""
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def explain(error: ValidationError, names: Mapping[str, str] | None = None) -> str:
+    """One line saying which value was wrong and why, naming it as the user wrote it."""
+    first = error.errors()[0]
+    location = [str(p) for p in first["loc"] if not isinstance(p, int)]
+    # A discriminated union puts the command's name first; the user knows which command it is.
+    if len(location) > 1 and location[0] in _COMMANDS:
+        location = location[1:]
+    field = location[0] if location else ""
+    shown = (names or {}).get(field, field)
+    kind, message = first["type"], first["msg"]
+    if kind == "missing":
+        message = "is required"
+    elif kind == "extra_forbidden":
+        message = "is not a field of this entry"
+    elif kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    else:
+        message = f"{message[0].lower()}{message[1:]} (got {_shown(first.get('input'))})"
+    return " ".join(f"{shown}: {message}".split()) if shown else message
+
+
+_COMMANDS = {"open", "agree", "cadence", "plan", "meet", "suspend", "resume", "conclude"}

@@ -1,0 +1,392 @@
+"""DialogueTracker: the application that records and reads channels.
+
+Every write loads the channels it touches, asks the domain to record the fact, and saves all
+new events in one transaction. When another writer got there first (the store refuses a
+version that already exists) it reloads, re-checks the rules and tries again, a bounded number
+of times. Multi-channel commands save all channels or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, Mapper, PersistenceError
+from eventsourcing.utils import Environment, register_topic
+
+from tracker.application.acting import act
+from tracker.application.commands import (
+    AgreeCadence,
+    AgreeChannel,
+    ChannelCommand,
+    ConcludeChannel,
+    HoldMeeting,
+    OpenChannel,
+    PlanMeeting,
+    RecordingCommand,
+    ResumeChannels,
+    RetractEvent,
+    SuspendChannels,
+)
+from tracker.application.errors import ChannelNotFound, Refused, StoreError, WriteConflict
+from tracker.application.seedfile import Positioned, read_entries
+from tracker.domain.channel import Channel, project_channel
+from tracker.domain.events import (
+    EVENT_CLASSES,
+    ChannelEvent,
+    ChannelOpened,
+    EventRetracted,
+    Fact,
+)
+from tracker.domain.rules import ChannelAlreadyOpened, DomainError, DuplicateFact
+from tracker.domain.state import ChannelState
+from tracker.domain.values import channel_id
+from tracker.store.mapper import PydanticMapper
+from tracker.store.settings import Store
+
+MAX_TRIES = 8
+
+# Stored events name their class by its stable TOPIC, not by where the class lives in the code.
+for _cls in EVENT_CLASSES:
+    register_topic(_cls.TOPIC, _cls)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One event a command recorded."""
+
+    slug: str
+    seq: int
+    kind: str
+    occurred: str | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: entries read, events recorded, entries already recorded before."""
+
+    entries: int
+    recorded: int
+    already: int
+
+
+def _same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
+    """Whether an open entry describes the channel exactly as it was opened."""
+    candidate = Channel.open(
+        slug=command.slug,
+        title=command.title,
+        parties=command.parties,
+        occurred=command.on,
+        recorded=opening.recorded,
+        status=command.status,
+        topics=command.topics,
+        level=command.level,
+        leads=command.leads,
+        follows=command.follows,
+    ).opening
+    return str(candidate.occurred) == str(opening.occurred) and (
+        candidate.details() == opening.details()
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One event of a channel's history, with its retraction (if any)."""
+
+    event: ChannelEvent
+    retracted_by: EventRetracted | None
+
+
+class DialogueTracker(Application[UUID]):
+    """Records facts about dialogue channels and answers questions about them."""
+
+    name = "tracker"
+
+    def __init__(
+        self, store: Store, *, write: bool = True, clock: Callable[[], dt.datetime] = utc_now
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        with self._store_errors():
+            super().__init__(env=store.library_env(write=write))
+
+    def construct_env(self, name: str, env: Any = None) -> Environment:
+        # Only the settings made from --db / TRACKER_DB: nothing leaks in from os.environ.
+        return Environment(name, dict(env or {}))
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        return self.factory.mapper(mapper_class=PydanticMapper)
+
+    # --- recording ---------------------------------------------------------------------------
+
+    def open_channel(self, command: OpenChannel) -> list[Recorded]:
+        """Open a new channel."""
+
+        def change(_: dict[str, Channel]) -> list[Channel]:
+            if channel_id(command.slug) in self._ids_present([command.slug]):
+                raise ChannelAlreadyOpened(
+                    f"refused: the channel {command.slug} exists already; "
+                    f"see tracker status {command.slug}"
+                )
+            return [self._opening(command)]
+
+        return self._write([], change)
+
+    def agree(self, command: AgreeChannel) -> list[Recorded]:
+        """Record that the parties agreed to a proposed channel."""
+        return self._each(command)
+
+    def agree_cadence(self, command: AgreeCadence) -> list[Recorded]:
+        """Record an agreed rhythm of meetings at one level."""
+        return self._each(command)
+
+    def plan_meeting(self, command: PlanMeeting) -> list[Recorded]:
+        """Record a meeting agreed for a future window."""
+        return self._each(command)
+
+    def hold_meeting(self, command: HoldMeeting) -> list[Recorded]:
+        """Record a meeting held."""
+        return self._each(command)
+
+    def suspend(self, command: SuspendChannels) -> list[Recorded]:
+        """Suspend one or more channels, all or none."""
+        return self._each(command)
+
+    def resume(self, command: ResumeChannels) -> list[Recorded]:
+        """Resume one or more suspended channels, all or none."""
+        return self._each(command)
+
+    def conclude(self, command: ConcludeChannel) -> list[Recorded]:
+        """Record that a channel ended."""
+        return self._each(command)
+
+    def retract(self, command: RetractEvent) -> list[Recorded]:
+        """Retract one event of a channel."""
+
+        def change(channels: dict[str, Channel]) -> list[Channel]:
+            channel = channels[command.slug]
+            channel.retract(seq=command.seq, reason=command.reason, recorded=self.clock())
+            return [channel]
+
+        return self._write([command.slug], change)
+
+    def record(self, command: RecordingCommand) -> list[Recorded]:
+        """Carry out any recording command."""
+        if isinstance(command, OpenChannel):
+            return self.open_channel(command)
+        return self._each(command)
+
+    def import_file(self, path: Path) -> ImportResult:
+        """Record every entry of a seed file: all or nothing, and nothing twice."""
+        entries = list(read_entries(path))  # every entry is validated before any is applied
+        for attempt in range(1, MAX_TRIES + 1):
+            channels, already = self._apply_entries(path, entries)
+            events = [e for c in channels.values() for e in c.collect_events()]
+            try:
+                with self._store_errors():
+                    self.save(*events)
+            except WriteConflict:
+                if attempt == MAX_TRIES:
+                    raise
+                time.sleep(random.uniform(0.005, 0.02) * attempt)  # noqa: S311 (jitter)
+                continue
+            return ImportResult(entries=len(entries), recorded=len(events), already=already)
+        raise AssertionError("unreachable")
+
+    def _apply_entries(
+        self, path: Path, entries: list[Positioned]
+    ) -> tuple[dict[str, Channel], int]:
+        channels: dict[str, Channel] = {}
+        already = 0
+        recorded = self.clock()
+
+        def load(slug: str) -> Channel | None:
+            if slug not in channels:
+                try:
+                    channels[slug] = self.channel(slug)
+                except ChannelNotFound:
+                    return None
+            return channels[slug]
+
+        for entry in entries:
+            command, where = entry.command, f"{path.name}: {entry.where}"
+            try:
+                if isinstance(command, OpenChannel):
+                    existing = load(command.slug)
+                    if existing is None:
+                        channels[command.slug] = self._opening(command, recorded)
+                    elif _same_opening(existing.opening, command):
+                        already += 1
+                    else:
+                        raise Refused(
+                            f"{where}: the channel {command.slug} exists already with a "
+                            "different opening; give the entry another slug"
+                        )
+                    continue
+                for slug in command.channels():
+                    channel = load(slug)
+                    if channel is None:
+                        raise Refused(f"{where}: no channel {slug!r}; open it in an earlier entry")
+                    try:
+                        act(command, channel, recorded)
+                    except DuplicateFact:
+                        already += 1
+            except DomainError as e:
+                raise Refused(f"{where}: {e}") from None
+        return channels, already
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def channel(self, slug: str) -> Channel:
+        """The channel with all its events (raises ChannelNotFound)."""
+        with self._store_errors():
+            try:
+                channel = self.repository.get(channel_id(slug), projector_func=project_channel)
+            except AggregateNotFoundError:
+                raise ChannelNotFound(
+                    f"no channel {slug!r}; tracker status lists the channels recorded"
+                ) from None
+        assert isinstance(channel, Channel)
+        return channel
+
+    def slugs(self) -> list[str]:
+        """Every channel's slug, in the order they were opened in the store."""
+        with self._store_errors():
+            slugs: list[str] = []
+            start = 1
+            while True:
+                page = self.recorder.select_notifications(start, 1000, topics=[ChannelOpened.TOPIC])
+                for notification in page:
+                    opening = self.mapper.to_domain_event(notification)
+                    assert isinstance(opening, ChannelOpened)
+                    slugs.append(opening.slug)
+                if len(page) < 1000:
+                    return slugs
+                start = page[-1].id + 1
+
+    def state(
+        self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> ChannelState:
+        """One channel's state as of a day, as known at a moment."""
+        as_of = as_of or self.clock().date()
+        state = self.channel(slug).state(as_of=as_of, known_on=known_on)
+        if state is None:
+            when = f"as of {as_of}" + (
+                f" as known on {known_on:%Y-%m-%dT%H:%M:%S%z}" if known_on else ""
+            )
+            raise ChannelNotFound(f"the channel {slug} did not exist {when}")
+        return state
+
+    def states(
+        self, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> list[ChannelState]:
+        """Every channel that existed as of the day (and was known at the moment)."""
+        as_of = as_of or self.clock().date()
+        found = (self.channel(s).state(as_of=as_of, known_on=known_on) for s in self.slugs())
+        return [s for s in found if s is not None]
+
+    def history(self, slug: str, *, known_on: dt.datetime | None = None) -> list[HistoryEntry]:
+        """Every event of a channel in the order recorded, with retractions marked."""
+        events = [
+            e for e in self.channel(slug).events if known_on is None or e.recorded <= known_on
+        ]
+        if not events:
+            raise ChannelNotFound(f"the channel {slug} was not yet recorded on {known_on}")
+        retractions = {e.retracted_seq: e for e in events if isinstance(e, EventRetracted)}
+        return [HistoryEntry(e, retractions.get(e.seq)) for e in events]
+
+    # --- the write path --------------------------------------------------------------------------
+
+    def _opening(self, command: OpenChannel, recorded: dt.datetime | None = None) -> Channel:
+        return Channel.open(
+            slug=command.slug,
+            title=command.title,
+            parties=command.parties,
+            occurred=command.on,
+            recorded=recorded or self.clock(),
+            status=command.status,
+            topics=command.topics,
+            level=command.level,
+            leads=command.leads,
+            follows=command.follows,
+            sources=command.sources,
+        )
+
+    def _each(self, command: ChannelCommand) -> list[Recorded]:
+        """Apply the same change to every channel the command names; save all or none."""
+
+        def change(channels: dict[str, Channel]) -> list[Channel]:
+            recorded = self.clock()
+            for channel in channels.values():
+                act(command, channel, recorded)
+            return list(channels.values())
+
+        return self._write(list(command.channels()), change)
+
+    def _write(
+        self, slugs: Sequence[str], change: Callable[[dict[str, Channel]], list[Channel]]
+    ) -> list[Recorded]:
+        for attempt in range(1, MAX_TRIES + 1):
+            channels = {slug: self.channel(slug) for slug in slugs}
+            with self._domain_errors():
+                changed = change(channels)
+            pending = [(c, list(c.collect_events())) for c in changed]
+            try:
+                with self._store_errors():
+                    self.save(*(e for _, events in pending for e in events))
+            except WriteConflict:
+                if attempt == MAX_TRIES:
+                    raise
+                time.sleep(random.uniform(0.005, 0.02) * attempt)  # noqa: S311 (jitter)
+                continue
+            return [
+                Recorded(c.slug, e.seq, e.KIND, str(e.occurred) if isinstance(e, Fact) else None)
+                for c, events in pending
+                for e in events
+            ]
+        raise AssertionError("unreachable")
+
+    def _ids_present(self, slugs: Iterable[str]) -> set[UUID]:
+        with self._store_errors():
+            found = set()
+            for slug in slugs:
+                if self.recorder.select_events(channel_id(slug), limit=1):
+                    found.add(channel_id(slug))
+            return found
+
+    @contextmanager
+    def _domain_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DomainError as e:
+            raise Refused(str(e)) from None
+
+    @contextmanager
+    def _store_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError:
+            raise WriteConflict(
+                f"another writer kept changing the same channel; nothing was recorded after "
+                f"{MAX_TRIES} tries — try again"
+            ) from None
+        except (PersistenceError, OSError) as e:
+            raise StoreError(self._unavailable(e)) from None
+
+    def _unavailable(self, error: Exception) -> str:
+        detail = " ".join(str(error).split()) or type(error).__name__
+        if hasattr(self.store, "redact"):
+            detail = self.store.redact(detail)
+        return f"the store {self.store.describe()} cannot be used: {detail}"

@@ -1,0 +1,122 @@
+"""The ``tracker`` command: global options, error handling, and the command groups."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from typer._click.exceptions import ClickException  # typer vendors click; pinned in pyproject
+from typer.core import TyperGroup
+
+from tracker import __version__
+from tracker.cli import importing, reading, recording
+from tracker.cli.context import CliState, fail
+
+HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
+
+Record what happened in each channel (opened, cadence agreed, meeting held, suspended,
+resumed …) with its real-world date and sources; read back each channel's status."""
+
+EPILOG = (
+    "Example: tracker --db team.db status us-cn-commercial-wg. "
+    "Exit codes: 0 done; 1 refused by a rule, a duplicate, or an unknown channel; "
+    "2 bad input or usage; 3 the store is unreachable, unreadable, or a write conflict "
+    "persisted after retries; 4 an unexpected failure (a bug: please report it)."
+)
+
+
+INTERNAL_ERROR = 4
+
+
+class TrackerGroup(TyperGroup):
+    """Reports every failure as one line on stderr with a documented exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,  # noqa: ARG002 (errors are always handled here)
+        **extra: Any,
+    ) -> Any:
+        from tracker.application.errors import TrackerError
+
+        try:
+            code = super().main(
+                args=args,
+                prog_name=prog_name or "tracker",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except typer.Abort:
+            fail("interrupted", 130)
+        except TrackerError as e:
+            fail(str(e), e.exit_code)
+        except ClickException as e:
+            ctx = getattr(e, "ctx", None)
+            hint = f" (see {ctx.command_path} --help)" if ctx else ""
+            message = e.format_message().replace("Value error, ", "")
+            fail(f"{message}{hint}", e.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except Exception as e:
+            if os.environ.get("TRACKER_DEBUG"):
+                raise
+            fail(
+                f"unexpected failure ({type(e).__name__}: {e}); this is a bug in the tracker: "
+                "please report it with the command you ran (TRACKER_DEBUG=1 shows the details)",
+                INTERNAL_ERROR,
+            )
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=TrackerGroup,
+    name="tracker",
+    help=HELP,
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tracker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="TRACKER_DB",
+            show_envvar=True,
+            show_default=False,
+            metavar="PATH_OR_URL",
+            help="The store: a SQLite file path, or postgresql://user[:password]@host[:port]/"
+            "dbname for a shared database. Default: tracker.db in your user data directory.",
+        ),
+    ] = None,
+    version: Annotated[  # noqa: ARG001 (handled by its eager callback)
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Follow government-to-government dialogue channels."""
+    ctx.obj = CliState(db=db)
+
+
+recording.register(app)
+importing.register(app)
+reading.register(app)

@@ -1,0 +1,125 @@
+"""What every command shares: the store option, opening the tracker, printing, failing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from pydantic import BaseModel
+
+    from tracker.application.tracker import DialogueTracker, Recorded
+
+M = TypeVar("M", bound="BaseModel")
+
+
+@dataclass
+class CliState:
+    """Global options, set by the root callback."""
+
+    db: str | None
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print one line on stderr and exit with the documented code."""
+    line = " ".join(message.split())
+    sys.stderr.write(f"error: {line}\n")
+    sys.stderr.flush()
+    sys.exit(code)
+
+
+def tracker(ctx: typer.Context, *, write: bool) -> DialogueTracker:
+    """Open the tracker on the store chosen with --db / TRACKER_DB."""
+    from tracker.application import open_tracker
+
+    state = ctx.find_object(CliState)
+    app = open_tracker(state.db if state else None, write=write)
+    # Close connection pools when the command ends, also when it runs in-process (tests).
+    ctx.call_on_close(app.close)
+    return app
+
+
+def build(model: type[M], **values: Any) -> M:
+    """Validate the options as the application's command; bad input exits 2 in one line."""
+    from pydantic import ValidationError
+
+    from tracker.application.commands import OPTION_NAMES
+    from tracker.application.errors import BadInput, explain
+
+    try:
+        return model.model_validate({k: v for k, v in values.items() if v is not None})
+    except ValidationError as e:
+        raise BadInput(explain(e, OPTION_NAMES)) from None
+
+
+def sources(
+    citations: list[str] | None, quotes: list[str] | None, confidence: str | None
+) -> list[dict[str, str]]:
+    """Pair each --quote with the --source in the same position; --confidence applies to all."""
+    from tracker.application.errors import BadInput
+
+    citations, quotes = citations or [], quotes or []
+    if len(quotes) > len(citations):
+        raise BadInput("each --quote needs a --source it was quoted from; add --source TEXT")
+    if confidence and not citations:
+        raise BadInput("--confidence rates a source; add --source TEXT")
+    found = []
+    for i, citation in enumerate(citations):
+        source = {"citation": citation}
+        if i < len(quotes):
+            source["quote"] = quotes[i]
+        if confidence:
+            source["confidence"] = confidence
+        found.append(source)
+    return found
+
+
+def parse_day(text: str | None, option: str) -> dt.date | None:
+    """An exact day for --as-of."""
+    if text is None:
+        return None
+    from tracker.application.errors import BadInput
+    from tracker.domain.dates import InvalidDate
+    from tracker.domain.dates import parse_day as parse
+
+    try:
+        return parse(text)
+    except InvalidDate as e:
+        raise BadInput(f"{option}: {e}") from None
+
+
+def parse_moment(text: str | None, option: str) -> dt.datetime | None:
+    """A moment of record time for --known-on: a day, or a day and time (UTC unless given)."""
+    if text is None:
+        return None
+    import datetime as dt
+
+    from tracker.application.errors import BadInput
+
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise BadInput(
+            f"{option}: {text!r} is not a moment; use 2023-09-01 or 2023-09-01T12:00 "
+            "(UTC unless an offset such as +02:00 is given)"
+        ) from None
+    if len(text.strip()) == 10:
+        # A bare day means the end of that day: everything recorded on it was known "on" it.
+        moment = moment.replace(hour=23, minute=59, second=59, microsecond=999999)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def echo_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def echo_recorded(recorded: list[Recorded]) -> None:
+    for r in recorded:
+        when = f" of {r.occurred}" if r.occurred else ""
+        typer.echo(f"recorded #{r.seq} {r.kind}{when} on {r.slug}")

@@ -1,0 +1,31 @@
+"""``tracker import``: record a whole seed file, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.cli.context import tracker
+
+EXAMPLE = "tracker import seeds/us-china-2023.toml"
+
+
+def import_(
+    ctx: typer.Context,
+    *,
+    file: Annotated[
+        Path, typer.Argument(help="A seed file (.toml, .json or .jsonl) of recording entries.")
+    ],
+) -> None:
+    """Record every entry of a seed file: all or nothing; entries already recorded are skipped."""
+    result = tracker(ctx, write=True).import_file(file)
+    typer.echo(
+        f"imported {file.name}: {result.entries} entries, {result.recorded} events recorded, "
+        f"{result.already} already recorded"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import", epilog=f"Example: {EXAMPLE}", rich_help_panel="Recording")(import_)

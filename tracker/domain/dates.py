@@ -1,0 +1,170 @@
+"""Fuzzy dates: the real-world date of a fact, with the precision it was reported at.
+
+Analysts rarely know the exact day. A fact may be dated to a year (``2023``), a month
+(``2023-08``), a day (``2023-08-28``), an interval (``2023-07-16/2023-07-19``) and may be
+approximate (``2024-04~``). These are the ISO 8601 / EDTF level-1 forms; the text an analyst
+typed is kept as the canonical form so its precision is never silently widened.
+
+Ordering and "as of" use the earliest day a date could mean; overdue checks use the latest.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+Precision = Literal["year", "month", "day"]
+
+_POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<approx>~)?")
+
+_FORMS = "2023, 2023-08, 2023-08-28, 2024-04~ or an interval 2023-07-16/2023-07-19"
+
+
+class InvalidDate(ValueError):
+    """The text is not a date this tracker understands."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """One end of a fuzzy date: a year, month or day, perhaps approximate."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        if self.day is not None:
+            return dt.date(self.year, self.month or 1, self.day)
+        if self.month is not None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text + ("~" if self.approximate else "")
+
+    @classmethod
+    def parse(cls, text: str) -> DatePoint:
+        match = _POINT.fullmatch(text)
+        if match is None:
+            raise InvalidDate(f"{text!r} is not a date; use {_FORMS}")
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
+        if year < 1:
+            raise InvalidDate(f"{text!r} has no year 0000; years start at 0001")
+        if month is not None and not 1 <= month <= 12:
+            raise InvalidDate(f"{text!r} has no month {month:02d}; months run 01 to 12")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise InvalidDate(
+                    f"{text!r} is not a day of the calendar: "
+                    f"{calendar.month_name[month]} {year} has {last} days"
+                )
+        return cls(year=year, month=month, day=day, approximate=bool(match["approx"]))
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """A point or an interval in valid time, keeping the precision it was given with."""
+
+    start: DatePoint
+    end: DatePoint | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> FuzzyDate:
+        """Parse an EDTF level-1 date or interval; raise InvalidDate saying what is wrong."""
+        text = text.strip()
+        if not text:
+            raise InvalidDate(f"a date is required; use {_FORMS}")
+        if "/" in text:
+            first, _, second = text.partition("/")
+            start, end = DatePoint.parse(first), DatePoint.parse(second)
+            if end.latest < start.earliest:
+                raise InvalidDate(f"the interval {text!r} ends before it starts")
+            return cls(start=start, end=end)
+        return cls(start=DatePoint.parse(text))
+
+    @classmethod
+    def of(cls, day: dt.date) -> FuzzyDate:
+        """The exact day, as a fuzzy date of day precision."""
+        return cls(start=DatePoint(day.year, day.month, day.day))
+
+    @property
+    def earliest(self) -> dt.date:
+        """The earliest day this date could mean: used for ordering and 'as of'."""
+        return self.start.earliest
+
+    @property
+    def latest(self) -> dt.date:
+        """The latest day this date could mean: used for overdue checks."""
+        return (self.end or self.start).latest
+
+    @property
+    def precision(self) -> str:
+        return "interval" if self.end is not None else self.start.precision
+
+    @property
+    def approximate(self) -> bool:
+        return self.start.approximate or (self.end is not None and self.end.approximate)
+
+    def __str__(self) -> str:
+        return str(self.start) if self.end is None else f"{self.start}/{self.end}"
+
+    def __repr__(self) -> str:
+        return f"FuzzyDate({str(self)!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # Stored and shown in its EDTF text form, so precision survives every round trip.
+        def validate(value: object) -> FuzzyDate:
+            if isinstance(value, FuzzyDate):
+                return value
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return cls.of(value)
+            if isinstance(value, str):
+                return cls.parse(value)
+            raise InvalidDate(f"{value!r} is not a date; use {_FORMS}")
+
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=core_schema.to_string_ser_schema()
+        )
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse an exact calendar day (``2023-01-01``), as used by ``--as-of``."""
+    try:
+        point = DatePoint.parse(text.strip())
+    except InvalidDate:
+        raise InvalidDate(f"{text!r} is not a day; use YYYY-MM-DD, e.g. 2023-01-01") from None
+    if point.precision != "day" or point.approximate:
+        # "As of 2023" is ambiguous; the earliest/latest rule would silently pick one.
+        raise InvalidDate(f"{text!r} is not a single day; use YYYY-MM-DD, e.g. 2023-01-01")
+    return point.earliest

@@ -1,0 +1,199 @@
+"""The event catalogue: every fact about a channel is one of these immutable events.
+
+Class names and ``TOPIC`` strings are part of the stored format. Renaming a class keeps its
+TOPIC; changing a field needs a ``class_version`` bump and an ``upcast_vN_vN+1`` method.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.values import (
+    ChannelStatus,
+    Lead,
+    Level,
+    Name,
+    Party,
+    Slug,
+    Source,
+    Text,
+    Title,
+)
+
+
+class ChannelEvent(BaseModel):
+    """Something recorded about one channel, at one version, at one moment of record time."""
+
+    # ignored_types: the event-sourcing library sets a TOPIC str on classes it has seen.
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(str,))
+
+    TOPIC: ClassVar[str]
+    KIND: ClassVar[str]
+    CAMEO: ClassVar[str]
+    CAMEO_LABEL: ClassVar[str]
+    COMMAND: ClassVar[str]
+    class_version: ClassVar[int] = 1
+
+    originator_id: uuid.UUID
+    originator_version: int = Field(ge=1)
+    recorded: dt.datetime
+
+    @property
+    def seq(self) -> int:
+        """The event's sequence number within its channel (1 is the opening)."""
+        return self.originator_version
+
+    def details(self) -> dict[str, Any]:
+        """The payload that distinguishes this fact: what makes two facts the same."""
+        return self.model_dump(
+            mode="json",
+            exclude={"originator_id", "originator_version", "recorded", "sources", "occurred"},
+            exclude_none=True,
+        )
+
+
+class Fact(ChannelEvent):
+    """An event that happened in the world on a (fuzzy) date and was reported somewhere."""
+
+    occurred: FuzzyDate
+    sources: tuple[Source, ...] = ()
+
+
+class ChannelOpened(Fact):
+    """A channel came into being, as proposed or already agreed between the parties."""
+
+    TOPIC = "tracker.events:ChannelOpened"
+    KIND = "opened"
+    CAMEO = "036"
+    CAMEO_LABEL = "Express intent to meet or negotiate"
+    COMMAND = "open"
+
+    slug: Slug
+    title: Title
+    parties: tuple[Party, ...] = Field(min_length=2)
+    status: ChannelStatus = ChannelStatus.AGREED
+    topics: tuple[Name, ...] = ()
+    level: Level | None = None
+    leads: tuple[Lead, ...] = ()
+    follows: Slug | None = None
+
+
+class ChannelAgreed(Fact):
+    """The parties agreed to a proposed channel."""
+
+    TOPIC = "tracker.events:ChannelAgreed"
+    KIND = "agreed"
+    CAMEO = "036"
+    CAMEO_LABEL = "Express intent to meet or negotiate"
+    COMMAND = "agree"
+
+
+class CadenceAgreed(Fact):
+    """The parties agreed to meet at one level so many times a year."""
+
+    TOPIC = "tracker.events:CadenceAgreed"
+    KIND = "cadence"
+    CAMEO = "036"
+    CAMEO_LABEL = "Express intent to meet or negotiate"
+    COMMAND = "cadence"
+
+    level: Level
+    per_year: float = Field(gt=0, le=366)
+
+
+class MeetingPlanned(Fact):
+    """A meeting was agreed for a future window (occurred is when it was agreed)."""
+
+    TOPIC = "tracker.events:MeetingPlanned"
+    KIND = "planned"
+    CAMEO = "036"
+    CAMEO_LABEL = "Express intent to meet or negotiate"
+    COMMAND = "plan"
+
+    window: FuzzyDate
+    level: Level | None = None
+    host: Party | None = None
+
+
+class MeetingHeld(Fact):
+    """A session of the channel actually took place."""
+
+    TOPIC = "tracker.events:MeetingHeld"
+    KIND = "meeting"
+    CAMEO = "046"
+    CAMEO_LABEL = "Engage in negotiation"
+    COMMAND = "meet"
+
+    level: Level | None = None
+    location: Name | None = None
+    leads: tuple[Lead, ...] = ()
+    summary: Text | None = None
+
+
+class Suspended(Fact):
+    """One party broke the channel off."""
+
+    TOPIC = "tracker.events:Suspended"
+    KIND = "suspended"
+    CAMEO = "164"
+    CAMEO_LABEL = "Halt negotiations"
+    COMMAND = "suspend"
+
+    by: Party | None = None
+    reason: Text | None = None
+
+
+class Resumed(Fact):
+    """A suspended channel was taken up again."""
+
+    TOPIC = "tracker.events:Resumed"
+    KIND = "resumed"
+    CAMEO = "050"
+    CAMEO_LABEL = "Engage in diplomatic cooperation"
+    COMMAND = "resume"
+
+    reason: Text | None = None
+
+
+class Concluded(Fact):
+    """The channel ended, perhaps replaced by a successor."""
+
+    TOPIC = "tracker.events:Concluded"
+    KIND = "concluded"
+    CAMEO = "164"
+    CAMEO_LABEL = "Halt negotiations"
+    COMMAND = "conclude"
+
+    reason: Text | None = None
+    successor: Slug | None = None
+
+
+class EventRetracted(ChannelEvent):
+    """An earlier event was recorded by mistake; state and rules ignore it from now on."""
+
+    TOPIC = "tracker.events:EventRetracted"
+    KIND = "retracted"
+    CAMEO = "---"
+    CAMEO_LABEL = "(a correction of the record; no CAMEO event)"
+    COMMAND = "retract"
+
+    retracted_seq: int = Field(ge=1)
+    reason: Text = Field(min_length=1)
+
+
+FACT_CLASSES: tuple[type[Fact], ...] = (
+    ChannelOpened,
+    ChannelAgreed,
+    CadenceAgreed,
+    MeetingPlanned,
+    MeetingHeld,
+    Suspended,
+    Resumed,
+    Concluded,
+)
+EVENT_CLASSES: tuple[type[ChannelEvent], ...] = (*FACT_CLASSES, EventRetracted)

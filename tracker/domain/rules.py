@@ -1,0 +1,49 @@
+"""The rules of a channel's life, named as sentences, and the errors that say one was broken."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A command the domain refuses. The message says what was wrong and what to do instead."""
+
+
+class RuleBroken(DomainError):
+    """Recording this would leave the channel's timeline breaking one of its rules."""
+
+    rule = "a rule of the channel would be broken"
+
+
+class NothingBeforeOpening(RuleBroken):
+    rule = "nothing can occur on a channel before the date it was opened"
+
+
+class NothingAfterConclusion(RuleBroken):
+    rule = "nothing can occur on a channel after it was concluded"
+
+
+class MeetingNeedsAgreedOrActiveChannel(RuleBroken):
+    rule = "a meeting can only be held on a channel that is agreed or active"
+
+
+class OnlyProposedChannelCanBeAgreed(RuleBroken):
+    rule = "only a proposed channel can be agreed"
+
+
+class OnlyAgreedOrActiveChannelCanBeSuspended(RuleBroken):
+    rule = "only an agreed or active channel can be suspended"
+
+
+class OnlySuspendedChannelCanBeResumed(RuleBroken):
+    rule = "only a suspended channel can be resumed"
+
+
+class DuplicateFact(DomainError):
+    """The same fact (channel, kind, date and details) is already recorded."""
+
+
+class ChannelAlreadyOpened(DomainError):
+    """A channel with this slug exists already."""
+
+
+class CannotRetract(DomainError):
+    """The event named cannot be retracted (unknown, already retracted, or the opening)."""

@@ -1,0 +1,199 @@
+"""A channel's timeline in valid time, and the walk that applies its rules.
+
+Facts are placed by the earliest day their ``occurred`` date could mean, not by when they were
+recorded, so a 2016 meeting recorded after a 2023 resumption lands in 2016. The same walk both
+checks the rules (for a command) and builds the state (for a report), so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.events import (
+    CadenceAgreed,
+    ChannelAgreed,
+    ChannelEvent,
+    ChannelOpened,
+    Concluded,
+    EventRetracted,
+    Fact,
+    MeetingHeld,
+    MeetingPlanned,
+    Resumed,
+    Suspended,
+)
+from tracker.domain.rules import (
+    MeetingNeedsAgreedOrActiveChannel,
+    NothingAfterConclusion,
+    NothingBeforeOpening,
+    OnlyAgreedOrActiveChannelCanBeSuspended,
+    OnlyProposedChannelCanBeAgreed,
+    OnlySuspendedChannelCanBeResumed,
+    RuleBroken,
+)
+from tracker.domain.values import ChannelStatus, Level
+
+_NOUNS = {
+    ChannelOpened: "opening",
+    ChannelAgreed: "agreement",
+    CadenceAgreed: "cadence",
+    MeetingPlanned: "planned meeting",
+    MeetingHeld: "meeting",
+    Suspended: "suspension",
+    Resumed: "resumption",
+    Concluded: "conclusion",
+}
+
+
+def describe(fact: Fact) -> str:
+    """Name a fact the way an analyst would: 'the meeting of 2022-12-01'."""
+    return f"the {_NOUNS.get(type(fact), fact.KIND)} of {fact.occurred}"
+
+
+def live_facts(events: Iterable[ChannelEvent], known_on: dt.datetime | None = None) -> list[Fact]:
+    """The facts that count: recorded by ``known_on`` (if given) and not retracted by then."""
+    visible = [e for e in events if known_on is None or e.recorded <= known_on]
+    retracted = {e.retracted_seq for e in visible if isinstance(e, EventRetracted)}
+    return [e for e in visible if isinstance(e, Fact) and e.seq not in retracted]
+
+
+def _valid_time_key(fact: Fact) -> tuple[dt.date, int, int]:
+    # On the same day the opening comes first; otherwise the order they were recorded in.
+    return (fact.occurred.earliest, 0 if isinstance(fact, ChannelOpened) else 1, fact.seq)
+
+
+def in_valid_time(facts: Iterable[Fact]) -> list[Fact]:
+    """Order facts by the earliest day each could mean."""
+    return sorted(facts, key=_valid_time_key)
+
+
+@dataclass(frozen=True)
+class StatusSpan:
+    """A stretch of valid time during which the channel had one status."""
+
+    status: ChannelStatus
+    since: FuzzyDate
+    seq: int
+
+
+@dataclass(frozen=True)
+class Violation:
+    """The first fact in a timeline that breaks a rule, and why."""
+
+    fact: Fact
+    rule: type[RuleBroken]
+    why: str
+    advice: str
+
+
+@dataclass
+class Walk:
+    """The running state of a channel as its timeline is walked in valid time."""
+
+    opened: ChannelOpened | None = None
+    status: ChannelStatus | None = None
+    since: FuzzyDate | None = None
+    before_suspension: ChannelStatus = ChannelStatus.ACTIVE
+    spans: list[StatusSpan] = field(default_factory=list)
+    meetings: list[MeetingHeld] = field(default_factory=list)
+    cadences: dict[Level, CadenceAgreed] = field(default_factory=dict)
+    plans: list[MeetingPlanned] = field(default_factory=list)
+    last_resumed: Resumed | None = None
+    suspension: Suspended | None = None
+    conclusion: Concluded | None = None
+
+    def _enter(self, status: ChannelStatus, fact: Fact) -> None:
+        self.status, self.since = status, fact.occurred
+        self.spans.append(StatusSpan(status, fact.occurred, fact.seq))
+
+    def step(self, fact: Fact) -> Violation | None:
+        """Apply one fact; return the violation instead if the rules refuse it."""
+        if isinstance(fact, ChannelOpened):
+            self.opened = fact
+            self._enter(fact.status, fact)
+            return None
+        opened = self.opened
+        if opened is None:
+            return None
+        if self.status is None or fact.occurred.earliest < opened.occurred.earliest:
+            return Violation(
+                fact,
+                NothingBeforeOpening,
+                f"{describe(fact)} would fall before {opened.slug} was opened on {opened.occurred}",
+                "check the date; a date that could mean an earlier day than the opening "
+                "needs more precision",
+            )
+        if self.conclusion is not None:
+            return Violation(
+                fact,
+                NothingAfterConclusion,
+                f"{describe(fact)} would follow the conclusion of {opened.slug} on "
+                f"{self.conclusion.occurred}",
+                "retract the conclusion first if the channel did not end then",
+            )
+        return self._transition(fact, self.status)
+
+    def _transition(self, fact: Fact, status: ChannelStatus) -> Violation | None:
+        working = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
+        name = self.opened.slug if self.opened else "the channel"
+        state = f"{name} is {status.value} on {fact.occurred} (since {self.since})"
+        if isinstance(fact, MeetingHeld):
+            if status not in working:
+                advice = {
+                    ChannelStatus.PROPOSED: "record its agreement first (tracker agree)",
+                    ChannelStatus.SUSPENDED: "record its resumption first (tracker resume), "
+                    "or check the date",
+                }.get(status, "check the date")
+                return Violation(fact, MeetingNeedsAgreedOrActiveChannel, state, advice)
+            self.meetings.append(fact)
+            if status is ChannelStatus.AGREED:
+                self._enter(ChannelStatus.ACTIVE, fact)
+        elif isinstance(fact, ChannelAgreed):
+            if status is not ChannelStatus.PROPOSED:
+                return Violation(
+                    fact, OnlyProposedChannelCanBeAgreed, state, "check the date or the channel"
+                )
+            self._enter(ChannelStatus.AGREED, fact)
+        elif isinstance(fact, Suspended):
+            if status not in working:
+                return Violation(
+                    fact,
+                    OnlyAgreedOrActiveChannelCanBeSuspended,
+                    state,
+                    "check the date; a suspended channel must be resumed before it can be "
+                    "suspended again",
+                )
+            self.before_suspension, self.suspension = status, fact
+            self._enter(ChannelStatus.SUSPENDED, fact)
+        elif isinstance(fact, Resumed):
+            if status is not ChannelStatus.SUSPENDED:
+                return Violation(
+                    fact,
+                    OnlySuspendedChannelCanBeResumed,
+                    state,
+                    "record the suspension first (tracker suspend), or check the date",
+                )
+            self.last_resumed, self.suspension = fact, None
+            self._enter(self.before_suspension, fact)
+        elif isinstance(fact, Concluded):
+            self.conclusion = fact
+            self._enter(ChannelStatus.CONCLUDED, fact)
+        elif isinstance(fact, CadenceAgreed):
+            self.cadences[fact.level] = fact
+        elif isinstance(fact, MeetingPlanned):
+            self.plans.append(fact)
+        return None
+
+
+def walk(timeline: Sequence[Fact]) -> tuple[Walk, Violation | None]:
+    """Walk a valid-time-ordered timeline; stop at the first fact that breaks a rule."""
+    # The opening is known up front so that a fact dated before it is caught, not skipped.
+    state = Walk(opened=next((f for f in timeline if isinstance(f, ChannelOpened)), None))
+    for fact in timeline:
+        violation = state.step(fact)
+        if violation is not None:
+            return state, violation
+    return state, None

@@ -1,0 +1,134 @@
+"""Value objects of the domain: slugs, parties, levels, leads and sources."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+MAX_SLUG = 64
+MAX_TITLE = 200
+MAX_NAME = 200
+MAX_TEXT = 10_000
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# Channel ids are derived from slugs so that the CLI never needs a lookup table.
+_CHANNEL_NAMESPACE = uuid.UUID("6f1d2c1e-5b0a-4c55-9d1e-3a7e3f2a9b10")
+
+
+class InvalidValue(ValueError):
+    """A value given by the user is not one the domain accepts."""
+
+
+def check_slug(slug: str) -> str:
+    """Return the slug if it is lowercase letters, digits and single hyphens, at most 64 long."""
+    if not slug:
+        raise InvalidValue("a channel slug is required, e.g. us-cn-commercial-wg")
+    if len(slug) > MAX_SLUG:
+        raise InvalidValue(f"the slug {slug[:20]!r}… is {len(slug)} characters; at most 64")
+    if not _SLUG.fullmatch(slug):
+        raise InvalidValue(
+            f"{slug!r} is not a slug: use lowercase letters, digits and hyphens, "
+            "e.g. us-cn-commercial-wg"
+        )
+    return slug
+
+
+def channel_id(slug: str) -> uuid.UUID:
+    """The stable id of the channel named by this slug."""
+    return uuid.uuid5(_CHANNEL_NAMESPACE, check_slug(slug))
+
+
+@lru_cache(maxsize=512)
+def party_code(code: str) -> str:
+    """Return the ISO 3166-1 alpha-3 code for an alpha-2 or alpha-3 code (any case)."""
+    import pycountry  # Its database loads on first use; keep it off the start-up path.
+
+    text = code.strip().upper()
+    country = None
+    if len(text) == 2:
+        country = pycountry.countries.get(alpha_2=text)
+    elif len(text) == 3:
+        country = pycountry.countries.get(alpha_3=text)
+    if country is None:
+        raise InvalidValue(
+            f"{code!r} is not an ISO 3166-1 country code; use a code such as US, USA, CN or CHN"
+        )
+    return str(country.alpha_3)
+
+
+def _party(code: str) -> str:
+    return party_code(code)
+
+
+Party = Annotated[str, AfterValidator(_party)]
+Slug = Annotated[str, AfterValidator(check_slug)]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+
+
+class Level(StrEnum):
+    """Who meets in a channel."""
+
+    LEADER = "leader"
+    MINISTERIAL = "ministerial"
+    VICE_MINISTERIAL = "vice-ministerial"
+    SENIOR_OFFICIAL = "senior-official"
+    EXPERT = "expert"
+    WORKING = "working"
+
+
+class Confidence(StrEnum):
+    """How far a source is trusted."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ChannelStatus(StrEnum):
+    """Where a channel stands: proposed → agreed → active ⇄ suspended → concluded."""
+
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    CONCLUDED = "concluded"
+
+
+class Value(BaseModel):
+    """Base of the immutable values: frozen, and unknown fields are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Lead(Value):
+    """The named person leading for one party: ``USA=Gina Raimondo``."""
+
+    party: Party
+    name: Name
+
+    @classmethod
+    def parse(cls, text: str) -> Lead:
+        party, sep, name = text.partition("=")
+        if not sep or not party.strip() or not name.strip():
+            raise InvalidValue(f"{text!r} is not a lead; use PARTY=NAME, e.g. USA=Gina Raimondo")
+        return cls(party=party.strip(), name=name.strip())
+
+    def __str__(self) -> str:
+        return f"{self.party}={self.name}"
+
+
+class Source(Value):
+    """Where a fact was reported."""
+
+    citation: Text = Field(min_length=1)
+    quote: Text | None = None
+    confidence: Confidence = Confidence.MEDIUM
+    note: Text | None = None

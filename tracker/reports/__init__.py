@@ -1,0 +1,1 @@
+"""Read models and renderers: terminal text, JSON, Markdown and HTML."""

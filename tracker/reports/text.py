@@ -1,0 +1,131 @@
+"""Plain-text renderers: what a person reads in a terminal or a pipe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.reports.views import View
+
+
+def _per_year(n: float) -> str:
+    return f"{n:g}/year"
+
+
+def cadence_line(c: View) -> str:
+    line = f"{c['level']} {_per_year(c['per_year'])}, next due {c['next_due']}"
+    if c["last_meeting"]:
+        line += f" (last met {c['last_meeting']})"
+    if c["overdue"]:
+        line += f" — OVERDUE by {c['days_late']} days"
+    return line
+
+
+def planned_line(p: View) -> str:
+    what = f"{p['level']} meeting" if p["level"] else "meeting"
+    line = f"{what} in {p['window']} (agreed {p['agreed_on']}"
+    line += f", host {p['host']})" if p["host"] else ")"
+    if p["held"]:
+        line += f" — held {p['held']}"
+    elif p["overdue"]:
+        line += f" — OVERDUE by {p['days_late']} days"
+    return line
+
+
+def meeting_line(m: View) -> str:
+    parts = [m["occurred"]]
+    if m.get("level"):
+        parts.append(m["level"])
+    if m.get("location"):
+        parts.append(f"in {m['location']}")
+    if m.get("leads"):
+        parts.append("(" + ", ".join(f"{x['party']}={x['name']}" for x in m["leads"]) + ")")
+    return " ".join(parts)
+
+
+def status_text(v: View) -> str:
+    """One channel in full."""
+    rows: list[tuple[str, str]] = [
+        ("parties", ", ".join(v["parties"])),
+        ("status", f"{v['status']} since {v['status_since']}"),
+        ("opened", v["opened"]),
+    ]
+    if v["suspended_by"] and v["status"] == "suspended":
+        rows.append(("suspended by", v["suspended_by"]))
+    if v["level"]:
+        rows.append(("level", v["level"]))
+    if v["leads"]:
+        rows.append(("leads", ", ".join(v["leads"])))
+    if v["topics"]:
+        rows.append(("topics", ", ".join(v["topics"])))
+    if v["follows"]:
+        rows.append(("follows", v["follows"]))
+    if v["successor"]:
+        rows.append(("successor", v["successor"]))
+    held = f"{v['meetings_held']} held"
+    rows.append(("meetings", held))
+    rows.extend(("", meeting_line(m)) for m in v["meetings"])
+    rows.extend(
+        ("cadences" if i == 0 else "", cadence_line(c)) for i, c in enumerate(v["cadences"])
+    )
+    rows.extend(("planned" if i == 0 else "", planned_line(p)) for i, p in enumerate(v["planned"]))
+    rows.append(("version", str(v["version"])))
+    when = f"as of {v['as_of']}"
+    if v["known_on"]:
+        when += f", as known on {v['known_on']}"
+    lines = [f"{v['channel']} — {v['title']}", *(f"  {k:<13}{val}" for k, val in rows)]
+    lines.append(f"  ({when})")
+    return "\n".join(lines)
+
+
+def dashboard_lines(views: Iterable[View]) -> str:
+    """One line per channel: slug, title, parties, status and since when, last meeting."""
+    rows = [
+        (
+            v["channel"],
+            v["title"],
+            "/".join(v["parties"]),
+            f"{v['status']} since {v['status_since']}",
+            f"last met {v['last_meeting']}" if v["last_meeting"] else "no meeting yet",
+            "OVERDUE" if v["overdue"] else "",
+        )
+        for v in views
+    ]
+    if not rows:
+        return "no channels recorded yet; record one with tracker open, or tracker import FILE"
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
+
+
+def history_text(views: Iterable[View]) -> str:
+    """Every event: sequence, occurred, recorded, kind, details, sources, retraction."""
+    blocks = []
+    for v in views:
+        head = f"#{v['seq']:<3} {v['occurred'] or '—':<22} {v['kind']:<10}"
+        head += f" recorded {v['recorded'][:19].replace('T', ' ')}"
+        if v["retracted"]:
+            head += f"  [RETRACTED by #{v['retraction']['seq']}: {v['retraction']['reason']}]"
+        lines = [head]
+        details = {k: x for k, x in v["details"].items() if x not in (None, [], "")}
+        if details:
+            lines.append("     " + "; ".join(f"{k}: {_flat(x)}" for k, x in details.items()))
+        for s in v["sources"]:
+            line = f"     source: {s['citation']} ({s.get('confidence', 'medium')})"
+            if s.get("quote"):
+                line += f' — "{s["quote"]}"'
+            if s.get("note"):
+                line += f" [note: {s['note']}]"
+            lines.append(line)
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_flat(x) for x in value)
+    if isinstance(value, dict):
+        if set(value) == {"party", "name"}:
+            return f"{value['party']}={value['name']}"
+        return ", ".join(f"{k}={_flat(x)}" for k, x in value.items())
+    return str(value)

@@ -1,0 +1,104 @@
+"""Read models as plain data: what every renderer (JSON, text, Markdown, HTML) shows.
+
+Dates keep their EDTF text (``2024-04~`` stays ``2024-04~``); days computed by the tracker
+(next due, as of) are ISO days.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.application.tracker import HistoryEntry
+from tracker.domain.events import Fact
+from tracker.domain.state import CadenceState, ChannelState, PlannedState
+
+View = dict[str, Any]
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def cadence_view(cadence: CadenceState) -> View:
+    return {
+        "level": cadence.level.value,
+        "per_year": cadence.per_year,
+        "agreed_on": str(cadence.agreed_on),
+        "last_meeting": _opt(cadence.last_meeting),
+        "next_due": cadence.next_due.isoformat(),
+        "overdue": cadence.overdue,
+        "days_late": cadence.days_late,
+    }
+
+
+def planned_view(plan: PlannedState) -> View:
+    return {
+        "seq": plan.seq,
+        "agreed_on": str(plan.agreed_on),
+        "window": str(plan.window),
+        "level": plan.level.value if plan.level else None,
+        "host": plan.host,
+        "held": _opt(plan.held),
+        "overdue": plan.overdue,
+        "days_late": plan.days_late,
+    }
+
+
+def meeting_view(fact: Fact) -> View:
+    return {"seq": fact.seq, "occurred": str(fact.occurred), **fact.details()}
+
+
+def status_view(state: ChannelState) -> View:
+    """One channel as of a day: the object ``status SLUG --json`` prints."""
+    last = state.last_meeting
+    return {
+        "channel": state.slug,
+        "title": state.title,
+        "parties": list(state.parties),
+        "status": state.status.value,
+        "status_since": str(state.status_since),
+        "opened": str(state.opened),
+        "level": state.level.value if state.level else None,
+        "leads": [str(lead) for lead in state.leads],
+        "topics": list(state.topics),
+        "follows": state.follows,
+        "successor": state.successor,
+        "suspended_by": state.suspended_by,
+        "meetings_held": len(state.meetings),
+        "last_meeting": str(last.occurred) if last else None,
+        "meetings": [meeting_view(m) for m in state.meetings],
+        "cadences": [cadence_view(c) for c in state.cadences],
+        "planned": [planned_view(p) for p in state.planned],
+        "overdue": state.overdue,
+        "version": state.version,
+        "as_of": state.as_of.isoformat(),
+        "known_on": state.known_on.isoformat() if state.known_on else None,
+    }
+
+
+def history_view(entry: HistoryEntry) -> View:
+    """One event of a channel's history, as ``history --json`` prints it."""
+    event = entry.event
+    fact = event if isinstance(event, Fact) else None
+    return {
+        "seq": event.seq,
+        "kind": event.KIND,
+        "event": type(event).__name__,
+        "occurred": str(fact.occurred) if fact else None,
+        "precision": fact.occurred.precision if fact else None,
+        "approximate": fact.occurred.approximate if fact else None,
+        "recorded": event.recorded.isoformat(),
+        "details": event.details(),
+        "sources": [s.model_dump(mode="json", exclude_none=True) for s in fact.sources]
+        if fact
+        else [],
+        "cameo": event.CAMEO,
+        "retracted": entry.retracted_by is not None,
+        "retraction": {
+            "seq": entry.retracted_by.seq,
+            "reason": entry.retracted_by.reason,
+            "recorded": entry.retracted_by.recorded.isoformat(),
+        }
+        if entry.retracted_by
+        else None,
+    }

@@ -1,0 +1,1 @@
+"""Storage: configuration of the event-sourcing library's SQLite and PostgreSQL recorders."""

@@ -1,0 +1,180 @@
+"""Where events are stored: ``--db`` / ``TRACKER_DB`` turned into the library's settings.
+
+This is the one place that reads the store's configuration. A value is either a SQLite file
+path or a ``postgresql://user[:password]@host[:port]/dbname`` URL. The password is kept out of
+every description of the store, so it cannot leak into output or errors.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+APP_NAME = "tracker"
+DB_ENV = "TRACKER_DB"
+DEFAULT_FILE = "tracker.db"
+POSTGRES_CONNECT_TIMEOUT = 5
+SQLITE_LOCK_TIMEOUT = 5
+
+
+class StoreConfigError(ValueError):
+    """The ``--db`` value cannot name a store."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached, read or written."""
+
+
+@dataclass(frozen=True)
+class SQLiteStore:
+    """A SQLite file (the embedded default)."""
+
+    path: Path
+    is_default: bool = False
+    kind: Literal["sqlite"] = "sqlite"
+
+    def describe(self) -> str:
+        return str(self.path)
+
+    def read_only(self) -> bool:
+        """True when the file exists but nobody may write it (its mode bits say so).
+
+        Checked by mode bits as well as access(): root may write anything, but a file an
+        operator made read-only should stay untouched whoever runs the tracker.
+        """
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            return False
+        return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(
+            self.path, os.W_OK
+        )
+
+    def check(self, *, write: bool) -> None:
+        """Say clearly why the file cannot be used, before the library tries and fails."""
+        folder = self.path.parent
+        if self.is_default:
+            folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            raise StoreUnavailable(
+                f"cannot open the store {self.path}: the directory {folder} does not exist; "
+                "create it, or choose another file with --db or TRACKER_DB"
+            )
+        if self.path.exists():
+            if self.path.is_dir():
+                raise StoreUnavailable(
+                    f"cannot open the store {self.path}: it is a directory; "
+                    f"name a file inside it, e.g. --db {self.path / DEFAULT_FILE}"
+                )
+            if write and self.read_only():
+                raise StoreUnavailable(
+                    f"cannot write to the store {self.path}: the file is read-only; "
+                    f"make it writable (chmod u+w {self.path}) or use another --db"
+                )
+        else:
+            mode = folder.stat().st_mode
+            if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(
+                folder, os.W_OK
+            ):
+                raise StoreUnavailable(
+                    f"cannot create the store {self.path}: the directory {folder} is "
+                    "read-only; choose a writable location with --db or TRACKER_DB"
+                )
+
+    def library_env(self, *, write: bool) -> dict[str, str]:
+        name = str(self.path)
+        if not write and self.read_only():
+            # Read a read-only file without the library trying to create tables in it.
+            name = f"file:{self.path}?mode=ro"
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": name,
+            "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT),
+            "CREATE_TABLE": "n" if name.startswith("file:") else "y",
+        }
+
+
+@dataclass(frozen=True)
+class PostgresStore:
+    """A shared PostgreSQL database."""
+
+    host: str
+    port: int
+    user: str
+    dbname: str
+    password: str = field(default="", repr=False)
+    kind: Literal["postgres"] = "postgres"
+
+    def describe(self) -> str:
+        """The URL without its password."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
+    def redact(self, text: str) -> str:
+        """Remove the password from any text that may be shown (e.g. a driver's message)."""
+        return text.replace(self.password, "***") if self.password else text
+
+    def library_env(self, *, write: bool) -> dict[str, str]:  # noqa: ARG002 (same as SQLite)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": self.dbname,
+            "POSTGRES_HOST": self.host,
+            "POSTGRES_PORT": str(self.port),
+            "POSTGRES_USER": self.user,
+            "POSTGRES_PASSWORD": self.password,
+            "POSTGRES_CONNECT_TIMEOUT": str(POSTGRES_CONNECT_TIMEOUT),
+            "POSTGRES_LOCK_TIMEOUT": "10",
+            "CREATE_TABLE": "y",
+        }
+
+
+Store = SQLiteStore | PostgresStore
+
+
+def default_path() -> Path:
+    """The default SQLite file, in the user's data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path("dialogue-tracker", appauthor=False) / DEFAULT_FILE
+
+
+def parse_postgres_url(url: str) -> PostgresStore:
+    parts = urlsplit(url)
+    shown = f"{parts.scheme}://…@{parts.hostname or ''}"
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        raise StoreConfigError(
+            f"the port in {shown} is not a number; use postgresql://user@host:5432/dbname"
+        ) from None
+    dbname = unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not dbname or "/" in dbname:
+        raise StoreConfigError(
+            f"{shown}… is not a PostgreSQL URL; use postgresql://user[:password]@host[:port]/dbname"
+        )
+    return PostgresStore(
+        host=parts.hostname,
+        port=port,
+        user=unquote(parts.username or "") or os.environ.get("USER", "postgres"),
+        dbname=dbname,
+        password=unquote(parts.password or ""),
+    )
+
+
+def resolve_store(value: str | None) -> Store:
+    """Turn ``--db`` / ``TRACKER_DB`` (or nothing) into a store description."""
+    if value is None or not value.strip():
+        return SQLiteStore(path=default_path(), is_default=True)
+    value = value.strip()
+    if value.startswith(("postgresql://", "postgres://")):
+        return parse_postgres_url(value)
+    if "://" in value:
+        scheme = value.split("://", 1)[0]
+        raise StoreConfigError(
+            f"{scheme}:// stores are not supported; give a SQLite file path or a "
+            "postgresql://user@host:port/dbname URL"
+        )
+    return SQLiteStore(path=Path(value).expanduser().absolute())
