@@ -297,13 +297,28 @@ class DialogueTracker(Application[UUID]):
         found = (self.channel(s).state(as_of=as_of, known_on=known_on) for s in self.slugs())
         return [s for s in found if s is not None]
 
-    def history(self, slug: str, *, known_on: dt.datetime | None = None) -> list[HistoryEntry]:
-        """Every event of a channel in the order recorded, with retractions marked."""
+    def history(
+        self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> list[HistoryEntry]:
+        """Every event of a channel in the order recorded, with retractions marked.
+
+        ``known_on`` keeps what had been recorded by then; ``as_of`` keeps the facts that had
+        occurred by then (and the retractions of those facts).
+        """
         events = [
             e for e in self.channel(slug).events if known_on is None or e.recorded <= known_on
         ]
         if not events:
             raise ChannelNotFound(f"the channel {slug} was not yet recorded on {known_on}")
+        if as_of is not None:
+            kept = {e.seq for e in events if isinstance(e, Fact) and e.occurred.earliest <= as_of}
+            if 1 not in kept:
+                raise ChannelNotFound(f"the channel {slug} did not exist as of {as_of}")
+            events = [
+                e
+                for e in events
+                if e.seq in kept or (isinstance(e, EventRetracted) and e.retracted_seq in kept)
+            ]
         retractions = {e.retracted_seq: e for e in events if isinstance(e, EventRetracted)}
         return [HistoryEntry(e, retractions.get(e.seq)) for e in events]
 

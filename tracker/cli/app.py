@@ -12,7 +12,7 @@ from typer._click.exceptions import ClickException  # typer vendors click; pinne
 from typer.core import TyperGroup
 
 from tracker import __version__
-from tracker.cli import importing, reading, recording
+from tracker.cli import importing, reading, recording, reporting
 from tracker.cli.context import CliState, fail
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
@@ -120,3 +120,4 @@ def main(
 recording.register(app)
 importing.register(app)
 reading.register(app)
+reporting.register(app)

@@ -1,14 +1,17 @@
-"""Reading commands: status of one channel or all, and a channel's history."""
+"""Reading commands: the status of one channel or all, a channel's history, what is overdue."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
 from tracker.cli.context import echo_json, parse_day, parse_moment, tracker
 from tracker.cli.recording import Slug
+from tracker.domain.values import ChannelStatus
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 AsOf = Annotated[
@@ -16,7 +19,8 @@ AsOf = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Valid time: the state built from what had occurred by this day (YYYY-MM-DD).",
+        help="Valid time: the state built from what had occurred by this day (YYYY-MM-DD; "
+        "default today).",
     ),
 ]
 KnownOn = Annotated[
@@ -28,11 +32,37 @@ KnownOn = Annotated[
         "an offset is given; a bare day means the end of it).",
     ),
 ]
+Party = Annotated[
+    list[str] | None,
+    typer.Option("--party", help="Only channels with this party (ISO code); repeatable."),
+]
+
+
+class SortKey(StrEnum):
+    CHANNEL = "channel"
+    TITLE = "title"
+    STATUS = "status"
+    SINCE = "since"
+    LAST_MEETING = "last-meeting"
+    NEXT_DUE = "next-due"
+    OVERDUE = "overdue"
+
 
 EXAMPLES = {
-    "status": "tracker status us-cn-climate-wg --as-of 2023-01-01",
+    "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
     "history": "tracker history us-cn-commercial-wg --json",
+    "overdue": "tracker overdue --as-of 2024-09-01",
 }
+
+
+def _parties(codes: list[str] | None) -> list[str]:
+    from tracker.application.errors import BadInput
+    from tracker.domain.values import InvalidValue, party_code
+
+    try:
+        return [party_code(c) for c in codes or []]
+    except InvalidValue as e:
+        raise BadInput(f"--party: {e}") from None
 
 
 def status(
@@ -40,30 +70,64 @@ def status(
     *,
     slug: Annotated[
         str | None,
-        typer.Argument(help="A channel's slug; without it, one line per channel."),
+        typer.Argument(help="A channel's slug; without it, the dashboard of every channel."),
     ] = None,
     as_of: AsOf = None,
     known_on: KnownOn = None,
+    status: Annotated[
+        list[ChannelStatus] | None,
+        typer.Option("--status", help="Dashboard: only channels with this status; repeatable."),
+    ] = None,
+    party: Party = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Dashboard: only channels with something overdue.")
+    ] = False,
+    sort: Annotated[SortKey, typer.Option("--sort", help="Dashboard: order of the rows.")] = (
+        SortKey.CHANNEL
+    ),
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Dashboard: reverse the order.")
+    ] = False,
     json: Json = False,
 ) -> None:
-    """Show one channel in full, or every channel on one line each."""
-    from tracker.reports.text import dashboard_lines, status_text
+    """Show one channel in full, or the dashboard: one row per channel."""
+    from tracker.reports import dashboard
+    from tracker.reports.text import status_text
     from tracker.reports.views import status_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    parties = _parties(party)
     app = tracker(ctx, write=False)
     if slug is not None:
         view = status_view(app.state(slug, as_of=day, known_on=moment))
         echo_json(view) if json else typer.echo(status_text(view))
         return
-    views = [status_view(s) for s in app.states(as_of=day, known_on=moment)]
-    echo_json(views) if json else typer.echo(dashboard_lines(views))
+    views = dashboard.select(
+        (status_view(s) for s in app.states(as_of=day, known_on=moment)),
+        statuses=[s.value for s in status or []],
+        parties=parties,
+        overdue_only=overdue,
+        sort=sort.value,
+        reverse=reverse,
+    )
+    if json:
+        echo_json(views)
+    elif not views:
+        typer.echo("no channels match; record one with tracker open, or tracker import FILE")
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        when = views[0]["as_of"] + (f", as known on {moment}" if moment else "")
+        Console().print(dashboard.rich_table(views, title=f"Dialogue channels as of {when}"))
+    else:
+        typer.echo(dashboard.plain(views))
 
 
 def history(
     ctx: typer.Context,
     *,
     slug: Slug,
+    as_of: AsOf = None,
     known_on: KnownOn = None,
     json: Json = False,
 ) -> None:
@@ -71,12 +135,39 @@ def history(
     from tracker.reports.text import history_text
     from tracker.reports.views import history_view
 
-    moment = parse_moment(known_on, "--known-on")
-    views = [history_view(e) for e in tracker(ctx, write=False).history(slug, known_on=moment)]
+    day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    entries = tracker(ctx, write=False).history(slug, as_of=day, known_on=moment)
+    views = [history_view(e) for e in entries]
     echo_json(views) if json else typer.echo(history_text(views))
 
 
+def overdue(
+    ctx: typer.Context,
+    *,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
+    party: Party = None,
+    json: Json = False,
+) -> None:
+    """List the cadences and planned meetings past due, with how many days late."""
+    from tracker.reports import dashboard
+    from tracker.reports.text import overdue_text
+    from tracker.reports.views import overdue_views, status_view
+
+    day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    parties = _parties(party)
+    states = tracker(ctx, write=False).states(as_of=day, known_on=moment)
+    chosen = {v["channel"] for v in dashboard.select(map(status_view, states), parties=parties)}
+    items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
+    items.sort(key=lambda i: (-i["days_late"], i["channel"]))
+    echo_json(items) if json else typer.echo(overdue_text(items))
+
+
 def register(app: typer.Typer) -> None:
-    commands: list[tuple[str, Callable[..., Any]]] = [("status", status), ("history", history)]
+    commands: list[tuple[str, Callable[..., Any]]] = [
+        ("status", status),
+        ("history", history),
+        ("overdue", overdue),
+    ]
     for name, func in commands:
         app.command(name, epilog=f"Example: {EXAMPLES[name]}", rich_help_panel="Reading")(func)

@@ -77,25 +77,17 @@ def status_text(v: View) -> str:
     return "\n".join(lines)
 
 
-def dashboard_lines(views: Iterable[View]) -> str:
-    """One line per channel: slug, title, parties, status and since when, last meeting."""
-    rows = [
-        (
-            v["channel"],
-            v["title"],
-            "/".join(v["parties"]),
-            f"{v['status']} since {v['status_since']}",
-            f"last met {v['last_meeting']}" if v["last_meeting"] else "no meeting yet",
-            "OVERDUE" if v["overdue"] else "",
-        )
-        for v in views
-    ]
-    if not rows:
-        return "no channels recorded yet; record one with tracker open, or tracker import FILE"
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    )
+def overdue_text(items: Iterable[View]) -> str:
+    """One line per thing owed: the channel, what is late, since when, and by how much."""
+    lines = []
+    for i in items:
+        level = f"{i['level']} " if i["level"] else ""
+        if i["kind"] == "cadence":
+            what = f"{level}meeting ({_per_year(i['per_year'])}) due {i['due']}"
+        else:
+            what = f"planned {level}meeting in {i['window']} (agreed {i['agreed_on']})"
+        lines.append(f"{i['channel']}: {what} — {i['days_late']} days late")
+    return "\n".join(lines) or "nothing is overdue"
 
 
 def history_text(views: Iterable[View]) -> str:

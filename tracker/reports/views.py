@@ -89,9 +89,7 @@ def history_view(entry: HistoryEntry) -> View:
         "approximate": fact.occurred.approximate if fact else None,
         "recorded": event.recorded.isoformat(),
         "details": event.details(),
-        "sources": [s.model_dump(mode="json", exclude_none=True) for s in fact.sources]
-        if fact
-        else [],
+        "sources": [s.model_dump(mode="json") for s in fact.sources] if fact else [],
         "cameo": event.CAMEO,
         "retracted": entry.retracted_by is not None,
         "retraction": {
@@ -102,3 +100,36 @@ def history_view(entry: HistoryEntry) -> View:
         if entry.retracted_by
         else None,
     }
+
+
+def overdue_views(state: ChannelState) -> list[View]:
+    """What a channel owes as of the day: lapsed cadences and planned meetings not held."""
+    items: list[View] = [
+        {
+            "channel": state.slug,
+            "title": state.title,
+            "kind": "cadence",
+            "level": c.level.value,
+            "per_year": c.per_year,
+            "due": c.next_due.isoformat(),
+            "last_meeting": _opt(c.last_meeting),
+            "days_late": c.days_late,
+        }
+        for c in state.cadences
+        if c.overdue
+    ]
+    items.extend(
+        {
+            "channel": state.slug,
+            "title": state.title,
+            "kind": "planned",
+            "level": p.level.value if p.level else None,
+            "window": str(p.window),
+            "due": p.window.latest.isoformat(),
+            "agreed_on": str(p.agreed_on),
+            "days_late": p.days_late,
+        }
+        for p in state.planned
+        if p.overdue
+    )
+    return items

@@ -1,0 +1,130 @@
+"""``tracker report`` and ``tracker export``: documents and data files across channels."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tracker.cli.context import parse_day, parse_moment, tracker
+from tracker.cli.reading import AsOf, KnownOn
+
+
+class ReportFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+
+class ExportFormat(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+]
+Slugs = Annotated[
+    list[str] | None, typer.Argument(help="Only these channels (default: every channel).")
+]
+
+EXAMPLES = {
+    "report": "tracker report --format html -o report.html --as-of 2024-09-01",
+    "export": "tracker export --format csv -o events.csv",
+}
+
+
+def _write(chunks: Iterable[str], output: Path | None) -> None:
+    """Write to stdout, or to a file atomically (a failed run leaves no half-written file)."""
+    from tracker.application.errors import BadInput
+
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return
+    folder = output.expanduser().absolute().parent
+    if not folder.is_dir():
+        raise BadInput(f"--output: the directory {folder} does not exist")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
+            file.writelines(chunks)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    typer.echo(f"wrote {output}", err=True)
+
+
+def report(
+    ctx: typer.Context,
+    *,
+    slugs: Slugs = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="md, html (with a timeline picture) or json."),
+    ] = ReportFormat.MD,
+    output: Output = None,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
+) -> None:
+    """A report of channels: summary, timeline, overdue items, and every event with its sources."""
+    from tracker.reports.document import render, report_data
+
+    day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    app = tracker(ctx, write=False)
+    if slugs:
+        states = [app.state(s, as_of=day, known_on=moment) for s in dict.fromkeys(slugs)]
+    else:
+        states = app.states(as_of=day, known_on=moment)
+    as_of_day = day or app.clock().date()
+    histories = {s.slug: app.history(s.slug, as_of=as_of_day, known_on=moment) for s in states}
+    data = report_data(states, histories, as_of=as_of_day, known_on=moment, generated=app.clock())
+    _write([render(data, states, format.value)], output)
+
+
+def export(
+    ctx: typer.Context,
+    *,
+    slugs: Slugs = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="jsonl (one JSON object a line) or csv.")
+    ] = ExportFormat.JSONL,
+    output: Output = None,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
+) -> None:
+    """Every event, one per line or row: channel, sequence, kind, occurred, sources, CAMEO code."""
+    from tracker.application.errors import ChannelNotFound
+    from tracker.reports.export import as_csv, as_jsonl, export_rows
+
+    day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    app = tracker(ctx, write=False)
+    names = list(dict.fromkeys(slugs)) if slugs else app.slugs()
+
+    def rows() -> Iterable[dict[str, Any]]:
+        for slug in names:
+            try:
+                entries = app.history(slug, as_of=day, known_on=moment)
+            except ChannelNotFound:
+                if slugs:
+                    raise
+                continue  # not yet opened (or recorded) by then: nothing to export
+            yield from export_rows(slug, entries)
+
+    lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
+    _write(lines, output)
+
+
+def register(app: typer.Typer) -> None:
+    commands: list[tuple[str, Callable[..., Any]]] = [("report", report), ("export", export)]
+    for name, func in commands:
+        app.command(name, epilog=f"Example: {EXAMPLES[name]}", rich_help_panel="Reading")(func)

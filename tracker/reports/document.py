@@ -1,0 +1,110 @@
+"""Reports across channels: summary, timeline picture, overdue items, events with sources.
+
+One data model, three renderers: JSON, Markdown and a self-contained HTML file (inline CSS and
+an inline SVG picture, so it opens with no network). Both text formats come from Jinja2
+templates in ``tracker/reports/templates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from tracker import __version__
+from tracker.application.tracker import HistoryEntry
+from tracker.domain.state import ChannelState
+from tracker.reports.views import View, history_view, overdue_views, status_view
+
+FORMATS = ("md", "html", "json")
+TITLE = "Dialogue channels"
+
+
+def report_data(
+    states: list[ChannelState],
+    histories: dict[str, list[HistoryEntry]],
+    *,
+    as_of: dt.date,
+    known_on: dt.datetime | None,
+    generated: dt.datetime,
+) -> View:
+    """Everything a report shows, as plain data (this is also the JSON report)."""
+    channels = []
+    for state in states:
+        view = status_view(state)
+        view["overdue_items"] = overdue_views(state)
+        view["history"] = [history_view(e) for e in histories[state.slug]]
+        channels.append(view)
+    overdue = sorted(
+        (i for c in channels for i in c["overdue_items"]),
+        key=lambda i: (-i["days_late"], i["channel"]),
+    )
+    return {
+        "title": TITLE,
+        "version": __version__,
+        "generated": generated.isoformat(timespec="seconds"),
+        "as_of": as_of.isoformat(),
+        "known_on": known_on.isoformat() if known_on else None,
+        "channels": channels,
+        "overdue": overdue,
+    }
+
+
+def describe_overdue(item: View) -> str:
+    level = f"{item['level']} " if item.get("level") else ""
+    if item["kind"] == "cadence":
+        return f"{level}meeting ({item['per_year']:g} a year)"
+    return f"planned {level}meeting in {item['window']}"
+
+
+def describe_details(details: dict[str, Any]) -> str:
+    parts = []
+    for key, value in details.items():
+        if value in (None, [], ""):
+            continue
+        shown = (
+            ", ".join(f"{v['party']}={v['name']}" if isinstance(v, dict) else str(v) for v in value)
+            if isinstance(value, list)
+            else value
+        )
+        parts.append(f"{key.replace('_', ' ')}: {shown}")
+    return "; ".join(parts)
+
+
+def _markdown_cell(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _environment(*, html: bool) -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    # HTML escapes every value; Markdown has no HTML context and escapes cells with `cell`.
+    env = Environment(
+        loader=PackageLoader("tracker.reports", "templates"),
+        autoescape=html,  # noqa: S701
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(describe_overdue=describe_overdue, describe_details=describe_details)
+    env.filters["cell"] = _markdown_cell
+    return env
+
+
+def render(data: View, states: list[ChannelState], fmt: str) -> str:
+    """The report in one of FORMATS."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return str(_environment(html=False).get_template("report.md.j2").render(**data))
+    from markupsafe import Markup
+
+    from tracker.reports.picture import picture
+
+    env = _environment(html=True)
+    as_of = dt.date.fromisoformat(data["as_of"])
+    svg = env.get_template("timeline.svg.j2").render(p=picture(states, as_of))
+    # The picture was rendered by the same autoescaping environment: it is already safe.
+    safe_svg = Markup(svg)  # noqa: S704
+    return str(env.get_template("report.html.j2").render(svg=safe_svg, **data))
