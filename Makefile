@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= .demo/tracker.db
 SEEDS := seeds/us-china-2023.toml
 
-.PHONY: install demo test lint typecheck contracts unit clean
+.PHONY: install demo test lint typecheck contracts unit browser screenshot clean
 
 install: $(STAMP)
 
@@ -25,7 +25,7 @@ demo: $(STAMP)
 	@echo "The demo store is $(DEMO_DB). Try: export TRACKER_DB=$(DEMO_DB); $(BIN)/tracker status us-cn-commercial-wg"
 
 ## test: lint, type-check, check the layer contract, run every test and scenario
-test: lint typecheck contracts unit
+test: lint typecheck contracts browser unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests features
@@ -39,6 +39,23 @@ contracts: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# The HTML report is tested in Debian's headless Chromium; install it when missing (needs root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y -q --no-install-recommends chromium >/dev/null \
+	    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends chromium >/dev/null; }; \
+	  else \
+	    echo "chromium is not installed and cannot be installed here: the browser test will skip"; \
+	  fi; }
+
+## screenshot: the seed report as of 2024-09-01, drawn by Chromium, for docs/
+screenshot: $(STAMP) browser
+	rm -f .demo/shot.db*; mkdir -p .demo
+	$(BIN)/tracker --db .demo/shot.db import $(SEEDS) >/dev/null
+	$(BIN)/tracker --db .demo/shot.db report --format html --as-of 2024-09-01 -o .demo/report.html
+	$(BIN)/python -m tests.browser.chromium .demo/report.html docs/report-screenshot.png
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache
