@@ -53,7 +53,7 @@ class OpenChannel(_HasLeads):
     command: Literal["open"] = "open"
     slug: Slug
     title: Title
-    parties: tuple[Party, ...] = Field(min_length=2)
+    parties: tuple[Party, ...]
     on: FuzzyDate
     status: Literal[ChannelStatus.PROPOSED, ChannelStatus.AGREED] = ChannelStatus.AGREED
     level: Level | None = None
@@ -63,9 +63,10 @@ class OpenChannel(_HasLeads):
     @field_validator("parties")
     @classmethod
     def _two_different_parties(cls, parties: tuple[str, ...]) -> tuple[str, ...]:
-        if len(set(parties)) < 2:
+        distinct = tuple(dict.fromkeys(parties))
+        if len(distinct) < 2:
             raise ValueError("a channel needs at least two different parties")
-        return parties
+        return distinct
 
 
 class AgreeChannel(Command):
@@ -78,7 +79,7 @@ class AgreeCadence(Command):
     command: Literal["cadence"] = "cadence"
     slug: Slug
     level: Level
-    per_year: float = Field(gt=0, le=366)
+    per_year: float = Field(gt=0, le=366, allow_inf_nan=False)
     on: FuzzyDate
 
 

@@ -19,7 +19,12 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, Mapper, PersistenceError
+from eventsourcing.persistence import (
+    IntegrityError,
+    Mapper,
+    MapperDeserialisationError,
+    PersistenceError,
+)
 from eventsourcing.utils import Environment, register_topic
 
 from tracker.application.acting import act
@@ -49,6 +54,7 @@ from tracker.domain.events import (
 from tracker.domain.rules import ChannelAlreadyOpened, DomainError, DuplicateFact
 from tracker.domain.state import ChannelState
 from tracker.domain.values import channel_id
+from tracker.store import driver_errors
 from tracker.store.mapper import PydanticMapper
 from tracker.store.settings import Store
 
@@ -397,8 +403,15 @@ class DialogueTracker(Application[UUID]):
                 f"another writer kept changing the same channel; nothing was recorded after "
                 f"{MAX_TRIES} tries — try again"
             ) from None
-        except (PersistenceError, OSError) as e:
-            raise StoreError(self._unavailable(e)) from None
+        except MapperDeserialisationError as e:
+            raise StoreError(
+                f"the store {self.store.describe()} holds an event that cannot be read ({e}); "
+                "run tracker verify, and restore from a backup if it was damaged"
+            ) from None
+        except Exception as e:
+            if isinstance(e, (PersistenceError, OSError, *driver_errors())):
+                raise StoreError(self._unavailable(e)) from None
+            raise
 
     def _unavailable(self, error: Exception) -> str:
         detail = " ".join(str(error).split()) or type(error).__name__

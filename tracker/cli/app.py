@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import ClickException  # typer vendors click; pinned in pyproject
+
+# typer vendors click; its version is pinned in pyproject.toml
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from tracker import __version__
@@ -56,11 +58,14 @@ class TrackerGroup(TyperGroup):
             fail("interrupted", 130)
         except TrackerError as e:
             fail(str(e), e.exit_code)
+        except NoArgsIsHelpError as e:
+            typer.echo(e.format_message())
+            code = 0
         except ClickException as e:
             ctx = getattr(e, "ctx", None)
             hint = f" (see {ctx.command_path} --help)" if ctx else ""
-            message = e.format_message().replace("Value error, ", "")
-            fail(f"{message}{hint}", e.exit_code)
+            message = e.format_message().replace("Value error, ", "").rstrip(".")
+            fail(f"{message[:1].lower()}{message[1:]}{hint}", e.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except Exception as e:

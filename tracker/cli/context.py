@@ -26,6 +26,12 @@ class CliState:
     db: str | None
 
 
+def example(command: str) -> str:
+    """The epilog of a command's help: an example, kept on one line so it can be copied."""
+    # "\b" tells the help formatter not to rewrap the paragraph that follows.
+    return f"\b\nExample: {command}"
+
+
 def fail(message: str, code: int) -> NoReturn:
     """Print one line on stderr and exit with the documented code."""
     line = " ".join(message.split())

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.context import tracker
+from tracker.cli.context import example, tracker
 
 EXAMPLE = "tracker import seeds/us-china-2023.toml"
 
@@ -16,16 +16,19 @@ def import_(
     ctx: typer.Context,
     *,
     file: Annotated[
-        Path, typer.Argument(help="A seed file (.toml, .json or .jsonl) of recording entries.")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A seed file (.toml, .json or .jsonl) of recording entries."
+        ),
     ],
 ) -> None:
     """Record every entry of a seed file: all or nothing; entries already recorded are skipped."""
     result = tracker(ctx, write=True).import_file(file)
     typer.echo(
-        f"imported {file.name}: {result.entries} entries, {result.recorded} events recorded, "
-        f"{result.already} already recorded"
+        f"imported {file.name}: {result.entries} entries, {result.recorded} events recorded "
+        f"({result.already} were recorded already)"
     )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import", epilog=f"Example: {EXAMPLE}", rich_help_panel="Recording")(import_)
+    app.command("import", epilog=example(EXAMPLE), rich_help_panel="Recording")(import_)

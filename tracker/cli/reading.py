@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -9,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.context import echo_json, parse_day, parse_moment, tracker
+from tracker.cli.context import echo_json, example, parse_day, parse_moment, tracker
 from tracker.cli.recording import Slug
 from tracker.domain.values import ChannelStatus
 
@@ -34,7 +35,9 @@ KnownOn = Annotated[
 ]
 Party = Annotated[
     list[str] | None,
-    typer.Option("--party", help="Only channels with this party (ISO code); repeatable."),
+    typer.Option(
+        "--party", metavar="PARTY", help="Only channels with this party (ISO code); repeatable."
+    ),
 ]
 
 
@@ -70,13 +73,20 @@ def status(
     *,
     slug: Annotated[
         str | None,
-        typer.Argument(help="A channel's slug; without it, the dashboard of every channel."),
+        typer.Argument(
+            metavar="SLUG", help="A channel's slug; without it, the dashboard of every channel."
+        ),
     ] = None,
     as_of: AsOf = None,
     known_on: KnownOn = None,
     status: Annotated[
         list[ChannelStatus] | None,
-        typer.Option("--status", help="Dashboard: only channels with this status; repeatable."),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Dashboard: only channels with this status (proposed, agreed, active, "
+            "suspended, concluded); repeatable.",
+        ),
     ] = None,
     party: Party = None,
     overdue: Annotated[
@@ -113,12 +123,19 @@ def status(
     if json:
         echo_json(views)
     elif not views:
-        typer.echo("no channels match; record one with tracker open, or tracker import FILE")
+        filtered = status or parties or overdue
+        typer.echo(
+            "no channel matches these filters"
+            if filtered
+            else "no channels recorded (as of then); record one with tracker open, or "
+            "tracker import FILE"
+        )
     elif sys.stdout.isatty():
         from rich.console import Console
 
         when = views[0]["as_of"] + (f", as known on {moment}" if moment else "")
-        Console().print(dashboard.rich_table(views, title=f"Dialogue channels as of {when}"))
+        console = Console(color_system=None if os.environ.get("NO_COLOR") else "auto")
+        console.print(dashboard.rich_table(views, title=f"Dialogue channels as of {when}"))
     else:
         typer.echo(dashboard.plain(views))
 
@@ -170,4 +187,4 @@ def register(app: typer.Typer) -> None:
         ("overdue", overdue),
     ]
     for name, func in commands:
-        app.command(name, epilog=f"Example: {EXAMPLES[name]}", rich_help_panel="Reading")(func)
+        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)

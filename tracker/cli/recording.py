@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.context import build, echo_recorded, sources, tracker
+from tracker.cli.context import build, echo_recorded, example, sources, tracker
 from tracker.domain.values import Confidence as ConfidenceChoice
 from tracker.domain.values import Level as LevelChoice
 
@@ -18,12 +18,15 @@ class OpeningStatus(StrEnum):
     agreed = "agreed"
 
 
-Slug = Annotated[str, typer.Argument(help="The channel's slug, e.g. us-cn-commercial-wg.")]
-Slugs = Annotated[list[str], typer.Argument(help="One or more channel slugs.")]
+Slug = Annotated[
+    str, typer.Argument(metavar="SLUG", help="The channel's slug, e.g. us-cn-commercial-wg.")
+]
+Slugs = Annotated[list[str], typer.Argument(metavar="SLUG...", help="One or more channel slugs.")]
 On = Annotated[
     str,
     typer.Option(
         "--on",
+        metavar="DATE",
         help="When it happened: 2023, 2023-08, 2023-08-28, 2024-04~ (approximate) or an "
         "interval 2023-07-16/2023-07-19.",
     ),
@@ -31,21 +34,31 @@ On = Annotated[
 Level = Annotated[LevelChoice | None, typer.Option("--level", help="Who meets.")]
 Leads = Annotated[
     list[str] | None,
-    typer.Option("--lead", help="Who leads for one party, as PARTY=NAME; repeatable."),
+    typer.Option(
+        "--lead", metavar="PARTY=NAME", help="Who leads for one party, as PARTY=NAME; repeatable."
+    ),
 ]
 SourceOpt = Annotated[
     list[str] | None,
-    typer.Option("--source", help="Where it was reported (citation or URL); repeatable."),
+    typer.Option(
+        "--source", metavar="TEXT", help="Where it was reported (citation or URL); repeatable."
+    ),
 ]
 Quote = Annotated[
     list[str] | None,
-    typer.Option("--quote", help="The exact words quoted from the --source in the same position."),
+    typer.Option(
+        "--quote",
+        metavar="TEXT",
+        help="The exact words quoted from the --source in the same position.",
+    ),
 ]
 Confidence = Annotated[
     ConfidenceChoice | None,
     typer.Option("--confidence", help="How far the sources are trusted (default medium)."),
 ]
-Reason = Annotated[str | None, typer.Option("--reason", help="Why, in a few words.")]
+Reason = Annotated[
+    str | None, typer.Option("--reason", metavar="TEXT", help="Why, in a few words.")
+]
 
 EXAMPLES = {
     "open": "tracker open us-cn-commercial-wg --title 'US-China Commercial Issues Working "
@@ -65,17 +78,14 @@ EXAMPLES = {
 }
 
 
-def _epilog(name: str) -> str:
-    return f"Example: {EXAMPLES[name]}"
-
-
 def open_(
     ctx: typer.Context,
     *,
     slug: Slug,
-    title: Annotated[str, typer.Option("--title", help="The channel's name.")],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The channel's name.")],
     party: Annotated[
-        list[str], typer.Option("--party", help="An ISO 3166 code (US or USA); two or more.")
+        list[str],
+        typer.Option("--party", metavar="PARTY", help="An ISO 3166 code (US or USA); two or more."),
     ],
     on: On,
     status: Annotated[
@@ -84,10 +94,13 @@ def open_(
     level: Level = None,
     lead: Leads = None,
     topic: Annotated[
-        list[str] | None, typer.Option("--topic", help="A topic tag; repeatable.")
+        list[str] | None, typer.Option("--topic", metavar="TAG", help="A topic tag; repeatable.")
     ] = None,
     follows: Annotated[
-        str | None, typer.Option("--follows", help="The slug of the channel this one replaces.")
+        str | None,
+        typer.Option(
+            "--follows", metavar="SLUG", help="The slug of the channel this one replaces."
+        ),
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
@@ -139,8 +152,10 @@ def cadence(
     slug: Slug,
     level: Annotated[LevelChoice, typer.Option("--level", help="Who is to meet.")],
     per_year: Annotated[
-        float,
-        typer.Option("--per-year", help="Meetings a year, above 0 (0.5 is every two years)."),
+        str,
+        typer.Option(
+            "--per-year", metavar="N", help="Meetings a year, above 0 (0.5 is every two years)."
+        ),
     ],
     on: On,
     source: SourceOpt = None,
@@ -165,7 +180,9 @@ def plan(
     ctx: typer.Context,
     *,
     slug: Slug,
-    on: Annotated[str, typer.Option("--on", help="When the meeting was agreed (a date).")],
+    on: Annotated[
+        str, typer.Option("--on", metavar="DATE", help="When the meeting was agreed (a date).")
+    ],
     window: Annotated[
         str,
         typer.Option(
@@ -175,7 +192,7 @@ def plan(
     ],
     level: Level = None,
     host: Annotated[
-        str | None, typer.Option("--host", help="The hosting party (ISO code).")
+        str | None, typer.Option("--host", metavar="PARTY", help="The hosting party (ISO code).")
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
@@ -205,9 +222,13 @@ def meet(
         LevelChoice | None,
         typer.Option("--level", help="Who met (default: the channel's own level)."),
     ] = None,
-    location: Annotated[str | None, typer.Option("--location", help="Where it was held.")] = None,
+    location: Annotated[
+        str | None, typer.Option("--location", metavar="TEXT", help="Where it was held.")
+    ] = None,
     lead: Leads = None,
-    summary: Annotated[str | None, typer.Option("--summary", help="What came of it.")] = None,
+    summary: Annotated[
+        str | None, typer.Option("--summary", metavar="TEXT", help="What came of it.")
+    ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
     confidence: Confidence = None,
@@ -233,7 +254,9 @@ def suspend(
     *,
     slugs: Slugs,
     on: On,
-    by: Annotated[str | None, typer.Option("--by", help="The party that broke it off.")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="PARTY", help="The party that broke it off.")
+    ] = None,
     reason: Reason = None,
     source: SourceOpt = None,
     quote: Quote = None,
@@ -283,7 +306,8 @@ def conclude(
     on: On,
     reason: Reason = None,
     successor: Annotated[
-        str | None, typer.Option("--successor", help="The slug of the channel replacing it.")
+        str | None,
+        typer.Option("--successor", metavar="SLUG", help="The slug of the channel replacing it."),
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
@@ -307,8 +331,12 @@ def retract(
     ctx: typer.Context,
     *,
     slug: Slug,
-    seq: Annotated[int, typer.Argument(help="The event's number, as tracker history shows it.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why the event was wrong.")],
+    seq: Annotated[
+        int, typer.Argument(metavar="SEQ", help="The event's number, as tracker history shows it.")
+    ],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="TEXT", help="Why the event was wrong.")
+    ],
 ) -> None:
     """Retract one event recorded by mistake; history keeps it, marked retracted."""
     from tracker.application.commands import RetractEvent
@@ -330,4 +358,4 @@ def register(app: typer.Typer) -> None:
         ("retract", retract),
     ]
     for name, func in commands:
-        app.command(name, epilog=_epilog(name), rich_help_panel="Recording")(func)
+        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Recording")(func)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.context import parse_day, parse_moment, tracker
+from tracker.cli.context import example, parse_day, parse_moment, tracker
 from tracker.cli.reading import AsOf, KnownOn
 
 
@@ -29,10 +29,13 @@ class ExportFormat(StrEnum):
 
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."
+    ),
 ]
 Slugs = Annotated[
-    list[str] | None, typer.Argument(help="Only these channels (default: every channel).")
+    list[str] | None,
+    typer.Argument(metavar="SLUG...", help="Only these channels (default: every channel)."),
 ]
 
 EXAMPLES = {
@@ -127,4 +130,4 @@ def export(
 def register(app: typer.Typer) -> None:
     commands: list[tuple[str, Callable[..., Any]]] = [("report", report), ("export", export)]
     for name, func in commands:
-        app.command(name, epilog=f"Example: {EXAMPLES[name]}", rich_help_panel="Reading")(func)
+        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)

@@ -28,7 +28,7 @@ from tracker.domain.events import (
 )
 from tracker.domain.rules import CannotRetract, DuplicateFact
 from tracker.domain.state import ChannelState, fold
-from tracker.domain.timeline import Violation, describe, in_valid_time, live_facts, walk
+from tracker.domain.timeline import LiveTimeline, Violation, describe, walk
 from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id
 
 
@@ -39,6 +39,7 @@ class Channel:
         self._id = opening.originator_id
         self.events: list[ChannelEvent] = [opening]
         self._pending: list[ChannelEvent] = []
+        self._live: LiveTimeline | None = None
 
     # --- the event-sourcing library's aggregate protocol -------------------------------------
 
@@ -56,8 +57,16 @@ class Channel:
         return pending
 
     def apply(self, event: ChannelEvent) -> None:
-        """Add a recorded event (on rebuild, or after a command accepted it)."""
+        """Add a recorded event (on rebuild)."""
         self.events.append(event)
+        self._live = None
+
+    @property
+    def live(self) -> LiveTimeline:
+        """The live facts in valid time, kept up to date as commands record (built on demand)."""
+        if self._live is None:
+            self._live = LiveTimeline(self.events)
+        return self._live
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -157,11 +166,14 @@ class Channel:
         host: str | None = None,
         **common: Any,
     ) -> None:
-        """Record that a meeting was agreed on ``occurred`` to take place in ``window``."""
+        """Record that a meeting was agreed on ``occurred`` to take place in ``window``.
+
+        Without a level, a meeting at any level fulfils it.
+        """
         self._record(
             MeetingPlanned,
             window=window,
-            level=level or self.level,
+            level=level,
             host=host,
             occurred=occurred,
             recorded=recorded,
@@ -263,40 +275,32 @@ class Channel:
             reason=reason,
         )
         assert isinstance(target, Fact)
-        remaining = live_facts([*self.events, retraction])
-        _, violation = walk(in_valid_time(remaining))
+        _, violation = walk([f for f in self.live.facts if f.seq != seq])
         if violation is not None:
             raise violation.rule(
                 f"refused: {violation.rule.rule}: without {describe(target)} (#{seq}), "
                 f"{violation.why}; {violation.advice}"
             )
-        self._accept(retraction)
+        self.events.append(retraction)
+        self._pending.append(retraction)
+        self._live = None
 
     # --- recording -----------------------------------------------------------------------------
 
     def _record(self, kind: type[Fact], **fields: Any) -> None:
         fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)
-        self._check_not_duplicate(fact)
-        _, violation = walk(in_valid_time([*live_facts(self.events), fact]))
+        live = self.live
+        known = live.same_as(fact)
+        if known is not None:
+            raise DuplicateFact(
+                f"refused: {describe(fact)} is already recorded on {self.slug} as event "
+                f"#{known}; to correct it, retract #{known} and record it again"
+            )
+        violation = live.add(fact)
         if violation is not None:
             raise self._refusal(fact, violation)
-        self._accept(fact)
-
-    def _accept(self, event: ChannelEvent) -> None:
-        self.apply(event)
-        self._pending.append(event)
-
-    def _check_not_duplicate(self, fact: Fact) -> None:
-        for known in live_facts(self.events):
-            if (
-                type(known) is type(fact)
-                and str(known.occurred) == str(fact.occurred)
-                and known.details() == fact.details()
-            ):
-                raise DuplicateFact(
-                    f"refused: {describe(fact)} is already recorded on {self.slug} as event "
-                    f"#{known.seq}; to correct it, retract #{known.seq} and record it again"
-                )
+        self.events.append(fact)
+        self._pending.append(fact)
 
     def _refusal(self, fact: Fact, violation: Violation) -> Exception:
         if violation.fact is fact:

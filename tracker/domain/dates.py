@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import GetCoreSchemaHandler
@@ -28,6 +29,16 @@ _FORMS = "2023, 2023-08, 2023-08-28, 2024-04~ or an interval 2023-07-16/2023-07-
 
 class InvalidDate(ValueError):
     """The text is not a date this tracker understands."""
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange also works out the weekday, which costs more than the rest of parsing.
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month - 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +67,7 @@ class DatePoint:
         if self.day is not None:
             return dt.date(self.year, self.month or 1, self.day)
         if self.month is not None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, days_in_month(self.year, self.month))
         return dt.date(self.year, 12, 31)
 
     def __str__(self) -> str:
@@ -80,7 +91,7 @@ class DatePoint:
         if month is not None and not 1 <= month <= 12:
             raise InvalidDate(f"{text!r} has no month {month:02d}; months run 01 to 12")
         if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = days_in_month(year, month)
             if not 1 <= day <= last:
                 raise InvalidDate(
                     f"{text!r} is not a day of the calendar: "
@@ -99,12 +110,19 @@ class FuzzyDate:
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Parse an EDTF level-1 date or interval; raise InvalidDate saying what is wrong."""
+        return _parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> FuzzyDate:
         text = text.strip()
         if not text:
             raise InvalidDate(f"a date is required; use {_FORMS}")
         if "/" in text:
             first, _, second = text.partition("/")
-            start, end = DatePoint.parse(first), DatePoint.parse(second)
+            try:
+                start, end = DatePoint.parse(first), DatePoint.parse(second)
+            except InvalidDate as e:
+                raise InvalidDate(f"{text!r} is not an interval: {e}") from None
             if end.latest < start.earliest:
                 raise InvalidDate(f"the interval {text!r} ends before it starts")
             return cls(start=start, end=end)
@@ -145,17 +163,23 @@ class FuzzyDate:
     ) -> core_schema.CoreSchema:
         # Stored and shown in its EDTF text form, so precision survives every round trip.
         def validate(value: object) -> FuzzyDate:
+            if isinstance(value, str):
+                return _parse(value)
             if isinstance(value, FuzzyDate):
                 return value
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 return cls.of(value)
-            if isinstance(value, str):
-                return cls.parse(value)
             raise InvalidDate(f"{value!r} is not a date; use {_FORMS}")
 
         return core_schema.no_info_plain_validator_function(
             validate, serialization=core_schema.to_string_ser_schema()
         )
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> FuzzyDate:
+    # Values are immutable, and stored events repeat the same few thousand dates.
+    return FuzzyDate._parse(text)
 
 
 def parse_day(text: str) -> dt.date:

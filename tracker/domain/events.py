@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import (
@@ -75,12 +75,21 @@ class ChannelOpened(Fact):
 
     slug: Slug
     title: Title
-    parties: tuple[Party, ...] = Field(min_length=2)
+    parties: tuple[Party, ...]
     status: ChannelStatus = ChannelStatus.AGREED
     topics: tuple[Name, ...] = ()
     level: Level | None = None
     leads: tuple[Lead, ...] = ()
     follows: Slug | None = None
+
+    @field_validator("parties")
+    @classmethod
+    def _distinct_parties(cls, parties: tuple[str, ...]) -> tuple[str, ...]:
+        # US and USA are one party: repeated codes are dropped once they are normalised.
+        distinct = tuple(dict.fromkeys(parties))
+        if len(distinct) < 2:
+            raise ValueError("a channel needs at least two different parties")
+        return distinct
 
 
 class ChannelAgreed(Fact):
@@ -103,7 +112,7 @@ class CadenceAgreed(Fact):
     COMMAND = "cadence"
 
     level: Level
-    per_year: float = Field(gt=0, le=366)
+    per_year: float = Field(gt=0, le=366, allow_inf_nan=False)
 
 
 class MeetingPlanned(Fact):

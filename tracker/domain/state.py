@@ -90,9 +90,12 @@ class ChannelState:
         return any(c.overdue for c in self.cadences) or any(p.overdue for p in self.planned)
 
 
-def _after(base: FuzzyDate, per_year: float) -> dt.date:
+def _after(base: dt.date, per_year: float) -> dt.date:
     # Round the period up: overdue is judged on the latest day, never earlier than promised.
-    return base.latest + dt.timedelta(days=math.ceil(DAYS_PER_YEAR / per_year))
+    days = math.ceil(DAYS_PER_YEAR / per_year)
+    if (dt.date.max - base).days < days:
+        return dt.date.max  # due beyond the calendar: never overdue
+    return base + dt.timedelta(days=days)
 
 
 def _cadence(
@@ -108,9 +111,12 @@ def _cadence(
         if m.level == cadence.level and m.occurred.earliest >= cadence.occurred.earliest
     ]
     last = max((m.occurred for m in at_level), key=lambda d: d.earliest, default=None)
-    bases = [d for d in (cadence.occurred, last, resumed) if d is not None]
-    base = max(bases, key=lambda d: d.latest)
-    next_due = _after(base, cadence.per_year)
+    # Each date counts by the latest day it could mean, so that learning of another meeting
+    # can never bring the next one forward.
+    bases = [cadence.occurred, *(m.occurred for m in at_level)]
+    if resumed is not None:
+        bases.append(resumed)
+    next_due = _after(max(d.latest for d in bases), cadence.per_year)
     overdue = can_be_overdue and as_of > next_due
     return CadenceState(
         level=cadence.level,

@@ -7,7 +7,9 @@ checks the rules (for a command) and builds the state (for a report), so the two
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -197,3 +199,42 @@ def walk(timeline: Sequence[Fact]) -> tuple[Walk, Violation | None]:
         if violation is not None:
             return state, violation
     return state, None
+
+
+def fact_key(fact: Fact) -> tuple[str, str, str]:
+    """What makes two facts the same: kind, occurred date (as written) and details."""
+    return (type(fact).__name__, str(fact.occurred), json.dumps(fact.details(), sort_keys=True))
+
+
+class LiveTimeline:
+    """A channel's live facts in valid time, the walk at their end, and their keys.
+
+    Recording a fact that falls after every other (the usual case) checks only that fact
+    against the state at the end of the timeline; a backfilled fact re-walks the whole timeline.
+    """
+
+    def __init__(self, events: Iterable[ChannelEvent]) -> None:
+        self.facts = in_valid_time(live_facts(events))
+        self.state, _ = walk(self.facts)
+        self.keys = {fact_key(f): f.seq for f in self.facts}
+
+    def same_as(self, fact: Fact) -> int | None:
+        """The sequence number of a live fact that is the same fact, if any."""
+        return self.keys.get(fact_key(fact))
+
+    def add(self, fact: Fact) -> Violation | None:
+        """Place the fact in valid time, or return the first rule the timeline would break."""
+        key = _valid_time_key(fact)
+        if not self.facts or key > _valid_time_key(self.facts[-1]):
+            violation = self.state.step(fact)  # step() changes nothing when it refuses
+            if violation is None:
+                self.facts.append(fact)
+        else:
+            facts = list(self.facts)
+            bisect.insort(facts, fact, key=_valid_time_key)
+            state, violation = walk(facts)
+            if violation is None:
+                self.facts, self.state = facts, state
+        if violation is None:
+            self.keys[fact_key(fact)] = fact.seq
+        return violation

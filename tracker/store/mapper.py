@@ -62,12 +62,22 @@ class PydanticMapper(Mapper[UUID]):
                 state = self.cipher.decrypt(state)
             if self.compressor:
                 state = self.compressor.decompress(state)
+            if getattr(cls, "class_version", 1) == 1 and state[:1] == b"{" and len(state) > 2:
+                # Current format: let pydantic parse the JSON itself (about twice as fast as
+                # json.loads + model_validate), with the identity spliced in front.
+                identity = (
+                    f'{{"originator_id":"{stored_event.originator_id}",'
+                    f'"originator_version":{stored_event.originator_version},'
+                ).encode()
+                return cast(
+                    DomainEventProtocol[UUID], cls.model_validate_json(identity + state[1:])
+                )
             data = upcast(cls, json.loads(state))
+            data["originator_id"] = stored_event.originator_id
+            data["originator_version"] = stored_event.originator_version
+            return cast(DomainEventProtocol[UUID], cls.model_validate(data))
         except Exception as e:
             raise MapperDeserialisationError(
                 f"cannot read event {stored_event.originator_version} of "
                 f"{stored_event.originator_id} ({stored_event.topic}): {e}"
             ) from e
-        data["originator_id"] = stored_event.originator_id
-        data["originator_version"] = stored_event.originator_version
-        return cast(DomainEventProtocol[UUID], cls.model_validate(data))

@@ -15,6 +15,8 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 APP_NAME = "tracker"
+SQLITE_HEADER = b"SQLite format 3\x00"
+WAL_FORMAT = 2  # byte 18 of the header: 1 for a rollback journal, 2 for write-ahead logging
 DB_ENV = "TRACKER_DB"
 DEFAULT_FILE = "tracker.db"
 POSTGRES_CONNECT_TIMEOUT = 5
@@ -70,11 +72,13 @@ class SQLiteStore:
                     f"cannot open the store {self.path}: it is a directory; "
                     f"name a file inside it, e.g. --db {self.path / DEFAULT_FILE}"
                 )
-            if write and self.read_only():
-                raise StoreUnavailable(
-                    f"cannot write to the store {self.path}: the file is read-only; "
-                    f"make it writable (chmod u+w {self.path}) or use another --db"
-                )
+            self._check_file(write=write)
+        elif not write and not self.is_default:
+            # A mistyped --db would otherwise become a new, empty store.
+            raise StoreUnavailable(
+                f"there is no store at {self.path}; check --db or TRACKER_DB (a store is "
+                "created by the first command that records something)"
+            )
         else:
             mode = folder.stat().st_mode
             if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(
@@ -84,6 +88,37 @@ class SQLiteStore:
                     f"cannot create the store {self.path}: the directory {folder} is "
                     "read-only; choose a writable location with --db or TRACKER_DB"
                 )
+
+    def _check_file(self, *, write: bool) -> None:
+        read_only = self.read_only()
+        if write and read_only:
+            raise StoreUnavailable(
+                f"cannot write to the store {self.path}: the file is read-only; "
+                f"make it writable (chmod u+w {self.path}) or use another --db"
+            )
+        try:
+            with self.path.open("rb") as file:
+                header = file.read(100)
+        except OSError as e:
+            raise StoreUnavailable(f"cannot read the store {self.path}: {e.strerror}") from None
+        if not header:
+            if read_only:
+                raise StoreUnavailable(
+                    f"the store {self.path} is an empty, read-only file: nothing was ever "
+                    "recorded in it; make it writable, or use another --db"
+                )
+            return  # an empty file becomes a new store
+        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+            raise StoreUnavailable(
+                f"the store {self.path} is not a tracker store (not a SQLite database, or "
+                "truncated); check --db or TRACKER_DB"
+            )
+        if read_only and header[18] != WAL_FORMAT:
+            # The library switches a store to WAL mode on opening, which needs a writable file.
+            raise StoreUnavailable(
+                f"the read-only store {self.path} was not created by the tracker (it is not in "
+                "WAL mode); make it writable once, or use another --db"
+            )
 
     def library_env(self, *, write: bool) -> dict[str, str]:
         name = str(self.path)
