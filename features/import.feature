@@ -1,0 +1,114 @@
+Feature: Import a seed file
+  A seed file holds many recording entries, each as it would be typed on the command line, with
+  its sources. The file seeds/us-china-2023.toml records every channel and event reported in the
+  AP article of 2023-08-29, "US commerce secretary rejects Chinese appeal to ease export
+  controls". A file is recorded whole or not at all, and importing it again adds nothing.
+
+  Background:
+    Given an agreed channel "us-cn-counternarcotics-wg" opened on "2019-08-01"
+
+  Rule: Importing the article's seed file records every channel it reports
+
+    Scenario: Every channel of the article is on the dashboard
+      When I import the seed file of the article
+      Then it succeeds
+      When I ask for the status of every channel
+      Then the dashboard shows one line per channel:
+        | channel                       | status                              |
+        | us-cn-counternarcotics-wg     | agreed since 2019-08-01             |
+        | us-cn-commercial-wg           | active since 2023-08-28             |
+        | us-cn-export-control-exchange | agreed since 2023-08-28             |
+        | us-cn-trade-secrets-talks     | agreed since 2023-08-28/2023-08-29  |
+        | us-cn-ai-talks                | proposed since 2023-08-29           |
+        | us-cn-tourism-summit          | agreed since 2023-08-28/2023-08-29  |
+        | us-cn-economic-channel        | active since 2023-07                |
+        | us-cn-leaders                 | active since 2022-11                |
+        | us-cn-mmca                    | suspended since 2022-08-05          |
+        | us-cn-climate-talks           | suspended since 2022-08-05          |
+
+    Scenario: The commercial working group as the article reports it
+      Given the seed file of the article was imported
+      Then the ministerial cadence of "us-cn-commercial-wg" is 1 meeting a year, next due on "2024-08-27"
+      And the vice-ministerial cadence of "us-cn-commercial-wg" is 2 meetings a year, next due on "2024-02-27"
+      And "us-cn-commercial-wg" has held 1 meeting
+      And "us-cn-tourism-summit" has a meeting planned in "2024-01~/2024-04~"
+      And "us-cn-mmca" was suspended by CHN
+
+  Rule: Importing the same file again records nothing new
+
+    Scenario: The article imported twice records nothing the second time
+      Given the seed file of the article was imported
+      When I import the seed file of the article
+      Then it succeeds
+      And nothing is recorded
+      And I see "0 events recorded"
+
+  Rule: A file is recorded whole or not at all
+
+    Scenario: A file that breaks a rule on its 40th entry records nothing and says which entry
+      Given a seed file of 45 entries whose 40th records a meeting before its channel was opened
+      When I import the seed file
+      Then the tracker refuses it with exit code 1, saying "entry 40"
+      And the message mentions "nothing can occur on a channel before the date it was opened"
+      And nothing is recorded
+      And there is no channel "us-cn-seeded-talks"
+
+    Scenario: A file that is not valid TOML records nothing
+      Given a seed file "broken.toml" containing:
+        """
+        [[entry]]
+        command = "open"
+        slug = "us-cn-seeded-talks"
+        title = "US–China talks from a seed file
+        parties = ["US", "CN"]
+        on = "2020-01-01"
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "broken.toml is not valid TOML"
+      And nothing is recorded
+
+    Scenario: A file with a bad date records nothing and says which entry
+      Given a seed file "bad-date.toml" containing:
+        """
+        [[entry]]
+        command = "open"
+        slug = "us-cn-seeded-talks"
+        title = "US–China talks from a seed file"
+        parties = ["US", "CN"]
+        on = "2020-01-01"
+
+        [[entry]]
+        command = "meet"
+        slug = "us-cn-seeded-talks"
+        on = "2020-02-30"
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "bad-date.toml: entry 2 (meet)"
+      And the message mentions "February 2020 has 29 days"
+      And nothing is recorded
+      And there is no channel "us-cn-seeded-talks"
+
+    Scenario: A file with an entry on a channel it never opened records nothing
+      Given a seed file "no-channel.toml" containing:
+        """
+        [[entry]]
+        command = "open"
+        slug = "us-cn-seeded-talks"
+        title = "US–China talks from a seed file"
+        parties = ["US", "CN"]
+        on = "2020-01-01"
+
+        [[entry]]
+        command = "suspend"
+        slugs = ["us-cn-seeded-talks", "us-cn-unseeded-talks"]
+        on = "2022-08-05"
+        """
+      When I import the seed file
+      Then the tracker refuses it with exit code 1, saying "entry 2: no channel 'us-cn-unseeded-talks'"
+      And nothing is recorded
+      And there is no channel "us-cn-seeded-talks"
+
+    Scenario: A file that does not exist is reported
+      When I import "no-such-file.toml"
+      Then the tracker rejects it as bad input with exit code 2, saying "does not exist"
+      And nothing is recorded

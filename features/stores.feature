@@ -1,0 +1,111 @@
+Feature: Keep the records in a store of one's choice
+  An analyst's records live in a SQLite file by default. A team shares one PostgreSQL database
+  instead, named by a URL given with --db or TRACKER_DB. Both behave the same. When the store
+  cannot be reached, the tracker says so (exit code 3) without ever showing a password.
+
+  Rule: The same session works on a shared PostgreSQL database
+
+    @postgres
+    Scenario: A channel's life recorded and read back on a shared database
+      Given the store is a new shared PostgreSQL database
+      And an agreed channel "us-cn-mmca" at senior-official level opened on "1998-01-19"
+      And a meeting was held on "us-cn-mmca" on "2021-12-14"
+      And "us-cn-mmca" was suspended on "2022-08-05" by CN
+      And "us-cn-mmca" was resumed on "2023-11-15"
+      When I ask for the status of "us-cn-mmca"
+      Then the status shows:
+        | field    | shows                      |
+        | parties  | USA, CHN                   |
+        | status   | active since 2023-11-15    |
+        | meetings | 1 held                     |
+      And the store holds 4 events
+
+    @postgres
+    Scenario: A history backfilled on a shared database is checked in valid time
+      Given the store is a new shared PostgreSQL database
+      And an agreed channel "us-cn-mmca" opened on "1998-01-19"
+      And "us-cn-mmca" was suspended on "2022-08-05" by CN
+      And "us-cn-mmca" was resumed on "2023-11-15"
+      When I record a meeting on "us-cn-mmca" on "2016-05-01"
+      And I ask for the history of "us-cn-mmca"
+      Then the history shows these events:
+        | # | occurred   | event     |
+        | 1 | 1998-01-19 | opened    |
+        | 2 | 2022-08-05 | suspended |
+        | 3 | 2023-11-15 | resumed   |
+        | 4 | 2016-05-01 | meeting   |
+
+    @postgres
+    Scenario: A refusal on a shared database records nothing
+      Given the store is a new shared PostgreSQL database
+      And an agreed channel "us-cn-mmca" opened on "1998-01-19"
+      And a meeting was held on "us-cn-mmca" on "2022-09-01"
+      When I suspend "us-cn-mmca" on "2022-08-05" by CN
+      Then the tracker refuses it with exit code 1, saying "a meeting can only be held on a channel that is agreed or active"
+      And nothing is recorded
+
+    @postgres
+    Scenario: Several channels suspended at once on a shared database: all or none
+      Given the store is a new shared PostgreSQL database
+      And an agreed channel "us-cn-mmca" opened on "1998-01-19"
+      And a proposed channel "us-cn-ai-talks" opened on "2022-01-10"
+      When I suspend "us-cn-mmca" and "us-cn-ai-talks" on "2022-08-05" by CN
+      Then the tracker refuses it with exit code 1, saying "only an agreed or active channel can be suspended"
+      And nothing is recorded
+      And "us-cn-mmca" is agreed
+
+    @postgres
+    Scenario: The article imported twice into a shared database records nothing the second time
+      Given the store is a new shared PostgreSQL database
+      And the seed file of the article was imported
+      When I import the seed file of the article
+      Then it succeeds
+      And nothing is recorded
+
+  Rule: A store that cannot be reached is reported with exit code 3, without its password
+
+    Scenario Outline: An unreachable PostgreSQL database is reported without its password
+      Given the store is "postgresql://analyst:s3cret-pw@127.0.0.1:1/tracker"
+      When <using the store>
+      Then the tracker reports the store unreachable with exit code 3, saying "cannot connect to the PostgreSQL store postgresql://analyst@127.0.0.1:1/tracker"
+      And the message does not show "s3cret-pw"
+
+      Examples:
+        | using the store                                                   |
+        | I ask for the status of every channel                             |
+        | I ask for the history of "us-cn-mmca"                             |
+        | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
+        | I import the seed file of the article                             |
+
+    @postgres
+    Scenario: A database the PostgreSQL server does not have is reported without its password
+      Given the store is "postgresql://postgres:s3cret-pw@127.0.0.1:5432/tracker_no_such_database"
+      When I ask for the status of every channel
+      Then the tracker reports the store unreachable with exit code 3, saying "cannot connect to the PostgreSQL store postgresql://postgres@127.0.0.1:5432/tracker_no_such_database"
+      And the message does not show "s3cret-pw"
+
+    Scenario Outline: A SQLite file in a directory that does not exist is reported
+      Given the store is a SQLite file in a directory that does not exist
+      When <using the store>
+      Then the tracker reports the store unreachable with exit code 3, saying "does not exist"
+      And the message mentions "no-such-directory"
+      And no directory was created for it
+
+      Examples:
+        | using the store                                                   |
+        | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
+        | I ask for the status of every channel                             |
+
+  Rule: A store is named by a SQLite file path or a PostgreSQL URL
+
+    Scenario Outline: A store that is neither a file nor a PostgreSQL URL is rejected without its password
+      Given the store is "<store>"
+      When I ask for the status of every channel
+      Then the tracker rejects it as bad input with exit code 2, saying "<reason>"
+      And the message does not show "s3cret-pw"
+
+      Examples:
+        | store                                                  | reason                             |
+        | mysql://analyst:s3cret-pw@127.0.0.1/tracker            | mysql:// stores are not supported  |
+        | postgresql://analyst:s3cret-pw@127.0.0.1:port/tracker  | the port in postgresql://          |
+        | postgresql://analyst:s3cret-pw@127.0.0.1:5432          | is not a PostgreSQL URL            |

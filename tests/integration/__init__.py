@@ -1,0 +1,1 @@
+"""Persistence tests: the application on real SQLite and PostgreSQL stores."""

@@ -1,0 +1,394 @@
+"""Properties of time travel, through the application on a real SQLite file.
+
+Random sequences of commands are tried through DialogueTracker; the refused ones are dropped
+(each must change nothing). On what was accepted:
+
+(a) the state as of any day is the state folded from exactly the live facts that occurred by
+    then, and agrees with a small independent replay of the status rules;
+(b) the state known on any past moment is the answer the tracker gave at that moment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings, target
+from hypothesis import strategies as st
+
+from tests.support import fingerprint
+from tests.unit.builders import SLUG, Clock
+from tracker.application.commands import (
+    AgreeCadence,
+    AgreeChannel,
+    ConcludeChannel,
+    HoldMeeting,
+    OpenChannel,
+    PlanMeeting,
+    ResumeChannels,
+    RetractEvent,
+    SuspendChannels,
+)
+from tracker.application.errors import ChannelNotFound, Refused
+from tracker.application.tracker import DialogueTracker
+from tracker.domain.events import (
+    ChannelAgreed,
+    ChannelEvent,
+    ChannelOpened,
+    Concluded,
+    EventRetracted,
+    Fact,
+    MeetingHeld,
+    Resumed,
+    Suspended,
+)
+from tracker.domain.state import ChannelState, fold
+from tracker.domain.values import ChannelStatus, Level
+from tracker.store.settings import SQLiteStore
+
+PROPERTY_SETTINGS = settings(max_examples=40, deadline=None)
+
+Op = tuple[Any, ...]
+
+# --- generating commands -------------------------------------------------------------------------
+
+days = st.dates(min_value=dt.date(2012, 1, 1), max_value=dt.date(2026, 12, 31))
+late_days = st.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2026, 12, 31))
+
+
+@st.composite
+def occurred(draw: st.DrawFn, within: st.SearchStrategy[dt.date] = days) -> str:
+    """A date as an analyst would write it; mostly days, so that most commands can succeed."""
+    day = draw(within)
+    form = draw(st.sampled_from(["day", "day", "day", "day~", "month", "year"]))
+    if form == "year":
+        return f"{day:%Y}"
+    if form == "month":
+        return f"{day:%Y-%m}"
+    return day.isoformat() + ("~" if form == "day~" else "")
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> str:
+    if draw(st.booleans()):
+        return draw(occurred())
+    first, second = sorted(draw(st.lists(days, min_size=2, max_size=2)))
+    return f"{first}/{second}"
+
+
+levels = st.sampled_from([None, Level.MINISTERIAL, Level.VICE_MINISTERIAL])
+named_levels = st.sampled_from([Level.MINISTERIAL, Level.VICE_MINISTERIAL])
+
+KINDS: dict[str, st.SearchStrategy[Op]] = {
+    "meet": st.tuples(
+        st.just("meet"), occurred(), levels, st.sampled_from([None, None, "Beijing", "DC"])
+    ),
+    "suspend": st.tuples(st.just("suspend"), occurred(), st.sampled_from([None, "CN", "US"])),
+    "resume": st.tuples(st.just("resume"), occurred()),
+    "cadence": st.tuples(
+        st.just("cadence"), occurred(), named_levels, st.sampled_from([0.5, 1, 2, 4])
+    ),
+    "plan": st.tuples(st.just("plan"), occurred(), windows(), levels),
+    "agree": st.tuples(st.just("agree"), occurred()),
+    "retract": st.tuples(st.just("retract"), st.integers(0, 1000)),
+    # Conclusions come late and seldom, since nothing but a retraction may follow one.
+    "conclude": st.tuples(st.just("conclude"), occurred(late_days)),
+}
+# Weighted towards what makes timelines interesting.
+WEIGHTS = {"meet": 6, "suspend": 3, "resume": 3, "cadence": 2, "plan": 2, "agree": 1}
+WEIGHTS |= {"retract": 2, "conclude": 1}
+operations: st.SearchStrategy[Op] = st.sampled_from(
+    [kind for kind, weight in WEIGHTS.items() for _ in range(weight)]
+).flatmap(KINDS.__getitem__)
+
+
+@st.composite
+def pauses(draw: st.DrawFn) -> list[Op]:
+    """A suspension and the resumption that ends it, recorded one after the other."""
+    start = draw(days)
+    end = start + dt.timedelta(days=draw(st.integers(1, 900)))
+    return [("suspend", str(start), draw(st.sampled_from([None, "CN"]))), ("resume", str(end))]
+
+
+command_lists = st.lists(
+    st.one_of(operations.map(lambda op: [op]), pauses()), min_size=4, max_size=20
+).map(lambda groups: [op for group in groups for op in group])
+
+openings = st.builds(
+    lambda on, status, level: OpenChannel(
+        slug=SLUG,
+        title="US–China Commercial Issues Working Group",
+        parties=("US", "CN"),
+        on=on,
+        status=status,
+        level=level,
+    ),
+    on=st.dates(min_value=dt.date(2013, 1, 1), max_value=dt.date(2016, 12, 31)).map(str),
+    status=st.sampled_from([ChannelStatus.AGREED] * 3 + [ChannelStatus.PROPOSED]),
+    level=levels,
+)
+
+
+# --- running them through the application --------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Tracker:
+    app: DialogueTracker
+    clock: Clock
+    path: Path
+    version: int = 0  # of the one channel, as recorded so far
+    stored: str = ""  # fingerprint of everything stored so far
+
+    def open(self, command: OpenChannel) -> None:
+        self.app.open_channel(command)
+        self.version, self.stored = 1, fingerprint(str(self.path))
+
+
+@contextmanager
+def new_tracker() -> Iterator[Tracker]:
+    """The application on a new SQLite file, with a clock that moves a minute at each reading."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tracker.db"
+        clock = Clock()
+        app = DialogueTracker(SQLiteStore(path=path), write=True, clock=clock)
+        try:
+            yield Tracker(app, clock, path)
+        finally:
+            app.close()
+
+
+# The kind of event each accepted operation records.
+RECORDS = {"agree": "agreed", "cadence": "cadence", "plan": "planned", "meet": "meeting"}
+RECORDS |= {"suspend": "suspended", "resume": "resumed", "conclude": "concluded"}
+RECORDS |= {"retract": "retracted"}
+
+
+def attempt(tracker: Tracker, op: Op) -> bool:
+    """Try one command; True if it was recorded. A refused command must change nothing."""
+    app = tracker.app
+    kind, on = op[0], op[1]
+    try:
+        match kind:
+            case "agree":
+                recorded = app.agree(AgreeChannel(slug=SLUG, on=on))
+            case "cadence":
+                command = AgreeCadence(slug=SLUG, on=on, level=op[2], per_year=op[3])
+                recorded = app.agree_cadence(command)
+            case "plan":
+                command = PlanMeeting(slug=SLUG, on=on, window=op[2], level=op[3])
+                recorded = app.plan_meeting(command)
+            case "meet":
+                command = HoldMeeting(slug=SLUG, on=on, level=op[2], location=op[3])
+                recorded = app.hold_meeting(command)
+            case "suspend":
+                recorded = app.suspend(SuspendChannels(slugs=(SLUG,), on=on, by=op[2]))
+            case "resume":
+                recorded = app.resume(ResumeChannels(slugs=(SLUG,), on=on))
+            case "conclude":
+                recorded = app.conclude(ConcludeChannel(slug=SLUG, on=on))
+            case _:
+                seq = 1 + op[1] % tracker.version
+                command = RetractEvent(slug=SLUG, seq=seq, reason="recorded by mistake")
+                recorded = app.retract(command)
+    except Refused:
+        assert fingerprint(str(tracker.path)) == tracker.stored, f"{op} refused but stored"
+        return False
+    tracker.version += 1
+    tracker.stored = fingerprint(str(tracker.path))
+    assert [(r.slug, r.seq, r.kind) for r in recorded] == [(SLUG, tracker.version, RECORDS[op[0]])]
+    return True
+
+
+def state_or_none(
+    app: DialogueTracker, *, as_of: dt.date, known_on: dt.datetime | None = None
+) -> ChannelState | None:
+    try:
+        return app.state(SLUG, as_of=as_of, known_on=known_on)
+    except ChannelNotFound:
+        return None
+
+
+# --- an independent replay of the status rules ---------------------------------------------------
+
+
+WORKING = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
+
+
+def replay(facts: Sequence[Fact]) -> tuple[ChannelStatus, str, int]:
+    """Status, since when, and meetings held, replaying the rules of DESIGN §3 in valid time.
+
+    Asserts on the way that the recorded timeline keeps every rule.
+    """
+    ordered = sorted(
+        facts, key=lambda f: (f.occurred.earliest, not isinstance(f, ChannelOpened), f.seq)
+    )
+    opening = ordered[0]
+    assert isinstance(opening, ChannelOpened)
+    status, since, before, meetings = opening.status, opening.occurred, ChannelStatus.ACTIVE, 0
+    for fact in ordered[1:]:
+        assert fact.occurred.earliest >= opening.occurred.earliest, "nothing before the opening"
+        assert status is not ChannelStatus.CONCLUDED, "nothing after the conclusion"
+        new = status
+        if isinstance(fact, ChannelAgreed):
+            assert status is ChannelStatus.PROPOSED
+            new = ChannelStatus.AGREED
+        elif isinstance(fact, MeetingHeld):
+            assert status in WORKING, "a meeting needs an agreed or active channel"
+            meetings += 1
+            new = ChannelStatus.ACTIVE
+        elif isinstance(fact, Suspended):
+            assert status in WORKING, "only an agreed or active channel can be suspended"
+            before, new = status, ChannelStatus.SUSPENDED
+        elif isinstance(fact, Resumed):
+            assert status is ChannelStatus.SUSPENDED, "only a suspended channel can be resumed"
+            new = before
+        elif isinstance(fact, Concluded):
+            new = ChannelStatus.CONCLUDED
+        if new is not status or isinstance(fact, Resumed):
+            status, since = new, fact.occurred
+    return status, str(since), meetings
+
+
+def live_by(events: Sequence[ChannelEvent], day: dt.date) -> list[Fact]:
+    """The facts not retracted that occurred by ``day`` (their earliest day is not after it)."""
+    retracted = {e.retracted_seq for e in events if isinstance(e, EventRetracted)}
+    return [
+        e
+        for e in events
+        if isinstance(e, Fact) and e.seq not in retracted and e.occurred.earliest <= day
+    ]
+
+
+def summary(state: ChannelState) -> dict[str, Any]:
+    return {
+        "status": state.status,
+        "status_since": str(state.status_since),
+        "meetings": len(state.meetings),
+        "cadences": [
+            (c.level, c.per_year, c.next_due, c.overdue, c.days_late, str(c.last_meeting))
+            for c in state.cadences
+        ],
+        "planned": [
+            (p.seq, str(p.window), p.level, str(p.held), p.overdue, p.days_late)
+            for p in state.planned
+        ],
+    }
+
+
+# --- the properties ------------------------------------------------------------------------------
+
+
+@PROPERTY_SETTINGS
+@given(
+    opening=openings,
+    ops=command_lists,
+    probes=st.lists(days, min_size=1, max_size=6),
+)
+def test_the_state_as_of_any_day_is_folded_from_exactly_the_live_facts_that_occurred_by_then(
+    opening: OpenChannel, ops: list[Op], probes: list[dt.date]
+) -> None:
+    with new_tracker() as tracker:
+        tracker.open(opening)
+        target(float(sum(attempt(tracker, op) for op in ops)), label="commands accepted")
+        events = tracker.app.channel(SLUG).events
+        # Random days, and the first day each fact could mean and the day before (boundaries).
+        edges = [e.occurred.earliest for e in events if isinstance(e, Fact)]
+        edges += [edge - dt.timedelta(days=1) for edge in edges]
+
+        for day in sorted({*probes, *edges, dt.date(2030, 1, 1)}):
+            facts = live_by(events, day)
+            actual = state_or_none(tracker.app, as_of=day)
+            if not facts:
+                assert actual is None
+                continue
+            expected = fold(facts, as_of=day)
+            assert actual is not None
+            assert expected is not None
+            assert summary(actual) == summary(expected)
+            assert (actual.status, str(actual.status_since), len(actual.meetings)) == replay(facts)
+
+
+@PROPERTY_SETTINGS
+@given(opening=openings, ops=command_lists, as_of=days)
+def test_the_state_known_on_any_past_moment_is_the_answer_the_tracker_gave_then(
+    opening: OpenChannel, ops: list[Op], as_of: dt.date
+) -> None:
+    with new_tracker() as tracker:
+        app, clock = tracker.app, tracker.clock
+        before_anything = clock.now
+        answers: list[tuple[dt.datetime, ChannelState | None]] = []
+        changed = 0
+        tracker.open(opening)
+        answers.append((clock.now, state_or_none(app, as_of=as_of)))
+        for op in ops:
+            accepted = attempt(tracker, op)
+            answers.append((clock.now, state_or_none(app, as_of=as_of)))
+            changed += accepted
+        target(float(changed), label="commands accepted")
+
+        assert state_or_none(app, as_of=as_of, known_on=before_anything) is None
+        for moment, answer in answers:
+            for known_on in (moment, moment + dt.timedelta(seconds=30)):
+                later = state_or_none(app, as_of=as_of, known_on=known_on)
+                if answer is None:
+                    assert later is None
+                else:
+                    assert later is not None
+                    assert later.known_on == known_on
+                    assert dataclasses.replace(later, known_on=None) == answer
+
+
+@PROPERTY_SETTINGS
+@given(opening=openings, ops=command_lists)
+def test_every_timeline_the_tracker_accepts_keeps_the_rules_in_valid_time(
+    opening: OpenChannel, ops: list[Op]
+) -> None:
+    with new_tracker() as tracker:
+        tracker.open(opening)
+        accepted = [op for op in ops if attempt(tracker, op)]
+        target(float(len(accepted)), label="commands accepted")
+        events = tracker.app.channel(SLUG).events
+
+        assert len(events) == 1 + len(accepted)
+        assert [e.seq for e in events] == list(range(1, len(events) + 1))
+        recorded = [e.recorded for e in events]
+        assert recorded == sorted(recorded)
+        assert len(set(recorded)) == len(recorded)
+        replay(live_by(events, dt.date.max))
+
+
+# --- several channels at once --------------------------------------------------------------------
+
+
+def test_a_suspension_of_several_channels_records_on_all_of_them_or_on_none(
+    tmp_path: Path,
+) -> None:
+    clock = Clock()
+    path = tmp_path / "tracker.db"
+    app = DialogueTracker(SQLiteStore(path=path), write=True, clock=clock)
+    try:
+        for slug, status in (("a", ChannelStatus.AGREED), ("b", ChannelStatus.PROPOSED)):
+            app.open_channel(
+                OpenChannel(slug=slug, title=slug, parties=("US", "CN"), on="2013", status=status)
+            )
+        before = fingerprint(str(path))
+
+        with pytest.raises(Refused, match="proposed"):
+            app.suspend(SuspendChannels(slugs=("a", "b"), on="2022-08-05", by="CN"))
+
+        assert fingerprint(str(path)) == before
+        assert app.channel("a").version == 1
+        app.agree(AgreeChannel(slug="b", on="2014"))
+        recorded = app.suspend(SuspendChannels(slugs=("a", "b"), on="2022-08-05", by="CN"))
+        assert [(r.slug, r.kind) for r in recorded] == [("a", "suspended"), ("b", "suspended")]
+        as_of = dt.date(2023, 1, 1)
+        assert [app.state(s, as_of=as_of).status for s in "ab"] == [ChannelStatus.SUSPENDED] * 2
+    finally:
+        app.close()
