@@ -26,10 +26,10 @@ from tracker.domain.events import (
     Resumed,
     Suspended,
 )
-from tracker.domain.rules import CannotRetract, DuplicateFact
+from tracker.domain.rules import CannotRetract, DuplicateFact, OnlyPartiesOfTheChannel
 from tracker.domain.state import ChannelState, fold
 from tracker.domain.timeline import LiveTimeline, Violation, describe, walk
-from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id
+from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id, party_code
 
 
 class Channel:
@@ -130,6 +130,7 @@ class Channel:
             follows=follows,
         )
         channel = cls(opening)
+        channel._check_parties("a lead", [lead.party for lead in opening.leads])
         channel._pending.append(opening)
         return channel
 
@@ -170,6 +171,7 @@ class Channel:
 
         Without a level, a meeting at any level fulfils it.
         """
+        self._check_parties("the host", [host])
         self._record(
             MeetingPlanned,
             window=window,
@@ -192,6 +194,8 @@ class Channel:
         **common: Any,
     ) -> None:
         """Record a meeting held; without a level it is at the channel's own level."""
+        leads = tuple(leads)
+        self._check_parties("a lead", [lead.party for lead in leads])
         self._record(
             MeetingHeld,
             level=level or self.level,
@@ -213,6 +217,7 @@ class Channel:
         **common: Any,
     ) -> None:
         """Record that the channel was broken off (by one party, for a reason)."""
+        self._check_parties("who suspended it", [by])
         self._record(
             Suspended, by=by, reason=reason, occurred=occurred, recorded=recorded, **common
         )
@@ -286,6 +291,16 @@ class Channel:
         self._live = None
 
     # --- recording -----------------------------------------------------------------------------
+
+    def _check_parties(self, what: str, codes: Iterable[str | None]) -> None:
+        parties = self.opening.parties
+        for given in codes:
+            code = None if given is None else party_code(given)
+            if code is not None and code not in parties:
+                raise OnlyPartiesOfTheChannel(
+                    f"refused: {OnlyPartiesOfTheChannel.rule}: {code} ({what}) is not a party "
+                    f"of {self.slug}, whose parties are {', '.join(parties)}"
+                )
 
     def _record(self, kind: type[Fact], **fields: Any) -> None:
         fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)

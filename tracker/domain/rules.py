@@ -37,6 +37,10 @@ class OnlySuspendedChannelCanBeResumed(RuleBroken):
     rule = "only a suspended channel can be resumed"
 
 
+class OnlyPartiesOfTheChannel(RuleBroken):
+    rule = "only a party of the channel can suspend it, host its meetings or lead for one side"
+
+
 class DuplicateFact(DomainError):
     """The same fact (channel, kind, date and details) is already recorded."""
 
