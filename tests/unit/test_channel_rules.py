@@ -31,12 +31,13 @@ from tracker.domain.rules import (
     NothingAfterConclusion,
     NothingBeforeOpening,
     OnlyAgreedOrActiveChannelCanBeSuspended,
+    OnlyPartiesOfTheChannel,
     OnlyProposedChannelCanBeAgreed,
     OnlySuspendedChannelCanBeResumed,
     RuleBroken,
 )
 from tracker.domain.timeline import in_valid_time, live_facts
-from tracker.domain.values import ChannelStatus, Level, Source
+from tracker.domain.values import ChannelStatus, Lead, Level, Source
 
 PROPOSED = ChannelStatus.PROPOSED
 AGREED = ChannelStatus.AGREED
@@ -147,7 +148,7 @@ def test_agreeing_a_proposed_channel_twice_is_refused() -> None:
 def test_a_meeting_on_a_suspended_channel_is_refused() -> None:
     channel = opened("2013-01-01")
     meet(channel, "2014-05-01")
-    suspend(channel, "2022-08-05", by="CN")
+    suspend(channel, "2022-08-05", by="CHN")
 
     with pytest.raises(MeetingNeedsAgreedOrActiveChannel) as refused:
         meet(channel, "2022-09-01")
@@ -241,7 +242,7 @@ def test_an_agreed_or_active_channel_can_be_suspended(status: ChannelStatus) -> 
     if status is ACTIVE:
         meet(channel, "2014-01-01")
 
-    suspend(channel, "2022-08-05", by="CN", reason="Pelosi visit")
+    suspend(channel, "2022-08-05", by="CHN", reason="Pelosi visit")
 
     state = channel.state(as_of=day("2022-08-05"))
     assert state is not None
@@ -489,6 +490,21 @@ def test_a_suspension_backfilled_before_a_suspension_still_in_force_is_refused_n
     assert "2019-01-01" in str(refused.value)
 
 
+def test_a_suspension_backfilled_in_the_middle_of_the_timeline_rules_the_commands_after_it() -> (
+    None
+):
+    channel = opened("2013-01-01")
+    plan(channel, "2023-01-01", "2024")
+    suspend(channel, "2020-01-01")  # placed before the plan: the channel is suspended since 2020
+
+    with pytest.raises(MeetingNeedsAgreedOrActiveChannel, match="suspended"):
+        meet(channel, "2024-06-01")
+    resume(channel, "2024-01-01")
+    meet(channel, "2024-06-01")
+
+    assert status_on(channel, "2024-06-01") is ACTIVE
+
+
 def test_inserting_a_suspension_before_a_recorded_meeting_is_refused_naming_it() -> None:
     channel = opened("2013-01-01")
     meet(channel, "2014-05-01")
@@ -574,7 +590,7 @@ def test_a_meeting_without_a_level_is_the_same_fact_as_one_at_the_channels_level
 @pytest.mark.parametrize(
     "record",
     [
-        lambda c: suspend(c, "2022-08-05", by="CN", reason="Pelosi visit"),
+        lambda c: suspend(c, "2022-08-05", by="CHN", reason="Pelosi visit"),
         lambda c: cadence(c, "2023-08-28", Level.MINISTERIAL, 1),
         lambda c: plan(c, "2023-08-28", "2024-01/2024-06", Level.VICE_MINISTERIAL),
     ],
@@ -602,7 +618,7 @@ def test_facts_that_differ_in_their_details_are_not_duplicates() -> None:
 
 REFUSALS: dict[str, Action] = {
     "meeting while suspended": lambda c: meet(c, "2022-09-01"),
-    "duplicate": lambda c: suspend(c, "2022-08-05", by="CN"),
+    "duplicate": lambda c: suspend(c, "2022-08-05", by="CHN"),
     "before opening": lambda c: meet(c, "2012"),
     "out of order": lambda c: suspend(c, "2020-01-01"),
     "resumption while active": lambda c: resume(c, "2015-01-01"),
@@ -616,7 +632,7 @@ REFUSALS: dict[str, Action] = {
 def test_a_refused_command_leaves_the_channels_events_and_version_unchanged(refusal: str) -> None:
     channel = opened("2013-01-01")
     meet(channel, "2021-01-01")
-    suspend(channel, "2022-08-05", by="CN")
+    suspend(channel, "2022-08-05", by="CHN")
     resume(channel, "2023-07-16")
     channel.collect_events()
     before = list(channel.events)
@@ -759,6 +775,71 @@ def test_a_refused_command_is_not_left_pending_for_saving() -> None:
 
     pending = list(channel.collect_events())
     assert [type(e) for e in pending] == [MeetingHeld]
+
+
+# --- only the parties of the channel ----------------------------------------------------------
+
+NOT_A_PARTY: dict[str, Action] = {
+    "suspended by": lambda c: suspend(c, "2022-08-05", by="JPN"),
+    "host": lambda c: plan(c, "2023-08-28", "2024", host="JPN"),
+    "lead": lambda c: c.hold_meeting(
+        occurred=d("2023-09-01"), recorded=START, leads=[Lead.parse("JPN=Somebody")]
+    ),
+}
+
+
+@pytest.mark.parametrize("role", NOT_A_PARTY)
+def test_only_a_party_of_the_channel_can_suspend_it_host_it_or_lead_in_it(role: str) -> None:
+    channel = opened("2013-01-01")
+
+    with pytest.raises(OnlyPartiesOfTheChannel) as refused:
+        NOT_A_PARTY[role](channel)
+
+    message = str(refused.value)
+    assert "JPN" in message
+    assert "not a party" in message
+    assert "USA" in message
+    assert "CHN" in message
+    assert kinds(channel) == ["opened"]
+
+
+def test_a_lead_of_the_opening_must_be_a_party_of_the_channel() -> None:
+    with pytest.raises(OnlyPartiesOfTheChannel, match="JPN"):
+        Channel.open(
+            slug="us-cn-commercial-wg",
+            title="Commercial WG",
+            parties=["US", "CN"],
+            occurred=d("2023-08-28"),
+            recorded=START,
+            leads=[Lead.parse("JPN=Somebody")],
+        )
+
+
+def test_parties_may_be_named_by_their_alpha_3_codes() -> None:
+    channel = opened("2013-01-01")
+
+    plan(channel, "2023-08-28", "2024", host="USA")
+    channel.hold_meeting(
+        occurred=d("2023-09-01"), recorded=START, leads=[Lead.parse("CN=Wang Wentao")]
+    )
+    suspend(channel, "2024-08-05", by="CHN")
+
+    state = channel.state(as_of=day("2024-12-31"))
+    assert state is not None
+    assert state.suspended_by == "CHN"
+    assert state.planned[0].host == "USA"
+
+
+def test_parties_may_be_named_by_their_alpha_2_codes_as_when_the_channel_was_opened() -> None:
+    channel = opened("2013-01-01")  # opened with parties US and CN
+
+    plan(channel, "2023-08-28", "2024", host="US")
+    suspend(channel, "2024-08-05", by="CN")
+
+    state = channel.state(as_of=day("2024-12-31"))
+    assert state is not None
+    assert state.suspended_by == "CHN"
+    assert state.planned[0].host == "USA"
 
 
 # --- opening -------------------------------------------------------------------------------------

@@ -170,6 +170,13 @@ def test_an_empty_date_is_refused_as_required(text: str) -> None:
     assert "2023-08-28" in str(refused.value)
 
 
+@pytest.mark.parametrize("text", ["２０２３", "٢٠٢٣-٠٨"])
+def test_a_date_written_with_digits_other_than_ascii_is_refused(text: str) -> None:
+    # EDTF dates are written with the ASCII digits 0-9; the text typed is the stored form.
+    with pytest.raises(InvalidDate):
+        FuzzyDate.parse(text)
+
+
 def test_the_29th_of_february_exists_only_in_a_leap_year() -> None:
     with pytest.raises(InvalidDate, match="28 days"):
         FuzzyDate.parse("2023-02-29")

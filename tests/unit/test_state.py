@@ -48,7 +48,7 @@ def plan_at(state: ChannelState, level: Level | None) -> PlannedState:
 def test_the_state_as_of_a_day_is_built_from_the_facts_that_occurred_by_then() -> None:
     channel = opened("2013-01-01")
     meet(channel, "2014-05-01")
-    suspend(channel, "2022-08-05", by="CN")
+    suspend(channel, "2022-08-05", by="CHN")
     resume(channel, "2023-07-16")
 
     assert state_of(channel, "2014-04-30").status is ChannelStatus.AGREED
@@ -448,7 +448,7 @@ def test_a_meeting_without_a_level_on_a_channel_without_one_keeps_no_cadence() -
 
 def test_a_planned_meeting_is_fulfilled_by_the_first_meeting_at_its_level_from_its_window() -> None:
     channel = opened("2023-08-28")
-    plan(channel, "2023-08-28", "2024-01/2024-06", VICE, host="US")
+    plan(channel, "2023-08-28", "2024-01/2024-06", VICE, host="USA")
     meet(channel, "2023-12-15", VICE)  # before the window
     meet(channel, "2024-01-20", MIN)  # another level
     meet(channel, "2024-02-10", VICE)

@@ -22,7 +22,9 @@ from pydantic_core import core_schema
 
 Precision = Literal["year", "month", "day"]
 
-_POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<approx>~)?")
+_POINT = re.compile(
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<approx>~)?"
+)
 
 _FORMS = "2023, 2023-08, 2023-08-28, 2024-04~ or an interval 2023-07-16/2023-07-19"
 
