@@ -5,50 +5,42 @@ a new SQLite file, or a new PostgreSQL database for scenarios tagged ``@postgres
 set the scene through the same command line and stop the scenario if it refuses. State passes
 between steps only through fixtures: ``store`` (what ``--db`` names), ``outcome`` (the last
 command run, with the store's contents before it) and ``seed_file``.
+
+The steps of the reading commands that look back in time (status, dashboard, history, overdue,
+report, export, retract) live in steps_time.py; the helpers both modules use, in helpers.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import shlex
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from tests.support import CliResult, fingerprint, run_cli, stored_rows
-
-ARTICLE_SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "us-china-2023.toml"
-
-# Pieces of step patterns. A quoted value may be empty (the tracker must say why it is wrong).
-QUOTED = r'"(?P<{}>[^"]*)"'
-SLUGS = r'(?P<slugs>"[^"]+"(?:(?:, | and )"[^"]+")*)'
-LEVEL = r"(?: at (?P<level>[a-z-]+) level)?"
-STATUS = r"(?P<status>proposed|agreed|active|suspended|concluded)"
-VERDICTS = {
-    "refuses it": 1,
-    "rejects it as bad input": 2,
-    "reports the store unreachable": 3,
-}
-
-
-def q(name: str) -> str:
-    return QUOTED.format(name)
-
-
-def slugs_in(text: str) -> list[str]:
-    """The slugs of '"a", "b" and "c"'."""
-    return re.findall(r'"([^"]+)"', text)
-
-
-def parties_in(text: str) -> list[str]:
-    """The parties of 'US and CN' or 'US, CN and JP'."""
-    return [p for p in re.split(r",\s*|\s+and\s+", text.strip()) if p]
-
+from tests.features.helpers import (
+    ARTICLE_SEEDS,
+    LEVEL,
+    SLUGS,
+    STATUS,
+    VERDICTS,
+    Outcome,
+    contents,
+    many_args,
+    meet_args,
+    open_args,
+    parties_in,
+    q,
+    read_json,
+    record,
+    rows_of,
+    run,
+    status_of,
+    with_sources,
+)
+from tests.features.steps_time import *  # noqa: F403  (their step fixtures must live here)
+from tests.support import fingerprint, run_cli, stored_rows
 
 # --- the store, and what the last command did ------------------------------------------------
 
@@ -59,105 +51,6 @@ def store(request: pytest.FixtureRequest) -> str:
     if request.node.get_closest_marker("postgres") is not None:
         return str(request.getfixturevalue("postgres_db"))
     return str(request.getfixturevalue("sqlite_db"))
-
-
-def contents(store: str) -> tuple[int, str] | None:
-    """How many events the store holds and their digest; None if the store cannot be read."""
-    import psycopg
-
-    try:
-        return len(stored_rows(store)), fingerprint(store)
-    except psycopg.OperationalError:
-        return None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One command run: its arguments, its result, and the store's contents before it ran."""
-
-    args: tuple[str, ...]
-    result: CliResult
-    before: tuple[int, str] | None
-
-    def recorded(self, store: str) -> int:
-        """How many events the command added to the store."""
-        after = contents(store)
-        assert self.before is not None, "the store could not be read before the command"
-        assert after is not None, "the store could not be read after the command"
-        return after[0] - self.before[0]
-
-
-def run(store: str, args: Sequence[str]) -> Outcome:
-    before = contents(store)
-    return Outcome(tuple(args), run_cli(list(args), db=store), before)
-
-
-def record(store: str, args: Sequence[str]) -> CliResult:
-    """Set the scene: run a recording command that must succeed."""
-    result = run_cli(list(args), db=store)
-    assert result.exit_code == 0, f"tracker {shlex.join(args)} failed: {result.output}"
-    return result
-
-
-def read_json(store: str, args: Sequence[str]) -> Any:
-    result = run_cli([*args, "--json"], db=store)
-    assert result.exit_code == 0, f"tracker {shlex.join(args)} --json failed: {result.output}"
-    return result.json()
-
-
-def status_of(store: str, slug: str, as_of: str | None = None) -> dict[str, Any]:
-    args = ["status", slug] + (["--as-of", as_of] if as_of else [])
-    view: dict[str, Any] = read_json(store, args)
-    return view
-
-
-def with_sources(
-    args: list[str], source: str | None, quote: str | None, confidence: str | None
-) -> list[str]:
-    if source is not None:
-        args += ["--source", source]
-    if quote is not None:
-        args += ["--quote", quote]
-    if confidence is not None:
-        args += ["--confidence", confidence]
-    return args
-
-
-def open_args(
-    slug: str,
-    on: str,
-    *,
-    parties: Sequence[str] = ("US", "CN"),
-    title: str | None = None,
-    status: str | None = None,
-    level: str | None = None,
-) -> list[str]:
-    args = ["open", slug, "--title", title or slug, "--on", on]
-    for party in parties:
-        args += ["--party", party]
-    if status:
-        args += ["--status", status]
-    if level:
-        args += ["--level", level]
-    return args
-
-
-def meet_args(slug: str, on: str, level: str | None = None) -> list[str]:
-    return ["meet", slug, "--on", on] + (["--level", level] if level else [])
-
-
-def many_args(command: str, slugs: str, on: str, **options: str | None) -> list[str]:
-    args = [command, *slugs_in(slugs), "--on", on]
-    for name, value in options.items():
-        if value is not None:
-            args += [f"--{name}", value]
-    return args
-
-
-def rows_of(datatable: list[list[str]]) -> list[dict[str, str]]:
-    """A table with a header row, as one dict per row."""
-    header, *rows = datatable
-    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 # --- Given: the scene, set through the command line ----------------------------------------
@@ -585,9 +478,10 @@ def meetings_held(store: str, slug: str, count: str) -> None:
     )
 )
 def meeting_level(store: str, on: str, slug: str, level: str) -> None:
-    meetings = [m for m in status_of(store, slug)["meetings"] if m["occurred"] == on]
-    assert len(meetings) == 1, status_of(store, slug)["meetings"]
-    assert meetings[0].get("level") == level
+    history = run_cli(["history", slug, "--json"], db=store).json()
+    meetings = [e for e in history if e["kind"] == "meeting" and e["occurred"] == on]
+    assert len(meetings) == 1, history
+    assert meetings[0]["details"].get("level") == level
 
 
 @then(parsers.re(q("slug") + r" was suspended by (?P<party>[A-Z]+)"))

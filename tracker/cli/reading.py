@@ -103,14 +103,15 @@ def status(
     """Show one channel in full, or the dashboard: one row per channel."""
     from tracker.reports import dashboard
     from tracker.reports.text import status_text
-    from tracker.reports.views import status_view
+    from tracker.reports.views import recent_meetings, status_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
     parties = _parties(party)
     app = tracker(ctx, write=False)
     if slug is not None:
-        view = status_view(app.state(slug, as_of=day, known_on=moment))
-        echo_json(view) if json else typer.echo(status_text(view))
+        state = app.state(slug, as_of=day, known_on=moment)
+        view = status_view(state)
+        echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
     views = dashboard.select(
         (status_view(s) for s in app.states(as_of=day, known_on=moment)),

@@ -3,8 +3,12 @@
 ``as_of`` is valid time (facts that occurred by then); ``known_on`` is record time (facts recorded
 by then). Cadences and planned meetings are judged as of the same day: a level's next meeting is
 due one period after its last meeting (or after the cadence was agreed, or after the channel last
-resumed, whichever is latest); a planned meeting is overdue once its window has ended with no
-meeting held. Only agreed and active channels can have anything overdue.
+resumed, whichever is latest, each date counted by the latest day it could mean); a planned
+meeting is overdue once its window has ended with no meeting held. Only agreed and active
+channels can have anything overdue.
+
+The rules of judgement (:func:`cadence_state`, :func:`planned_state`) are shared with the read
+model, which answers the same questions for every channel at once from its own tables.
 """
 
 from __future__ import annotations
@@ -15,19 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.domain.dates import FuzzyDate
-from tracker.domain.events import (
-    CadenceAgreed,
-    ChannelEvent,
-    ChannelOpened,
-    MeetingHeld,
-    MeetingPlanned,
-    Suspended,
-)
+from tracker.domain.events import ChannelEvent, ChannelOpened, MeetingHeld
 from tracker.domain.timeline import StatusSpan, in_valid_time, live_facts, walk
 from tracker.domain.values import ChannelStatus, Lead, Level
 
 DAYS_PER_YEAR = 365
-_CAN_BE_OVERDUE = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
+CAN_BE_OVERDUE = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
+LEVEL_ORDER = {level: i for i, level in enumerate(Level)}
 
 
 @dataclass(frozen=True)
@@ -58,8 +56,8 @@ class PlannedState:
 
 
 @dataclass(frozen=True)
-class ChannelState:
-    """A channel's state as of one day, as known at one moment."""
+class ChannelSummary:
+    """What the dashboard shows of a channel as of one day, as known at one moment."""
 
     slug: str
     title: str
@@ -73,24 +71,29 @@ class ChannelState:
     status_since: FuzzyDate
     suspended_by: str | None
     successor: str | None
-    meetings: tuple[MeetingHeld, ...]
+    meetings_held: int
+    last_meeting: FuzzyDate | None
     cadences: tuple[CadenceState, ...]
     planned: tuple[PlannedState, ...]
-    spans: tuple[StatusSpan, ...]
     version: int
     as_of: dt.date
     known_on: dt.datetime | None
-
-    @property
-    def last_meeting(self) -> MeetingHeld | None:
-        return max(self.meetings, key=lambda m: m.occurred.earliest, default=None)
 
     @property
     def overdue(self) -> bool:
         return any(c.overdue for c in self.cadences) or any(p.overdue for p in self.planned)
 
 
-def _after(base: dt.date, per_year: float) -> dt.date:
+@dataclass(frozen=True)
+class ChannelState(ChannelSummary):
+    """The full state folded from a channel's events: the summary, its meetings and spans."""
+
+    meetings: tuple[MeetingHeld, ...] = ()
+    spans: tuple[StatusSpan, ...] = ()
+
+
+def next_due(base: dt.date, per_year: float) -> dt.date:
+    """One period after ``base``: the day by which the next meeting is due."""
     # Round the period up: overdue is judged on the latest day, never earlier than promised.
     days = math.ceil(DAYS_PER_YEAR / per_year)
     if (dt.date.max - base).days < days:
@@ -98,59 +101,52 @@ def _after(base: dt.date, per_year: float) -> dt.date:
     return base + dt.timedelta(days=days)
 
 
-def _cadence(
-    cadence: CadenceAgreed,
-    meetings: list[MeetingHeld],
-    resumed: FuzzyDate | None,
+def cadence_state(
+    *,
+    level: Level,
+    per_year: float,
+    agreed_on: FuzzyDate,
+    last_meeting: FuzzyDate | None,
+    latest_base: dt.date,
     as_of: dt.date,
     can_be_overdue: bool,
 ) -> CadenceState:
-    at_level = [
-        m
-        for m in meetings
-        if m.level == cadence.level and m.occurred.earliest >= cadence.occurred.earliest
-    ]
-    last = max((m.occurred for m in at_level), key=lambda d: d.earliest, default=None)
-    # Each date counts by the latest day it could mean, so that learning of another meeting
-    # can never bring the next one forward.
-    bases = [cadence.occurred, *(m.occurred for m in at_level)]
-    if resumed is not None:
-        bases.append(resumed)
-    next_due = _after(max(d.latest for d in bases), cadence.per_year)
-    overdue = can_be_overdue and as_of > next_due
+    """Judge a cadence whose next meeting is due one period after ``latest_base``."""
+    due = next_due(latest_base, per_year)
+    overdue = can_be_overdue and as_of > due
     return CadenceState(
-        level=cadence.level,
-        per_year=cadence.per_year,
-        agreed_on=cadence.occurred,
-        last_meeting=last,
-        next_due=next_due,
+        level=level,
+        per_year=per_year,
+        agreed_on=agreed_on,
+        last_meeting=last_meeting,
+        next_due=due,
         overdue=overdue,
-        days_late=(as_of - next_due).days if overdue else 0,
+        days_late=(as_of - due).days if overdue else 0,
     )
 
 
-def _planned(
-    plan: MeetingPlanned, meetings: list[MeetingHeld], as_of: dt.date, can_be_overdue: bool
+def planned_state(
+    *,
+    seq: int,
+    agreed_on: FuzzyDate,
+    window: FuzzyDate,
+    level: Level | None,
+    host: str | None,
+    held: FuzzyDate | None,
+    as_of: dt.date,
+    can_be_overdue: bool,
 ) -> PlannedState:
-    held = next(
-        (
-            m.occurred
-            for m in meetings
-            if m.occurred.earliest >= plan.window.earliest
-            and (plan.level is None or m.level == plan.level)
-        ),
-        None,
-    )
-    overdue = can_be_overdue and held is None and as_of > plan.window.latest
+    """Judge a planned meeting: overdue once its window ended with no meeting held."""
+    overdue = can_be_overdue and held is None and as_of > window.latest
     return PlannedState(
-        seq=plan.seq,
-        agreed_on=plan.occurred,
-        window=plan.window,
-        level=plan.level,
-        host=plan.host,
+        seq=seq,
+        agreed_on=agreed_on,
+        window=window,
+        level=level,
+        host=host,
         held=held,
         overdue=overdue,
-        days_late=(as_of - plan.window.latest).days if overdue else 0,
+        days_late=(as_of - window.latest).days if overdue else 0,
     )
 
 
@@ -169,9 +165,54 @@ def fold(
     state, _ = walk(in_valid_time(facts))
     assert state.status is not None
     assert state.since is not None
-    can_be_overdue = state.status in _CAN_BE_OVERDUE
+    can_be_overdue = state.status in CAN_BE_OVERDUE
     resumed = state.last_resumed.occurred if state.last_resumed else None
-    suspension: Suspended | None = state.suspension
+    meetings = state.meetings  # in valid time
+
+    cadences = []
+    for cadence in sorted(state.cadences.values(), key=lambda c: LEVEL_ORDER[c.level]):
+        at_level = [
+            m
+            for m in meetings
+            if m.level == cadence.level and m.occurred.earliest >= cadence.occurred.earliest
+        ]
+        # Each date counts by the latest day it could mean, so that learning of another
+        # meeting can never bring the next one forward.
+        bases = [cadence.occurred.latest, *(m.occurred.latest for m in at_level)]
+        if resumed is not None:
+            bases.append(resumed.latest)
+        cadences.append(
+            cadence_state(
+                level=cadence.level,
+                per_year=cadence.per_year,
+                agreed_on=cadence.occurred,
+                last_meeting=at_level[-1].occurred if at_level else None,
+                latest_base=max(bases),
+                as_of=as_of,
+                can_be_overdue=can_be_overdue,
+            )
+        )
+    planned = [
+        planned_state(
+            seq=plan.seq,
+            agreed_on=plan.occurred,
+            window=plan.window,
+            level=plan.level,
+            host=plan.host,
+            held=next(
+                (
+                    m.occurred
+                    for m in meetings
+                    if m.occurred.earliest >= plan.window.earliest
+                    and (plan.level is None or m.level == plan.level)
+                ),
+                None,
+            ),
+            as_of=as_of,
+            can_be_overdue=can_be_overdue,
+        )
+        for plan in state.plans
+    ]
     return ChannelState(
         slug=opening.slug,
         title=opening.title,
@@ -183,16 +224,15 @@ def fold(
         opened=opening.occurred,
         status=state.status,
         status_since=state.since,
-        suspended_by=suspension.by if suspension else None,
+        suspended_by=state.suspension.by if state.suspension else None,
         successor=state.conclusion.successor if state.conclusion else None,
-        meetings=tuple(state.meetings),
-        cadences=tuple(
-            _cadence(c, state.meetings, resumed, as_of, can_be_overdue)
-            for c in sorted(state.cadences.values(), key=lambda c: list(Level).index(c.level))
-        ),
-        planned=tuple(_planned(p, state.meetings, as_of, can_be_overdue) for p in state.plans),
-        spans=tuple(state.spans),
+        meetings_held=len(meetings),
+        last_meeting=meetings[-1].occurred if meetings else None,
+        cadences=tuple(cadences),
+        planned=tuple(planned),
         version=max((e.originator_version for e in recorded), default=0),
         as_of=as_of,
         known_on=known_on,
+        meetings=tuple(meetings),
+        spans=tuple(state.spans),
     )

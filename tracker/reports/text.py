@@ -42,8 +42,8 @@ def meeting_line(m: View) -> str:
     return " ".join(parts)
 
 
-def status_text(v: View) -> str:
-    """One channel in full."""
+def status_text(v: View, recent: list[View]) -> str:
+    """One channel in full, with its most recent meetings."""
     rows: list[tuple[str, str]] = [
         ("parties", ", ".join(v["parties"])),
         ("status", f"{v['status']} since {v['status_since']}"),
@@ -62,8 +62,10 @@ def status_text(v: View) -> str:
     if v["successor"]:
         rows.append(("successor", v["successor"]))
     held = f"{v['meetings_held']} held"
+    if recent and v["meetings_held"] > len(recent):
+        held += f"; the last {len(recent)}:"
     rows.append(("meetings", held))
-    rows.extend(("", meeting_line(m)) for m in v["meetings"])
+    rows.extend(("", meeting_line(m)) for m in recent)
     rows.extend(
         ("cadences" if i == 0 else "", cadence_line(c)) for i, c in enumerate(v["cadences"])
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from tracker.application.tracker import HistoryEntry
 from tracker.domain.events import Fact
-from tracker.domain.state import CadenceState, ChannelState, PlannedState
+from tracker.domain.state import CadenceState, ChannelState, ChannelSummary, PlannedState
 
 View = dict[str, Any]
 
@@ -48,9 +48,8 @@ def meeting_view(fact: Fact) -> View:
     return {"seq": fact.seq, "occurred": str(fact.occurred), **fact.details()}
 
 
-def status_view(state: ChannelState) -> View:
-    """One channel as of a day: the object ``status SLUG --json`` prints."""
-    last = state.last_meeting
+def status_view(state: ChannelSummary) -> View:
+    """One channel as of a day: ``status SLUG --json``, and each element of the dashboard."""
     return {
         "channel": state.slug,
         "title": state.title,
@@ -64,9 +63,8 @@ def status_view(state: ChannelState) -> View:
         "follows": state.follows,
         "successor": state.successor,
         "suspended_by": state.suspended_by,
-        "meetings_held": len(state.meetings),
-        "last_meeting": str(last.occurred) if last else None,
-        "meetings": [meeting_view(m) for m in state.meetings],
+        "meetings_held": state.meetings_held,
+        "last_meeting": _opt(state.last_meeting),
         "cadences": [cadence_view(c) for c in state.cadences],
         "planned": [planned_view(p) for p in state.planned],
         "overdue": state.overdue,
@@ -74,6 +72,14 @@ def status_view(state: ChannelState) -> View:
         "as_of": state.as_of.isoformat(),
         "known_on": state.known_on.isoformat() if state.known_on else None,
     }
+
+
+RECENT = 5
+
+
+def recent_meetings(state: ChannelState) -> list[View]:
+    """The last few meetings held, for the text of one channel (history lists them all)."""
+    return [meeting_view(m) for m in state.meetings[-RECENT:]]
 
 
 def history_view(entry: HistoryEntry) -> View:
@@ -102,7 +108,7 @@ def history_view(entry: HistoryEntry) -> View:
     }
 
 
-def overdue_views(state: ChannelState) -> list[View]:
+def overdue_views(state: ChannelSummary) -> list[View]:
     """What a channel owes as of the day: lapsed cadences and planned meetings not held."""
     items: list[View] = [
         {

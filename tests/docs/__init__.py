@@ -1,0 +1,1 @@
+"""The generated documentation pages are current, complete, and their checks can fail."""
