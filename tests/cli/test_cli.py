@@ -311,3 +311,30 @@ def test_the_dashboard_on_a_terminal_has_no_ansi_escapes_with_no_color(
     assert result.exit_code == 0, result.output
     assert COMMERCIAL in result.output
     assert ANSI_ESCAPE not in result.output
+
+
+def test_each_note_and_quote_belongs_to_the_source_in_the_same_position(tracker: Tracker) -> None:
+    opened = tracker(
+        "open", "us-cn-mmca", "--title", "MMCA talks", "--party", "US", "--party", "CN",
+        "--on", "1998-01-19",
+        "--source", "MMCA agreement", "--quote", "establishing a consultation mechanism",
+        "--note", "founding date, not in the AP article",
+        "--source", "AP, 2023-08-29", "--confidence", "high",
+    )  # fmt: skip
+    assert opened.exit_code == 0, opened.output
+
+    [event] = tracker("history", "us-cn-mmca", "--json").json()
+    first, second = event["sources"]
+    assert first["quote"] == "establishing a consultation mechanism"
+    assert first["note"] == "founding date, not in the AP article"
+    assert (second["citation"], second["quote"], second["note"]) == ("AP, 2023-08-29", None, None)
+    assert first["confidence"] == second["confidence"] == "high"
+
+
+def test_a_note_without_a_source_is_bad_input(db: str, tracker: Tracker) -> None:
+    with nothing_written(db):
+        result = tracker(
+            "open", "us-cn-mmca", "--title", "MMCA talks", "--party", "US", "--party", "CN",
+            "--on", "1998-01-19", "--note", "a note about nothing",
+        )  # fmt: skip
+    assert_error(result, 2, "--note", "--source")

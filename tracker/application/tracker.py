@@ -23,6 +23,7 @@ from eventsourcing.persistence import (
     IntegrityError,
     Mapper,
     MapperDeserialisationError,
+    Notification,
     PersistenceError,
 )
 from eventsourcing.utils import Environment, register_topic
@@ -42,6 +43,7 @@ from tracker.application.commands import (
     SuspendChannels,
 )
 from tracker.application.errors import ChannelNotFound, Refused, StoreError, WriteConflict
+from tracker.application.projection import catch_up, live_facts_of, summaries
 from tracker.application.seedfile import Positioned, read_entries
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
@@ -52,11 +54,12 @@ from tracker.domain.events import (
     Fact,
 )
 from tracker.domain.rules import ChannelAlreadyOpened, DomainError, DuplicateFact
-from tracker.domain.state import ChannelState
+from tracker.domain.state import ChannelState, ChannelSummary
 from tracker.domain.values import channel_id
 from tracker.store import driver_errors
 from tracker.store.mapper import PydanticMapper
-from tracker.store.settings import Store
+from tracker.store.readmodel import ReadModelStore
+from tracker.store.settings import SQLiteStore, Store
 
 MAX_TRIES = 8
 
@@ -125,6 +128,7 @@ class DialogueTracker(Application[UUID]):
     ) -> None:
         self.store = store
         self.clock = clock
+        self._read_model: ReadModelStore | None = None
         with self._store_errors():
             super().__init__(env=store.library_env(write=write))
 
@@ -302,6 +306,55 @@ class DialogueTracker(Application[UUID]):
         as_of = as_of or self.clock().date()
         found = (self.channel(s).state(as_of=as_of, known_on=known_on) for s in self.slugs())
         return [s for s in found if s is not None]
+
+    def summaries(
+        self, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> list[ChannelSummary]:
+        """The dashboard: every channel that existed as of the day.
+
+        As known now, it comes from the read model (caught up first): one index seek per
+        channel, whatever the number of events. As known at an earlier moment, it is folded
+        from every channel's events, which is exact but grows with the events.
+        """
+        as_of = as_of or self.clock().date()
+        if known_on is not None or not self._read_model_writable():
+            return list(self.states(as_of=as_of, known_on=known_on))
+        self.catch_up()
+        with self._store_errors(), self.read_model.transaction(write=False) as cursor:
+            return summaries(cursor, as_of)
+
+    @property
+    def read_model(self) -> ReadModelStore:
+        if self._read_model is None:
+            self._read_model = ReadModelStore(self.store)
+        return self._read_model
+
+    def _read_model_writable(self) -> bool:
+        return not (isinstance(self.store, SQLiteStore) and self.store.read_only())
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        """Apply the events recorded since the read model was last brought up to date."""
+        with self._store_errors(), self.read_model.transaction(write=True) as cursor:
+            return catch_up(cursor, self.mapper, self._notifications, self._facts, progress)
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Empty the read model and apply every event again; return how many were applied."""
+        with self._store_errors(), self.read_model.transaction(write=True) as cursor:
+            cursor.clear()
+            return catch_up(cursor, self.mapper, self._notifications, self._facts, progress)
+
+    def _notifications(self, start: int, limit: int) -> Sequence[Notification]:
+        return self.recorder.select_notifications(start, limit)
+
+    def _facts(self, channel_id: UUID) -> tuple[list[Fact], int]:
+        found = self.repository.get(channel_id, projector_func=project_channel)
+        assert isinstance(found, Channel)
+        return live_facts_of(found.events)
+
+    def close(self) -> None:
+        if self._read_model is not None:
+            self._read_model.close()
+        super().close()
 
     def history(
         self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None

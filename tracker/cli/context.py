@@ -65,14 +65,22 @@ def build(model: type[M], **values: Any) -> M:
 
 
 def sources(
-    citations: list[str] | None, quotes: list[str] | None, confidence: str | None
+    citations: list[str] | None,
+    quotes: list[str] | None,
+    confidence: str | None,
+    notes: list[str] | None = None,
 ) -> list[dict[str, str]]:
-    """Pair each --quote with the --source in the same position; --confidence applies to all."""
+    """Pair each --quote and --note with the --source in the same position.
+
+    --confidence applies to every source.
+    """
     from tracker.application.errors import BadInput
 
-    citations, quotes = citations or [], quotes or []
+    citations, quotes, notes = citations or [], quotes or [], notes or []
     if len(quotes) > len(citations):
         raise BadInput("each --quote needs a --source it was quoted from; add --source TEXT")
+    if len(notes) > len(citations):
+        raise BadInput("each --note is about a --source; add --source TEXT")
     if confidence and not citations:
         raise BadInput("--confidence rates a source; add --source TEXT")
     found = []
@@ -80,6 +88,8 @@ def sources(
         source = {"citation": citation}
         if i < len(quotes):
             source["quote"] = quotes[i]
+        if i < len(notes):
+            source["note"] = notes[i]
         if confidence:
             source["confidence"] = confidence
         found.append(source)

@@ -55,6 +55,7 @@ EXAMPLES = {
     "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
     "history": "tracker history us-cn-commercial-wg --json",
     "overdue": "tracker overdue --as-of 2024-09-01",
+    "rebuild": "tracker rebuild",
 }
 
 
@@ -114,7 +115,7 @@ def status(
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
     views = dashboard.select(
-        (status_view(s) for s in app.states(as_of=day, known_on=moment)),
+        (status_view(s) for s in app.summaries(as_of=day, known_on=moment)),
         statuses=[s.value for s in status or []],
         parties=parties,
         overdue_only=overdue,
@@ -174,11 +175,17 @@ def overdue(
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
     parties = _parties(party)
-    states = tracker(ctx, write=False).states(as_of=day, known_on=moment)
+    states = tracker(ctx, write=False).summaries(as_of=day, known_on=moment)
     chosen = {v["channel"] for v in dashboard.select(map(status_view, states), parties=parties)}
     items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
     items.sort(key=lambda i: (-i["days_late"], i["channel"]))
     echo_json(items) if json else typer.echo(overdue_text(items))
+
+
+def rebuild(ctx: typer.Context) -> None:
+    """Rebuild the dashboard's read model from every recorded event (nothing else changes)."""
+    applied = tracker(ctx, write=True).rebuild()
+    typer.echo(f"rebuilt the read model from {applied} events")
 
 
 def register(app: typer.Typer) -> None:
@@ -186,6 +193,7 @@ def register(app: typer.Typer) -> None:
         ("status", status),
         ("history", history),
         ("overdue", overdue),
+        ("rebuild", rebuild),
     ]
     for name, func in commands:
         app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)

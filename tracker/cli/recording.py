@@ -21,7 +21,7 @@ class OpeningStatus(StrEnum):
 Slug = Annotated[
     str, typer.Argument(metavar="SLUG", help="The channel's slug, e.g. us-cn-commercial-wg.")
 ]
-Slugs = Annotated[list[str], typer.Argument(metavar="SLUG...", help="One or more channel slugs.")]
+Slugs = Annotated[list[str], typer.Argument(metavar="SLUG", help="One or more channel slugs.")]
 On = Annotated[
     str,
     typer.Option(
@@ -49,7 +49,16 @@ Quote = Annotated[
     typer.Option(
         "--quote",
         metavar="TEXT",
-        help="The exact words quoted from the --source in the same position.",
+        help="The exact words quoted from the --source in the same position; repeatable.",
+    ),
+]
+Note = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--note",
+        metavar="TEXT",
+        help="An analyst's note on the --source in the same position (e.g. a corrected date); "
+        "repeatable.",
     ),
 ]
 Confidence = Annotated[
@@ -104,6 +113,7 @@ def open_(
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Open a channel: a standing dialogue between two or more governments."""
@@ -120,7 +130,7 @@ def open_(
         leads=lead,
         topics=topic,
         follows=follows,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).open_channel(command))
 
@@ -132,6 +142,7 @@ def agree(
     on: On,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Record that the parties agreed to a proposed channel."""
@@ -141,7 +152,7 @@ def agree(
         AgreeChannel,
         slug=slug,
         on=on,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).agree(command))
 
@@ -160,6 +171,7 @@ def cadence(
     on: On,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Record an agreed rhythm of meetings at one level ("ministers once a year")."""
@@ -171,7 +183,7 @@ def cadence(
         level=level.value,
         per_year=per_year,
         on=on,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).agree_cadence(command))
 
@@ -187,6 +199,7 @@ def plan(
         str,
         typer.Option(
             "--window",
+            metavar="DATE",
             help="When it is to take place: a date or an interval, e.g. 2024-01/2024-04.",
         ),
     ],
@@ -196,6 +209,7 @@ def plan(
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Record a meeting agreed on one date to take place in a future window."""
@@ -208,7 +222,7 @@ def plan(
         window=window,
         level=level.value if level else None,
         host=host,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).plan_meeting(command))
 
@@ -231,6 +245,7 @@ def meet(
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Record a meeting held."""
@@ -244,7 +259,7 @@ def meet(
         location=location,
         leads=lead,
         summary=summary,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).hold_meeting(command))
 
@@ -260,6 +275,7 @@ def suspend(
     reason: Reason = None,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Suspend one or more channels: all are recorded, or none."""
@@ -271,7 +287,7 @@ def suspend(
         on=on,
         by=by,
         reason=reason,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).suspend(command))
 
@@ -284,6 +300,7 @@ def resume(
     reason: Reason = None,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Resume one or more suspended channels: all are recorded, or none."""
@@ -294,7 +311,7 @@ def resume(
         slugs=slugs,
         on=on,
         reason=reason,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).resume(command))
 
@@ -311,6 +328,7 @@ def conclude(
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
+    note: Note = None,
     confidence: Confidence = None,
 ) -> None:
     """Record that a channel ended (nothing but a retraction may follow)."""
@@ -322,7 +340,7 @@ def conclude(
         on=on,
         reason=reason,
         successor=successor,
-        sources=sources(source, quote, confidence and confidence.value),
+        sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).conclude(command))
 

@@ -35,7 +35,7 @@ Output = Annotated[
 ]
 Slugs = Annotated[
     list[str] | None,
-    typer.Argument(metavar="SLUG...", help="Only these channels (default: every channel)."),
+    typer.Argument(metavar="SLUG", help="Only these channels (default: every channel)."),
 ]
 
 EXAMPLES = {

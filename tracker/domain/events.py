@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -76,7 +76,7 @@ class ChannelOpened(Fact):
     slug: Slug
     title: Title
     parties: tuple[Party, ...]
-    status: ChannelStatus = ChannelStatus.AGREED
+    status: Literal[ChannelStatus.PROPOSED, ChannelStatus.AGREED] = ChannelStatus.AGREED
     topics: tuple[Name, ...] = ()
     level: Level | None = None
     leads: tuple[Lead, ...] = ()

@@ -224,7 +224,11 @@ def fold(
         opened=opening.occurred,
         status=state.status,
         status_since=state.since,
-        suspended_by=state.suspension.by if state.suspension else None,
+        suspended_by=(
+            state.suspension.by
+            if state.suspension and state.status is ChannelStatus.SUSPENDED
+            else None
+        ),
         successor=state.conclusion.successor if state.conclusion else None,
         meetings_held=len(meetings),
         last_meeting=meetings[-1].occurred if meetings else None,

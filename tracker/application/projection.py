@@ -1,0 +1,484 @@
+"""The dashboard's read model: kept up to date from the notification log, exactly once.
+
+Each new event is applied where it falls in valid time. A fact that falls after all others of
+its channel (the usual case) updates the channel's rows in place; a backfilled fact or a
+retraction rebuilds that channel's rows from its events. Rows and the tracking position are
+written in one transaction.
+
+Reading "as of" a day then takes one index seek per channel: the span in force, the last
+meeting, and for each cadence and plan the meeting that settles it (see store/readmodel.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Mapper, Notification
+from eventsourcing.utils import resolve_topic
+
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.events import ChannelEvent, Fact
+from tracker.domain.state import (
+    CAN_BE_OVERDUE,
+    LEVEL_ORDER,
+    ChannelSummary,
+    cadence_state,
+    planned_state,
+)
+from tracker.domain.values import ChannelStatus, Lead, Level
+from tracker.store.mapper import upcast
+from tracker.store.readmodel import (
+    SELECT_CADENCES,
+    SELECT_CHANNELS,
+    SELECT_PLANS,
+    ReadModelCursor,
+)
+
+PAGE = 2000
+FLUSH_EVERY = 20_000
+NO_DATE = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One fact to project: its kind, place and payload (from stored JSON or a domain event)."""
+
+    kind: str
+    seq: int
+    occurred: FuzzyDate
+    data: Mapping[str, Any]
+
+
+@dataclass
+class LevelRun:
+    """Per level: the cadence in force and the latest day of the meetings since it."""
+
+    cadence_start: str | None = None
+    run_max: str | None = None
+    last_start: str | None = None
+    day_max: str | None = None
+    dirty: bool = True
+
+
+@dataclass
+class ChannelRow:
+    """The projector's running state of one channel, mirrored in rm_channels and rm_levels."""
+
+    channel_id: str
+    opening: Mapping[str, Any]
+    opened_text: str
+    opened_start: str
+    version: int = 1
+    status: str = ChannelStatus.AGREED.value
+    before_suspension: str = ChannelStatus.ACTIVE.value
+    last_start: str = NO_DATE
+    meetings_count: int = 0
+    spans_count: int = 0
+    levels: dict[str, LevelRun] = field(default_factory=dict)
+
+    def level(self, name: str) -> LevelRun:
+        return self.levels.setdefault(name, LevelRun())
+
+
+def record_of(fact: Fact) -> Record:
+    return Record(fact.KIND, fact.seq, fact.occurred, fact.details())
+
+
+def _later(a: str | None, b: str) -> str:
+    return b if a is None or b > a else a
+
+
+class Projector:
+    """Applies facts to the read-model tables through one cursor (one transaction)."""
+
+    def __init__(
+        self, cursor: ReadModelCursor, load_facts: Callable[[UUID], tuple[list[Fact], int]]
+    ) -> None:
+        self.cursor = cursor
+        self.load_facts = load_facts
+        self.channels: dict[str, ChannelRow] = {}
+        self.rows: dict[str, list[tuple[Any, ...]]] = {
+            "spans": [],
+            "meetings": [],
+            "cadences": [],
+            "plans": [],
+        }
+        self.pending = 0
+
+    # --- applying events ------------------------------------------------------------------
+
+    def apply(self, channel_id: UUID, version: int, kind: str, payload: Mapping[str, Any]) -> None:
+        """Apply one stored event, given as its kind and decoded JSON payload."""
+        key = str(channel_id)
+        if kind == "opened":
+            opened = self._open(key, payload, version)
+            self._span(
+                opened, payload["status"], FuzzyDate.parse(payload["occurred"]), "opened", None
+            )
+            return
+        row = self._channel(key)
+        if row is None or version <= row.version:
+            return  # already applied (by a rebuild of the channel that read ahead)
+        if kind == "retracted":
+            self.rebuild_channel(channel_id)
+            return
+        record = Record(kind, version, FuzzyDate.parse(payload["occurred"]), payload)
+        if record.occurred.earliest.isoformat() < row.last_start:
+            self.rebuild_channel(channel_id)  # backfilled: its place is not at the end
+            return
+        row.version = version
+        self._append(row, record)
+
+    def _open(self, key: str, payload: Mapping[str, Any], version: int) -> ChannelRow:
+        occurred = FuzzyDate.parse(payload["occurred"])
+        row = ChannelRow(
+            channel_id=key,
+            opening=dict(payload),
+            opened_text=str(occurred),
+            opened_start=occurred.earliest.isoformat(),
+            version=version,
+            last_start=occurred.earliest.isoformat(),
+        )
+        self.channels[key] = row
+        return row
+
+    def _append(self, row: ChannelRow, record: Record) -> None:
+        occurred = record.occurred
+        start, latest = occurred.earliest.isoformat(), occurred.latest.isoformat()
+        row.last_start = max(row.last_start, start)
+        kind, data = record.kind, record.data
+        if kind == "meeting":
+            row.meetings_count += 1
+            level, run_max = data.get("level"), None
+            if level:
+                run = row.level(level)
+                run.day_max = _later(run.day_max, latest) if run.last_start == start else latest
+                run.last_start = start
+                if run.cadence_start is not None:
+                    run.run_max = _later(run.run_max, latest)
+                    run_max = run.run_max
+                run.dirty = True
+            self._add(
+                "meetings",
+                (row.channel_id, record.seq, row.meetings_count, str(occurred), start, latest,
+                 level, run_max),
+            )  # fmt: skip
+            if row.status == ChannelStatus.AGREED:
+                self._span(row, ChannelStatus.ACTIVE, occurred, "meeting", None)
+        elif kind == "cadence":
+            run = row.level(data["level"])
+            run.cadence_start = start
+            # Meetings on the day the cadence was agreed count towards it (DESIGN §4).
+            run.run_max = run.day_max if run.last_start == start else None
+            run.dirty = True
+            if run.run_max is not None:
+                self._flush()
+                self.cursor.execute(
+                    "UPDATE rm_meetings SET run_max = ? "
+                    "WHERE channel_id = ? AND level = ? AND occurred_start = ?",
+                    (run.run_max, row.channel_id, data["level"], start),
+                )
+            self._add(
+                "cadences",
+                (row.channel_id, record.seq, data["level"], float(data["per_year"]),
+                 str(occurred), start, latest),
+            )  # fmt: skip
+        elif kind == "planned":
+            window = FuzzyDate.parse(data["window"])
+            self._add(
+                "plans",
+                (row.channel_id, record.seq, str(occurred), start, str(window),
+                 window.earliest.isoformat(), data.get("level"), data.get("host")),
+            )  # fmt: skip
+        elif kind == "agreed":
+            self._span(row, ChannelStatus.AGREED, occurred, kind, None)
+        elif kind == "suspended":
+            row.before_suspension = row.status
+            self._span(row, ChannelStatus.SUSPENDED, occurred, kind, data.get("by"))
+        elif kind == "resumed":
+            self._span(row, row.before_suspension, occurred, kind, None)
+        elif kind == "concluded":
+            self._span(row, ChannelStatus.CONCLUDED, occurred, kind, data.get("successor"))
+
+    def _span(
+        self, row: ChannelRow, status: str, occurred: FuzzyDate, by: str, detail: str | None
+    ) -> None:
+        row.status = str(status)
+        self._add(
+            "spans",
+            (row.channel_id, row.spans_count, occurred.earliest.isoformat(), row.status,
+             str(occurred), occurred.latest.isoformat(), by, detail),
+        )  # fmt: skip
+        row.spans_count += 1
+
+    def rebuild_channel(self, channel_id: UUID) -> None:
+        """Recompute one channel's rows from its live facts, in valid time."""
+        self._flush()
+        key = str(channel_id)
+        self.cursor.forget_channel(key)
+        self.channels.pop(key, None)
+        facts, version = self.load_facts(channel_id)
+        opening, *rest = facts
+        row = self._open(key, opening.details() | {"occurred": str(opening.occurred)}, version)
+        self._span(row, opening.details()["status"], opening.occurred, "opened", None)
+        for fact in rest:
+            self._append(row, record_of(fact))
+        row.version = version
+
+    # --- state of the channels --------------------------------------------------------------
+
+    def _channel(self, key: str) -> ChannelRow | None:
+        if key in self.channels:
+            return self.channels[key]
+        found = self.cursor.execute(
+            "SELECT opened_text, opened_start, version, status, before_suspension, last_start, "
+            "meetings_count, spans_count, slug FROM rm_channels WHERE channel_id = ?",
+            (key,),
+        ).fetchone()
+        if found is None:
+            return None
+        row = ChannelRow(
+            channel_id=key,
+            opening={"slug": found[8]},
+            opened_text=found[0],
+            opened_start=found[1],
+            version=found[2],
+            status=found[3],
+            before_suspension=found[4],
+            last_start=found[5],
+            meetings_count=found[6],
+            spans_count=found[7],
+        )
+        for level, cadence_start, run_max, last_start, day_max in self.cursor.execute(
+            "SELECT level, cadence_start, run_max, last_start, day_max FROM rm_levels "
+            "WHERE channel_id = ?",
+            (key,),
+        ).fetchall():
+            row.levels[level] = LevelRun(cadence_start, run_max, last_start, day_max, False)
+        self.channels[key] = row
+        return row
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def _add(self, table: str, values: tuple[Any, ...]) -> None:
+        self.rows[table].append(values)
+        self.pending += 1
+        if self.pending >= FLUSH_EVERY:
+            self._flush()
+
+    def _flush(self) -> None:
+        statements = {
+            "spans": "INSERT INTO rm_spans VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "meetings": "INSERT INTO rm_meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "cadences": "INSERT INTO rm_cadences VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "plans": "INSERT INTO rm_plans VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        }
+        for table, rows in self.rows.items():
+            self.cursor.executemany(statements[table], rows)
+            rows.clear()
+        self.pending = 0
+
+    def finish(self) -> None:
+        """Write everything still held, and each touched channel's running state."""
+        self._flush()
+        channels: list[tuple[Any, ...]] = []
+        levels: list[tuple[Any, ...]] = []
+        for row in self.channels.values():
+            opening = row.opening
+            if "title" in opening:  # opened (or rebuilt) in this transaction: a new row
+                self.cursor.execute(
+                    "DELETE FROM rm_channels WHERE channel_id = ?", (row.channel_id,)
+                )
+                channels.append(
+                    (row.channel_id, opening["slug"], opening["title"],
+                     json.dumps(opening["parties"]), json.dumps(opening.get("topics", [])),
+                     opening.get("level"), json.dumps(opening.get("leads", [])),
+                     opening.get("follows"), row.opened_text, row.opened_start, row.version,
+                     row.status, row.before_suspension, row.last_start, row.meetings_count,
+                     row.spans_count),
+                )  # fmt: skip
+            else:
+                self.cursor.execute(
+                    "UPDATE rm_channels SET version = ?, status = ?, before_suspension = ?, "
+                    "last_start = ?, meetings_count = ?, spans_count = ? WHERE channel_id = ?",
+                    (row.version, row.status, row.before_suspension, row.last_start,
+                     row.meetings_count, row.spans_count, row.channel_id),
+                )  # fmt: skip
+            levels.extend(
+                (row.channel_id, name, run.cadence_start, run.run_max, run.last_start,
+                 run.day_max)
+                for name, run in row.levels.items()
+                if run.dirty
+            )  # fmt: skip
+        self.cursor.executemany(
+            "INSERT INTO rm_channels VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            channels,
+        )
+        self.cursor.executemany(
+            "INSERT INTO rm_levels VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, level) DO "
+            "UPDATE SET cadence_start = excluded.cadence_start, run_max = excluded.run_max, "
+            "last_start = excluded.last_start, day_max = excluded.day_max",
+            levels,
+        )
+
+
+def decode(mapper: Mapper[UUID], notification: Notification) -> tuple[str, dict[str, Any]]:
+    """The kind and JSON payload of a stored event, without building the pydantic model."""
+    cls = resolve_topic(notification.topic)
+    state = notification.state
+    if mapper.cipher:
+        state = mapper.cipher.decrypt(state)
+    if mapper.compressor:
+        state = mapper.compressor.decompress(state)
+    return str(cls.KIND), upcast(cls, json.loads(state))
+
+
+def catch_up(
+    cursor: ReadModelCursor,
+    mapper: Mapper[UUID],
+    select: Callable[[int, int], Sequence[Notification]],
+    load_facts: Callable[[UUID], tuple[list[Fact], int]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Apply every notification after the tracked position; return how many were applied."""
+    projector = Projector(cursor, load_facts)
+    position = cursor.position()
+    applied = 0
+    while True:
+        page = select(position + 1, PAGE)
+        for notification in page:
+            kind, payload = decode(mapper, notification)
+            projector.apply(
+                UUID(str(notification.originator_id)),
+                notification.originator_version,
+                kind,
+                payload,
+            )
+        if not page:
+            break
+        position = page[-1].id
+        applied += len(page)
+        if progress:
+            progress(applied)
+    projector.finish()
+    cursor.track(position)
+    return applied
+
+
+def live_facts_of(events: Iterable[ChannelEvent]) -> tuple[list[Fact], int]:
+    """The live facts of a channel in valid time, and its version (for a rebuild)."""
+    from tracker.domain.timeline import in_valid_time, live_facts
+
+    events = list(events)
+    return in_valid_time(live_facts(events)), max(e.originator_version for e in events)
+
+
+# --- reading the dashboard ------------------------------------------------------------------
+
+
+def summaries(cursor: ReadModelCursor, as_of: dt.date) -> list[ChannelSummary]:
+    """Every channel that existed as of the day, from the read model."""
+    day = as_of.isoformat()
+    cadences: dict[str, dict[str, tuple[Any, ...]]] = {}
+    for found in cursor.execute(SELECT_CADENCES, (day, day)).fetchall():
+        by_level = cadences.setdefault(found[0], {})
+        current = by_level.get(found[2])
+        # The cadence in force at a level is the last agreed in valid time.
+        if current is None or (found[5], found[1]) > (current[5], current[1]):
+            by_level[found[2]] = tuple(found)
+    plans: dict[str, list[tuple[Any, ...]]] = {}
+    for found in cursor.execute(SELECT_PLANS, (day, day, day)).fetchall():
+        plans.setdefault(found[0], []).append(tuple(found))
+    result = []
+    for found in cursor.execute(SELECT_CHANNELS, (day, day, day, day)).fetchall():
+        result.append(
+            _summary(tuple(found), cadences.get(found[0], {}), plans.get(found[0], []), as_of)
+        )
+    return result
+
+
+def _summary(
+    found: tuple[Any, ...],
+    cadences: dict[str, tuple[Any, ...]],
+    plans: list[tuple[Any, ...]],
+    as_of: dt.date,
+) -> ChannelSummary:
+    (_, slug, title, parties, topics, level, leads, follows, opened_text, version, span,
+     last_meeting, resumed) = found  # fmt: skip
+    status_text, since_text, detail = span.split("|", 2)
+    status = ChannelStatus(status_text)
+    can_be_overdue = status in CAN_BE_OVERDUE
+    count, last_text = last_meeting.split("|", 1) if last_meeting else ("0", None)
+    cadence_states = []
+    for name, (
+        _,
+        _,
+        _,
+        per_year,
+        agreed_text,
+        agreed_start,
+        agreed_latest,
+        last_at_level,
+    ) in sorted(cadences.items(), key=lambda item: LEVEL_ORDER[Level(item[0])]):
+        bases = [agreed_latest]
+        last = None
+        if last_at_level:
+            meeting_start, run_max, meeting_text = last_at_level.split("|", 2)
+            if meeting_start >= agreed_start:
+                last = FuzzyDate.parse(meeting_text)
+                bases.append(run_max)
+        if resumed:
+            bases.append(resumed)
+        cadence_states.append(
+            cadence_state(
+                level=Level(name),
+                per_year=per_year,
+                agreed_on=FuzzyDate.parse(agreed_text),
+                last_meeting=last,
+                latest_base=dt.date.fromisoformat(max(bases)),
+                as_of=as_of,
+                can_be_overdue=can_be_overdue,
+            )
+        )
+    planned = [
+        planned_state(
+            seq=seq,
+            agreed_on=FuzzyDate.parse(agreed_text),
+            window=FuzzyDate.parse(window_text),
+            level=Level(plan_level) if plan_level else None,
+            host=host,
+            held=FuzzyDate.parse(held) if held else None,
+            as_of=as_of,
+            can_be_overdue=can_be_overdue,
+        )
+        # In valid time, as the domain walks them.
+        for (_, seq, _, agreed_text, window_text, plan_level, host, held) in sorted(
+            plans, key=lambda p: (p[2], p[1])
+        )
+    ]
+    return ChannelSummary(
+        slug=slug,
+        title=title,
+        parties=tuple(json.loads(parties)),
+        topics=tuple(json.loads(topics)),
+        level=Level(level) if level else None,
+        leads=tuple(Lead.model_validate(lead) for lead in json.loads(leads)),
+        follows=follows,
+        opened=FuzzyDate.parse(opened_text),
+        status=status,
+        status_since=FuzzyDate.parse(since_text),
+        suspended_by=(detail or None) if status is ChannelStatus.SUSPENDED else None,
+        successor=(detail or None) if status is ChannelStatus.CONCLUDED else None,
+        meetings_held=int(count),
+        last_meeting=FuzzyDate.parse(last_text) if last_text else None,
+        cadences=tuple(cadence_states),
+        planned=tuple(planned),
+        version=version,
+        as_of=as_of,
+        known_on=None,
+    )

@@ -1,0 +1,295 @@
+"""Read-model tables for the dashboard and overdue, in the same database as the events.
+
+One row per channel, per status span, per meeting, per cadence and per planned meeting, with
+the indexes that let "as of any day" be answered by one index seek per channel. A tracking row
+records the last notification applied; it is written in the same transaction as the rows, so
+each event is applied exactly once.
+
+Dates are ISO text (``YYYY-MM-DD`` compares correctly as text); lists are JSON text. The same
+SQL serves SQLite and PostgreSQL: statements are written with ``?`` placeholders and turned into
+``%s`` for psycopg.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
+
+from tracker.store.settings import (
+    POSTGRES_CONNECT_TIMEOUT,
+    SQLITE_LOCK_TIMEOUT,
+    PostgresStore,
+    SQLiteStore,
+    Store,
+)
+
+VIEW = "dashboard"
+
+TABLES = (
+    "rm_channels",
+    "rm_spans",
+    "rm_meetings",
+    "rm_cadences",
+    "rm_plans",
+    "rm_levels",
+    "rm_tracking",
+)
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS rm_channels (
+        channel_id TEXT PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        parties TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        level TEXT,
+        leads TEXT NOT NULL,
+        follows TEXT,
+        opened_text TEXT NOT NULL,
+        opened_start TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        before_suspension TEXT NOT NULL,
+        last_start TEXT NOT NULL,
+        meetings_count INTEGER NOT NULL,
+        spans_count INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS rm_spans (
+        channel_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        valid_from TEXT NOT NULL,
+        status TEXT NOT NULL,
+        since_text TEXT NOT NULL,
+        since_latest TEXT NOT NULL,
+        entered_by TEXT NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (channel_id, position)
+    )""",
+    "CREATE INDEX IF NOT EXISTS rm_spans_by_day ON rm_spans (channel_id, valid_from, position)",
+    """CREATE TABLE IF NOT EXISTS rm_meetings (
+        channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        ordinal INTEGER NOT NULL,
+        occurred_text TEXT NOT NULL,
+        occurred_start TEXT NOT NULL,
+        occurred_latest TEXT NOT NULL,
+        level TEXT,
+        run_max TEXT,
+        PRIMARY KEY (channel_id, seq)
+    )""",
+    "CREATE INDEX IF NOT EXISTS rm_meetings_by_day "
+    "ON rm_meetings (channel_id, occurred_start, seq)",
+    "CREATE INDEX IF NOT EXISTS rm_meetings_by_level "
+    "ON rm_meetings (channel_id, level, occurred_start, seq)",
+    """CREATE TABLE IF NOT EXISTS rm_cadences (
+        channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        per_year REAL NOT NULL,
+        agreed_text TEXT NOT NULL,
+        agreed_start TEXT NOT NULL,
+        agreed_latest TEXT NOT NULL,
+        PRIMARY KEY (channel_id, seq)
+    )""",
+    """CREATE TABLE IF NOT EXISTS rm_plans (
+        channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        agreed_text TEXT NOT NULL,
+        agreed_start TEXT NOT NULL,
+        window_text TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        level TEXT,
+        host TEXT,
+        PRIMARY KEY (channel_id, seq)
+    )""",
+    """CREATE TABLE IF NOT EXISTS rm_levels (
+        channel_id TEXT NOT NULL,
+        level TEXT NOT NULL,
+        cadence_start TEXT,
+        run_max TEXT,
+        last_start TEXT,
+        day_max TEXT,
+        PRIMARY KEY (channel_id, level)
+    )""",
+    """CREATE TABLE IF NOT EXISTS rm_tracking (
+        view TEXT PRIMARY KEY,
+        notification_id BIGINT NOT NULL
+    )""",
+)
+
+# --- the dashboard as of a day: one seek per channel (and per cadence and plan) --------------
+
+SELECT_CHANNELS = """
+SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
+       c.opened_text, c.version,
+       (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
+          FROM rm_spans s
+         WHERE s.channel_id = c.channel_id AND s.valid_from <= ?
+         ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) AS span,
+       (SELECT m.ordinal || '|' || m.occurred_text
+          FROM rm_meetings m
+         WHERE m.channel_id = c.channel_id AND m.occurred_start <= ?
+         ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) AS last_meeting,
+       (SELECT s.since_latest
+          FROM rm_spans s
+         WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed' AND s.valid_from <= ?
+         ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) AS resumed
+  FROM rm_channels c
+ WHERE c.opened_start <= ?
+"""
+
+SELECT_CADENCES = """
+SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
+       (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
+          FROM rm_meetings m
+         WHERE m.channel_id = k.channel_id AND m.level = k.level AND m.occurred_start <= ?
+         ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) AS last_at_level
+  FROM rm_cadences k
+ WHERE k.agreed_start <= ?
+"""
+
+SELECT_PLANS = """
+SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
+       CASE WHEN p.level IS NULL THEN
+           (SELECT m.occurred_text FROM rm_meetings m
+             WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.window_start
+               AND m.occurred_start <= ?
+             ORDER BY m.occurred_start, m.seq LIMIT 1)
+       ELSE
+           (SELECT m.occurred_text FROM rm_meetings m
+             WHERE m.channel_id = p.channel_id AND m.level = p.level
+               AND m.occurred_start >= p.window_start AND m.occurred_start <= ?
+             ORDER BY m.occurred_start, m.seq LIMIT 1)
+       END AS held
+  FROM rm_plans p
+ WHERE p.agreed_start <= ?
+"""
+
+
+class Cursor(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Any: ...
+    def executemany(self, sql: str, params: Sequence[Sequence[Any]], /) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+
+
+class ReadModelStore:
+    """A connection of its own to the store, for the read-model tables."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.postgres = isinstance(store, PostgresStore)
+        self._connection: Any = None
+
+    def _connect(self) -> Any:
+        if self._connection is None:
+            if isinstance(self.store, SQLiteStore):
+                import sqlite3
+
+                self._connection = sqlite3.connect(
+                    self.store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT
+                )
+            else:
+                import psycopg
+
+                self._connection = psycopg.connect(
+                    host=self.store.host,
+                    port=self.store.port,
+                    user=self.store.user,
+                    password=self.store.password,
+                    dbname=self.store.dbname,
+                    connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+                    autocommit=True,
+                )
+        return self._connection
+
+    def sql(self, statement: str) -> str:
+        return statement.replace("?", "%s") if self.postgres else statement
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool) -> Iterator[ReadModelCursor]:
+        """One transaction; a writing one holds the write lock from its first statement.
+
+        Two processes catching up at once then take turns instead of applying the same events.
+        """
+        connection = self._connect()
+        if self.postgres:
+            with connection.transaction(), connection.cursor() as cursor:
+                wrapped = ReadModelCursor(self, cursor)
+                if write:
+                    wrapped.create_tables()
+                    cursor.execute("LOCK TABLE rm_tracking IN EXCLUSIVE MODE")
+                yield wrapped
+            return
+        cursor = connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            wrapped = ReadModelCursor(self, cursor)
+            if write:
+                wrapped.create_tables()
+            yield wrapped
+        except BaseException:
+            connection.rollback()
+            raise
+        else:
+            connection.commit()
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+class ReadModelCursor:
+    """Statements on the read-model tables, inside one transaction."""
+
+    def __init__(self, store: ReadModelStore, cursor: Any) -> None:
+        self.store = store
+        self.cursor = cursor
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        self.cursor.execute(self.store.sql(statement), params)
+        return self.cursor
+
+    def executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.cursor.executemany(self.store.sql(statement), rows)
+
+    def create_tables(self) -> None:
+        for statement in SCHEMA:
+            self.execute(statement)
+
+    def exists(self) -> bool:
+        if self.store.postgres:
+            found = self.execute("SELECT to_regclass('rm_tracking')").fetchone()
+            return bool(found and found[0])
+        found = self.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_tracking'"
+        ).fetchone()
+        return found is not None
+
+    def position(self) -> int:
+        """The last notification applied to the read model (0 before the first)."""
+        row = self.execute(
+            "SELECT notification_id FROM rm_tracking WHERE view = ?", (VIEW,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def track(self, notification_id: int) -> None:
+        self.execute(
+            "INSERT INTO rm_tracking (view, notification_id) VALUES (?, ?) "
+            "ON CONFLICT (view) DO UPDATE SET notification_id = excluded.notification_id",
+            (VIEW, notification_id),
+        )
+
+    def clear(self) -> None:
+        """Empty every read-model table (for a rebuild)."""
+        for table in TABLES:
+            self.execute(f"DELETE FROM {table}")  # noqa: S608 (table names are constants)
+
+    def forget_channel(self, channel_id: str) -> None:
+        for table in TABLES[:-1]:
+            self.execute(f"DELETE FROM {table} WHERE channel_id = ?", (channel_id,))  # noqa: S608
