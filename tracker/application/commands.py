@@ -17,7 +17,7 @@ from tracker.domain.values import ChannelStatus, Lead, Level, Name, Party, Slug,
 class Command(BaseModel):
     """A request to record something. ``sources`` say where it was reported."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     sources: tuple[Source, ...] = ()
 
@@ -130,7 +130,7 @@ class ConcludeChannel(Command):
 
 
 class RetractEvent(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     command: Literal["retract"] = "retract"
     slug: Slug

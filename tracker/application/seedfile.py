@@ -1,15 +1,20 @@
 """Seed files: a list of recording commands, as TOML, JSON or JSON Lines.
 
 TOML and JSON hold ``entry`` items (``[[entry]]`` tables in TOML); JSON Lines hold one entry
-per line. Every entry is validated before anything is recorded, and the first bad one is
-reported with its position (entry number, and line for JSON Lines).
+per line and may be as large as the disk allows: they are read twice, as a stream, and only
+the position of each entry is kept in memory.
+
+Reading a file plans its import: every entry is validated first, and the first bad one is
+reported with its position (entry number, and line for JSON Lines). The plan groups the
+entries by channel, in file order, so that each channel can then be recorded on its own.
 """
 
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,26 +31,63 @@ FORMATS = (".toml", ".json", ".jsonl")
 class Positioned:
     """An entry and where it stands in its file, for error messages."""
 
+    number: int
     where: str
     command: RecordingCommand
 
 
-def _raw_entries(path: Path) -> Iterator[tuple[str, Any]]:
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        with path.open(encoding="utf-8") as lines:
-            number = 0
-            for line_no, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                number += 1
-                where = f"entry {number} (line {line_no})"
-                try:
-                    yield where, json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise BadInput(f"{path.name}: {where} is not JSON: {e.msg}") from None
-        return
+@dataclass
+class ChannelEntries:
+    """Where one channel's entries are in the file, in file order."""
+
+    numbers: array[int] = field(default_factory=lambda: array("q"))
+    offsets: array[int] = field(default_factory=lambda: array("q"))
+    lines: array[int] = field(default_factory=lambda: array("q"))
+
+
+@dataclass
+class ImportPlan:
+    """A validated seed file, its entries grouped by channel."""
+
+    path: Path
+    entries: int = 0
+    channels: dict[str, ChannelEntries] = field(default_factory=dict)
+    commands: list[RecordingCommand] | None = None  # the whole file, when it is small
+
+    def channel_entries(self, slug: str) -> Iterator[Positioned]:
+        """The entries touching one channel, read again from the file (or from memory)."""
+        found = self.channels[slug]
+        if self.commands is not None:
+            for number in found.numbers:
+                yield Positioned(number, f"entry {number}", self.commands[number - 1])
+            return
+        with self.path.open("rb") as file:
+            for number, offset, line in zip(found.numbers, found.offsets, found.lines, strict=True):
+                file.seek(offset)
+                yield Positioned(
+                    number, f"entry {number} (line {line})", _ENTRY.validate_json(file.readline())
+                )
+
+
+def _jsonl(path: Path) -> Iterator[tuple[int, str, int, int, Any]]:
+    with path.open("rb") as lines:
+        number, offset = 0, 0
+        for line_no, line in enumerate(lines, start=1):
+            start, offset = offset, offset + len(line)
+            if not line.strip():
+                continue
+            number += 1
+            where = f"entry {number} (line {line_no})"
+            try:
+                yield number, where, start, line_no, json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                reason = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8 text"
+                raise BadInput(f"{path.name}: {where} is not JSON: {reason}") from None
+
+
+def _document(path: Path) -> list[Any]:
     text = path.read_text(encoding="utf-8")
+    suffix = path.suffix.lower()
     try:
         if suffix == ".toml":
             import tomllib
@@ -53,7 +95,7 @@ def _raw_entries(path: Path) -> Iterator[tuple[str, Any]]:
             document: Any = tomllib.loads(text)
         else:
             document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as e:
+    except ValueError as e:
         raise BadInput(f"{path.name} is not valid {suffix[1:].upper()}: {e}") from None
     entries = document.get("entry") if isinstance(document, dict) else document
     if not isinstance(entries, list):
@@ -61,26 +103,45 @@ def _raw_entries(path: Path) -> Iterator[tuple[str, Any]]:
             f"{path.name} has no list of entries; write each as an [[entry]] table (TOML) or "
             'an item of "entry": [...] (JSON)'
         )
-    for number, raw in enumerate(entries, start=1):
-        yield f"entry {number}", raw
+    return entries
 
 
-def read_entries(path: Path) -> Iterator[Positioned]:
-    """Validate each entry of a seed file; raise BadInput naming the first bad one."""
+def _validate(path: Path, where: str, raw: Any) -> RecordingCommand:
+    if not isinstance(raw, dict):
+        raise BadInput(f"{path.name}: {where} is not a table of fields")
+    try:
+        return _ENTRY.validate_python(raw)
+    except ValidationError as e:
+        kind = raw.get("command")
+        what = f" ({kind})" if isinstance(kind, str) and len(kind) < 20 else ""
+        raise BadInput(f"{path.name}: {where}{what}: {explain(e)}") from None
+
+
+def plan_import(path: Path) -> ImportPlan:
+    """Validate every entry of a seed file; raise BadInput naming the first bad one."""
     if path.suffix.lower() not in FORMATS:
         raise BadInput(f"{path.name}: seed files are .toml, .json or .jsonl")
+    plan = ImportPlan(path)
     try:
-        for where, raw in _raw_entries(path):
-            if not isinstance(raw, dict):
-                raise BadInput(f"{path.name}: {where} is not a table of fields")
-            try:
-                command = _ENTRY.validate_python(raw)
-            except ValidationError as e:
-                kind = raw.get("command")
-                what = f" ({kind})" if isinstance(kind, str) and len(kind) < 20 else ""
-                raise BadInput(f"{path.name}: {where}{what}: {explain(e)}") from None
-            yield Positioned(where, command)
+        if path.suffix.lower() == ".jsonl":
+            for number, where, offset, line, raw in _jsonl(path):
+                command = _validate(path, where, raw)
+                for slug in command.channels():
+                    found = plan.channels.setdefault(slug, ChannelEntries())
+                    found.numbers.append(number)
+                    found.offsets.append(offset)
+                    found.lines.append(line)
+                plan.entries = number
+        else:
+            plan.commands = []
+            for number, raw in enumerate(_document(path), start=1):
+                command = _validate(path, f"entry {number}", raw)
+                plan.commands.append(command)
+                for slug in command.channels():
+                    plan.channels.setdefault(slug, ChannelEntries()).numbers.append(number)
+                plan.entries = number
     except FileNotFoundError:
         raise BadInput(f"{path} does not exist") from None
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as e:
         raise BadInput(f"cannot read {path}: {e}") from None
+    return plan

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -43,8 +43,6 @@ from tracker.application.commands import (
     SuspendChannels,
 )
 from tracker.application.errors import ChannelNotFound, Refused, StoreError, WriteConflict
-from tracker.application.projection import catch_up, live_facts_of, summaries
-from tracker.application.seedfile import Positioned, read_entries
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
     EVENT_CLASSES,
@@ -53,18 +51,30 @@ from tracker.domain.events import (
     EventRetracted,
     Fact,
 )
-from tracker.domain.rules import ChannelAlreadyOpened, DomainError, DuplicateFact
+from tracker.domain.rules import ChannelAlreadyOpened, DomainError
+from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, ChannelSummary
 from tracker.domain.values import channel_id
 from tracker.store import driver_errors
 from tracker.store.mapper import PydanticMapper
-from tracker.store.readmodel import ReadModelStore
 from tracker.store.settings import SQLiteStore, Store
 
+if TYPE_CHECKING:
+    # Imported where they are used: recording one fact needs none of them.
+    from tracker.application.importing import ImportResult
+    from tracker.store.readmodel import ReadModelStore
+
 MAX_TRIES = 8
+SNAPSHOT_EVERY = 500  # events; a channel's snapshot is renewed each time it grows this much
+
+
+def _crossed(before: int, after: int) -> bool:
+    return after // SNAPSHOT_EVERY > before // SNAPSHOT_EVERY
+
 
 # Stored events name their class by its stable TOPIC, not by where the class lives in the code.
-for _cls in EVENT_CLASSES:
+_STORED: tuple[type[Any], ...] = (*EVENT_CLASSES, ChannelSnapshot)
+for _cls in _STORED:
     register_topic(_cls.TOPIC, _cls)
 
 
@@ -83,34 +93,6 @@ class Recorded:
 
 
 @dataclass(frozen=True)
-class ImportResult:
-    """What an import did: entries read, events recorded, entries already recorded before."""
-
-    entries: int
-    recorded: int
-    already: int
-
-
-def _same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
-    """Whether an open entry describes the channel exactly as it was opened."""
-    candidate = Channel.open(
-        slug=command.slug,
-        title=command.title,
-        parties=command.parties,
-        occurred=command.on,
-        recorded=opening.recorded,
-        status=command.status,
-        topics=command.topics,
-        level=command.level,
-        leads=command.leads,
-        follows=command.follows,
-    ).opening
-    return str(candidate.occurred) == str(opening.occurred) and (
-        candidate.details() == opening.details()
-    )
-
-
-@dataclass(frozen=True)
 class HistoryEntry:
     """One event of a channel's history, with its retraction (if any)."""
 
@@ -122,6 +104,7 @@ class DialogueTracker(Application[UUID]):
     """Records facts about dialogue channels and answers questions about them."""
 
     name = "tracker"
+    is_snapshotting_enabled = True  # snapshots are taken by snapshot(), for long channels
 
     def __init__(
         self, store: Store, *, write: bool = True, clock: Callable[[], dt.datetime] = utc_now
@@ -129,7 +112,7 @@ class DialogueTracker(Application[UUID]):
         self.store = store
         self.clock = clock
         self._read_model: ReadModelStore | None = None
-        with self._store_errors():
+        with self.store_errors():
             super().__init__(env=store.library_env(write=write))
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
@@ -150,7 +133,7 @@ class DialogueTracker(Application[UUID]):
                     f"refused: the channel {command.slug} exists already; "
                     f"see tracker status {command.slug}"
                 )
-            return [self._opening(command)]
+            return [self.opening(command)]
 
         return self._write([], change)
 
@@ -198,70 +181,32 @@ class DialogueTracker(Application[UUID]):
             return self.open_channel(command)
         return self._each(command)
 
-    def import_file(self, path: Path) -> ImportResult:
+    def import_file(
+        self, path: Path, progress: Callable[[int, int], None] | None = None
+    ) -> ImportResult:
         """Record every entry of a seed file: all or nothing, and nothing twice."""
-        entries = list(read_entries(path))  # every entry is validated before any is applied
-        for attempt in range(1, MAX_TRIES + 1):
-            channels, already = self._apply_entries(path, entries)
-            events = [e for c in channels.values() for e in c.collect_events()]
-            try:
-                with self._store_errors():
-                    self.save(*events)
-            except WriteConflict:
-                if attempt == MAX_TRIES:
-                    raise
-                time.sleep(random.uniform(0.005, 0.02) * attempt)  # noqa: S311 (jitter)
-                continue
-            return ImportResult(entries=len(entries), recorded=len(events), already=already)
-        raise AssertionError("unreachable")
+        from tracker.application.importing import import_plan
+        from tracker.application.seedfile import plan_import
 
-    def _apply_entries(
-        self, path: Path, entries: list[Positioned]
-    ) -> tuple[dict[str, Channel], int]:
-        channels: dict[str, Channel] = {}
-        already = 0
-        recorded = self.clock()
+        plan = plan_import(path)  # every entry is validated before any is recorded
+        return import_plan(self, plan, progress, snapshot_from=SNAPSHOT_EVERY)
 
-        def load(slug: str) -> Channel | None:
-            if slug not in channels:
-                try:
-                    channels[slug] = self.channel(slug)
-                except ChannelNotFound:
-                    return None
-            return channels[slug]
+    def snapshot(self, slug: str) -> None:
+        """Keep the channel's events as one snapshot, and drop its older snapshots."""
+        if self.snapshots is None:
+            return
+        from tracker.store.bulk import prune_snapshots
 
-        for entry in entries:
-            command, where = entry.command, f"{path.name}: {entry.where}"
-            try:
-                if isinstance(command, OpenChannel):
-                    existing = load(command.slug)
-                    if existing is None:
-                        channels[command.slug] = self._opening(command, recorded)
-                    elif _same_opening(existing.opening, command):
-                        already += 1
-                    else:
-                        raise Refused(
-                            f"{where}: the channel {command.slug} exists already with a "
-                            "different opening; give the entry another slug"
-                        )
-                    continue
-                for slug in command.channels():
-                    channel = load(slug)
-                    if channel is None:
-                        raise Refused(f"{where}: no channel {slug!r}; open it in an earlier entry")
-                    try:
-                        act(command, channel, recorded)
-                    except DuplicateFact:
-                        already += 1
-            except DomainError as e:
-                raise Refused(f"{where}: {e}") from None
-        return channels, already
+        with self.store_errors():
+            channel = self.channel(slug)
+            self.snapshots.put([ChannelSnapshot.of(channel.events)])
+            prune_snapshots(self.store, channel.id, below=channel.version)
 
     # --- reading -------------------------------------------------------------------------------
 
     def channel(self, slug: str) -> Channel:
         """The channel with all its events (raises ChannelNotFound)."""
-        with self._store_errors():
+        with self.store_errors():
             try:
                 channel = self.repository.get(channel_id(slug), projector_func=project_channel)
             except AggregateNotFoundError:
@@ -273,7 +218,7 @@ class DialogueTracker(Application[UUID]):
 
     def slugs(self) -> list[str]:
         """Every channel's slug, in the order they were opened in the store."""
-        with self._store_errors():
+        with self.store_errors():
             slugs: list[str] = []
             start = 1
             while True:
@@ -319,13 +264,17 @@ class DialogueTracker(Application[UUID]):
         as_of = as_of or self.clock().date()
         if known_on is not None or not self._read_model_writable():
             return list(self.states(as_of=as_of, known_on=known_on))
+        from tracker.application.projection import summaries
+
         self.catch_up()
-        with self._store_errors(), self.read_model.transaction(write=False) as cursor:
+        with self.store_errors(), self.read_model.transaction(write=False) as cursor:
             return summaries(cursor, as_of)
 
     @property
     def read_model(self) -> ReadModelStore:
         if self._read_model is None:
+            from tracker.store.readmodel import ReadModelStore
+
             self._read_model = ReadModelStore(self.store)
         return self._read_model
 
@@ -334,12 +283,16 @@ class DialogueTracker(Application[UUID]):
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Apply the events recorded since the read model was last brought up to date."""
-        with self._store_errors(), self.read_model.transaction(write=True) as cursor:
+        from tracker.application.projection import catch_up
+
+        with self.store_errors(), self.read_model.transaction(write=True) as cursor:
             return catch_up(cursor, self.mapper, self._notifications, self._facts, progress)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Empty the read model and apply every event again; return how many were applied."""
-        with self._store_errors(), self.read_model.transaction(write=True) as cursor:
+        from tracker.application.projection import catch_up
+
+        with self.store_errors(), self.read_model.transaction(write=True) as cursor:
             cursor.clear()
             return catch_up(cursor, self.mapper, self._notifications, self._facts, progress)
 
@@ -347,6 +300,8 @@ class DialogueTracker(Application[UUID]):
         return self.recorder.select_notifications(start, limit)
 
     def _facts(self, channel_id: UUID) -> tuple[list[Fact], int]:
+        from tracker.application.projection import live_facts_of
+
         found = self.repository.get(channel_id, projector_func=project_channel)
         assert isinstance(found, Channel)
         return live_facts_of(found.events)
@@ -383,7 +338,8 @@ class DialogueTracker(Application[UUID]):
 
     # --- the write path --------------------------------------------------------------------------
 
-    def _opening(self, command: OpenChannel, recorded: dt.datetime | None = None) -> Channel:
+    def opening(self, command: OpenChannel, recorded: dt.datetime | None = None) -> Channel:
+        """A new channel, opened as the command says (not yet saved)."""
         return Channel.open(
             slug=command.slug,
             title=command.title,
@@ -418,8 +374,11 @@ class DialogueTracker(Application[UUID]):
                 changed = change(channels)
             pending = [(c, list(c.collect_events())) for c in changed]
             try:
-                with self._store_errors():
+                with self.store_errors():
                     self.save(*(e for _, events in pending for e in events))
+                for channel, events in pending:
+                    if events and _crossed(events[0].seq - 1, channel.version):
+                        self.snapshot(channel.slug)
             except WriteConflict:
                 if attempt == MAX_TRIES:
                     raise
@@ -433,7 +392,7 @@ class DialogueTracker(Application[UUID]):
         raise AssertionError("unreachable")
 
     def _ids_present(self, slugs: Iterable[str]) -> set[UUID]:
-        with self._store_errors():
+        with self.store_errors():
             found = set()
             for slug in slugs:
                 if self.recorder.select_events(channel_id(slug), limit=1):
@@ -448,7 +407,7 @@ class DialogueTracker(Application[UUID]):
             raise Refused(str(e)) from None
 
     @contextmanager
-    def _store_errors(self) -> Iterator[None]:
+    def store_errors(self) -> Iterator[None]:
         try:
             yield
         except IntegrityError:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -139,3 +142,24 @@ def echo_recorded(recorded: list[Recorded]) -> None:
     for r in recorded:
         when = f" of {r.occurred}" if r.occurred else ""
         typer.echo(f"recorded #{r.seq} {r.kind}{when} on {r.slug}")
+
+
+@contextlib.contextmanager
+def progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (and nothing when it is not)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        last = [0.0]
+
+        def update(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] > 0.1 or done == total:  # redraw at most ten times a second
+                bar.update(task, completed=done, total=total)
+                last[0] = now
+
+        yield update

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.context import example, tracker
+from tracker.cli.context import example, progress_bar, tracker
 
 EXAMPLE = "tracker import seeds/us-china-2023.toml"
 
@@ -23,7 +23,9 @@ def import_(
     ],
 ) -> None:
     """Record every entry of a seed file: all or nothing; entries already recorded are skipped."""
-    result = tracker(ctx, write=True).import_file(file)
+    app = tracker(ctx, write=True)
+    with progress_bar("importing") as progress:
+        result = app.import_file(file, progress)
     typer.echo(
         f"imported {file.name}: {result.entries} entries, {result.recorded} events recorded "
         f"({result.already} were recorded already)"

@@ -27,6 +27,7 @@ from tracker.domain.events import (
     Suspended,
 )
 from tracker.domain.rules import CannotRetract, DuplicateFact, OnlyPartiesOfTheChannel
+from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, fold
 from tracker.domain.timeline import LiveTimeline, Violation, describe, walk
 from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id, party_code
@@ -329,14 +330,21 @@ class Channel:
         )
 
 
-def project_channel(channel: Channel | None, events: Iterable[ChannelEvent]) -> Channel | None:
-    """Rebuild a channel from its stored events (the library's projector function).
+def project_channel(
+    channel: Channel | None, events: Iterable[ChannelEvent | ChannelSnapshot]
+) -> Channel | None:
+    """Rebuild a channel from its snapshot (if any) and stored events (the projector function).
 
     It trusts the stored order and skips the per-event protocol check of the library's default
     projector, which dominates rebuild time on long channels.
     """
     for event in events:
-        if channel is None:
+        if isinstance(event, ChannelSnapshot):
+            opening, *rest = event.events()
+            assert isinstance(opening, ChannelOpened)
+            channel = Channel(opening)
+            channel.events.extend(rest)
+        elif channel is None:
             if not isinstance(event, ChannelOpened):
                 return None
             channel = Channel(event)

@@ -30,7 +30,7 @@ class ChannelEvent(BaseModel):
     """Something recorded about one channel, at one version, at one moment of record time."""
 
     # ignored_types: the event-sourcing library sets a TOPIC str on classes it has seen.
-    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(str,))
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(str,), defer_build=True)
 
     TOPIC: ClassVar[str]
     KIND: ClassVar[str]

@@ -105,7 +105,7 @@ class ChannelStatus(StrEnum):
 class Value(BaseModel):
     """Base of the immutable values: frozen, and unknown fields are an error."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Lead(Value):

@@ -1,0 +1,161 @@
+"""Writing many stored events in one transaction, in batches (for imports).
+
+The library's recorders give each save its own transaction; an import of a million events must
+be all or nothing, so it writes the same rows into the same tables through a connection of its
+own: ``executemany`` on SQLite, ``COPY`` on PostgreSQL. The writer holds the store's write lock
+for the whole transaction (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``LOCK TABLE … IN EXCLUSIVE
+MODE``, as the library does for every insert, so notification ids stay in commit order).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError, StoredEvent
+
+from tracker.store.settings import (
+    APP_NAME,
+    POSTGRES_CONNECT_TIMEOUT,
+    SQLITE_LOCK_TIMEOUT,
+    PostgresStore,
+    SQLiteStore,
+    Store,
+)
+
+SQLITE_TABLE = "stored_events"
+POSTGRES_TABLE = f"{APP_NAME}_events"
+
+
+class EventWriter:
+    """Inserts stored events inside one open transaction."""
+
+    def __init__(self, insert: Any) -> None:
+        self._insert = insert
+        self.written = 0
+
+    def insert(self, events: Sequence[StoredEvent]) -> None:
+        if events:
+            self._insert(events)
+            self.written += len(events)
+
+
+@contextlib.contextmanager
+def event_writer(store: Store) -> Iterator[EventWriter]:
+    """A writer whose events are committed together when the block ends without error.
+
+    A row whose channel version exists already (another writer got there first) raises the
+    library's IntegrityError, and nothing is written.
+    """
+    if isinstance(store, SQLiteStore):
+        with _sqlite_writer(store) as writer:
+            yield writer
+    else:
+        with _postgres_writer(store) as writer:
+            yield writer
+
+
+@contextlib.contextmanager
+def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
+    import sqlite3
+
+    connection = sqlite3.connect(store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT)
+    try:
+        cursor = connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        statement = (
+            f"INSERT INTO {SQLITE_TABLE} (originator_id, originator_version, topic, state) "  # noqa: S608
+            "VALUES (?, ?, ?, ?)"
+        )
+
+        def insert(events: Sequence[StoredEvent]) -> None:
+            cursor.executemany(
+                statement,
+                [(e.originator_id.hex, e.originator_version, e.topic, e.state) for e in events],  # type: ignore[union-attr]
+            )
+
+        try:
+            yield EventWriter(insert)
+            connection.commit()
+        except sqlite3.IntegrityError as e:
+            connection.rollback()
+            raise IntegrityError(e) from e
+        except BaseException:
+            connection.rollback()
+            raise
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
+    import psycopg
+
+    connection = psycopg.connect(
+        host=store.host,
+        port=store.port,
+        user=store.user,
+        password=store.password,
+        dbname=store.dbname,
+        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+    )
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"LOCK TABLE {POSTGRES_TABLE} IN EXCLUSIVE MODE")
+        copy_statement = (
+            f"COPY {POSTGRES_TABLE} (originator_id, originator_version, topic, state) FROM STDIN"
+        )
+
+        def insert(events: Sequence[StoredEvent]) -> None:
+            with cursor.copy(copy_statement) as copy:
+                for e in events:
+                    copy.write_row((e.originator_id, e.originator_version, e.topic, e.state))
+
+        try:
+            yield EventWriter(insert)
+            # Wake up anyone following the store (tracker watch), as the library's inserts do.
+            cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
+            connection.commit()
+        except psycopg.errors.UniqueViolation as e:
+            connection.rollback()
+            raise IntegrityError(str(e)) from e
+        except BaseException:
+            connection.rollback()
+            raise
+    finally:
+        connection.close()
+
+
+SNAPSHOT_TABLES = {"sqlite": "stored_snapshots", "postgres": f"{APP_NAME}_snapshots"}
+
+
+def prune_snapshots(store: Store, channel_id: Any, *, below: int) -> None:
+    """Drop a channel's snapshots older than ``below`` (the newest one makes them useless)."""
+    table = SNAPSHOT_TABLES[store.kind]
+    if isinstance(store, SQLiteStore):
+        import sqlite3
+
+        with contextlib.closing(
+            sqlite3.connect(store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT)
+        ) as connection:
+            connection.execute(
+                f"DELETE FROM {table} WHERE originator_id = ? AND originator_version < ?",  # noqa: S608
+                (channel_id.hex, below),
+            )
+        return
+    import psycopg
+
+    with psycopg.connect(
+        host=store.host,
+        port=store.port,
+        user=store.user,
+        password=store.password,
+        dbname=store.dbname,
+        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+        autocommit=True,
+    ) as connection:
+        connection.execute(
+            f"DELETE FROM {table} WHERE originator_id = %s AND originator_version < %s",  # noqa: S608
+            (channel_id, below),
+        )
