@@ -112,6 +112,8 @@ def export(
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
     app = tracker(ctx, write=False)
     names = list(dict.fromkeys(slugs)) if slugs else app.slugs()
+    for slug in slugs or []:
+        app.channel(slug)  # every channel named exists, before anything is written
 
     def rows() -> Iterable[dict[str, Any]]:
         for slug in names:

@@ -53,6 +53,7 @@ class PlannedState:
     held: FuzzyDate | None
     overdue: bool
     days_late: int
+    window_over: bool
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def planned_state(
         held=held,
         overdue=overdue,
         days_late=(as_of - window.latest).days if overdue else 0,
+        window_over=as_of > window.latest,
     )
 
 

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.values import ChannelStatus
 from tracker.reports.views import View
+
+
+def _earliest(text: str | None) -> dt.date:
+    # Dates sort by the earliest day they could mean: "2023-11~" comes before "2023-11-16".
+    return FuzzyDate.parse(text).earliest if text else dt.date.min
+
+
+# Statuses sort in the order of a channel's life, not alphabetically.
+LIFECYCLE = {status.value: i for i, status in enumerate(ChannelStatus)}
 
 SORTS: dict[str, Callable[[View], Any]] = {
     "channel": lambda v: v["channel"],
     "title": lambda v: v["title"].casefold(),
-    "status": lambda v: (v["status"], v["channel"]),
-    "since": lambda v: (v["status_since"], v["channel"]),
-    "last-meeting": lambda v: (v["last_meeting"] or "", v["channel"]),
+    "status": lambda v: (LIFECYCLE[v["status"]], v["channel"]),
+    "since": lambda v: (_earliest(v["status_since"]), v["channel"]),
+    "last-meeting": lambda v: (_earliest(v["last_meeting"]), v["channel"]),
     "next-due": lambda v: (next_due(v) or "9999", v["channel"]),
     "overdue": lambda v: (-most_days_late(v), v["channel"]),
 }

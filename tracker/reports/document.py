@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from tracker import __version__
 from tracker.application.tracker import HistoryEntry
+from tracker.domain.dates import FuzzyDate
 from tracker.domain.state import ChannelState
+from tracker.reports.text import days
 from tracker.reports.views import View, history_view, overdue_views, status_view
 
 FORMATS = ("md", "html", "json")
@@ -33,7 +36,7 @@ def report_data(
     for state in states:
         view = status_view(state)
         view["overdue_items"] = overdue_views(state)
-        view["history"] = [history_view(e) for e in histories[state.slug]]
+        view["history"] = _in_valid_time([history_view(e) for e in histories[state.slug]])
         channels.append(view)
     overdue = sorted(
         (i for c in channels for i in c["overdue_items"]),
@@ -50,11 +53,38 @@ def report_data(
     }
 
 
-def describe_overdue(item: View) -> str:
+def describe_overdue(item: View, date: Callable[[str | None], str] = str) -> str:
     level = f"{item['level']} " if item.get("level") else ""
     if item["kind"] == "cadence":
         return f"{level}meeting ({item['per_year']:g} a year)"
-    return f"planned {level}meeting in {item['window']}"
+    return f"planned {level}meeting in {date(item['window'])}"
+
+
+def plan_outcome(plan: View, date: Callable[[str | None], str] = str) -> str:
+    """What became of a planned meeting as of the report's day."""
+    if plan["held"]:
+        return f"held {date(plan['held'])}"
+    if plan["overdue"]:
+        return f"overdue by {days(plan['days_late'])}"
+    if plan["window_over"]:
+        return "not held (the channel was not expected to meet)"
+    return "pending"
+
+
+def _markdown_date(text: str | None) -> str:
+    # A code span: GitHub would read the tildes of 2024-01~/2024-04~ as strikethrough.
+    return f"`{text}`" if text else "—"
+
+
+def _in_valid_time(history: list[View]) -> list[View]:
+    """Facts by the earliest day they could mean (then as recorded); retractions last."""
+
+    def key(view: View) -> tuple[int, dt.date, int]:
+        if view["occurred"] is None:
+            return (1, dt.date.max, view["seq"])
+        return (0, FuzzyDate.parse(view["occurred"]).earliest, view["seq"])
+
+    return sorted(history, key=key)
 
 
 def describe_details(details: dict[str, Any]) -> str:
@@ -87,8 +117,14 @@ def _environment(*, html: bool) -> Any:
         trim_blocks=False,
         keep_trailing_newline=True,
     )
-    env.globals.update(describe_overdue=describe_overdue, describe_details=describe_details)
+    env.globals.update(
+        describe_overdue=describe_overdue,
+        describe_details=describe_details,
+        plan_outcome=plan_outcome,
+    )
     env.filters["cell"] = _markdown_cell
+    env.filters["days"] = days
+    env.filters["d"] = env.globals["d"] = _markdown_date
     return env
 
 

@@ -7,6 +7,11 @@ from collections.abc import Iterable
 from tracker.reports.views import View
 
 
+def days(n: int) -> str:
+    """'1 day', '2 days'."""
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def _per_year(n: float) -> str:
     return f"{n:g}/year"
 
@@ -16,7 +21,7 @@ def cadence_line(c: View) -> str:
     if c["last_meeting"]:
         line += f" (last met {c['last_meeting']})"
     if c["overdue"]:
-        line += f" — OVERDUE by {c['days_late']} days"
+        line += f" — OVERDUE by {days(c['days_late'])}"
     return line
 
 
@@ -27,7 +32,7 @@ def planned_line(p: View) -> str:
     if p["held"]:
         line += f" — held {p['held']}"
     elif p["overdue"]:
-        line += f" — OVERDUE by {p['days_late']} days"
+        line += f" — OVERDUE by {days(p['days_late'])}"
     return line
 
 
@@ -88,7 +93,7 @@ def overdue_text(items: Iterable[View]) -> str:
             what = f"{level}meeting ({_per_year(i['per_year'])}) due {i['due']}"
         else:
             what = f"planned {level}meeting in {i['window']} (agreed {i['agreed_on']})"
-        lines.append(f"{i['channel']}: {what} — {i['days_late']} days late")
+        lines.append(f"{i['channel']}: {what} — {days(i['days_late'])} late")
     return "\n".join(lines) or "nothing is overdue"
 
 

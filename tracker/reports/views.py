@@ -41,6 +41,7 @@ def planned_view(plan: PlannedState) -> View:
         "held": _opt(plan.held),
         "overdue": plan.overdue,
         "days_late": plan.days_late,
+        "window_over": plan.window_over,
     }
 
 
