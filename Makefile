@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= .demo/tracker.db
 SEEDS := seeds/us-china-2023.toml
 
-.PHONY: install demo test lint typecheck contracts unit browser screenshot clean
+.PHONY: install demo test lint typecheck contracts unit browser screenshot docs clean
 
 install: $(STAMP)
 
@@ -56,6 +56,15 @@ screenshot: $(STAMP) browser
 	$(BIN)/tracker --db .demo/shot.db import $(SEEDS) >/dev/null
 	$(BIN)/tracker --db .demo/shot.db report --format html --as-of 2024-09-01 -o .demo/report.html
 	$(BIN)/python -m tests.browser.chromium .demo/report.html docs/report-screenshot.png
+
+## docs: run the scenarios, then regenerate docs/domain.md, docs/cli.md and docs/specs.md
+# The scenarios' exit status is ignored ("-") so that failures show in docs/specs.md;
+# docs.tools.cucumber_skips adds the skipped scenarios to the report.
+docs: $(STAMP)
+	mkdir -p .reports
+	rm -f .reports/cucumber.json
+	-$(BIN)/python -m pytest tests/features -q -p docs.tools.cucumber_skips --cucumberjson=.reports/cucumber.json
+	$(BIN)/python -m docs.tools.generate --cucumber .reports/cucumber.json
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from docs.tools import ROOT
+from docs.tools import ROOT, generate
 from docs.tools.cli import help_problems, root_command, walk
 from docs.tools.domain import catalogue_problems, domain_page, event_classes, undocumented_fields
 from docs.tools.generate import cli_page, main, specs_page
@@ -92,10 +92,19 @@ def test_every_link_of_a_page_leads_somewhere(name: str) -> None:
             assert anchor in heading_anchors(text), f"docs/{name} links to {target}: no heading"
 
 
-def test_generate_check_accepts_the_committed_pages(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--check"])
+def test_generate_writes_the_pages_and_check_tells_when_one_is_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(generate, "DOCS", tmp_path)
 
-    assert code == 0, capsys.readouterr().err
+    assert main([]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(PAGES)
+    assert main(["--check"]) == 0
+
+    (tmp_path / "cli.md").write_text("# Command-line reference\n", encoding="utf-8")
+
+    assert main(["--check"]) == 1
+    assert "docs/cli.md is out of date: run make docs" in capsys.readouterr().err
 
 
 def test_generate_refuses_a_cucumber_report_that_does_not_exist(
