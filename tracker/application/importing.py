@@ -112,7 +112,7 @@ def _record(
         channel = _record_channel(app, plan, slug, recorded_at, outcome)
         done += len(plan.channels[slug].numbers)
         if channel is not None and outcome.first_refusal is None:
-            pending = channel.collect_events()
+            pending = app.seal(channel, channel.collect_events())
             batch.extend(app.mapper.to_stored_event(e) for e in pending)
             outcome.recorded += len(pending)
             if pending and snapshot_from and channel.version >= snapshot_from:

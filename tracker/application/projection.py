@@ -31,7 +31,7 @@ from tracker.domain.state import (
     planned_state,
 )
 from tracker.domain.values import ChannelStatus, Lead, Level
-from tracker.store.mapper import upcast
+from tracker.store.mapper import plaintext, upcast
 from tracker.store.readmodel import (
     SELECT_CADENCES,
     SELECT_CHANNELS,
@@ -330,12 +330,7 @@ class Projector:
 def decode(mapper: Mapper[UUID], notification: Notification) -> tuple[str, dict[str, Any]]:
     """The kind and JSON payload of a stored event, without building the pydantic model."""
     cls = resolve_topic(notification.topic)
-    state = notification.state
-    if mapper.cipher:
-        state = mapper.cipher.decrypt(state)
-    if mapper.compressor:
-        state = mapper.compressor.decompress(state)
-    return str(cls.KIND), upcast(cls, json.loads(state))
+    return str(cls.KIND), upcast(cls, json.loads(plaintext(mapper, notification)))
 
 
 def catch_up(

@@ -56,12 +56,14 @@ from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, ChannelSummary
 from tracker.domain.values import channel_id
 from tracker.store import driver_errors
-from tracker.store.mapper import PydanticMapper
+from tracker.store.chain import chain, seal_key
+from tracker.store.mapper import EventEncrypted, EventNotDecryptable, PydanticMapper
 from tracker.store.settings import SQLiteStore, Store
 
 if TYPE_CHECKING:
     # Imported where they are used: recording one fact needs none of them.
     from tracker.application.importing import ImportResult
+    from tracker.application.verification import Verification
     from tracker.store.readmodel import ReadModelStore
 
 MAX_TRIES = 8
@@ -112,8 +114,33 @@ class DialogueTracker(Application[UUID]):
         self.store = store
         self.clock = clock
         self._read_model: ReadModelStore | None = None
+        self.seal_key = seal_key(store.encryption_key)
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
+            if write:
+                self._check_key()
+
+    def _check_key(self) -> None:
+        """Refuse to write into a store whose first event this key (or no key) cannot read.
+
+        Otherwise a new channel opened without the key would lie in clear among encrypted
+        events, or an encrypted one among clear events.
+        """
+        from tracker.store.mapper import plaintext
+
+        first = self.recorder.select_notifications(1, 1)
+        if first:
+            plaintext(self.mapper, first[0])
+
+    def seal(self, channel: Channel, events: Sequence[ChannelEvent]) -> list[ChannelEvent]:
+        """Seal a channel's new events into its hash chain (they end its list of events)."""
+        events = list(events)
+        if not events:
+            return events
+        before = channel.events[: -len(events)]
+        sealed = chain(events, before[-1].seal if before else None, self.seal_key)
+        channel.events[-len(events) :] = sealed
+        return sealed
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         # Only the settings made from --db / TRACKER_DB: nothing leaks in from os.environ.
@@ -258,11 +285,12 @@ class DialogueTracker(Application[UUID]):
         """The dashboard: every channel that existed as of the day.
 
         As known now, it comes from the read model (caught up first): one index seek per
-        channel, whatever the number of events. As known at an earlier moment, it is folded
-        from every channel's events, which is exact but grows with the events.
+        channel, whatever the number of events. As known at an earlier moment, or on an
+        encrypted store, it is folded from every channel's events: exact, but it grows with
+        the events.
         """
         as_of = as_of or self.clock().date()
-        if known_on is not None or not self._read_model_writable():
+        if known_on is not None or not self._read_model_usable():
             return list(self.states(as_of=as_of, known_on=known_on))
         from tracker.application.projection import summaries
 
@@ -278,7 +306,12 @@ class DialogueTracker(Application[UUID]):
             self._read_model = ReadModelStore(self.store)
         return self._read_model
 
-    def _read_model_writable(self) -> bool:
+    def _read_model_usable(self) -> bool:
+        # The read model's tables are not encrypted: an encrypted store folds events instead,
+        # so that no title or name is ever written in clear. A read-only file cannot be kept
+        # up to date.
+        if self.store.encryption_key:
+            return False
         return not (isinstance(self.store, SQLiteStore) and self.store.read_only())
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
@@ -310,6 +343,21 @@ class DialogueTracker(Application[UUID]):
         if self._read_model is not None:
             self._read_model.close()
         super().close()
+
+    def verify(self) -> Verification:
+        """Check every channel's hash chain against what is stored."""
+        from tracker.application.verification import verify
+        from tracker.store.bulk import stored_rows
+
+        with self.store_errors():
+            seen: dict[str, int] = {}
+            if self._read_model_usable():
+                with self.read_model.transaction(write=False) as cursor:
+                    if cursor.exists():
+                        seen = dict(
+                            cursor.execute("SELECT channel_id, version FROM rm_channels").fetchall()
+                        )
+            return verify(self, stored_rows(self.store), seen)
 
     def history(
         self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
@@ -372,7 +420,7 @@ class DialogueTracker(Application[UUID]):
             channels = {slug: self.channel(slug) for slug in slugs}
             with self._domain_errors():
                 changed = change(channels)
-            pending = [(c, list(c.collect_events())) for c in changed]
+            pending = [(c, self.seal(c, c.collect_events())) for c in changed]
             try:
                 with self.store_errors():
                     self.save(*(e for _, events in pending for e in events))
@@ -415,6 +463,8 @@ class DialogueTracker(Application[UUID]):
                 f"another writer kept changing the same channel; nothing was recorded after "
                 f"{MAX_TRIES} tries — try again"
             ) from None
+        except (EventEncrypted, EventNotDecryptable) as e:
+            raise StoreError(f"the store {self.store.describe()} cannot be read: {e}") from None
         except MapperDeserialisationError as e:
             raise StoreError(
                 f"the store {self.store.describe()} holds an event that cannot be read ({e}); "

@@ -14,7 +14,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from tracker import __version__
-from tracker.cli import importing, reading, recording, reporting
+from tracker.cli import admin, importing, reading, recording, reporting
 from tracker.cli.context import CliState, fail
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
@@ -126,3 +126,4 @@ recording.register(app)
 importing.register(app)
 reading.register(app)
 reporting.register(app)
+admin.register(app)

@@ -55,7 +55,6 @@ EXAMPLES = {
     "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
     "history": "tracker history us-cn-commercial-wg --json",
     "overdue": "tracker overdue --as-of 2024-09-01",
-    "rebuild": "tracker rebuild",
 }
 
 
@@ -182,18 +181,11 @@ def overdue(
     echo_json(items) if json else typer.echo(overdue_text(items))
 
 
-def rebuild(ctx: typer.Context) -> None:
-    """Rebuild the dashboard's read model from every recorded event (nothing else changes)."""
-    applied = tracker(ctx, write=True).rebuild()
-    typer.echo(f"rebuilt the read model from {applied} events")
-
-
 def register(app: typer.Typer) -> None:
     commands: list[tuple[str, Callable[..., Any]]] = [
         ("status", status),
         ("history", history),
         ("overdue", overdue),
-        ("rebuild", rebuild),
     ]
     for name, func in commands:
         app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)

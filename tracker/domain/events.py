@@ -42,6 +42,11 @@ class ChannelEvent(BaseModel):
     originator_id: uuid.UUID
     originator_version: int = Field(ge=1)
     recorded: dt.datetime
+    # The store's hash chain (tamper evidence): the seal of the channel's previous event, and
+    # this event's own seal over its stored content. Set when the event is saved; the domain
+    # never reads them.
+    previous: str | None = None
+    seal: str | None = None
 
     @property
     def seq(self) -> int:
@@ -52,7 +57,15 @@ class ChannelEvent(BaseModel):
         """The payload that distinguishes this fact: what makes two facts the same."""
         return self.model_dump(
             mode="json",
-            exclude={"originator_id", "originator_version", "recorded", "sources", "occurred"},
+            exclude={
+                "originator_id",
+                "originator_version",
+                "recorded",
+                "sources",
+                "occurred",
+                "previous",
+                "seal",
+            },
             exclude_none=True,
         )
 

@@ -159,3 +159,46 @@ def prune_snapshots(store: Store, channel_id: Any, *, below: int) -> None:
             f"DELETE FROM {table} WHERE originator_id = %s AND originator_version < %s",  # noqa: S608
             (channel_id, below),
         )
+
+
+def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
+    """Every stored event row as it is in the database, by channel and version.
+
+    Read directly (not through the library's mapper) so that ``tracker verify`` sees exactly
+    what is stored, including rows that could not be read as events.
+    """
+    if isinstance(store, SQLiteStore):
+        import sqlite3
+        from uuid import UUID
+
+        with contextlib.closing(
+            sqlite3.connect(store.path, timeout=SQLITE_LOCK_TIMEOUT)
+        ) as connection:
+            cursor = connection.execute(
+                f"SELECT originator_id, originator_version, topic, state FROM {SQLITE_TABLE} "  # noqa: S608
+                "ORDER BY originator_id, originator_version"
+            )
+            while rows := cursor.fetchmany(batch):
+                for originator_id, version, topic, state in rows:
+                    yield StoredEvent(UUID(originator_id), version, topic, bytes(state))
+        return
+    import psycopg
+
+    with (
+        psycopg.connect(
+            host=store.host,
+            port=store.port,
+            user=store.user,
+            password=store.password,
+            dbname=store.dbname,
+            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+        ) as pg,
+        pg.cursor(name="verify") as named,
+    ):
+        named.itersize = batch
+        named.execute(
+            f"SELECT originator_id, originator_version, topic, state FROM {POSTGRES_TABLE} "  # noqa: S608
+            "ORDER BY originator_id, originator_version"
+        )
+        for originator_id, version, topic, state in named:
+            yield StoredEvent(originator_id, version, topic, bytes(state))

@@ -15,16 +15,24 @@ from eventsourcing.persistence import Mapper, MapperDeserialisationError, Stored
 from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
-_IDENTITY = {"originator_id", "originator_version"}
+_UNSEALED = {"originator_id", "originator_version", "seal"}
 
 
 def encode_state(event: BaseModel) -> bytes:
-    """The bytes stored for an event (also what its successor's hash covers)."""
-    state = event.model_dump(mode="json", exclude=_IDENTITY)
+    """The bytes stored for an event, before any compression or encryption.
+
+    The seal (see store/chain.py) is not part of what it covers, so it is written last, where
+    it can be cut off again exactly: ``…,"seal":"sha256:…"}``.
+    """
+    state = event.model_dump(mode="json", exclude=_UNSEALED)
     class_version = getattr(type(event), "class_version", 1)
     if class_version > 1:
         state["class_version"] = class_version
-    return json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    seal = getattr(event, "seal", None)
+    if seal:
+        body = body[:-1] + b',"seal":' + json.dumps(seal).encode() + b"}"
+    return body
 
 
 def upcast(cls: type[Any], state: dict[str, Any]) -> dict[str, Any]:
@@ -34,6 +42,34 @@ def upcast(cls: type[Any], state: dict[str, Any]) -> dict[str, Any]:
     while version < current:
         getattr(cls, f"upcast_v{version}_v{version + 1}")(state)
         version += 1
+    return state
+
+
+class EventNotDecryptable(MapperDeserialisationError):
+    """The encryption key given does not open the stored event."""
+
+
+class EventEncrypted(MapperDeserialisationError):
+    """The stored event is encrypted, and no key was given."""
+
+
+def plaintext(mapper: Mapper[Any], stored_event: StoredEvent) -> bytes:
+    """The stored content of an event, decrypted and decompressed."""
+    state = stored_event.state
+    if mapper.cipher:
+        try:
+            state = mapper.cipher.decrypt(state)
+        except ValueError:
+            raise EventNotDecryptable(
+                "TRACKER_ENCRYPTION_KEY does not open this store's events: it is the wrong key, "
+                "or the store was not encrypted"
+            ) from None
+    elif state[:1] != b"{" and not mapper.compressor:
+        raise EventEncrypted(
+            "this store's events are encrypted (or damaged); set TRACKER_ENCRYPTION_KEY to its key"
+        )
+    if mapper.compressor:
+        state = mapper.compressor.decompress(state)
     return state
 
 
@@ -56,12 +92,8 @@ class PydanticMapper(Mapper[UUID]):
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
         cls = resolve_topic(stored_event.topic)
-        state = stored_event.state
+        state = plaintext(self, stored_event)
         try:
-            if self.cipher:
-                state = self.cipher.decrypt(state)
-            if self.compressor:
-                state = self.compressor.decompress(state)
             if getattr(cls, "class_version", 1) == 1 and state[:1] == b"{" and len(state) > 2:
                 # Current format: let pydantic parse the JSON itself (about twice as fast as
                 # json.loads + model_validate), with the identity spliced in front.

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 APP_NAME = "tracker"
+KEY_ENV = "TRACKER_ENCRYPTION_KEY"
+CIPHER_TOPIC = "eventsourcing.cryptography:AESCipher"
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL_FORMAT = 2  # byte 18 of the header: 1 for a rollback journal, 2 for write-ahead logging
 DB_ENV = "TRACKER_DB"
@@ -37,6 +39,7 @@ class SQLiteStore:
 
     path: Path
     is_default: bool = False
+    encryption_key: str | None = field(default=None, repr=False)
     kind: Literal["sqlite"] = "sqlite"
 
     def describe(self) -> str:
@@ -130,6 +133,7 @@ class SQLiteStore:
             "SQLITE_DBNAME": name,
             "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT),
             "CREATE_TABLE": "n" if name.startswith("file:") else "y",
+            **_cipher(self.encryption_key),
         }
 
 
@@ -142,6 +146,7 @@ class PostgresStore:
     user: str
     dbname: str
     password: str = field(default="", repr=False)
+    encryption_key: str | None = field(default=None, repr=False)
     kind: Literal["postgres"] = "postgres"
 
     def describe(self) -> str:
@@ -163,10 +168,40 @@ class PostgresStore:
             "POSTGRES_CONNECT_TIMEOUT": str(POSTGRES_CONNECT_TIMEOUT),
             "POSTGRES_LOCK_TIMEOUT": "10",
             "CREATE_TABLE": "y",
+            **_cipher(self.encryption_key),
         }
 
 
 Store = SQLiteStore | PostgresStore
+
+
+def _cipher(key: str | None) -> dict[str, str]:
+    return {"CIPHER_TOPIC": CIPHER_TOPIC, "CIPHER_KEY": key} if key else {}
+
+
+def check_key(key: str) -> str:
+    """The key, if ``tracker keygen`` could have made it (base64 of 16, 24 or 32 bytes)."""
+    import base64
+    import binascii
+
+    try:
+        raw = base64.b64decode(key.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) not in (16, 24, 32):
+        raise StoreConfigError(
+            f"{KEY_ENV} is not an encryption key; make one with tracker keygen (the key itself "
+            "is not shown here)"
+        )
+    return key.strip()
+
+
+def new_key() -> str:
+    """A new random AES-256 key, as base64 text."""
+    import base64
+    import secrets
+
+    return base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def default_path() -> Path:
@@ -199,17 +234,22 @@ def parse_postgres_url(url: str) -> PostgresStore:
     )
 
 
-def resolve_store(value: str | None) -> Store:
-    """Turn ``--db`` / ``TRACKER_DB`` (or nothing) into a store description."""
+def resolve_store(value: str | None, encryption_key: str | None = None) -> Store:
+    """Turn ``--db`` / ``TRACKER_DB`` (or nothing) into a store description.
+
+    The encryption key comes from ``TRACKER_ENCRYPTION_KEY`` unless given.
+    """
+    key = encryption_key if encryption_key is not None else os.environ.get(KEY_ENV)
+    key = check_key(key) if key else None
     if value is None or not value.strip():
-        return SQLiteStore(path=default_path(), is_default=True)
+        return SQLiteStore(path=default_path(), is_default=True, encryption_key=key)
     value = value.strip()
     if value.startswith(("postgresql://", "postgres://")):
-        return parse_postgres_url(value)
+        return replace(parse_postgres_url(value), encryption_key=key)
     if "://" in value:
         scheme = value.split("://", 1)[0]
         raise StoreConfigError(
             f"{scheme}:// stores are not supported; give a SQLite file path or a "
             "postgresql://user@host:port/dbname URL"
         )
-    return SQLiteStore(path=Path(value).expanduser().absolute())
+    return SQLiteStore(path=Path(value).expanduser().absolute(), encryption_key=key)

@@ -1,0 +1,148 @@
+"""Encryption at rest: TRACKER_ENCRYPTION_KEY turns on the library's AES cipher.
+
+Titles and quotes must not appear anywhere in the database; a wrong or missing key is a clear
+error (exit 3), never garbage; no key or password ever appears in output, errors or help.
+"""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import CliResult, fingerprint
+from tracker.cli.app import app
+
+SEEDS = Path(__file__).parents[2] / "seeds" / "us-china-2023.toml"
+SECRETS = ("Commercial Issues", "Raimondo", "Maritime", "she and Wang would meet once a year")
+
+
+def run(args: list[str], db: str, key: str | None) -> CliResult:
+    env = {"NO_COLOR": "1", "TRACKER_DB": db, "TRACKER_ENCRYPTION_KEY": key or ""}
+    result = CliRunner().invoke(app, args, env=env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def key() -> str:
+    result = CliRunner().invoke(app, ["keygen"])
+    assert result.exit_code == 0
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def encrypted(db: str, key: str) -> str:
+    assert run(["import", str(SEEDS)], db, key).exit_code == 0
+    for command in (["status"], ["report", "-o", "/dev/null"], ["overdue"], ["verify"]):
+        assert run(command, db, key).exit_code == 0, command
+    return db
+
+
+def everything_stored(db: str) -> bytes:
+    """Every byte the database holds, in every table (SQLite: the files themselves)."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            tables = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                )
+            ]
+            dump = b""
+            for name in tables:
+                for row in conn.execute(f'SELECT * FROM "{name}"'):
+                    dump += repr(row).encode()
+            return dump
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return b"".join(p.read_bytes() for p in Path(db).parent.glob(Path(db).name + "*"))
+
+
+def test_a_new_key_is_256_random_bits_in_base64(key: str) -> None:
+    assert len(base64.b64decode(key, validate=True)) == 32
+    another = CliRunner().invoke(app, ["keygen"]).stdout.strip()
+    assert another != key
+
+
+def test_titles_and_quotes_appear_nowhere_in_an_encrypted_store(encrypted: str, key: str) -> None:
+    stored = everything_stored(encrypted)
+    for text in SECRETS:
+        assert text.encode() not in stored, text
+    # ...and the tracker reads them back with the key.
+    status = run(["status", "us-cn-commercial-wg"], encrypted, key)
+    assert "Commercial Issues" in status.stdout
+
+
+def test_without_encryption_the_same_titles_are_stored_in_clear(db: str) -> None:
+    # The check above is not vacuous: the same data without a key is readable in the file.
+    assert run(["import", str(SEEDS)], db, None).exit_code == 0
+    assert b"Commercial Issues" in everything_stored(db)
+
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["history", "us-cn-mmca"], ["meet", "us-cn-mmca", "--on", "2024-01-01"]]
+)
+def test_a_missing_key_is_a_clear_error(encrypted: str, command: list[str]) -> None:
+    before = fingerprint(encrypted)
+    result = run(command, encrypted, None)
+    assert result.exit_code == 3, result.output
+    assert result.stderr.count("\n") == 1
+    assert "encrypted" in result.stderr
+    assert "TRACKER_ENCRYPTION_KEY" in result.stderr
+    assert fingerprint(encrypted) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["open", "x-y", "--title", "T", "--party", "US", "--party", "CN", "--on", "2020"]],
+)
+def test_a_wrong_key_is_a_clear_error_and_writes_nothing(
+    encrypted: str, command: list[str]
+) -> None:
+    wrong = CliRunner().invoke(app, ["keygen"]).stdout.strip()
+    before = fingerprint(encrypted)
+    result = run(command, encrypted, wrong)
+    assert result.exit_code == 3, result.output
+    assert "does not open this store" in result.stderr
+    assert wrong not in result.output
+    assert fingerprint(encrypted) == before
+
+
+def test_a_key_on_a_store_written_without_one_is_refused(db: str, key: str) -> None:
+    assert run(["import", str(SEEDS)], db, None).exit_code == 0
+    before = fingerprint(db)
+    result = run(
+        ["open", "x-y", "--title", "T", "--party", "US", "--party", "CN", "--on", "2020"], db, key
+    )
+    assert result.exit_code == 3
+    assert "not encrypted" in result.stderr
+    assert fingerprint(db) == before
+
+
+def test_a_malformed_key_is_refused_without_showing_it(db: str) -> None:
+    result = run(["status"], db, "not-a-key-but-a-secret-phrase")
+    assert result.exit_code == 2
+    assert "tracker keygen" in result.stderr
+    assert "secret-phrase" not in result.output
+
+
+def test_no_key_or_password_appears_in_help_output_or_errors(encrypted: str, key: str) -> None:
+    password_url = "postgresql://postgres:hunter2-secret@127.0.0.1:1/test"
+    outputs = [
+        run(["--help"], encrypted, key),
+        run(["status", "--help"], encrypted, key),
+        run(["status", "no-such-channel"], encrypted, key),
+        run(["verify", "--json"], encrypted, key),
+        run(["status"], password_url, key),
+        run(["meet", "x", "--on", "2020"], password_url, key),
+    ]
+    for result in outputs:
+        assert key not in result.output
+        assert "hunter2-secret" not in result.output

@@ -1,0 +1,183 @@
+"""tracker verify finds every event altered, deleted, reordered or inserted in the database.
+
+The tests tamper with the rows directly, in SQLite and in PostgreSQL, as someone with access
+to the database (and not to the tracker) would.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.support import run_cli, stored_rows
+
+SEEDS = Path(__file__).parents[2] / "seeds" / "us-china-2023.toml"
+WG = "us-cn-commercial-wg"
+
+
+def execute(db: str, statement: str, params: tuple[object, ...] = ()) -> None:
+    """Run one statement straight on the database (no tracker involved)."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute(statement.replace("?", "%s"), params)
+        return
+    with sqlite3.connect(db) as conn:
+        conn.execute(statement, params)
+
+
+def table(db: str) -> str:
+    return "tracker_events" if db.startswith("postgresql://") else "stored_events"
+
+
+def channel_id(db: str) -> object:
+    from tracker.domain.values import channel_id as uuid_of
+
+    value = uuid_of(WG)
+    return str(value) if db.startswith("postgresql://") else value.hex
+
+
+def state_of(db: str, version: int) -> bytes:
+    rows = [
+        r for r in stored_rows(db) if r[1] == version and str(r[0]).replace("-", "") == uuid_hex()
+    ]
+    return bytes(rows[0][3])
+
+
+def uuid_hex() -> str:
+    from tracker.domain.values import channel_id as uuid_of
+
+    return uuid_of(WG).hex
+
+
+@pytest.fixture
+def seeded(db: str) -> str:
+    assert run_cli(["import", str(SEEDS)], db=db).exit_code == 0
+    meet = ["meet", WG, "--on", "2024-04-04", "--level", "vice-ministerial", "--location", "DC"]
+    assert run_cli(meet, db=db).exit_code == 0
+    assert run_cli(["status"], db=db).exit_code == 0  # the dashboard has seen every event
+    return db
+
+
+def verify(db: str) -> tuple[int, list[dict[str, object]], str]:
+    result = run_cli(["verify", "--json"], db=db)
+    assert "Traceback" not in result.output
+    return result.exit_code, result.json()["problems"], result.stderr
+
+
+def test_an_untouched_store_verifies(seeded: str) -> None:
+    code, problems, _ = verify(seeded)
+    assert (code, problems) == (0, [])
+    text = run_cli(["verify"], db=seeded)
+    assert "every chain is intact" in text.stdout
+
+
+def test_an_altered_event_is_named_by_channel_and_sequence(seeded: str) -> None:
+    altered = state_of(seeded, 2).replace(b"Beijing", b"Geneva!")
+    execute(
+        seeded,
+        f"UPDATE {table(seeded)} SET state = ? WHERE originator_id = ? AND originator_version = 2",
+        (altered, channel_id(seeded)),
+    )
+
+    code, problems, stderr = verify(seeded)
+
+    assert code == 1
+    assert problems == [
+        {"channel": WG, "seq": 2, "problem": "was altered: its content does not match its seal"}
+    ]
+    assert stderr.startswith("error: 1 problem in 1 channel")
+
+
+def test_the_last_event_altered_is_found_too(seeded: str) -> None:
+    altered = state_of(seeded, 5).replace(b"DC", b"NY")
+    execute(
+        seeded,
+        f"UPDATE {table(seeded)} SET state = ? WHERE originator_id = ? AND originator_version = 5",
+        (altered, channel_id(seeded)),
+    )
+    code, problems, _ = verify(seeded)
+    assert code == 1
+    assert [(p["channel"], p["seq"]) for p in problems] == [(WG, 5)]
+
+
+@pytest.mark.parametrize("version", [1, 3])
+def test_a_deleted_event_is_named(seeded: str, version: int) -> None:
+    execute(
+        seeded,
+        f"DELETE FROM {table(seeded)} WHERE originator_id = ? AND originator_version = ?",
+        (channel_id(seeded), version),
+    )
+    code, problems, _ = verify(seeded)
+    assert code == 1
+    assert any(p["seq"] == version and "deleted" in str(p["problem"]) for p in problems), problems
+
+
+def test_the_last_event_deleted_after_the_dashboard_saw_it_is_named(seeded: str) -> None:
+    execute(
+        seeded,
+        f"DELETE FROM {table(seeded)} WHERE originator_id = ? AND originator_version = 5",
+        (channel_id(seeded),),
+    )
+    code, problems, _ = verify(seeded)
+    assert code == 1
+    assert [(p["channel"], p["seq"]) for p in problems] == [(WG, 5)]
+    assert "deleted" in str(problems[0]["problem"])
+
+
+def test_two_events_swapped_are_found(seeded: str) -> None:
+    swap: Callable[[int, int], None] = lambda a, b: execute(  # noqa: E731
+        seeded,
+        f"UPDATE {table(seeded)} SET originator_version = ? "
+        "WHERE originator_id = ? AND originator_version = ?",
+        (b, channel_id(seeded), a),
+    )
+    swap(3, 99)
+    swap(4, 3)
+    swap(99, 4)
+    code, problems, _ = verify(seeded)
+    assert code == 1
+    assert {p["seq"] for p in problems} >= {3, 4}
+
+
+def test_an_event_inserted_directly_is_found(seeded: str) -> None:
+    copy = state_of(seeded, 5)
+    execute(
+        seeded,
+        f"INSERT INTO {table(seeded)} (originator_id, originator_version, topic, state) "
+        "VALUES (?, 6, 'tracker.events:MeetingHeld', ?)",
+        (channel_id(seeded), copy),
+    )
+    code, problems, _ = verify(seeded)
+    assert code == 1
+    assert [(p["channel"], p["seq"]) for p in problems] == [(WG, 6)]
+
+
+def test_an_event_whose_kind_was_changed_is_found(seeded: str) -> None:
+    execute(
+        seeded,
+        f"UPDATE {table(seeded)} SET topic = 'tracker.events:Concluded' "
+        "WHERE originator_id = ? AND originator_version = 5",
+        (channel_id(seeded),),
+    )
+    code, problems, _ = verify(seeded)
+    assert code == 1
+    assert [(p["channel"], p["seq"]) for p in problems] == [(WG, 5)]
+
+
+def test_every_event_carries_the_seal_of_the_one_before(seeded: str) -> None:
+    import json
+
+    history = run_cli(["history", WG, "--json"], db=seeded).json()
+    assert history  # sealed events read back normally
+
+    states = [json.loads(state_of(seeded, v)) for v in range(1, 6)]
+    assert states[0]["previous"] is None
+    for before, after in itertools.pairwise(states):
+        assert after["previous"] == before["seal"]
+        assert after["seal"].startswith("sha256:")

@@ -1,0 +1,78 @@
+"""Looking after a store: rebuild the read model, verify the hash chains, make a key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from tracker.cli.context import echo_json, example, tracker
+from tracker.cli.reading import Json
+
+EXAMPLES = {
+    "rebuild": "tracker rebuild",
+    "verify": "tracker verify --json",
+    "keygen": "tracker keygen > tracker.key && export TRACKER_ENCRYPTION_KEY=$(cat tracker.key)",
+}
+
+
+def rebuild(ctx: typer.Context) -> None:
+    """Rebuild the dashboard's read model from every recorded event (nothing else changes)."""
+    applied = tracker(ctx, write=True).rebuild()
+    typer.echo(f"rebuilt the read model from {applied} events")
+
+
+def verify(ctx: typer.Context, *, json: Json = False) -> None:
+    """Check every channel's hash chain: report events altered, deleted, reordered or inserted."""
+    from tracker.application.errors import Refused
+
+    found = tracker(ctx, write=False).verify()
+    if json:
+        echo_json(
+            {
+                "intact": found.intact,
+                "channels": found.channels,
+                "events": found.events,
+                "problems": [
+                    {"channel": p.channel, "seq": p.seq, "problem": p.what} for p in found.problems
+                ],
+                "heads": found.heads,
+            }
+        )
+    else:
+        for problem in found.problems:
+            typer.echo(str(problem))
+        if found.intact:
+            typer.echo(
+                f"verified {found.events} events in {found.channels} channels: "
+                "every chain is intact"
+            )
+    if not found.intact:
+        count = len(found.problems)
+        channels = len({p.channel for p in found.problems})
+        raise Refused(
+            f"{count} problem{'s' if count != 1 else ''} in {channels} "
+            f"channel{'s' if channels != 1 else ''}: the store was changed outside the tracker"
+        )
+
+
+def keygen() -> None:
+    """Print a new encryption key; keep it safe, and set TRACKER_ENCRYPTION_KEY to it.
+
+    A store is encrypted (titles, quotes, every event's content) when it is created with a key
+    set; every later command on it needs the same key.
+    """
+    from tracker.store.settings import new_key
+
+    typer.echo(new_key())
+
+
+def register(app: typer.Typer) -> None:
+    commands: list[tuple[str, Callable[..., Any]]] = [
+        ("rebuild", rebuild),
+        ("verify", verify),
+        ("keygen", keygen),
+    ]
+    for name, func in commands:
+        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Store")(func)
