@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from tracker.store.readmodel import ReadModelStore
 
 MAX_TRIES = 8
+POLL_SECONDS = 1.0  # how often `watch` reads a SQLite store again
 SNAPSHOT_EVERY = 500  # events; a channel's snapshot is renewed each time it grows this much
 
 
@@ -343,6 +344,47 @@ class DialogueTracker(Application[UUID]):
         if self._read_model is not None:
             self._read_model.close()
         super().close()
+
+    def follow(self, *, replay: bool = False) -> Iterator[tuple[str, ChannelEvent]]:
+        """Every event as it is recorded, by anyone, until the caller stops: (slug, event).
+
+        On PostgreSQL this is the library's subscription (LISTEN/NOTIFY); a SQLite file has
+        no notifications, so it is read again every second. ``replay`` starts from the first
+        event instead of from now.
+        """
+        from tracker.store.settings import PostgresStore
+
+        with self.store_errors():
+            last = 0 if replay else (self.recorder.max_notification_id() or 0)
+        slugs: dict[UUID, str] = {}
+
+        def named(notification: Notification) -> tuple[str, ChannelEvent]:
+            event = self.mapper.to_domain_event(notification)
+            assert isinstance(event, ChannelEvent)
+            if event.originator_id not in slugs:
+                if isinstance(event, ChannelOpened):
+                    slugs[event.originator_id] = event.slug
+                else:
+                    opening = self.repository.get(
+                        event.originator_id, version=1, projector_func=project_channel
+                    )
+                    slugs[event.originator_id] = opening.slug
+            return slugs[event.originator_id], event
+
+        if isinstance(self.store, PostgresStore):
+            with self.store_errors(), self.recorder.subscribe(gt=last) as subscription:
+                for notification in subscription:
+                    yield named(notification)
+            return
+        while True:
+            with self.store_errors():
+                page = self.recorder.select_notifications(last + 1, 500)
+            for notification in page:
+                with self.store_errors():
+                    yield named(notification)
+                last = notification.id
+            if not page:
+                time.sleep(POLL_SECONDS)
 
     def verify(self) -> Verification:
         """Check every channel's hash chain against what is stored."""

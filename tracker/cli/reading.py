@@ -55,6 +55,7 @@ EXAMPLES = {
     "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
     "history": "tracker history us-cn-commercial-wg --json",
     "overdue": "tracker overdue --as-of 2024-09-01",
+    "watch": "tracker watch --json",
 }
 
 
@@ -181,11 +182,54 @@ def overdue(
     echo_json(items) if json else typer.echo(overdue_text(items))
 
 
+def watch(
+    ctx: typer.Context,
+    *,
+    replay: Annotated[
+        bool, typer.Option("--all", help="Print every event recorded so far first.")
+    ] = False,
+    count: Annotated[
+        int | None,
+        typer.Option("--count", metavar="N", min=1, help="Stop after N events."),
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Follow new events live, printing each as it lands, until interrupted (Ctrl-C).
+
+    On a shared PostgreSQL store it uses the database's notifications; on a SQLite file it
+    looks again every second.
+    """
+    import json as json_module
+
+    from tracker.application.tracker import HistoryEntry
+    from tracker.reports.export import export_rows
+    from tracker.reports.text import history_text
+    from tracker.reports.views import history_view
+
+    app = tracker(ctx, write=False)
+    printed = 0
+    try:
+        for slug, event in app.follow(replay=replay):
+            entry = HistoryEntry(event, None)
+            if json:
+                [row] = export_rows(slug, [entry])
+                typer.echo(json_module.dumps(row, ensure_ascii=False))
+            else:
+                typer.echo(f"{slug} {history_text([history_view(entry)])}")
+            sys.stdout.flush()
+            printed += 1
+            if count is not None and printed >= count:
+                return
+    except KeyboardInterrupt:
+        return  # the usual way to stop watching
+
+
 def register(app: typer.Typer) -> None:
     commands: list[tuple[str, Callable[..., Any]]] = [
         ("status", status),
         ("history", history),
         ("overdue", overdue),
+        ("watch", watch),
     ]
     for name, func in commands:
         app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)

@@ -45,7 +45,11 @@ EXAMPLES = {
 
 
 def _write(chunks: Iterable[str], output: Path | None) -> None:
-    """Write to stdout, or to a file atomically (a failed run leaves no half-written file)."""
+    """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
+
+    Only a regular file is replaced: anything else (/dev/null, a pipe, a terminal) is written
+    into as it is, and a link is followed to the file it names.
+    """
     from tracker.application.errors import BadInput
 
     if output is None:
@@ -53,13 +57,26 @@ def _write(chunks: Iterable[str], output: Path | None) -> None:
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    folder = output.expanduser().absolute().parent
+    output = output.expanduser().absolute()
+    if output.exists() and not output.is_file():
+        if output.is_dir():
+            raise BadInput(f"--output: {output} is a directory; name a file")
+        with output.open("w", encoding="utf-8", newline="") as special:
+            special.writelines(chunks)
+        return
+    output = output.resolve()
+    folder = output.parent
     if not folder.is_dir():
         raise BadInput(f"--output: the directory {folder} does not exist")
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
             file.writelines(chunks)
+        # The mode a plain `open` would give (or the replaced file's own), not mkstemp's 0600.
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
+        os.chmod(temporary, mode)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
