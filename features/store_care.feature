@@ -1,0 +1,60 @@
+Feature: Looking after a store
+  A team depends on its store: the dashboard's read model can be rebuilt from the events at any
+  time, every event is sealed into a chain that shows when someone changed the database behind
+  the tracker's back, a store can be encrypted so that titles and quotes never lie in clear,
+  and anyone can follow what colleagues record as it lands.
+
+  Background:
+    Given the seed file of the article was imported
+
+  Rule: The dashboard's read model can always be rebuilt from the events
+
+    Scenario: Rebuilding the read model changes nothing the dashboard shows
+      Given I noted the dashboard as of "2024-09-01"
+      When I rebuild the read model
+      Then it succeeds
+      And I see "rebuilt the read model from 18 events"
+      And the dashboard as of "2024-09-01" is the one I noted
+
+  Rule: Every event is sealed into its channel's chain, and verify checks every chain
+
+    Scenario: A store nobody touched verifies
+      When I verify the store
+      Then it succeeds
+      And I see "verified 18 events in 9 channels: every chain is intact"
+
+    Scenario: An event changed directly in the database is named by channel and number
+      Given someone changed "Two-hour lunch" to "Ten-hour lunch" in the stored events, behind the tracker's back
+      When I verify the store
+      Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
+      And I see "us-cn-commercial-wg #2: was altered"
+
+    @postgres
+    Scenario: An event deleted directly from a shared database is named
+      Given someone deleted event #3 of "us-cn-commercial-wg" from the database
+      When I verify the store
+      Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
+      And I see "us-cn-commercial-wg #3: is missing"
+
+  Rule: An encrypted store keeps its text out of the database, and needs its key
+
+    Scenario: Titles and quotes of an encrypted store are nowhere in the database
+      Given a new store encrypted with a key from tracker keygen
+      When I import the seed file of the article
+      Then it succeeds
+      And the database does not contain "Commercial Issues" or "she and Wang would meet once a year"
+      And "us-cn-commercial-wg" is active since "2023-08-28"
+
+    Scenario: Without its key an encrypted store cannot be read
+      Given a new store encrypted with a key from tracker keygen
+      And the seed file of the article was imported
+      When I forget the key and ask for the status of every channel
+      Then the tracker reports the store unreachable with exit code 3, saying "set TRACKER_ENCRYPTION_KEY"
+
+  Rule: Anyone can follow new events as they land
+
+    Scenario: Watching from the start prints every event, then follows
+      When I watch the store from the start for 3 events
+      Then it succeeds
+      And I see "us-cn-commercial-wg #1"
+      And I see "opened"

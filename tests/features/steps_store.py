@@ -1,0 +1,127 @@
+"""Steps of features/store_care.feature: rebuild, verify, encryption and watch."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from tests.features.helpers import Outcome, q, read_json, run
+from tests.support import run_cli
+
+
+def execute(store: str, statement: str, params: tuple[Any, ...] = ()) -> None:
+    """Change the database directly, as someone without the tracker would."""
+    if store.startswith("postgresql://"):
+        import psycopg
+
+        table = "tracker_events"
+        with psycopg.connect(store, autocommit=True) as conn:
+            conn.execute(statement.format(table=table).replace("?", "%s"), params)
+        return
+    with sqlite3.connect(store) as conn:
+        conn.execute(statement.format(table="stored_events"), params)
+
+
+@given(parsers.re(r'I noted the dashboard as of "(?P<day>[^"]+)"'), target_fixture="noted")
+def noted_dashboard(store: str, day: str) -> Any:
+    return read_json(store, ["status", "--as-of", day])
+
+
+@when("I rebuild the read model", target_fixture="outcome")
+def rebuild(store: str) -> Outcome:
+    return run(store, ["rebuild"])
+
+
+@then(parsers.re(r'the dashboard as of "(?P<day>[^"]+)" is the one I noted'))
+def same_dashboard(store: str, day: str, noted: Any) -> None:
+    assert read_json(store, ["status", "--as-of", day]) == noted
+
+
+@when("I verify the store", target_fixture="outcome")
+def verify(store: str) -> Outcome:
+    return run(store, ["verify"])
+
+
+@given(
+    parsers.re(
+        r"someone changed " + q("old") + r" to " + q("new") + r" in the stored events, "
+        r"behind the tracker's back"
+    )
+)
+def tampered(store: str, old: str, new: str) -> None:
+    if store.startswith("postgresql://"):
+        execute(
+            store,
+            "UPDATE {table} SET state = replace(state::text, ?, ?)::bytea",
+            (old, new),
+        )
+        return
+    with sqlite3.connect(store) as conn:
+        rows = conn.execute("SELECT rowid, state FROM stored_events").fetchall()
+        for rowid, state in rows:
+            if old.encode() in bytes(state):
+                changed = bytes(state).replace(old.encode(), new.encode())
+                conn.execute("UPDATE stored_events SET state = ? WHERE rowid = ?", (changed, rowid))
+
+
+@given(parsers.re(r"someone deleted event #(?P<seq>\d+) of " + q("slug") + r" from the database"))
+def deleted(store: str, seq: str, slug: str) -> None:
+    from tracker.domain.values import channel_id
+
+    ident: Any = channel_id(slug)
+    ident = str(ident) if store.startswith("postgresql://") else ident.hex
+    execute(
+        store,
+        "DELETE FROM {table} WHERE originator_id = ? AND originator_version = ?",
+        (ident, int(seq)),
+    )
+
+
+@then(
+    parsers.re(
+        r"the tracker finds the store changed with exit code (?P<code>\d+), "
+        r'saying "(?P<message>.*)"'
+    )
+)
+def store_changed(outcome: Outcome, code: str, message: str) -> None:
+    result = outcome.result
+    assert result.exit_code == int(code), result.output
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr, result.stderr
+
+
+@given("a new store encrypted with a key from tracker keygen", target_fixture="store")
+def encrypted_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    key = run_cli(["keygen"], db=None).stdout.strip()
+    monkeypatch.setenv("TRACKER_ENCRYPTION_KEY", key)
+    return str(tmp_path / "encrypted.db")
+
+
+@then(parsers.re(r"the database does not contain " + q("first") + r" or " + q("second")))
+def not_in_database(store: str, first: str, second: str) -> None:
+    with sqlite3.connect(store) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored = b"".join(p.read_bytes() for p in Path(store).parent.glob(Path(store).name + "*"))
+    assert first.encode() not in stored
+    assert second.encode() not in stored
+
+
+@when(
+    "I forget the key and ask for the status of every channel",
+    target_fixture="outcome",
+)
+def without_key(store: str, monkeypatch: pytest.MonkeyPatch) -> Outcome:
+    monkeypatch.delenv("TRACKER_ENCRYPTION_KEY")
+    return run(store, ["status"])
+
+
+@when(
+    parsers.re(r"I watch the store from the start for (?P<count>\d+) events"),
+    target_fixture="outcome",
+)
+def watch(store: str, count: str) -> Outcome:
+    return run(store, ["watch", "--all", "--count", count])
