@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Mapper, Notification
+from eventsourcing.persistence import Mapper
 from eventsourcing.utils import resolve_topic
+from pydantic_core import from_json
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import ChannelEvent, Fact
@@ -31,7 +32,7 @@ from tracker.domain.state import (
     planned_state,
 )
 from tracker.domain.values import ChannelStatus, Lead, Level
-from tracker.store.mapper import plaintext, upcast
+from tracker.store.mapper import plaintext_of, upcast
 from tracker.store.readmodel import (
     SELECT_CADENCES,
     SELECT_CHANNELS,
@@ -39,7 +40,7 @@ from tracker.store.readmodel import (
     ReadModelCursor,
 )
 
-PAGE = 2000
+PAGE = 5000
 FLUSH_EVERY = 20_000
 NO_DATE = ""
 
@@ -112,9 +113,8 @@ class Projector:
 
     # --- applying events ------------------------------------------------------------------
 
-    def apply(self, channel_id: UUID, version: int, kind: str, payload: Mapping[str, Any]) -> None:
-        """Apply one stored event, given as its kind and decoded JSON payload."""
-        key = str(channel_id)
+    def apply(self, key: str, version: int, kind: str, payload: Mapping[str, Any]) -> None:
+        """Apply one stored event of channel ``key``, given as its kind and JSON payload."""
         if kind == "opened":
             opened = self._open(key, payload, version)
             self._span(
@@ -125,11 +125,11 @@ class Projector:
         if row is None or version <= row.version:
             return  # already applied (by a rebuild of the channel that read ahead)
         if kind == "retracted":
-            self.rebuild_channel(channel_id)
+            self.rebuild_channel(UUID(key))
             return
         record = Record(kind, version, FuzzyDate.parse(payload["occurred"]), payload)
-        if record.occurred.earliest.isoformat() < row.last_start:
-            self.rebuild_channel(channel_id)  # backfilled: its place is not at the end
+        if record.occurred.earliest_iso < row.last_start:
+            self.rebuild_channel(UUID(key))  # backfilled: its place is not at the end
             return
         row.version = version
         self._append(row, record)
@@ -140,16 +140,16 @@ class Projector:
             channel_id=key,
             opening=dict(payload),
             opened_text=str(occurred),
-            opened_start=occurred.earliest.isoformat(),
+            opened_start=occurred.earliest_iso,
             version=version,
-            last_start=occurred.earliest.isoformat(),
+            last_start=occurred.earliest_iso,
         )
         self.channels[key] = row
         return row
 
     def _append(self, row: ChannelRow, record: Record) -> None:
         occurred = record.occurred
-        start, latest = occurred.earliest.isoformat(), occurred.latest.isoformat()
+        start, latest = occurred.earliest_iso, occurred.latest_iso
         row.last_start = max(row.last_start, start)
         kind, data = record.kind, record.data
         if kind == "meeting":
@@ -193,7 +193,7 @@ class Projector:
             self._add(
                 "plans",
                 (row.channel_id, record.seq, str(occurred), start, str(window),
-                 window.earliest.isoformat(), data.get("level"), data.get("host")),
+                 window.earliest_iso, data.get("level"), data.get("host")),
             )  # fmt: skip
         elif kind == "agreed":
             self._span(row, ChannelStatus.AGREED, occurred, kind, None)
@@ -211,8 +211,8 @@ class Projector:
         row.status = str(status)
         self._add(
             "spans",
-            (row.channel_id, row.spans_count, occurred.earliest.isoformat(), row.status,
-             str(occurred), occurred.latest.isoformat(), by, detail),
+            (row.channel_id, row.spans_count, occurred.earliest_iso, row.status,
+             str(occurred), occurred.latest_iso, by, detail),
         )  # fmt: skip
         row.spans_count += 1
 
@@ -327,16 +327,16 @@ class Projector:
         )
 
 
-def decode(mapper: Mapper[UUID], notification: Notification) -> tuple[str, dict[str, Any]]:
+def decode(mapper: Mapper[UUID], topic: str, state: bytes) -> tuple[str, dict[str, Any]]:
     """The kind and JSON payload of a stored event, without building the pydantic model."""
-    cls = resolve_topic(notification.topic)
-    return str(cls.KIND), upcast(cls, json.loads(plaintext(mapper, notification)))
+    cls = resolve_topic(topic)
+    payload = from_json(plaintext_of(mapper, state))
+    return str(cls.KIND), upcast(cls, payload) if getattr(cls, "class_version", 1) > 1 else payload
 
 
 def catch_up(
     cursor: ReadModelCursor,
     mapper: Mapper[UUID],
-    select: Callable[[int, int], Sequence[Notification]],
     load_facts: Callable[[UUID], tuple[list[Fact], int]],
     progress: Callable[[int], None] | None = None,
 ) -> int:
@@ -345,18 +345,13 @@ def catch_up(
     position = cursor.position()
     applied = 0
     while True:
-        page = select(position + 1, PAGE)
-        for notification in page:
-            kind, payload = decode(mapper, notification)
-            projector.apply(
-                UUID(str(notification.originator_id)),
-                notification.originator_version,
-                kind,
-                payload,
-            )
+        page = cursor.notifications(position, PAGE)
+        for _, key, version, topic, state in page:
+            kind, payload = decode(mapper, topic, state)
+            projector.apply(key, version, kind, payload)
         if not page:
             break
-        position = page[-1].id
+        position = page[-1][0]
         applied += len(page)
         if progress:
             progress(applied)

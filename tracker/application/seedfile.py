@@ -69,7 +69,7 @@ class ImportPlan:
                 )
 
 
-def _jsonl(path: Path) -> Iterator[tuple[int, str, int, int, Any]]:
+def _jsonl(path: Path) -> Iterator[tuple[int, str, int, int, RecordingCommand]]:
     with path.open("rb") as lines:
         number, offset = 0, 0
         for line_no, line in enumerate(lines, start=1):
@@ -79,10 +79,16 @@ def _jsonl(path: Path) -> Iterator[tuple[int, str, int, int, Any]]:
             number += 1
             where = f"entry {number} (line {line_no})"
             try:
-                yield number, where, start, line_no, json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                reason = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8 text"
-                raise BadInput(f"{path.name}: {where} is not JSON: {reason}") from None
+                # Parsed and validated in one pass by pydantic; the slow path only explains.
+                yield number, where, start, line_no, _ENTRY.validate_json(line)
+            except ValidationError:
+                try:
+                    raw = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                    reason = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8 text"
+                    raise BadInput(f"{path.name}: {where} is not JSON: {reason}") from None
+                _validate(path, where, raw)
+                raise
 
 
 def _document(path: Path) -> list[Any]:
@@ -124,8 +130,7 @@ def plan_import(path: Path) -> ImportPlan:
     plan = ImportPlan(path)
     try:
         if path.suffix.lower() == ".jsonl":
-            for number, where, offset, line, raw in _jsonl(path):
-                command = _validate(path, where, raw)
+            for number, _, offset, line, command in _jsonl(path):
                 for slug in command.channels():
                     found = plan.channels.setdefault(slug, ChannelEntries())
                     found.numbers.append(number)

@@ -320,7 +320,7 @@ class DialogueTracker(Application[UUID]):
         from tracker.application.projection import catch_up
 
         with self.store_errors(), self.read_model.transaction(write=True) as cursor:
-            return catch_up(cursor, self.mapper, self._notifications, self._facts, progress)
+            return catch_up(cursor, self.mapper, self._facts, progress)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Empty the read model and apply every event again; return how many were applied."""
@@ -328,10 +328,7 @@ class DialogueTracker(Application[UUID]):
 
         with self.store_errors(), self.read_model.transaction(write=True) as cursor:
             cursor.clear()
-            return catch_up(cursor, self.mapper, self._notifications, self._facts, progress)
-
-    def _notifications(self, start: int, limit: int) -> Sequence[Notification]:
-        return self.recorder.select_notifications(start, limit)
+            return catch_up(cursor, self.mapper, self._facts, progress)
 
     def _facts(self, channel_id: UUID) -> tuple[list[Fact], int]:
         from tracker.application.projection import live_facts_of

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -108,6 +108,21 @@ class FuzzyDate:
 
     start: DatePoint
     end: DatePoint | None = None
+    # Worked out once: ordering, as-of and overdue ask for them on every fact of every fold.
+    _text: str = field(init=False, repr=False, compare=False)
+    _earliest: dt.date = field(init=False, repr=False, compare=False)
+    _latest: dt.date = field(init=False, repr=False, compare=False)
+    earliest_iso: str = field(init=False, repr=False, compare=False)
+    latest_iso: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        text = str(self.start) if self.end is None else f"{self.start}/{self.end}"
+        earliest, latest = self.start.earliest, (self.end or self.start).latest
+        object.__setattr__(self, "_text", text)
+        object.__setattr__(self, "_earliest", earliest)
+        object.__setattr__(self, "_latest", latest)
+        object.__setattr__(self, "earliest_iso", earliest.isoformat())
+        object.__setattr__(self, "latest_iso", latest.isoformat())
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
@@ -138,12 +153,12 @@ class FuzzyDate:
     @property
     def earliest(self) -> dt.date:
         """The earliest day this date could mean: used for ordering and 'as of'."""
-        return self.start.earliest
+        return self._earliest
 
     @property
     def latest(self) -> dt.date:
         """The latest day this date could mean: used for overdue checks."""
-        return (self.end or self.start).latest
+        return self._latest
 
     @property
     def precision(self) -> str:
@@ -154,7 +169,7 @@ class FuzzyDate:
         return self.start.approximate or (self.end is not None and self.end.approximate)
 
     def __str__(self) -> str:
-        return str(self.start) if self.end is None else f"{self.start}/{self.end}"
+        return self._text
 
     def __repr__(self) -> str:
         return f"FuzzyDate({str(self)!r})"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -201,9 +200,21 @@ def walk(timeline: Sequence[Fact]) -> tuple[Walk, Violation | None]:
     return state, None
 
 
+_NOT_DETAILS = {
+    "originator_id",
+    "originator_version",
+    "recorded",
+    "sources",
+    "occurred",
+    "previous",
+    "seal",
+}
+
+
 def fact_key(fact: Fact) -> tuple[str, str, str]:
     """What makes two facts the same: kind, occurred date (as written) and details."""
-    return (type(fact).__name__, str(fact.occurred), json.dumps(fact.details(), sort_keys=True))
+    details = fact.model_dump_json(exclude=_NOT_DETAILS, exclude_none=True)
+    return (type(fact).__name__, str(fact.occurred), details)
 
 
 class LiveTimeline:
@@ -222,8 +233,11 @@ class LiveTimeline:
         """The sequence number of a live fact that is the same fact, if any."""
         return self.keys.get(fact_key(fact))
 
-    def add(self, fact: Fact) -> Violation | None:
-        """Place the fact in valid time, or return the first rule the timeline would break."""
+    def add(self, fact: Fact, same: tuple[str, str, str] | None = None) -> Violation | None:
+        """Place the fact in valid time, or return the first rule the timeline would break.
+
+        ``same`` is the fact's key when the caller has it already.
+        """
         key = _valid_time_key(fact)
         if not self.facts or key > _valid_time_key(self.facts[-1]):
             violation = self.state.step(fact)  # step() changes nothing when it refuses
@@ -236,5 +250,5 @@ class LiveTimeline:
             if violation is None:
                 self.facts, self.state = facts, state
         if violation is None:
-            self.keys[fact_key(fact)] = fact.seq
+            self.keys[same or fact_key(fact)] = fact.seq
         return violation

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import re
 from collections.abc import Sequence
 from typing import Any, TypeVar
@@ -52,13 +53,18 @@ def chain(events: Sequence[E], previous: str | None, key: bytes | None) -> list[
     """Seal one channel's new events, in version order, after the seal ``previous``."""
     sealed: list[E] = []
     for event in events:
-        linked = event.model_copy(update={"previous": previous, "seal": None})
+        identity: Any = event
+        assert identity.previous is None, "sealed twice"
+        assert identity.seal is None, "sealed twice"
+        body = encode_state(event)
+        if previous is not None:
+            # The stored form with `previous` filled in, without building the event twice.
+            body = body.replace(
+                b'"previous":null', b'"previous":' + json.dumps(previous).encode(), 1
+            )
         topic = str(getattr(type(event), "TOPIC"))  # noqa: B009 (a class constant)
-        identity: Any = linked
-        seal = seal_of(
-            identity.originator_id, identity.originator_version, topic, encode_state(linked), key
-        )
-        sealed.append(linked.model_copy(update={"seal": seal}))
+        seal = seal_of(identity.originator_id, identity.originator_version, topic, body, key)
+        sealed.append(event.model_copy(update={"previous": previous, "seal": seal}))
         previous = seal
     return sealed
 

@@ -24,11 +24,10 @@ def encode_state(event: BaseModel) -> bytes:
     The seal (see store/chain.py) is not part of what it covers, so it is written last, where
     it can be cut off again exactly: ``…,"seal":"sha256:…"}``.
     """
-    state = event.model_dump(mode="json", exclude=_UNSEALED)
+    body = event.model_dump_json(exclude=_UNSEALED).encode("utf-8")
     class_version = getattr(type(event), "class_version", 1)
     if class_version > 1:
-        state["class_version"] = class_version
-    body = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = body[:-1] + b',"class_version":' + str(class_version).encode() + b"}"
     seal = getattr(event, "seal", None)
     if seal:
         body = body[:-1] + b',"seal":' + json.dumps(seal).encode() + b"}"
@@ -55,7 +54,11 @@ class EventEncrypted(MapperDeserialisationError):
 
 def plaintext(mapper: Mapper[Any], stored_event: StoredEvent) -> bytes:
     """The stored content of an event, decrypted and decompressed."""
-    state = stored_event.state
+    return plaintext_of(mapper, stored_event.state)
+
+
+def plaintext_of(mapper: Mapper[Any], state: bytes) -> bytes:
+    """Stored bytes, decrypted and decompressed."""
     if mapper.cipher:
         try:
             state = mapper.cipher.decrypt(state)

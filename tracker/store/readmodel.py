@@ -271,6 +271,29 @@ class ReadModelCursor:
         ).fetchone()
         return found is not None
 
+    def notifications(self, after: int, limit: int) -> list[tuple[int, str, int, str, bytes]]:
+        """The next stored events of the notification log, read in this transaction.
+
+        Each is (notification id, channel id as text with dashes, version, topic, state).
+        """
+        if self.store.postgres:
+            rows = self.execute(
+                "SELECT notification_id, originator_id::text, originator_version, topic, state "
+                "FROM tracker_events WHERE notification_id > ? ORDER BY notification_id LIMIT ?",
+                (after, limit),
+            ).fetchall()
+            return [(n, i, v, t, bytes(s)) for n, i, v, t, s in rows]
+        rows = self.execute(
+            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
+            "WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (after, limit),
+        ).fetchall()
+        # SQLite keeps ids as 32 hex digits; the read model's keys have the dashes of uuid text.
+        return [
+            (n, f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}", v, t, s)
+            for n, i, v, t, s in rows
+        ]
+
     def position(self) -> int:
         """The last notification applied to the read model (0 before the first)."""
         row = self.execute(

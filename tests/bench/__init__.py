@@ -1,0 +1,1 @@
+"""Benchmarks (make bench): not tests, and never collected by pytest."""
