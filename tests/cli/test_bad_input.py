@@ -210,7 +210,7 @@ def test_a_number_of_meetings_per_year_that_is_not_positive_is_bad_input(
         result = tracker(
             "cadence", "us-cn-live", "--level", "expert", "--per-year", per_year, "--on", "2023"
         )
-    assert_error(result, 2, "--per-year", per_year, "greater than 0")
+    assert_error(result, 2, "--per-year", per_year, "at least 0.01")
 
 
 def test_a_cadence_too_rare_for_the_calendar_is_refused_or_shown(

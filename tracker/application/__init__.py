@@ -27,8 +27,14 @@ def open_tracker(
         store = resolve_store(db)
     except StoreConfigError as e:
         raise BadInput(str(e)) from None
+    except ValueError:  # e.g. a NUL byte, or a URL the standard library cannot split
+        raise BadInput(
+            "--db is neither a file path nor a postgresql://user@host:port/dbname URL"
+        ) from None
     try:
         check_store(store, write=write)
     except StoreUnavailable as e:
         raise StoreError(str(e)) from None
+    except (OSError, ValueError) as e:  # e.g. a name too long for the file system
+        raise StoreError(f"cannot use the store given with --db: {e.__class__.__name__}") from None
     return DialogueTracker(store, write=write, clock=clock or utc_now)

@@ -6,12 +6,18 @@ the same validation, so a bad date or party is reported the same way wherever it
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus, Lead, Level, Name, Party, Slug, Source, Text, Title
+
+MIN_PER_YEAR, MAX_PER_YEAR = 0.01, 366
+_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)"
+)
 
 
 class Command(BaseModel):
@@ -79,8 +85,26 @@ class AgreeCadence(Command):
     command: Literal["cadence"] = "cadence"
     slug: Slug
     level: Level
-    per_year: float = Field(gt=0, le=366, allow_inf_nan=False)
+    per_year: float = Field(allow_inf_nan=False)
     on: FuzzyDate
+
+    @field_validator("per_year", mode="before")
+    @classmethod
+    def _plain_number(cls, value: Any) -> Any:
+        # float() would also take "1_0" and " 2 "; a cadence is written as a plain number.
+        if isinstance(value, str) and not _NUMBER.fullmatch(value):
+            raise ValueError(f"{value[:20]!r} is not a number of meetings a year, e.g. 2 or 0.5")
+        return value
+
+    @field_validator("per_year")
+    @classmethod
+    def _in_range(cls, value: float) -> float:
+        if not MIN_PER_YEAR <= value <= MAX_PER_YEAR:
+            raise ValueError(
+                f"must be at least {MIN_PER_YEAR} (once a century) and at most {MAX_PER_YEAR} "
+                f"(daily) (got {value:g})"
+            )
+        return value
 
 
 class PlanMeeting(Command):
@@ -90,6 +114,14 @@ class PlanMeeting(Command):
     window: FuzzyDate
     level: Level | None = None
     host: Party | None = None
+
+    @model_validator(mode="after")
+    def _window_after_agreement(self) -> PlanMeeting:
+        if self.window.latest < self.on.earliest:
+            raise ValueError(
+                f"the window {self.window} ends before the meeting was agreed on {self.on}"
+            )
+        return self
 
 
 class HoldMeeting(_HasLeads):
@@ -182,5 +214,9 @@ OPTION_NAMES = {
     "reason": "--reason",
     "successor": "--successor",
     "sources": "--source",
+    "sources.citation": "--source",
+    "sources.quote": "--quote",
+    "sources.note": "--note",
+    "sources.confidence": "--confidence",
     "seq": "SEQ",
 }

@@ -57,6 +57,9 @@ def explain(error: ValidationError, names: Mapping[str, str] | None = None) -> s
         location = location[1:]
     field = location[0] if location else ""
     shown = (names or {}).get(field, field)
+    # A value inside a list of values (a source's quote, a lead's name) has its own option.
+    if len(location) > 1 and f"{field}.{location[1]}" in (names or {}):
+        shown = (names or {})[f"{field}.{location[1]}"]
     kind, message = first["type"], first["msg"]
     if kind == "missing":
         message = "is required"

@@ -295,7 +295,8 @@ class Projector:
                     "DELETE FROM rm_channels WHERE channel_id = ?", (row.channel_id,)
                 )
                 channels.append(
-                    (row.channel_id, opening["slug"], opening["title"],
+                    # The title as JSON: PostgreSQL text cannot hold the NUL it may contain.
+                    (row.channel_id, opening["slug"], json.dumps(opening["title"]),
                      json.dumps(opening["parties"]), json.dumps(opening.get("topics", [])),
                      opening.get("level"), json.dumps(opening.get("leads", [])),
                      opening.get("follows"), row.opened_text, row.opened_start, row.version,
@@ -453,7 +454,7 @@ def _summary(
     ]
     return ChannelSummary(
         slug=slug,
-        title=title,
+        title=json.loads(title),
         parties=tuple(json.loads(parties)),
         topics=tuple(json.loads(topics)),
         level=Level(level) if level else None,

@@ -83,17 +83,22 @@ def _jsonl(path: Path) -> Iterator[tuple[int, str, int, int, RecordingCommand]]:
                 yield number, where, start, line_no, _ENTRY.validate_json(line)
             except ValidationError:
                 try:
-                    raw = json.loads(line)
+                    raw = json.loads(line.decode("utf-8"))
                 except (json.JSONDecodeError, UnicodeDecodeError) as e:
                     reason = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8 text"
                     raise BadInput(f"{path.name}: {where} is not JSON: {reason}") from None
                 _validate(path, where, raw)
-                raise
+                # Valid for json.loads, not for pydantic: an encoding pydantic does not take.
+                raise BadInput(
+                    f"{path.name}: {where} is not plain UTF-8 JSON (a byte-order mark?)"
+                ) from None
 
 
 def _document(path: Path) -> list[Any]:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless here
     suffix = path.suffix.lower()
+    if not text.strip():
+        return []  # an empty seed file, like an empty JSON Lines file, has no entries
     try:
         if suffix == ".toml":
             import tomllib
@@ -147,6 +152,10 @@ def plan_import(path: Path) -> ImportPlan:
                 plan.entries = number
     except FileNotFoundError:
         raise BadInput(f"{path} does not exist") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as e:
-        raise BadInput(f"cannot read {path}: {e}") from None
+    except RecursionError:
+        raise BadInput(f"{path.name} is nested too deeply to be a seed file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"cannot read {path}: {getattr(e, 'strerror', None) or e}") from None
+    except ValueError as e:  # e.g. an integer too long for Python to read
+        raise BadInput(f"{path.name} cannot be read: {e}") from None
     return plan

@@ -42,7 +42,13 @@ from tracker.application.commands import (
     RetractEvent,
     SuspendChannels,
 )
-from tracker.application.errors import ChannelNotFound, Refused, StoreError, WriteConflict
+from tracker.application.errors import (
+    BadInput,
+    ChannelNotFound,
+    Refused,
+    StoreError,
+    WriteConflict,
+)
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
     EVENT_CLASSES,
@@ -54,7 +60,7 @@ from tracker.domain.events import (
 from tracker.domain.rules import ChannelAlreadyOpened, DomainError
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, ChannelSummary
-from tracker.domain.values import channel_id
+from tracker.domain.values import InvalidValue, channel_id, check_slug
 from tracker.store import driver_errors
 from tracker.store.chain import chain, seal_key
 from tracker.store.mapper import EventEncrypted, EventNotDecryptable, PydanticMapper
@@ -234,6 +240,10 @@ class DialogueTracker(Application[UUID]):
 
     def channel(self, slug: str) -> Channel:
         """The channel with all its events (raises ChannelNotFound)."""
+        try:
+            check_slug(slug)
+        except InvalidValue as e:
+            raise BadInput(str(e)) from None
         with self.store_errors():
             try:
                 channel = self.repository.get(channel_id(slug), projector_func=project_channel)

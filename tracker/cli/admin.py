@@ -9,6 +9,7 @@ import typer
 
 from tracker.cli.context import echo_json, example, tracker
 from tracker.cli.reading import Json
+from tracker.reports.text import printable
 
 EXAMPLES = {
     "rebuild": "tracker rebuild",
@@ -42,7 +43,7 @@ def verify(ctx: typer.Context, *, json: Json = False) -> None:
         )
     else:
         for problem in found.problems:
-            typer.echo(str(problem))
+            typer.echo(printable(str(problem)))
         if found.intact:
             typer.echo(
                 f"verified {found.events} events in {found.channels} channels: "

@@ -35,9 +35,21 @@ def example(command: str) -> str:
     return f"\b\nExample: {command}"
 
 
+MAX_ERROR = 600
+
+
 def fail(message: str, code: int) -> NoReturn:
-    """Print one line on stderr and exit with the documented code."""
-    line = " ".join(message.split())
+    """Print one line on stderr and exit with the documented code.
+
+    Whatever the user gave is echoed safely: control characters as escapes, and a value too
+    long to read is cut short.
+    """
+    from tracker.reports.text import printable
+
+    words = [w if len(w) <= 80 else w[:77] + "…" for w in printable(message).split()]
+    line = " ".join(words)
+    if len(line) > MAX_ERROR:
+        line = line[: MAX_ERROR - 1] + "…"
     sys.stderr.write(f"error: {line}\n")
     sys.stderr.flush()
     sys.exit(code)
@@ -128,7 +140,11 @@ def parse_moment(text: str | None, option: str) -> dt.datetime | None:
             f"{option}: {text!r} is not a moment; use 2023-09-01 or 2023-09-01T12:00 "
             "(UTC unless an offset such as +02:00 is given)"
         ) from None
-    if len(text.strip()) == 10:
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    else:
         # A bare day means the end of that day: everything recorded on it was known "on" it.
         moment = moment.replace(hour=23, minute=59, second=59, microsecond=999999)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -19,7 +19,12 @@ class OpeningStatus(StrEnum):
 
 
 Slug = Annotated[
-    str, typer.Argument(metavar="SLUG", help="The channel's slug, e.g. us-cn-commercial-wg.")
+    str,
+    typer.Argument(
+        metavar="SLUG",
+        help="The channel's slug: lowercase letters, digits and hyphens, at most 64, "
+        "e.g. us-cn-commercial-wg.",
+    ),
 ]
 Slugs = Annotated[list[str], typer.Argument(metavar="SLUG", help="One or more channel slugs.")]
 On = Annotated[
@@ -35,13 +40,18 @@ Level = Annotated[LevelChoice | None, typer.Option("--level", help="Who meets.")
 Leads = Annotated[
     list[str] | None,
     typer.Option(
-        "--lead", metavar="PARTY=NAME", help="Who leads for one party, as PARTY=NAME; repeatable."
+        "--lead",
+        metavar="PARTY=NAME",
+        help="Who leads for one party, as PARTY=NAME (spaces around = are ignored; a name of "
+        "at most 200 characters); repeatable.",
     ),
 ]
 SourceOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--source", metavar="TEXT", help="Where it was reported (citation or URL); repeatable."
+        "--source",
+        metavar="TEXT",
+        help="Where it was reported (citation or URL, at most 10,000 characters); repeatable.",
     ),
 ]
 Quote = Annotated[
@@ -49,7 +59,8 @@ Quote = Annotated[
     typer.Option(
         "--quote",
         metavar="TEXT",
-        help="The exact words quoted from the --source in the same position; repeatable.",
+        help="The exact words quoted from the --source in the same position (at most 10,000 "
+        "characters); repeatable.",
     ),
 ]
 Note = Annotated[
@@ -57,8 +68,8 @@ Note = Annotated[
     typer.Option(
         "--note",
         metavar="TEXT",
-        help="An analyst's note on the --source in the same position (e.g. a corrected date); "
-        "repeatable.",
+        help="An analyst's note on the --source in the same position (e.g. a corrected date; at "
+        "most 10,000 characters); repeatable.",
     ),
 ]
 Confidence = Annotated[
@@ -66,7 +77,10 @@ Confidence = Annotated[
     typer.Option("--confidence", help="How far the sources are trusted (default medium)."),
 ]
 Reason = Annotated[
-    str | None, typer.Option("--reason", metavar="TEXT", help="Why, in a few words.")
+    str | None,
+    typer.Option(
+        "--reason", metavar="TEXT", help="Why, in a few words (at most 10,000 characters)."
+    ),
 ]
 
 EXAMPLES = {
@@ -91,7 +105,12 @@ def open_(
     ctx: typer.Context,
     *,
     slug: Slug,
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The channel's name.")],
+    title: Annotated[
+        str,
+        typer.Option(
+            "--title", metavar="TEXT", help="The channel's name (at most 200 characters)."
+        ),
+    ],
     party: Annotated[
         list[str],
         typer.Option("--party", metavar="PARTY", help="An ISO 3166 code (US or USA); two or more."),
@@ -103,7 +122,12 @@ def open_(
     level: Level = None,
     lead: Leads = None,
     topic: Annotated[
-        list[str] | None, typer.Option("--topic", metavar="TAG", help="A topic tag; repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            metavar="TAG",
+            help="A topic tag (at most 200 characters); repeatable; a repeated tag counts once.",
+        ),
     ] = None,
     follows: Annotated[
         str | None,
@@ -237,11 +261,17 @@ def meet(
         typer.Option("--level", help="Who met (default: the channel's own level)."),
     ] = None,
     location: Annotated[
-        str | None, typer.Option("--location", metavar="TEXT", help="Where it was held.")
+        str | None,
+        typer.Option(
+            "--location", metavar="TEXT", help="Where it was held (at most 200 characters)."
+        ),
     ] = None,
     lead: Leads = None,
     summary: Annotated[
-        str | None, typer.Option("--summary", metavar="TEXT", help="What came of it.")
+        str | None,
+        typer.Option(
+            "--summary", metavar="TEXT", help="What came of it (at most 10,000 characters)."
+        ),
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,

@@ -57,7 +57,15 @@ def _write(chunks: Iterable[str], output: Path | None) -> None:
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    output = output.expanduser().absolute()
+    try:
+        _write_file(chunks, output.expanduser().absolute())
+    except OSError as e:
+        raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
+
+
+def _write_file(chunks: Iterable[str], output: Path) -> None:
+    from tracker.application.errors import BadInput
+
     if output.exists() and not output.is_file():
         if output.is_dir():
             raise BadInput(f"--output: {output} is a directory; name a file")

@@ -125,7 +125,7 @@ class CadenceAgreed(Fact):
     COMMAND = "cadence"
 
     level: Level
-    per_year: float = Field(gt=0, le=366, allow_inf_nan=False)
+    per_year: float = Field(ge=0.01, le=366, allow_inf_nan=False)
 
 
 class MeetingPlanned(Fact):

@@ -96,10 +96,10 @@ class ChannelState(ChannelSummary):
 def next_due(base: dt.date, per_year: float) -> dt.date:
     """One period after ``base``: the day by which the next meeting is due."""
     # Round the period up: overdue is judged on the latest day, never earlier than promised.
-    days = math.ceil(DAYS_PER_YEAR / per_year)
-    if (dt.date.max - base).days < days:
+    days = DAYS_PER_YEAR / per_year
+    if not days < (dt.date.max - base).days:
         return dt.date.max  # due beyond the calendar: never overdue
-    return base + dt.timedelta(days=days)
+    return base + dt.timedelta(days=math.ceil(days))
 
 
 def cadence_state(

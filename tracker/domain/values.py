@@ -118,8 +118,11 @@ class Lead(Value):
     def parse(cls, text: str) -> Lead:
         party, sep, name = text.partition("=")
         if not sep or not party.strip() or not name.strip():
-            raise InvalidValue(f"{text!r} is not a lead; use PARTY=NAME, e.g. USA=Gina Raimondo")
-        return cls(party=party.strip(), name=name.strip())
+            raise InvalidValue(
+                f"{text[:40]!r} is not a lead; use PARTY=NAME, e.g. USA=Gina Raimondo"
+            )
+        # Spaces around the "=" only separate; anything else in the name is kept as written.
+        return cls(party=party.strip(), name=name.strip(" "))
 
     def __str__(self) -> str:
         return f"{self.party}={self.name}"

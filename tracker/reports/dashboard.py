@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus
+from tracker.reports.text import safe
 from tracker.reports.views import View
 
 
@@ -83,7 +84,7 @@ COLUMNS = ("channel", "title", "parties", "status", "last meeting", "next due", 
 
 
 def rows(views: Iterable[View]) -> list[tuple[str, ...]]:
-    """The cells of each row, as text."""
+    """The cells of each row, as text (control characters shown as escapes)."""
     return [
         (
             v["channel"],
@@ -95,7 +96,7 @@ def rows(views: Iterable[View]) -> list[tuple[str, ...]]:
             _planned_cell(v) or "—",
             "OVERDUE" if v["overdue"] else "",
         )
-        for v in views
+        for v in map(safe, views)
     ]
 
 

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from tracker.reports.views import View
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters shown as escapes (\\x1b, \\n).
+
+    Stored text is kept verbatim (and JSON, CSV and HTML show it so); only what is printed for
+    a person is escaped, so that a title cannot move the cursor or rename the window.
+    """
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def safe(value: Any) -> Any:
+    """A view with every text in it made printable (for the text renderers)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [safe(v) for v in value]
+    return value
 
 
 def days(n: int) -> str:
@@ -49,6 +73,7 @@ def meeting_line(m: View) -> str:
 
 def status_text(v: View, recent: list[View]) -> str:
     """One channel in full, with its most recent meetings."""
+    v, recent = safe(v), safe(recent)
     rows: list[tuple[str, str]] = [
         ("parties", ", ".join(v["parties"])),
         ("status", f"{v['status']} since {v['status_since']}"),
@@ -87,7 +112,7 @@ def status_text(v: View, recent: list[View]) -> str:
 def overdue_text(items: Iterable[View]) -> str:
     """One line per thing owed: the channel, what is late, since when, and by how much."""
     lines = []
-    for i in items:
+    for i in map(safe, items):
         level = f"{i['level']} " if i["level"] else ""
         if i["kind"] == "cadence":
             what = f"{level}meeting ({_per_year(i['per_year'])}) due {i['due']}"
@@ -100,7 +125,7 @@ def overdue_text(items: Iterable[View]) -> str:
 def history_text(views: Iterable[View]) -> str:
     """Every event: sequence, occurred, recorded, kind, details, sources, retraction."""
     blocks = []
-    for v in views:
+    for v in map(safe, views):
         head = f"#{v['seq']:<3} {v['occurred'] or '—':<22} {v['kind']:<10}"
         head += f" recorded {v['recorded'][:19].replace('T', ' ')}"
         if v["retracted"]:

@@ -25,6 +25,8 @@ from tracker.store.settings import (
 )
 
 VIEW = "dashboard"
+# Bump when a table changes: the tables are then dropped and the read model rebuilt.
+SCHEMA_VERSION = 2
 
 TABLES = (
     "rm_channels",
@@ -35,6 +37,7 @@ TABLES = (
     "rm_levels",
     "rm_tracking",
 )
+META = "rm_schema"
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS rm_channels (
@@ -86,7 +89,7 @@ SCHEMA = (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
         level TEXT NOT NULL,
-        per_year REAL NOT NULL,
+        per_year DOUBLE PRECISION NOT NULL,
         agreed_text TEXT NOT NULL,
         agreed_start TEXT NOT NULL,
         agreed_latest TEXT NOT NULL,
@@ -259,6 +262,14 @@ class ReadModelCursor:
             self.cursor.executemany(self.store.sql(statement), rows)
 
     def create_tables(self) -> None:
+        """Create the tables; drop and recreate them if they are of another schema version."""
+        self.execute(f"CREATE TABLE IF NOT EXISTS {META} (version INTEGER NOT NULL)")
+        found = self.execute(f"SELECT version FROM {META}").fetchone()  # noqa: S608
+        if found is None or found[0] != SCHEMA_VERSION:
+            for table in TABLES:
+                self.execute(f"DROP TABLE IF EXISTS {table}")
+            self.execute(f"DELETE FROM {META}")  # noqa: S608
+            self.execute(f"INSERT INTO {META} (version) VALUES (?)", (SCHEMA_VERSION,))  # noqa: S608
         for statement in SCHEMA:
             self.execute(statement)
 
