@@ -29,10 +29,10 @@ Feature: Agree a cadence of meetings
       And a meeting was held on "us-cn-commercial-wg" on "2024-06-01" at ministerial level
       Then the ministerial cadence of "us-cn-commercial-wg" is 1 meeting a year, next due on "2025-06-01"
 
-    Scenario Outline: A number of meetings a year that is not positive is rejected
+    Scenario Outline: A number of meetings a year outside once a century to daily is rejected
       When I record that "us-cn-commercial-wg" is to meet at ministerial level <per year> times a year, agreed on "2023-08-28"
       Then the tracker rejects it as bad input with exit code 2, saying "--per-year"
-      And the message mentions "greater than 0"
+      And the message mentions "must be at least 0.01 (once a century) and at most 366 (daily)"
       And nothing is recorded
 
       Examples:
@@ -40,6 +40,8 @@ Feature: Agree a cadence of meetings
         | 0        |
         | -1       |
         | -0.5     |
+        | 0.001    |
+        | 400      |
 
     Scenario: A number of meetings a year must be a number
       When I record that "us-cn-commercial-wg" is to meet at ministerial level twice a year, agreed on "2023-08-28"

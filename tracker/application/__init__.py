@@ -20,7 +20,7 @@ def open_tracker(
     ``write=False`` opens a read-only SQLite file for reading instead of refusing it.
     """
     from tracker.application.tracker import DialogueTracker, utc_now
-    from tracker.store.probe import check_store
+    from tracker.store.probe import check_store, creating_tables
     from tracker.store.settings import StoreConfigError, StoreUnavailable, resolve_store
 
     try:
@@ -32,9 +32,13 @@ def open_tracker(
             "--db is neither a file path nor a postgresql://user@host:port/dbname URL"
         ) from None
     try:
-        check_store(store, write=write)
+        store = check_store(store, write=write)
     except StoreUnavailable as e:
         raise StoreError(str(e)) from None
     except (OSError, ValueError) as e:  # e.g. a name too long for the file system
         raise StoreError(f"cannot use the store given with --db: {e.__class__.__name__}") from None
-    return DialogueTracker(store, write=write, clock=clock or utc_now)
+    try:
+        with creating_tables(store) as ready:
+            return DialogueTracker(ready, write=write, clock=clock or utc_now)
+    except StoreUnavailable as e:
+        raise StoreError(str(e)) from None

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -393,6 +394,17 @@ def summaries(cursor: ReadModelCursor, as_of: dt.date) -> list[ChannelSummary]:
     return result
 
 
+@lru_cache(maxsize=4096)
+def _leads(stored: str) -> tuple[Lead, ...]:
+    # Channels share few distinct lists of leads, parties and topics: read each once.
+    return tuple(Lead.model_validate(lead) for lead in json.loads(stored))
+
+
+@lru_cache(maxsize=4096)
+def _texts(stored: str) -> tuple[str, ...]:
+    return tuple(json.loads(stored))
+
+
 def _summary(
     found: tuple[Any, ...],
     cadences: dict[str, tuple[Any, ...]],
@@ -455,10 +467,10 @@ def _summary(
     return ChannelSummary(
         slug=slug,
         title=json.loads(title),
-        parties=tuple(json.loads(parties)),
-        topics=tuple(json.loads(topics)),
+        parties=_texts(parties),
+        topics=_texts(topics),
         level=Level(level) if level else None,
-        leads=tuple(Lead.model_validate(lead) for lead in json.loads(leads)),
+        leads=_leads(leads),
         follows=follows,
         opened=FuzzyDate.parse(opened_text),
         status=status,

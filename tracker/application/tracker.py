@@ -64,7 +64,7 @@ from tracker.domain.values import InvalidValue, channel_id, check_slug
 from tracker.store import driver_errors
 from tracker.store.chain import chain, seal_key
 from tracker.store.mapper import EventEncrypted, EventNotDecryptable, PydanticMapper
-from tracker.store.settings import SQLiteStore, Store
+from tracker.store.settings import SQLiteStore, Store, StoreUnavailable
 
 if TYPE_CHECKING:
     # Imported where they are used: recording one fact needs none of them.
@@ -74,6 +74,7 @@ if TYPE_CHECKING:
 
 MAX_TRIES = 8
 POLL_SECONDS = 1.0  # how often `watch` reads a SQLite store again
+BUSY_WAIT = 1.0  # seconds the dashboard waits to bring its read model up to date
 SNAPSHOT_EVERY = 500  # events; a channel's snapshot is renewed each time it grows this much
 
 
@@ -169,7 +170,7 @@ class DialogueTracker(Application[UUID]):
                 )
             return [self.opening(command)]
 
-        return self._write([], change)
+        return self._write([], change, opening=command.slug)
 
     def agree(self, command: AgreeChannel) -> list[Recorded]:
         """Record that the parties agreed to a proposed channel."""
@@ -304,8 +305,13 @@ class DialogueTracker(Application[UUID]):
         if known_on is not None or not self._read_model_usable():
             return list(self.states(as_of=as_of, known_on=known_on))
         from tracker.application.projection import summaries
+        from tracker.store.readmodel import ReadModelBusy
 
-        self.catch_up()
+        try:
+            self.catch_up(wait=BUSY_WAIT)
+        except ReadModelBusy:
+            # Another writer holds the store (an import, say): fold, which only reads.
+            return list(self.states(as_of=as_of, known_on=known_on))
         with self.store_errors(), self.read_model.transaction(write=False) as cursor:
             return summaries(cursor, as_of)
 
@@ -325,11 +331,13 @@ class DialogueTracker(Application[UUID]):
             return False
         return not (isinstance(self.store, SQLiteStore) and self.store.read_only())
 
-    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+    def catch_up(
+        self, progress: Callable[[int], None] | None = None, wait: float | None = None
+    ) -> int:
         """Apply the events recorded since the read model was last brought up to date."""
         from tracker.application.projection import catch_up
 
-        with self.store_errors(), self.read_model.transaction(write=True) as cursor:
+        with self.store_errors(), self.read_model.transaction(write=True, wait=wait) as cursor:
             return catch_up(cursor, self.mapper, self._facts, progress)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
@@ -463,15 +471,25 @@ class DialogueTracker(Application[UUID]):
         return self._write(list(command.channels()), change)
 
     def _write(
-        self, slugs: Sequence[str], change: Callable[[dict[str, Channel]], list[Channel]]
+        self,
+        slugs: Sequence[str],
+        change: Callable[[dict[str, Channel]], list[Channel]],
+        *,
+        opening: str | None = None,
     ) -> list[Recorded]:
+        from tracker.store.locks import writing
+
+        locked = [channel_id(s) for s in [*slugs, *([opening] if opening else [])]]
         for attempt in range(1, MAX_TRIES + 1):
-            channels = {slug: self.channel(slug) for slug in slugs}
-            with self._domain_errors():
-                changed = change(channels)
-            pending = [(c, self.seal(c, c.collect_events())) for c in changed]
             try:
-                with self.store_errors():
+                # Writers of the same channels queue here instead of racing to the store; a
+                # writer that does not take the lock (an old version, say) still only causes
+                # a conflict, and a retry below.
+                with self.store_errors(), writing(self.store, locked):
+                    channels = {slug: self.channel(slug) for slug in slugs}
+                    with self._domain_errors():
+                        changed = change(channels)
+                    pending = [(c, self.seal(c, c.collect_events())) for c in changed]
                     self.save(*(e for _, events in pending for e in events))
                 for channel, events in pending:
                     if events and _crossed(events[0].seq - 1, channel.version):
@@ -514,6 +532,8 @@ class DialogueTracker(Application[UUID]):
             ) from None
         except (EventEncrypted, EventNotDecryptable) as e:
             raise StoreError(f"the store {self.store.describe()} cannot be read: {e}") from None
+        except StoreUnavailable as e:
+            raise StoreError(str(e)) from None
         except MapperDeserialisationError as e:
             raise StoreError(
                 f"the store {self.store.describe()} holds an event that cannot be read ({e}); "

@@ -35,7 +35,7 @@ def example(command: str) -> str:
     return f"\b\nExample: {command}"
 
 
-MAX_ERROR = 600
+MAX_ERROR = 1000
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -46,7 +46,7 @@ def fail(message: str, code: int) -> NoReturn:
     """
     from tracker.reports.text import printable
 
-    words = [w if len(w) <= 80 else w[:77] + "…" for w in printable(message).split()]
+    words = [w if len(w) <= 240 else w[:237] + "…" for w in printable(message).split()]
     line = " ".join(words)
     if len(line) > MAX_ERROR:
         line = line[: MAX_ERROR - 1] + "…"
@@ -166,9 +166,10 @@ def progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(what, total=None)
         last = [0.0]
 

@@ -42,8 +42,8 @@ Leads = Annotated[
     typer.Option(
         "--lead",
         metavar="PARTY=NAME",
-        help="Who leads for one party, as PARTY=NAME (spaces around = are ignored; a name of "
-        "at most 200 characters); repeatable.",
+        help="Who leads for one party, as PARTY=NAME (spaces before and after the code and the "
+        "name are dropped; a name of at most 200 characters); repeatable.",
     ),
 ]
 SourceOpt = Annotated[
@@ -189,7 +189,9 @@ def cadence(
     per_year: Annotated[
         str,
         typer.Option(
-            "--per-year", metavar="N", help="Meetings a year, above 0 (0.5 is every two years)."
+            "--per-year",
+            metavar="N",
+            help="Meetings a year, from 0.01 (once a century) to 366; 0.5 is every two years.",
         ),
     ],
     on: On,

@@ -193,7 +193,7 @@ class FuzzyDate:
         )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _parse(text: str) -> FuzzyDate:
     # Values are immutable, and stored events repeat the same few thousand dates.
     return FuzzyDate._parse(text)

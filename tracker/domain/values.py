@@ -121,7 +121,8 @@ class Lead(Value):
             raise InvalidValue(
                 f"{text[:40]!r} is not a lead; use PARTY=NAME, e.g. USA=Gina Raimondo"
             )
-        # Spaces around the "=" only separate; anything else in the name is kept as written.
+        # Spaces before and after the code and the name only separate; anything else in the
+        # name (tabs, control characters, unicode spacing) is kept as written.
         return cls(party=party.strip(), name=name.strip(" "))
 
     def __str__(self) -> str:

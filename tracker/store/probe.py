@@ -6,7 +6,12 @@ The library retries a PostgreSQL connection for a long time; a command-line tool
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from dataclasses import replace
+
 from tracker.store.settings import (
+    APP_NAME,
     POSTGRES_CONNECT_TIMEOUT,
     PostgresStore,
     SQLiteStore,
@@ -25,8 +30,12 @@ def _reason(message: str) -> str:
     return first.removeprefix("connection failed: ")
 
 
-def probe_postgres(store: PostgresStore) -> None:
-    """Open and close one connection; raise StoreUnavailable saying why it failed."""
+def probe_postgres(store: PostgresStore) -> PostgresStore:
+    """Open one connection and look for the tables; raise StoreUnavailable saying why not.
+
+    When the tables exist the library is told not to create them: its "create or replace" of
+    an insert function, run by every command, fails when several start at the same moment.
+    """
     import psycopg
 
     try:
@@ -37,8 +46,12 @@ def probe_postgres(store: PostgresStore) -> None:
             password=store.password,
             dbname=store.dbname,
             connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-        ):
-            pass
+        ) as connection:
+            found = connection.execute(
+                f"SELECT to_regclass('{APP_NAME}_events') IS NOT NULL "
+                f"AND to_regclass('{APP_NAME}_snapshots') IS NOT NULL"
+            ).fetchone()
+            return replace(store, tables_ready=bool(found and found[0]))
     except psycopg.Error as e:
         reason = store.redact(_reason(str(e)))
         raise StoreUnavailable(
@@ -47,9 +60,47 @@ def probe_postgres(store: PostgresStore) -> None:
         ) from None
 
 
-def check_store(store: Store, *, write: bool) -> None:
-    """Raise StoreUnavailable when the store cannot be opened for this use."""
+def check_store(store: Store, *, write: bool) -> Store:
+    """The store, checked for this use (raise StoreUnavailable when it cannot be used)."""
     if isinstance(store, SQLiteStore):
         store.check(write=write)
-    else:
-        probe_postgres(store)
+        return store
+    return probe_postgres(store)
+
+
+CREATION_LOCK = 7_362_541_202  # the advisory lock held while a new store's tables are made
+
+
+@contextlib.contextmanager
+def creating_tables(store: Store) -> Iterator[Store]:
+    """Hold PostgreSQL's creation lock while the library makes a new store's tables.
+
+    Commands that start together on a new database would otherwise all run the library's
+    table and function creation at once, and PostgreSQL refuses all but one of them.
+    """
+    if not isinstance(store, PostgresStore) or store.tables_ready:
+        yield store
+        return
+    import psycopg
+
+    try:
+        connection = psycopg.connect(
+            host=store.host,
+            port=store.port,
+            user=store.user,
+            password=store.password,
+            dbname=store.dbname,
+            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+            autocommit=True,
+        )
+    except psycopg.Error as e:
+        raise StoreUnavailable(
+            f"cannot connect to the PostgreSQL store {store.describe()}: "
+            f"{store.redact(_reason(str(e)))}"
+        ) from None
+    with connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
+        try:
+            yield probe_postgres(store)  # another command may have made them meanwhile
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))

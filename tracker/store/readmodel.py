@@ -25,6 +25,7 @@ from tracker.store.settings import (
 )
 
 VIEW = "dashboard"
+LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
 SCHEMA_VERSION = 2
 
@@ -177,6 +178,10 @@ class Cursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
 
+class ReadModelBusy(RuntimeError):
+    """Another writer holds the store (a long import, say): the read model cannot catch up."""
+
+
 class ReadModelStore:
     """A connection of its own to the store, for the read-model tables."""
 
@@ -211,7 +216,7 @@ class ReadModelStore:
         return statement.replace("?", "%s") if self.postgres else statement
 
     @contextlib.contextmanager
-    def transaction(self, *, write: bool) -> Iterator[ReadModelCursor]:
+    def transaction(self, *, write: bool, wait: float | None = None) -> Iterator[ReadModelCursor]:
         """One transaction; a writing one holds the write lock from its first statement.
 
         Two processes catching up at once then take turns instead of applying the same events.
@@ -221,12 +226,20 @@ class ReadModelStore:
             with connection.transaction(), connection.cursor() as cursor:
                 wrapped = ReadModelCursor(self, cursor)
                 if write:
+                    # One writer at a time, from before the tables are checked: creating them
+                    # at the same moment from two sessions fails in PostgreSQL.
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
                     wrapped.create_tables()
-                    cursor.execute("LOCK TABLE rm_tracking IN EXCLUSIVE MODE")
                 yield wrapped
             return
         cursor = connection.cursor()
-        cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        cursor.execute(f"PRAGMA busy_timeout = {int((wait or SQLITE_LOCK_TIMEOUT) * 1000)}")
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except Exception as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise ReadModelBusy(str(e)) from e
+            raise
         try:
             wrapped = ReadModelCursor(self, cursor)
             if write:

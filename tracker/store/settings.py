@@ -147,6 +147,7 @@ class PostgresStore:
     dbname: str
     password: str = field(default="", repr=False)
     encryption_key: str | None = field(default=None, repr=False)
+    tables_ready: bool = False
     kind: Literal["postgres"] = "postgres"
 
     def describe(self) -> str:
@@ -167,7 +168,10 @@ class PostgresStore:
             "POSTGRES_PASSWORD": self.password,
             "POSTGRES_CONNECT_TIMEOUT": str(POSTGRES_CONNECT_TIMEOUT),
             "POSTGRES_LOCK_TIMEOUT": "10",
-            "CREATE_TABLE": "y",
+            "CREATE_TABLE": "n" if self.tables_ready else "y",
+            # A command needs one or two connections; the library's default opens five.
+            "POSTGRES_POOL_SIZE": "1",
+            "POSTGRES_MAX_OVERFLOW": "4",
             **_cipher(self.encryption_key),
         }
 
@@ -244,6 +248,8 @@ def resolve_store(value: str | None, encryption_key: str | None = None) -> Store
     if value is None or not value.strip():
         return SQLiteStore(path=default_path(), is_default=True, encryption_key=key)
     value = value.strip()
+    if "\x00" in value:
+        raise StoreConfigError("--db contains a NUL character; give a file path or a URL")
     if value.startswith(("postgresql://", "postgres://")):
         return replace(parse_postgres_url(value), encryption_key=key)
     if "://" in value:
