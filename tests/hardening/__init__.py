@@ -1,0 +1,1 @@
+"""Hardening tests: concurrent writers, crashes mid-write, and a store that fails."""
