@@ -9,6 +9,7 @@ from pathlib import Path
 
 COUNTRIES = ["US", "CN", "JP", "DE", "FR", "GB", "IN", "BR", "ZA", "AU", "KR", "MX", "CA", "IT"]
 LEVELS = ["ministerial", "vice-ministerial", "senior-official", "expert"]
+PLANS = 3
 
 
 def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[str, object]]:
@@ -25,7 +26,7 @@ def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[s
         {"command": "cadence", "slug": slug, "level": "vice-ministerial", "per_year": 2,
          "on": day.isoformat()},
     ]  # fmt: skip
-    suspended = False
+    suspended, plans = False, 0
     while len(entries) < events:
         day += dt.timedelta(days=rng.randrange(1, 20))
         roll = rng.random()
@@ -37,16 +38,19 @@ def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[s
         elif roll < 0.02:
             entries.append({"command": "suspend", "slugs": [slug], "on": day.isoformat(), "by": a})
             suspended = True
-        elif roll < 0.05:
+        elif roll < 0.05 and plans < PLANS:
+            # A few plans in a channel's life; its meetings are what grow.
             window = f"{day + dt.timedelta(days=30)}/{day + dt.timedelta(days=120)}"
             entries.append({"command": "plan", "slug": slug, "on": day.isoformat(),
                             "window": window, "level": rng.choice(LEVELS[:2])})  # fmt: skip
+            plans += 1
         else:
             entries.append(
                 {"command": "meet", "slug": slug, "on": day.isoformat(),
                  "level": rng.choice(LEVELS), "location": f"City {rng.randrange(500)}",
                  "summary": "Talks continued.",
-                 "sources": [{"citation": f"Report {rng.randrange(10**6)}", "confidence": "medium"}]}
+                 "sources": [{"citation": f"Report {rng.randrange(10**6)}",
+                              "confidence": "medium"}]}
             )  # fmt: skip
     return entries
 
