@@ -74,6 +74,21 @@ def topics_stored(db: str) -> list[str]:
     return [row[2] for row in stored_rows(db)]
 
 
+@pytest.fixture
+def writers_without_the_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writers that do not queue (an older tracker, say), so that a race can happen at all.
+
+    With the write lock, writers of a channel take turns and never meet a conflict; these
+    tests check what the retries do when one still gets through. Queueing is tested in
+    tests/hardening/test_concurrency.py.
+    """
+    import tracker.store.locks
+
+    monkeypatch.setattr(
+        tracker.store.locks, "writing", lambda *args, **kwargs: contextlib.nullcontext()
+    )
+
+
 def race_before_save(app: DialogueTracker, rival_write: Callable[[int], Any]) -> list[int]:
     """Make ``app`` lose a race: before each of its saves (after it loaded the channels and the
     domain accepted the change) a rival writes first. Returns the list of save attempts."""
@@ -249,6 +264,7 @@ def test_channel_ids_are_uuid5_of_the_slug(db: str, new_app: OpenApp) -> None:
 # --- concurrent writers -----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("writers_without_the_lock")
 def test_a_writer_that_lost_a_race_reloads_rechecks_the_rules_and_saves(
     db: str, new_app: OpenApp
 ) -> None:
@@ -273,6 +289,7 @@ def test_a_writer_that_lost_a_race_reloads_rechecks_the_rules_and_saves(
     ]
 
 
+@pytest.mark.usefixtures("writers_without_the_lock")
 def test_a_writer_that_lost_a_race_is_refused_when_the_winners_event_breaks_its_rule(
     db: str, new_app: OpenApp
 ) -> None:
@@ -294,6 +311,7 @@ def test_a_writer_that_lost_a_race_is_refused_when_the_winners_event_breaks_its_
     assert topics_stored(db) == ["tracker.events:ChannelOpened", "tracker.events:Suspended"]
 
 
+@pytest.mark.usefixtures("writers_without_the_lock")
 def test_two_writers_opening_the_same_slug_leave_one_opening_and_refuse_the_other(
     db: str, new_app: OpenApp
 ) -> None:
@@ -312,6 +330,7 @@ def test_two_writers_opening_the_same_slug_leave_one_opening_and_refuse_the_othe
 
 
 @pytest.mark.usefixtures("no_backoff")
+@pytest.mark.usefixtures("writers_without_the_lock")
 def test_a_conflict_that_persists_after_max_tries_is_a_write_conflict_and_writes_nothing(
     db: str, new_app: OpenApp
 ) -> None:
@@ -334,6 +353,7 @@ def test_a_conflict_that_persists_after_max_tries_is_a_write_conflict_and_writes
 
 
 @pytest.mark.usefixtures("no_backoff")
+@pytest.mark.usefixtures("writers_without_the_lock")
 def test_a_persistent_write_conflict_exits_3_on_the_command_line(
     db: str, new_app: OpenApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
+from typer.models import CommandInfo
 
 from tracker.cli.context import echo_json, example, tracker
 from tracker.cli.reading import Json
-from tracker.reports.text import printable
 
 EXAMPLES = {
     "rebuild": "tracker rebuild",
@@ -42,6 +42,8 @@ def verify(ctx: typer.Context, *, json: Json = False) -> None:
             }
         )
     else:
+        from tracker.reports.text import printable
+
         for problem in found.problems:
             typer.echo(printable(str(problem)))
         if found.intact:
@@ -69,11 +71,13 @@ def keygen() -> None:
     typer.echo(new_key())
 
 
-def register(app: typer.Typer) -> None:
-    commands: list[tuple[str, Callable[..., Any]]] = [
+def register(commands: dict[str, CommandInfo]) -> None:
+    found: list[tuple[str, Callable[..., Any]]] = [
         ("rebuild", rebuild),
         ("verify", verify),
         ("keygen", keygen),
     ]
-    for name, func in commands:
-        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Store")(func)
+    for name, func in found:
+        commands[name] = CommandInfo(
+            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Store"
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
@@ -12,6 +13,8 @@ import typer
 # typer vendors click; its version is pinned in pyproject.toml
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
+from typer.main import get_command_from_info
+from typer.models import CommandInfo
 
 from tracker import __version__
 from tracker.cli import admin, importing, reading, recording, reporting
@@ -33,8 +36,34 @@ EPILOG = (
 INTERNAL_ERROR = 4
 
 
+# The commands, in the order of --help. Each becomes a click command only when it is used:
+# converting them all takes typer longer than most commands take to run.
+COMMANDS: dict[str, CommandInfo] = {}
+
+
 class TrackerGroup(TyperGroup):
-    """Reports every failure as one line on stderr with a documented exit code."""
+    """Builds each command when it is asked for, and reports every failure as one line on
+    stderr with a documented exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 (click's signature)
+        return list(COMMANDS)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except ClickException as e:
+            # typer suggests only among the commands already built; suggest among all.
+            matches = get_close_matches(args[0], list(COMMANDS)) if args else []
+            if matches and "Did you mean" not in e.message:
+                e.message = f"{e.message.rstrip('.')}. Did you mean {matches[0]!r}?"
+            raise
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = get_command_from_info(
+                COMMANDS[cmd_name], pretty_exceptions_short=True, rich_markup_mode=None
+            )
+        return self.commands.get(cmd_name)
 
     def main(  # type: ignore[override]
         self,
@@ -122,8 +151,8 @@ def main(
     ctx.obj = CliState(db=db)
 
 
-recording.register(app)
-importing.register(app)
-reading.register(app)
-reporting.register(app)
-admin.register(app)
+recording.register(COMMANDS)
+importing.register(COMMANDS)
+reading.register(COMMANDS)
+reporting.register(COMMANDS)
+admin.register(COMMANDS)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.models import CommandInfo
 
 from tracker.cli.context import example, progress_bar, tracker
 
@@ -32,5 +33,7 @@ def import_(
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command("import", epilog=example(EXAMPLE), rich_help_panel="Recording")(import_)
+def register(commands: dict[str, CommandInfo]) -> None:
+    commands["import"] = CommandInfo(
+        "import", callback=import_, epilog=example(EXAMPLE), rich_help_panel="Recording"
+    )

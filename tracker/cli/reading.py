@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
+from typer.models import CommandInfo
 
 from tracker.cli.context import echo_json, example, parse_day, parse_moment, tracker
 from tracker.cli.recording import Slug
@@ -224,12 +225,14 @@ def watch(
         return  # the usual way to stop watching
 
 
-def register(app: typer.Typer) -> None:
-    commands: list[tuple[str, Callable[..., Any]]] = [
+def register(commands: dict[str, CommandInfo]) -> None:
+    found: list[tuple[str, Callable[..., Any]]] = [
         ("status", status),
         ("history", history),
         ("overdue", overdue),
         ("watch", watch),
     ]
-    for name, func in commands:
-        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)
+    for name, func in found:
+        commands[name] = CommandInfo(
+            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
+        )

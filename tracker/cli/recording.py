@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
+from typer.models import CommandInfo
 
 from tracker.cli.context import build, echo_recorded, example, sources, tracker
 from tracker.domain.values import Confidence as ConfidenceChoice
@@ -395,8 +396,8 @@ def retract(
     echo_recorded(tracker(ctx, write=True).retract(command))
 
 
-def register(app: typer.Typer) -> None:
-    commands: list[tuple[str, Callable[..., Any]]] = [
+def register(commands: dict[str, CommandInfo]) -> None:
+    found: list[tuple[str, Callable[..., Any]]] = [
         ("open", open_),
         ("agree", agree),
         ("cadence", cadence),
@@ -407,5 +408,7 @@ def register(app: typer.Typer) -> None:
         ("conclude", conclude),
         ("retract", retract),
     ]
-    for name, func in commands:
-        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Recording")(func)
+    for name, func in found:
+        commands[name] = CommandInfo(
+            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Recording"
+        )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.models import CommandInfo
 
 from tracker.cli.context import example, parse_day, parse_moment, tracker
 from tracker.cli.reading import AsOf, KnownOn
@@ -154,7 +155,9 @@ def export(
     _write(lines, output)
 
 
-def register(app: typer.Typer) -> None:
-    commands: list[tuple[str, Callable[..., Any]]] = [("report", report), ("export", export)]
-    for name, func in commands:
-        app.command(name, epilog=example(EXAMPLES[name]), rich_help_panel="Reading")(func)
+def register(commands: dict[str, CommandInfo]) -> None:
+    found: list[tuple[str, Callable[..., Any]]] = [("report", report), ("export", export)]
+    for name, func in found:
+        commands[name] = CommandInfo(
+            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
+        )
