@@ -66,5 +66,9 @@ docs: $(STAMP)
 	-$(BIN)/python -m pytest tests/features -q -p docs.tools.cucumber_skips --cucumberjson=.reports/cucumber.json
 	$(BIN)/python -m docs.tools.generate --cucumber .reports/cucumber.json
 
+## bench: measure speed and memory against raw baselines; writes docs/benchmarks.md
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.run $(if $(SCALE),--scale $(SCALE))
+
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache
