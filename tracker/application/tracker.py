@@ -1,9 +1,10 @@
 """DialogueTracker: the application that records and reads channels.
 
-Every write loads the channels it touches, asks the domain to record the fact, and saves all
-new events in one transaction. When another writer got there first (the store refuses a
-version that already exists) it reloads, re-checks the rules and tries again, a bounded number
-of times. Multi-channel commands save all channels or none.
+Every write takes the write lock of the channels it touches (store/locks.py: writers of one
+channel take turns), loads them, asks the domain to record the fact, seals the new events
+into each channel's hash chain and saves them in one transaction: all channels or none. If a
+writer that does not take the lock got there first (the store refuses a version that already
+exists), it reloads, re-checks the rules and tries again, a bounded number of times.
 """
 
 from __future__ import annotations
