@@ -36,6 +36,19 @@ Feature: Looking after a store
       Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
       And I see "us-cn-commercial-wg #3: is missing"
 
+  Rule: A long channel is read from its snapshot, which verify checks and rebuild takes again
+
+    Scenario: A snapshot changed behind the tracker's back is found, and rebuilding takes it again
+      Given "us-cn-long-talks" was opened with 600 meetings, one a day from "2001-01-02" in "City 1", "City 2" and so on
+      And someone changed "City 7" to "Atlantis" in the channel's snapshot, behind the tracker's back
+      When I verify the store
+      Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
+      And I see "us-cn-long-talks #8: differs in the channel's snapshot"
+      When I rebuild the read model and the snapshots
+      Then it succeeds
+      And the store verifies
+      And the history of "us-cn-long-talks" shows a meeting in "City 7" and none in "Atlantis"
+
   Rule: An encrypted store keeps its text out of the database, and needs its key
 
     Scenario: Titles and quotes of an encrypted store are nowhere in the database

@@ -60,17 +60,28 @@ def drop_database(name: str) -> None:
 
 def stored_rows(db: str) -> list[tuple[Any, ...]]:
     """Every stored event row, in insertion order, read directly from the database."""
+    return _rows(db, "events", order=("notification_id", "rowid"))
+
+
+def snapshot_rows(db: str) -> list[tuple[Any, ...]]:
+    """Every stored snapshot row (channel, version, topic, state), read directly."""
+    by_channel = "originator_id, originator_version"
+    return _rows(db, "snapshots", order=(by_channel, by_channel))
+
+
+def _rows(db: str, kind: str, *, order: tuple[str, str]) -> list[tuple[Any, ...]]:
+    """(channel, version, topic, state) of each row of the library's table of this kind."""
     if db.startswith("postgresql://"):
         import psycopg
 
         with psycopg.connect(db) as conn:
-            exists = conn.execute("SELECT to_regclass('public.tracker_events')").fetchone()
+            exists = conn.execute(f"SELECT to_regclass('public.tracker_{kind}')").fetchone()
             if not exists or exists[0] is None:
                 return []
             return list(
                 conn.execute(
                     "SELECT originator_id::text, originator_version, topic, state "
-                    "FROM tracker_events ORDER BY notification_id"
+                    f"FROM tracker_{kind} ORDER BY {order[0]}"
                 )
             )
     if not Path(db).exists():
@@ -80,7 +91,7 @@ def stored_rows(db: str) -> list[tuple[Any, ...]]:
             return list(
                 conn.execute(
                     "SELECT originator_id, originator_version, topic, state "
-                    "FROM stored_events ORDER BY rowid"
+                    f"FROM stored_{kind} ORDER BY {order[1]}"
                 )
             )
         except sqlite3.OperationalError:
@@ -90,6 +101,6 @@ def stored_rows(db: str) -> list[tuple[Any, ...]]:
 def fingerprint(db: str) -> str:
     """A digest of everything stored: equal before and after means nothing was written."""
     digest = hashlib.sha256()
-    for row in stored_rows(db):
+    for row in [*stored_rows(db), *snapshot_rows(db)]:
         digest.update(repr(row).encode())
     return digest.hexdigest()

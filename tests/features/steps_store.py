@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ def noted_dashboard(store: str, day: str) -> Any:
 
 
 @when("I rebuild the read model", target_fixture="outcome")
+@when("I rebuild the read model and the snapshots", target_fixture="outcome")
 def rebuild(store: str) -> Outcome:
     return run(store, ["rebuild"])
 
@@ -66,6 +68,71 @@ def tampered(store: str, old: str, new: str) -> None:
             if old.encode() in bytes(state):
                 changed = bytes(state).replace(old.encode(), new.encode())
                 conn.execute("UPDATE stored_events SET state = ? WHERE rowid = ?", (changed, rowid))
+
+
+@given(
+    parsers.re(
+        q("slug")
+        + r" was opened with (?P<count>\d+) meetings, one a day from "
+        + q("first")
+        + r' in "City 1", "City 2" and so on'
+    )
+)
+def long_channel(store: str, slug: str, count: str, first: str, tmp_path: Path) -> None:
+    # Through a seed file: recording hundreds of meetings one command at a time is slow.
+    import datetime as dt
+
+    from tests.integration.seeding import meeting, opening, write_seed
+
+    start = dt.date.fromisoformat(first)
+    entries = [opening(slug, on=(start - dt.timedelta(days=1)).isoformat())] + [
+        meeting(slug, on=(start + dt.timedelta(days=n)).isoformat(), location=f"City {n + 1}")
+        for n in range(int(count))
+    ]
+    result = run_cli(["import", str(write_seed(tmp_path / "long.toml", entries))], db=store)
+    assert result.exit_code == 0, result.output
+
+
+@given(
+    parsers.re(
+        r"someone changed " + q("old") + r" to " + q("new") + r" in the channel's snapshot, "
+        r"behind the tracker's back"
+    )
+)
+def tampered_snapshot(store: str, old: str, new: str) -> None:
+    from tests.support import snapshot_rows
+
+    ((channel, version, _, state),) = snapshot_rows(store)
+    changed = bytes(state).replace(f'"{old}"'.encode(), f'"{new}"'.encode(), 1)
+    assert changed != bytes(state), f"{old!r} is not in the snapshot"
+    table = "tracker_snapshots" if store.startswith("postgresql://") else "stored_snapshots"
+    execute(
+        store,
+        f"UPDATE {table} SET state = ? WHERE originator_id = ? AND originator_version = ?",
+        (changed, channel, version),
+    )
+
+
+@then("the store verifies")
+def store_verifies(store: str) -> None:
+    result = run_cli(["verify"], db=store)
+    assert result.exit_code == 0, result.output
+
+
+@then(
+    parsers.re(
+        r"the history of "
+        + q("slug")
+        + r" shows a meeting in "
+        + q("place")
+        + r" and none in "
+        + q("other")
+    )
+)
+def history_places(store: str, slug: str, place: str, other: str) -> None:
+    text = json.dumps(read_json(store, ["history", slug]))
+    assert f'"{place}"' in text
+    assert f'"{other}"' not in text
 
 
 @given(parsers.re(r"someone deleted event #(?P<seq>\d+) of " + q("slug") + r" from the database"))

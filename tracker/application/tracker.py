@@ -50,6 +50,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
+from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
     EVENT_CLASSES,
@@ -153,10 +154,16 @@ class DialogueTracker(Application[UUID]):
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         # Only the settings made from --db / TRACKER_DB: nothing leaks in from os.environ.
-        return Environment(name, dict(env or {}))
+        # Snapshots are on by setting, not by the class attribute, which the library reads
+        # only in the construct_env this replaces.
+        return Environment(name, {"IS_SNAPSHOTTING_ENABLED": "y", **(env or {})})
 
     def construct_mapper(self) -> Mapper[UUID]:
         return self.factory.mapper(mapper_class=PydanticMapper)
+
+    def construct_snapshot_store(self) -> ChannelSnapshots:
+        recorder = self.factory.aggregate_recorder(purpose="snapshots")
+        return ChannelSnapshots(mapper=self.mapper, recorder=recorder)
 
     # --- recording ---------------------------------------------------------------------------
 
@@ -229,12 +236,13 @@ class DialogueTracker(Application[UUID]):
 
     def snapshot(self, slug: str) -> None:
         """Keep the channel's events as one snapshot, and drop its older snapshots."""
-        if self.snapshots is None:
-            return
-        from tracker.store.bulk import prune_snapshots
-
         with self.store_errors():
-            channel = self.channel(slug)
+            self._snapshot(self.channel(slug))
+
+    def _snapshot(self, channel: Channel) -> None:
+        from tracker.store.snapshots import prune_snapshots
+
+        if self.snapshots is not None:
             self.snapshots.put([ChannelSnapshot.of(channel.events)])
             prune_snapshots(self.store, channel.id, below=channel.version)
 
@@ -342,19 +350,29 @@ class DialogueTracker(Application[UUID]):
             return catch_up(cursor, self.mapper, self._facts, progress)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Empty the read model and apply every event again; return how many were applied."""
+        """Rebuild what is derived from the events: the read model, and the snapshots of long
+        channels. Return how many events were applied to the read model."""
         from tracker.application.projection import catch_up
+        from tracker.store.snapshots import drop_snapshots, long_channels
 
-        with self.store_errors(), self.read_model.transaction(write=True) as cursor:
-            cursor.clear()
-            return catch_up(cursor, self.mapper, self._facts, progress)
+        with self.store_errors():
+            # Snapshots first: the read model's catch-up reads channels through them.
+            drop_snapshots(self.store)
+            for found in long_channels(self.store, at_least=SNAPSHOT_EVERY):
+                self._snapshot(self._channel_by_id(found))
+            with self.read_model.transaction(write=True) as cursor:
+                cursor.clear()
+                return catch_up(cursor, self.mapper, self._facts, progress)
 
     def _facts(self, channel_id: UUID) -> tuple[list[Fact], int]:
         from tracker.application.projection import live_facts_of
 
+        return live_facts_of(self._channel_by_id(channel_id).events)
+
+    def _channel_by_id(self, channel_id: UUID) -> Channel:
         found = self.repository.get(channel_id, projector_func=project_channel)
         assert isinstance(found, Channel)
-        return live_facts_of(found.events)
+        return found
 
     def close(self) -> None:
         if self._read_model is not None:

@@ -17,6 +17,8 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import TopicError, resolve_topic
 
+from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
+from tracker.domain.snapshot import ChannelSnapshot
 from tracker.store.chain import seal_of, split_seal
 from tracker.store.mapper import plaintext
 
@@ -68,6 +70,8 @@ def _verify_channel(
 ) -> None:
     name = str(channel_id)
     expected, last_seal, chained = 1, None, True
+    snapshot, snapshot_problem = _snapshot(app, channel_id)
+    stored: dict[int, object] = {}  # the events the snapshot holds, as stored
     for row in rows:
         found.events += 1
         version = row.originator_version
@@ -77,12 +81,14 @@ def _verify_channel(
             )
             chained = False
         expected = version + 1
-        problem, body, seal = _read(app, channel_id, row)
+        problem, body, seal, event = _read(app, channel_id, row)
         if problem is not None:
             found.problems.append(Problem(name, version, problem))
             last_seal, chained = None, False
             continue
         assert body is not None
+        if snapshot is not None and version <= snapshot.originator_version:
+            stored[version] = event
         state = json.loads(body)
         if version == 1 and isinstance(state.get("slug"), str):
             name = state["slug"]
@@ -109,6 +115,36 @@ def _verify_channel(
         )
     if last_seal:
         found.heads[name] = last_seal
+    if snapshot_problem is not None:
+        found.problems.append(Problem(name, snapshot_problem[0], snapshot_problem[1]))
+    elif snapshot is not None:
+        found.problems.extend(
+            Problem(name, e.originator_version, _SNAPSHOT_DIFFERS)
+            for e in snapshot.events()
+            if stored.get(e.originator_version, e) != e
+        )
+
+
+_SNAPSHOT_DIFFERS = (
+    "differs in the channel's snapshot, which was altered; tracker rebuild takes it again"
+)
+
+
+def _snapshot(
+    app: DialogueTracker, channel_id: UUID
+) -> tuple[ChannelSnapshot | None, tuple[int, str] | None]:
+    """The channel's newest snapshot, or (sequence, problem) when it was damaged."""
+    if not isinstance(app.snapshots, ChannelSnapshots):
+        return None, None
+    try:
+        return app.snapshots.newest(channel_id), None
+    except SnapshotUnusable as e:
+        if not e.damaged:
+            return None, None  # passed over when read; harmless
+        return None, (
+            e.version,
+            f"the channel's snapshot up to here was altered: {e}; tracker rebuild takes it again",
+        )
 
 
 def _missing(first: int, last: int) -> str:
@@ -117,25 +153,25 @@ def _missing(first: int, last: int) -> str:
 
 def _read(
     app: DialogueTracker, channel_id: UUID, row: StoredEvent
-) -> tuple[str | None, bytes | None, str | None]:
-    """(problem, content without seal, seal) of one stored row."""
+) -> tuple[str | None, bytes | None, str | None, object]:
+    """(problem, content without seal, seal, event) of one stored row."""
     try:
         resolve_topic(row.topic)
     except TopicError:
-        return f"was altered: its kind {row.topic!r} is unknown", None, None
+        return f"was altered: its kind {row.topic!r} is unknown", None, None, None
     try:
         content = plaintext(app.mapper, row)
     except Exception as e:
-        return f"cannot be read ({e})", None, None
+        return f"cannot be read ({e})", None, None, None
     sealed = split_seal(content)
     if sealed is None:
-        return "was altered: it has no seal", None, None
+        return "was altered: it has no seal", None, None, None
     body, seal = sealed
     expected = seal_of(channel_id, row.originator_version, row.topic, body, app.seal_key)
     if seal != expected:
-        return "was altered: its content does not match its seal", None, None
+        return "was altered: its content does not match its seal", None, None, None
     try:
-        app.mapper.to_domain_event(row)
+        event = app.mapper.to_domain_event(row)
     except Exception as e:
-        return f"cannot be read as an event ({e})", None, None
-    return None, body, seal
+        return f"cannot be read as an event ({e})", None, None, None
+    return None, body, seal, event

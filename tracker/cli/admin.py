@@ -1,4 +1,4 @@
-"""Looking after a store: rebuild the read model, verify the hash chains, make a key."""
+"""Looking after a store: rebuild what is derived from the events, verify the chains, make a key."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ EXAMPLES = {
 
 
 def rebuild(ctx: typer.Context) -> None:
-    """Rebuild the dashboard's read model from every recorded event (nothing else changes)."""
+    """Rebuild the dashboard's read model and long channels' snapshots from the events.
+
+    Both are derived from the recorded events, which stay exactly as they are.
+    """
     applied = tracker(ctx, write=True).rebuild()
     typer.echo(f"rebuilt the read model from {applied} events")
 

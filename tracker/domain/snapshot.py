@@ -4,6 +4,10 @@ A channel's state in valid time depends on all its facts (a backfill can land an
 snapshot keeps the events themselves, grouped by kind so that pydantic can read the whole
 document in one pass instead of one event at a time. Rebuilding a channel then reads its latest
 snapshot and only the events recorded after it.
+
+A snapshot is a cache of stored facts, never a fact itself: it names the format (class version)
+of each kind of event it holds, so that one taken before an event class changed is passed over
+and the events, read through their upcasters, are used instead.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class ChannelSnapshot(BaseModel):
 
     originator_id: uuid.UUID
     originator_version: int
+    formats: dict[str, int]  # stored topic -> class version of the events held
     opened: tuple[ChannelOpened, ...] = Field(min_length=1, max_length=1)
     agreed: tuple[ChannelAgreed, ...] = ()
     cadences: tuple[CadenceAgreed, ...] = ()
@@ -57,6 +62,7 @@ class ChannelSnapshot(BaseModel):
             {
                 "originator_id": events[0].originator_id,
                 "originator_version": events[-1].originator_version,
+                "formats": event_formats(),
                 **groups,
             }
         )
@@ -88,3 +94,8 @@ _GROUPS: dict[type[ChannelEvent], str] = {
     Concluded: "concluded",
     EventRetracted: "retracted",
 }
+
+
+def event_formats() -> dict[str, int]:
+    """The stored topic and class version of every kind of event, as the code defines them."""
+    return {cls.TOPIC: getattr(cls, "class_version", 1) for cls in _GROUPS}

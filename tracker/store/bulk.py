@@ -17,7 +17,6 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 
 from tracker.store.settings import (
     APP_NAME,
-    POSTGRES_CONNECT_TIMEOUT,
     SQLITE_LOCK_TIMEOUT,
     PostgresStore,
     SQLiteStore,
@@ -92,14 +91,7 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
 def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
     import psycopg
 
-    connection = psycopg.connect(
-        host=store.host,
-        port=store.port,
-        user=store.user,
-        password=store.password,
-        dbname=store.dbname,
-        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-    )
+    connection = store.connect()
     try:
         cursor = connection.cursor()
         cursor.execute(f"LOCK TABLE {POSTGRES_TABLE} IN EXCLUSIVE MODE")
@@ -127,40 +119,6 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
         connection.close()
 
 
-SNAPSHOT_TABLES = {"sqlite": "stored_snapshots", "postgres": f"{APP_NAME}_snapshots"}
-
-
-def prune_snapshots(store: Store, channel_id: Any, *, below: int) -> None:
-    """Drop a channel's snapshots older than ``below`` (the newest one makes them useless)."""
-    table = SNAPSHOT_TABLES[store.kind]
-    if isinstance(store, SQLiteStore):
-        import sqlite3
-
-        with contextlib.closing(
-            sqlite3.connect(store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT)
-        ) as connection:
-            connection.execute(
-                f"DELETE FROM {table} WHERE originator_id = ? AND originator_version < ?",  # noqa: S608
-                (channel_id.hex, below),
-            )
-        return
-    import psycopg
-
-    with psycopg.connect(
-        host=store.host,
-        port=store.port,
-        user=store.user,
-        password=store.password,
-        dbname=store.dbname,
-        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-        autocommit=True,
-    ) as connection:
-        connection.execute(
-            f"DELETE FROM {table} WHERE originator_id = %s AND originator_version < %s",  # noqa: S608
-            (channel_id, below),
-        )
-
-
 def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
     """Every stored event row as it is in the database, by channel and version.
 
@@ -182,17 +140,9 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
                 for originator_id, version, topic, state in rows:
                     yield StoredEvent(UUID(originator_id), version, topic, bytes(state))
         return
-    import psycopg
 
     with (
-        psycopg.connect(
-            host=store.host,
-            port=store.port,
-            user=store.user,
-            password=store.password,
-            dbname=store.dbname,
-            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-        ) as pg,
+        store.connect() as pg,
         pg.cursor(name="verify") as named,
     ):
         named.itersize = batch

@@ -18,7 +18,6 @@ from collections.abc import Iterator, Sequence
 from uuid import UUID
 
 from tracker.store.settings import (
-    POSTGRES_CONNECT_TIMEOUT,
     SQLiteStore,
     Store,
     StoreUnavailable,
@@ -71,15 +70,7 @@ def _advisory_locks(store: Store, channel_ids: Sequence[UUID], wait: float) -> I
 
     assert not isinstance(store, SQLiteStore)
     keys = sorted({int.from_bytes(c.bytes[:8], "big", signed=True) for c in channel_ids})
-    with psycopg.connect(
-        host=store.host,
-        port=store.port,
-        user=store.user,
-        password=store.password,
-        dbname=store.dbname,
-        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-        autocommit=True,
-    ) as connection:
+    with store.connect(autocommit=True) as connection:
         connection.execute(f"SET lock_timeout = '{int(wait * 1000)}ms'")
         try:
             for key in keys:  # in one order for everyone, so no two writers deadlock

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from tracker.store.settings import (
     APP_NAME,
-    POSTGRES_CONNECT_TIMEOUT,
     PostgresStore,
     SQLiteStore,
     Store,
@@ -39,14 +38,7 @@ def probe_postgres(store: PostgresStore) -> PostgresStore:
     import psycopg
 
     try:
-        with psycopg.connect(
-            host=store.host,
-            port=store.port,
-            user=store.user,
-            password=store.password,
-            dbname=store.dbname,
-            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-        ) as connection:
+        with store.connect() as connection:
             found = connection.execute(
                 f"SELECT to_regclass('{APP_NAME}_events') IS NOT NULL "
                 f"AND to_regclass('{APP_NAME}_snapshots') IS NOT NULL"
@@ -84,15 +76,7 @@ def creating_tables(store: Store) -> Iterator[Store]:
     import psycopg
 
     try:
-        connection = psycopg.connect(
-            host=store.host,
-            port=store.port,
-            user=store.user,
-            password=store.password,
-            dbname=store.dbname,
-            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-            autocommit=True,
-        )
+        connection = store.connect(autocommit=True)
     except psycopg.Error as e:
         raise StoreUnavailable(
             f"cannot connect to the PostgreSQL store {store.describe()}: "

@@ -17,7 +17,6 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from tracker.store.settings import (
-    POSTGRES_CONNECT_TIMEOUT,
     SQLITE_LOCK_TIMEOUT,
     PostgresStore,
     SQLiteStore,
@@ -199,17 +198,7 @@ class ReadModelStore:
                     self.store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT
                 )
             else:
-                import psycopg
-
-                self._connection = psycopg.connect(
-                    host=self.store.host,
-                    port=self.store.port,
-                    user=self.store.user,
-                    password=self.store.password,
-                    dbname=self.store.dbname,
-                    connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-                    autocommit=True,
-                )
+                self._connection = self.store.connect(autocommit=True)
         return self._connection
 
     def sql(self, statement: str) -> str:

@@ -11,8 +11,11 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    import psycopg  # imported when a PostgreSQL store is used: SQLite commands never load it
 
 APP_NAME = "tracker"
 KEY_ENV = "TRACKER_ENCRYPTION_KEY"
@@ -157,6 +160,20 @@ class PostgresStore:
     def redact(self, text: str) -> str:
         """Remove the password from any text that may be shown (e.g. a driver's message)."""
         return text.replace(self.password, "***") if self.password else text
+
+    def connect(self, *, autocommit: bool = False) -> psycopg.Connection[Any]:
+        """A connection of the tracker's own, beside the library's pool."""
+        import psycopg
+
+        return psycopg.connect(
+            host=self.host,
+            port=self.port,
+            user=self.user,
+            password=self.password,
+            dbname=self.dbname,
+            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+            autocommit=autocommit,
+        )
 
     def library_env(self, *, write: bool) -> dict[str, str]:  # noqa: ARG002 (same as SQLite)
         return {
