@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from eventsourcing.persistence import IntegrityError
 
 from tests.integration.seeding import meeting, opening, write_seed
 from tests.integration.test_encryption import everything_stored
@@ -23,6 +24,7 @@ from tests.integration.test_format_evolution import FIXTURE, MeetingHeldV2, late
 from tests.support import run_cli, snapshot_rows
 from tracker.application import open_tracker
 from tracker.application import tracker as tracker_module
+from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import project_channel
 from tracker.domain.values import channel_id
 
@@ -136,6 +138,23 @@ def test_recording_renews_the_snapshot_and_keeps_only_the_newest(
     # Events recorded after a snapshot are chained to the seals it holds.
     verify = run_cli(["verify"], db=db)
     assert verify.exit_code == 0, verify.output
+
+
+def test_a_snapshot_another_writer_took_first_does_not_fail_or_repeat_the_write(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tracker_module, "SNAPSHOT_EVERY", 10)
+    run_cli(["import", str(long_channel(tmp_path / "short.toml", events=9))], db=db)
+
+    def taken_already(self: ChannelSnapshots, events: Any, **kwargs: Any) -> Any:
+        # What the library raises when another writer stored this snapshot a moment before.
+        raise IntegrityError("UNIQUE constraint failed: stored_snapshots")
+
+    monkeypatch.setattr(ChannelSnapshots, "put", taken_already)
+    result = run_cli(["meet", SLUG, "--on", day(9)], db=db)
+    assert result.exit_code == 0, result.output
+    history = run_cli(["history", SLUG, "--json"], db=db).json()
+    assert len(history) == 10  # recorded once, not retried into a refusal
 
 
 def test_a_fact_held_in_the_snapshot_can_still_be_retracted(imported: str) -> None:

@@ -234,10 +234,24 @@ class DialogueTracker(Application[UUID]):
         plan = plan_import(path)  # every entry is validated before any is recorded
         return import_plan(self, plan, progress, snapshot_from=SNAPSHOT_EVERY)
 
-    def snapshot(self, slug: str) -> None:
-        """Keep the channel's events as one snapshot, and drop its older snapshots."""
-        with self.store_errors():
+    def snapshot(self, slug: str) -> bool:
+        """Keep the channel's events as one snapshot, and drop its older snapshots.
+
+        Called once what was recorded is committed, so it must not fail the command: a
+        snapshot is only a cache, and another writer may have taken the same one a moment
+        before. Returns whether a snapshot was taken.
+        """
+        failures: tuple[type[BaseException], ...] = (
+            StoreError,
+            PersistenceError,
+            OSError,
+            *driver_errors(),
+        )
+        try:
             self._snapshot(self.channel(slug))
+        except failures:
+            return False
+        return True
 
     def _snapshot(self, channel: Channel) -> None:
         from tracker.store.snapshots import prune_snapshots
