@@ -251,7 +251,7 @@ def catch_up_rate(db: str, events: int) -> float:
     app = open_tracker(db, write=True)
     try:
         start = time.perf_counter()
-        app.rebuild()
+        app.rebuild_read_model()
         return events / (time.perf_counter() - start)
     finally:
         app.close()

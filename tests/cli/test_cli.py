@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 from collections.abc import Callable
 
@@ -338,3 +339,16 @@ def test_a_note_without_a_source_is_bad_input(db: str, tracker: Tracker) -> None
             "--on", "1998-01-19", "--note", "a note about nothing",
         )  # fmt: skip
     assert_error(result, 2, "--note", "--source")
+
+
+def test_json_is_indented_on_a_terminal_and_compact_when_piped(session_on_sqlite: str) -> None:
+    for args in (["status", "--json"], ["history", "us-cn-commercial-wg", "--json"]):
+        on_terminal = run_on_terminal(args, db=session_on_sqlite, no_color=True)
+        assert on_terminal.exit_code == 0, on_terminal.output
+        piped = run_cli(args, db=session_on_sqlite)
+        assert piped.exit_code == 0, piped.output
+        assert piped.stdout.count("\n") == 1  # one compact document
+        assert on_terminal.output.count("\n") > 10
+        assert "\n  {" in on_terminal.output.replace("\r\n", "\n")  # indented
+        # The same data either way.
+        assert json.loads(on_terminal.output) == piped.json()

@@ -364,19 +364,28 @@ class DialogueTracker(Application[UUID]):
             return catch_up(cursor, self.mapper, self._facts, progress)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild what is derived from the events: the read model, and the snapshots of long
-        channels. Return how many events were applied to the read model."""
-        from tracker.application.projection import catch_up
+        """Rebuild what is derived from the events: the snapshots of long channels, then the
+        read model (whose catch-up reads channels through them). Return how many events were
+        applied to the read model."""
+        self.retake_snapshots()
+        return self.rebuild_read_model(progress)
+
+    def retake_snapshots(self) -> None:
+        """Drop every snapshot, and take one of each long channel."""
         from tracker.store.snapshots import drop_snapshots, long_channels
 
         with self.store_errors():
-            # Snapshots first: the read model's catch-up reads channels through them.
             drop_snapshots(self.store)
             for found in long_channels(self.store, at_least=SNAPSHOT_EVERY):
                 self._snapshot(self._channel_by_id(found))
-            with self.read_model.transaction(write=True) as cursor:
-                cursor.clear()
-                return catch_up(cursor, self.mapper, self._facts, progress)
+
+    def rebuild_read_model(self, progress: Callable[[int], None] | None = None) -> int:
+        """Empty the read model and apply every event again; return how many were applied."""
+        from tracker.application.projection import catch_up
+
+        with self.store_errors(), self.read_model.transaction(write=True) as cursor:
+            cursor.clear()
+            return catch_up(cursor, self.mapper, self._facts, progress)
 
     def _facts(self, channel_id: UUID) -> tuple[list[Fact], int]:
         from tracker.application.projection import live_facts_of

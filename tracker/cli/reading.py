@@ -15,7 +15,12 @@ from tracker.cli.context import echo_json, example, parse_day, parse_moment, tra
 from tracker.cli.recording import Slug
 from tracker.domain.values import ChannelStatus
 
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+Json = Annotated[
+    bool,
+    typer.Option(
+        "--json", help="Print JSON for scripts (indented on a terminal, compact when piped)."
+    ),
+]
 AsOf = Annotated[
     str | None,
     typer.Option(
