@@ -17,6 +17,7 @@ import select
 import signal
 import sqlite3
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -158,6 +159,63 @@ def test_the_import_draws_its_progress_bar_when_only_stderr_is_a_terminal(
         importing.close()
     assert importing.process.returncode == 0
     assert shown > 0, f"no progress was drawn on stderr: {importing.drawn[-300:]!r}"
+
+
+def stderr_on_terminal(args: list[str], db: str) -> tuple[int, str, str]:
+    """(exit code, stdout, what was drawn on stderr) of the tracker, only stderr a terminal."""
+    env = {**tracker_env(db), "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    env.pop("NO_COLOR")
+    # stdout to a file: a pipe left unread while the terminal is read would fill and block.
+    with tempfile.TemporaryFile() as stdout:
+        controller, terminal = os.openpty()
+        try:
+            process = subprocess.Popen(
+                [TRACKER, *args], stdin=subprocess.DEVNULL, stdout=stdout, stderr=terminal, env=env
+            )
+        finally:
+            os.close(terminal)
+        try:
+            drawn = _drawn(controller, process)
+            process.wait(timeout=120)
+        finally:
+            os.close(controller)
+        stdout.seek(0)
+        return process.returncode, stdout.read().decode(), drawn
+
+
+def _drawn(controller: int, process: subprocess.Popen[bytes]) -> str:
+    """Everything written to the terminal until the process ends."""
+    drawn = b""
+    while True:
+        readable, _, _ = select.select([controller], [], [], 0.1)
+        if readable:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the process has ended and closed the terminal
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        elif process.poll() is not None:
+            break
+    return drawn.decode("utf-8", "replace")
+
+
+def test_the_first_dashboard_after_a_large_import_shows_it_taking_the_events_in(
+    sqlite_db: str, large_file: Path
+) -> None:
+    assert run_tracker(["import", str(large_file)], sqlite_db).returncode == 0
+
+    code, out, drawn = stderr_on_terminal(["status", "--json"], sqlite_db)
+    assert code == 0, drawn
+    assert len(json.loads(out)) == CHANNELS
+    assert "bringing the dashboard up to date" in drawn
+
+    # Once up to date there is nothing to take in, and nothing is drawn.
+    code, out, drawn = stderr_on_terminal(["status", "--json"], sqlite_db)
+    assert code == 0, drawn
+    assert len(json.loads(out)) == CHANNELS
+    assert "bringing the dashboard" not in drawn
 
 
 @pytest.mark.slow

@@ -315,14 +315,19 @@ class DialogueTracker(Application[UUID]):
         return [s for s in found if s is not None]
 
     def summaries(
-        self, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+        self,
+        *,
+        as_of: dt.date | None = None,
+        known_on: dt.datetime | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> list[ChannelSummary]:
         """The dashboard: every channel that existed as of the day.
 
         As known now, it comes from the read model (caught up first): one index seek per
         channel, whatever the number of events. As known at an earlier moment, or on an
         encrypted store, it is folded from every channel's events: exact, but it grows with
-        the events.
+        the events. ``progress`` hears how many events the catch-up has applied, page by
+        page (after an import of many events it can take a while).
         """
         as_of = as_of or self.clock().date()
         if known_on is not None or not self._read_model_usable():
@@ -331,7 +336,7 @@ class DialogueTracker(Application[UUID]):
         from tracker.store.readmodel import ReadModelBusy
 
         try:
-            self.catch_up(wait=BUSY_WAIT)
+            self.catch_up(progress, wait=BUSY_WAIT)
         except ReadModelBusy:
             # Another writer holds the store (an import, say): fold, which only reads.
             return list(self.states(as_of=as_of, known_on=known_on))

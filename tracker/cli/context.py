@@ -166,22 +166,32 @@ def echo_recorded(recorded: list[Recorded]) -> None:
 
 
 @contextlib.contextmanager
-def progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr when it is a terminal (and nothing when it is not)."""
+def progress_bar(what: str) -> Iterator[Callable[[int, int | None], None] | None]:
+    """A progress bar on stderr when it is a terminal (and nothing when it is not).
+
+    It appears with the first report of progress, so a command that turns out to have
+    little to do draws nothing.
+    """
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(what, total=None)
+    with contextlib.ExitStack() as shown:
+        bar: Any = None
+        task: Any = None
         last = [0.0]
 
-        def update(done: int, total: int) -> None:
+        def update(done: int, total: int | None) -> None:
+            nonlocal bar, task
             now = time.monotonic()
-            if now - last[0] > 0.1 or done == total:  # redraw at most ten times a second
-                bar.update(task, completed=done, total=total)
-                last[0] = now
+            if now - last[0] <= 0.1 and done != total:  # redraw at most ten times a second
+                return
+            last[0] = now
+            if bar is None:
+                from rich.console import Console
+                from rich.progress import Progress
+
+                bar = shown.enter_context(Progress(console=Console(stderr=True), transient=True))
+                task = bar.add_task(what, total=total)
+            bar.update(task, completed=done, total=total)
 
         yield update

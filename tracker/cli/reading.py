@@ -6,14 +6,25 @@ import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.models import CommandInfo
 
-from tracker.cli.context import echo_json, example, parse_day, parse_moment, tracker
+from tracker.cli.context import (
+    echo_json,
+    example,
+    parse_day,
+    parse_moment,
+    progress_bar,
+    tracker,
+)
 from tracker.cli.recording import Slug
 from tracker.domain.values import ChannelStatus
+
+if TYPE_CHECKING:
+    from tracker.application.tracker import DialogueTracker
+    from tracker.domain.state import ChannelSummary
 
 Json = Annotated[
     bool,
@@ -121,7 +132,7 @@ def status(
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
     views = dashboard.select(
-        (status_view(s) for s in app.summaries(as_of=day, known_on=moment)),
+        (status_view(s) for s in summaries(app, as_of=day, known_on=moment)),
         statuses=[s.value for s in status or []],
         parties=parties,
         overdue_only=overdue,
@@ -181,11 +192,17 @@ def overdue(
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
     parties = _parties(party)
-    states = tracker(ctx, write=False).summaries(as_of=day, known_on=moment)
+    states = summaries(tracker(ctx, write=False), as_of=day, known_on=moment)
     chosen = {v["channel"] for v in dashboard.select(map(status_view, states), parties=parties)}
     items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
     items.sort(key=lambda i: (-i["days_late"], i["channel"]))
     echo_json(items) if json else typer.echo(overdue_text(items))
+
+
+def summaries(app: DialogueTracker, **when: Any) -> list[ChannelSummary]:
+    """Every channel's summary, with a progress bar while many new events are taken in."""
+    with progress_bar("bringing the dashboard up to date (events)") as update:
+        return app.summaries(**when, progress=(lambda n: update(n, None)) if update else None)
 
 
 def watch(
