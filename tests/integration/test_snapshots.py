@@ -239,4 +239,5 @@ def test_a_read_only_store_without_a_snapshot_table_is_read_from_its_events(
     status = run_cli(["status", "us-cn-commercial-wg", "--json"], db=read_only_old_store)
     assert status.exit_code == 0, status.output
     assert status.json()["last_meeting"] == "2024-04-04"
+    assert run_cli(["verify"], db=read_only_old_store).exit_code == 0
     assert snapshot_rows(read_only_old_store) == []  # and nothing was created in it

@@ -14,7 +14,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import PersistenceError, StoredEvent
 from eventsourcing.utils import TopicError, resolve_topic
 
 from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
@@ -138,6 +138,8 @@ def _snapshot(
         return None, None
     try:
         return app.snapshots.newest(channel_id), None
+    except PersistenceError:
+        return None, None  # a read-only file written before snapshots has no table for them
     except SnapshotUnusable as e:
         if not e.damaged:
             return None, None  # passed over when read; harmless
