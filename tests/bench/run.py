@@ -227,7 +227,7 @@ class StoreFigures:
     imports: dict[str, tuple[int, float, int]] = field(default_factory=dict)  # events, s, KiB
     catch_up: dict[str, float] = field(default_factory=dict)  # events/s
     dashboard: dict[str, tuple[int, float, float]] = field(default_factory=dict)
-    as_of: tuple[float, float] = (0.0, 0.0)  # in-process seconds, CLI seconds
+    as_of: tuple[float, float, float] = (0.0, 0.0, 0.0)  # new process, warm, CLI (seconds)
 
 
 def dashboard_times(db: str, runs: int) -> tuple[float, float]:
@@ -257,18 +257,40 @@ def catch_up_rate(db: str, events: int) -> float:
         app.close()
 
 
-def as_of_times(db: str, runs: int) -> tuple[float, float]:
-    """Seconds for status --as-of on the long channel: the work in-process, and the CLI."""
+AS_OF_IN_A_NEW_PROCESS = """
+import datetime as dt, sys, time
+from tracker.application import open_tracker
+app = open_tracker(sys.argv[1], write=False)
+start = time.perf_counter()
+app.state("bench-000000", as_of=dt.date(2000, 1, 1))
+print(time.perf_counter() - start)
+"""
+
+
+def as_of_times(db: str, runs: int) -> tuple[float, float, float]:
+    """Seconds for status --as-of on the long channel: the work in a new process (as each
+    command pays it), the same work again in a process that has done it once, and the CLI."""
     from tracker.application import open_tracker
 
+    cold = statistics.median(
+        float(
+            subprocess.run(
+                [sys.executable, "-c", AS_OF_IN_A_NEW_PROCESS, db],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        for _ in range(runs)
+    )
     app = open_tracker(db, write=False)
     try:
         day = dt.date(2000, 1, 1)
-        work = median_time(lambda: app.state("bench-000000", as_of=day), runs)
+        warm = median_time(lambda: app.state("bench-000000", as_of=day), runs)
     finally:
         app.close()
     cli = median_time(lambda: run(["status", "bench-000000", "--as-of", "2000-01-01"], db), runs)
-    return work, cli
+    return cold, warm, cli
 
 
 def measure_store(
@@ -397,11 +419,12 @@ def page(figures: list[StoreFigures], start: tuple[float, float, float], scale: 
                 "|---|---:|---:|"]  # fmt: skip
         for name, (_, in_process, cli) in f.dashboard.items():
             out.append(f"| {name} | {in_process * 1000:,.0f} ms | {cli * 1000:,.0f} ms |")
-        work, cli = f.as_of
+        work, warm, cli = f.as_of
         out += [
             "",
             f"`status SLUG --as-of` on a channel of {LONG:,} events: {work * 1000:,.0f} ms of work "
-            f"after start-up ({cli * 1000:,.0f} ms end to end).",
+            f"after start-up in a new process, as each command pays it ({warm * 1000:,.0f} ms "
+            f"when the same process asks again; {cli * 1000:,.0f} ms end to end).",
             "",
         ]
         out += targets(f)
@@ -421,7 +444,9 @@ def targets(f: StoreFigures) -> list[str]:
             f"{verdict(peak / 1024 < 500)}"
         )
     if f.dashboard:
-        name, (_, in_process, cli) = max(f.dashboard.items(), key=lambda kv: kv[1][0])
+        # The largest store: most channels, then most events (10,000 channels of 100 events).
+        name = FULL if FULL in f.dashboard else max(f.dashboard, key=lambda k: f.dashboard[k][0])
+        _, in_process, cli = f.dashboard[name]
         lines.append(
             f"- dashboard over {name} ≤ 1 s: {in_process:.2f} s in-process, {cli:.2f} s end to "
             f"end — {verdict(cli <= 1.0)}"
@@ -460,16 +485,25 @@ EXPLANATION = [
     "what makes an import trustworthy.",
     "- **Read-model catch-up** decodes each event's JSON and updates one row per channel, "
     "span, meeting, cadence and plan; the figure is bounded by the Python loop over events "
-    "and by the inserts of one row per meeting.",
-    "- **Start-up** of `tracker meet` pays for pydantic's model machinery (the baseline imports "
-    "pydantic but builds no model), the tracker's own modules and the store's setup (tables "
-    "checked, write-ahead log, one SQL round trip per read and write).",
-    "- **The dashboard** reads the read model with one index seek per channel and per cadence "
-    "and plan, so it grows with channels, not events; the end-to-end time adds start-up and "
-    "printing JSON for every channel.",
+    "and by the inserts of one row per meeting. The smallest store has the lowest rate: its "
+    "fixed costs (opening the tables, one transaction) are spread over only 1,000 events.",
+    "- **Start-up** of `tracker meet` pays for what the baseline does not: pydantic builds "
+    "the schemas of the events and commands (the baseline imports pydantic but builds no "
+    "model), typer builds a pydantic adapter for each option it parses, pydantic's plugin "
+    "loader imports `importlib.metadata` on the first schema built, and the tracker's own "
+    "modules load; the store's setup and the write itself take about 15 ms of the total.",
+    "- **The dashboard** reads the read model with one index seek per channel and per "
+    "cadence and plan; about half of its time is SQLite answering those seeks, the other "
+    "half is Python turning each row into a channel summary. It grows with what it shows: "
+    "the synthetic channels of 100 events carry about 1.7 times as many planned meetings as "
+    "those of 50, and every plan is a row of the dashboard. End to end it adds start-up and "
+    "writing the JSON of every channel (compact when piped).",
     "- **`status --as-of`** on a long channel reads its snapshot (one document with every "
-    "event) and the events after it, then folds them in valid time: the figure is bounded by "
-    "building one pydantic model per event.",
+    "event, 480 bytes each) and the events after it, then folds them in valid time. Decoding "
+    "10,000 events with pydantic takes most of it; a new process also builds the snapshot's "
+    "schema and reads each distinct date once, which is why the first answer costs about "
+    "twice the next. Reaching 50 ms would need a snapshot of only what the fold reads, with "
+    "the full events decoded when a command shows them.",
     "",
 ]
 
