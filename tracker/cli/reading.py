@@ -199,10 +199,18 @@ def overdue(
     echo_json(items) if json else typer.echo(overdue_text(items))
 
 
+CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
+
+
 def summaries(app: DialogueTracker, **when: Any) -> list[ChannelSummary]:
     """Every channel's summary, with a progress bar while many new events are taken in."""
     with progress_bar("bringing the dashboard up to date (events)") as update:
-        return app.summaries(**when, progress=(lambda n: update(n, None)) if update else None)
+
+        def progress(applied: int) -> None:
+            if update and applied >= CATCH_UP_SHOWN_FROM:
+                update(applied, None)
+
+        return app.summaries(**when, progress=progress)
 
 
 def watch(
