@@ -523,9 +523,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as name:
         folder = Path(name)
         print("start-up…", flush=True)
-        start = startup(10)
-        sizes = [(10, 100), (1_000, 100), (max(10, int(10_000 * scale)), 50),
-                 (max(10, int(10_000 * scale)), 100)]  # fmt: skip
+        start = startup(10 if scale >= 1 else 3)
+        sizes = [(10, 100), (max(10, int(1_000 * scale)), 100),
+                 (max(10, int(10_000 * scale)), 50), (max(10, int(10_000 * scale)), 100)]  # fmt: skip
         files: dict[str, tuple[Path, int]] = {}
         for channels, per in sizes:
             label = f"{channels:,} channels × {per} events"
