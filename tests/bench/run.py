@@ -524,8 +524,8 @@ def main() -> None:
         folder = Path(name)
         print("start-up…", flush=True)
         start = startup(10 if scale >= 1 else 3)
-        sizes = [(10, 100), (max(10, int(1_000 * scale)), 100),
-                 (max(10, int(10_000 * scale)), 50), (max(10, int(10_000 * scale)), 100)]  # fmt: skip
+        many = max(10, int(10_000 * scale))
+        sizes = [(10, 100), (max(10, int(1_000 * scale)), 100), (many, 50), (many, 100)]
         files: dict[str, tuple[Path, int]] = {}
         for channels, per in sizes:
             label = f"{channels:,} channels × {per} events"
