@@ -25,6 +25,18 @@ from tracker.domain.values import (
     Title,
 )
 
+# Fields that are not a fact's details: identity, record keeping, sources, and its date (which
+# counts on its own, as written).
+NOT_DETAILS: set[str] = {  # a set, as pydantic's exclude takes; never changed
+    "originator_id",
+    "originator_version",
+    "recorded",
+    "sources",
+    "occurred",
+    "previous",
+    "seal",
+}
+
 
 class ChannelEvent(BaseModel):
     """Something recorded about one channel, at one version, at one moment of record time."""
@@ -55,19 +67,7 @@ class ChannelEvent(BaseModel):
 
     def details(self) -> dict[str, Any]:
         """The payload that distinguishes this fact: what makes two facts the same."""
-        return self.model_dump(
-            mode="json",
-            exclude={
-                "originator_id",
-                "originator_version",
-                "recorded",
-                "sources",
-                "occurred",
-                "previous",
-                "seal",
-            },
-            exclude_none=True,
-        )
+        return self.model_dump(mode="json", exclude=NOT_DETAILS, exclude_none=True)
 
 
 class Fact(ChannelEvent):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import (
+    NOT_DETAILS,
     CadenceAgreed,
     ChannelAgreed,
     ChannelEvent,
@@ -200,20 +201,9 @@ def walk(timeline: Sequence[Fact]) -> tuple[Walk, Violation | None]:
     return state, None
 
 
-_NOT_DETAILS = {
-    "originator_id",
-    "originator_version",
-    "recorded",
-    "sources",
-    "occurred",
-    "previous",
-    "seal",
-}
-
-
 def fact_key(fact: Fact) -> tuple[str, str, str]:
     """What makes two facts the same: kind, occurred date (as written) and details."""
-    details = fact.model_dump_json(exclude=_NOT_DETAILS, exclude_none=True)
+    details = fact.model_dump_json(exclude=NOT_DETAILS, exclude_none=True)
     return (type(fact).__name__, str(fact.occurred), details)
 
 
