@@ -223,6 +223,25 @@ def ask_overdue(store: str, parties: str | None, time: str) -> Outcome:
     return run(store, args)
 
 
+def document_args(
+    command: str,
+    formats: dict[str, str],
+    store: str,
+    tmp_path: Path,
+    slugs: str | None,
+    format: str | None,
+    time: str,
+    file: str | None,
+) -> list[str]:
+    """The arguments of ``report`` or ``export``, from the words of the step."""
+    args = [command, *slugs_in(slugs or "")]
+    if format:
+        args += ["--format", formats[format]]
+    if file:
+        args += ["-o", str(tmp_path / file)]
+    return [*args, *time_args(store, time)]
+
+
 @when(
     parsers.re(
         r"I ask for the report(?: of "
@@ -241,12 +260,9 @@ def ask_report(
     time: str,
     file: str | None,
 ) -> Outcome:
-    args = ["report", *slugs_in(slugs or "")]
-    if format:
-        args += ["--format", REPORT_FORMATS[format]]
-    if file:
-        args += ["-o", str(tmp_path / file)]
-    return run(store, [*args, *time_args(store, time)])
+    return run(
+        store, document_args("report", REPORT_FORMATS, store, tmp_path, slugs, format, time, file)
+    )
 
 
 @when(
@@ -264,12 +280,9 @@ def export(
     time: str,
     file: str | None,
 ) -> Outcome:
-    args = ["export", *slugs_in(slugs or "")]
-    if format:
-        args += ["--format", EXPORT_FORMATS[format]]
-    if file:
-        args += ["-o", str(tmp_path / file)]
-    return run(store, [*args, *time_args(store, time)])
+    return run(
+        store, document_args("export", EXPORT_FORMATS, store, tmp_path, slugs, format, time, file)
+    )
 
 
 @when(

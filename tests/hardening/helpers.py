@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +106,33 @@ def assert_contiguous(rows: Sequence[tuple[Any, ...]]) -> dict[str, list[int]]:
 
 def topics(rows: Iterable[tuple[Any, ...]]) -> list[str]:
     return [row[2] for row in rows]
+
+
+def write_lock_taken(db: str) -> Callable[[], bool]:
+    """Whether some other connection holds the store's write lock now (an open write)."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        def postgres_locked() -> bool:
+            with psycopg.connect(db, autocommit=True) as conn:
+                found = conn.execute(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                    "WHERE c.relname = 'tracker_events' AND l.mode = 'ExclusiveLock' "
+                    "AND l.granted AND l.pid <> pg_backend_pid()"
+                ).fetchone()
+                return bool(found and found[0])
+
+        return postgres_locked
+
+    def sqlite_locked() -> bool:
+        with contextlib.closing(sqlite3.connect(db, timeout=0, isolation_level=None)) as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                if "locked" in str(e) or "busy" in str(e):
+                    return True
+                raise
+            conn.execute("ROLLBACK")
+            return False
+
+    return sqlite_locked

@@ -19,7 +19,7 @@ import sqlite3
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,7 @@ from tests.hardening.helpers import (
     start_tracker,
     topics,
     tracker_env,
+    write_lock_taken,
 )
 from tests.support import stored_rows
 
@@ -57,36 +58,6 @@ def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 meeting = {"command": "meet", "slug": f"bulk-{c:03d}", "on": day(m)}
                 file.write(json.dumps(meeting) + "\n")
     return path
-
-
-def write_lock_taken(db: str) -> Callable[[], bool]:
-    """Whether some other connection holds the store's write lock now (an open write)."""
-    if db.startswith("postgresql://"):
-        import psycopg
-
-        def postgres_locked() -> bool:
-            with psycopg.connect(db, autocommit=True) as conn:
-                found = conn.execute(
-                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                    "WHERE c.relname = 'tracker_events' AND l.mode = 'ExclusiveLock' "
-                    "AND l.granted AND l.pid <> pg_backend_pid()"
-                ).fetchone()
-                return bool(found and found[0])
-
-        return postgres_locked
-
-    def sqlite_locked() -> bool:
-        with contextlib.closing(sqlite3.connect(db, timeout=0, isolation_level=None)) as conn:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as e:
-                if "locked" in str(e) or "busy" in str(e):
-                    return True
-                raise
-            conn.execute("ROLLBACK")
-            return False
-
-    return sqlite_locked
 
 
 @contextlib.contextmanager

@@ -26,7 +26,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.helpers import assert_one_line_error, day, run_tracker, start_tracker
+from tests.hardening.helpers import (
+    assert_one_line_error,
+    day,
+    run_tracker,
+    start_tracker,
+    write_lock_taken,
+)
 from tests.support import PG_ADMIN_URL, fingerprint, stored_rows
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -212,19 +218,10 @@ def test_a_postgresql_server_stopped_during_an_import_gives_exit_3_and_keeps_non
     before = fingerprint(db)
 
     importing = start_tracker(["import", str(seed)], db)
+    locked = write_lock_taken(db)
     try:
-        import psycopg
-
-        while True:  # until the import holds the write lock: its transaction is open
+        while not locked():  # until the import holds the write lock: its transaction is open
             assert importing.poll() is None, importing.communicate()
-            with psycopg.connect(db, autocommit=True) as conn:
-                held = conn.execute(
-                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                    "WHERE c.relname = 'tracker_events' AND l.mode = 'ExclusiveLock' "
-                    "AND l.granted AND l.pid <> pg_backend_pid()"
-                ).fetchone()
-            if held and held[0]:
-                break
             time.sleep(0.05)
         time.sleep(0.3)
         running.stop()

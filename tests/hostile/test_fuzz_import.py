@@ -407,6 +407,11 @@ def test_a_malformed_seed_file_is_refused_in_one_line(
         path.mkdir(exist_ok=True)
     else:
         path.write_bytes(data)
+    imports_nothing(path, store)
+
+
+def imports_nothing(path: Path, store: Store) -> None:
+    """Importing the file ends in a documented way and records nothing."""
     with store() as db:
         before = fingerprint(db)
         result = run(["import", str(path)], db=db)
@@ -436,13 +441,7 @@ def test_any_seed_file_name_ends_in_a_documented_way(
     if content is not None:
         with contextlib.suppress(OSError, ValueError):  # a folder, or a name with NUL
             path.write_bytes(content)
-    with store() as db:
-        before = fingerprint(db)
-        result = run(["import", str(path)], db=db)
-        assert_documented_outcome(result)
-        if result.exit_code != 0:
-            assert_one_line_error(result)
-        assert fingerprint(db) == before  # no file here holds an entry
+    imports_nothing(path, store)  # no file here holds an entry
 
 
 def test_a_seed_file_that_does_not_exist_is_refused_with_exit_2(

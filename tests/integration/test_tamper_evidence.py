@@ -77,13 +77,19 @@ def test_an_untouched_store_verifies(seeded: str) -> None:
     assert "every chain is intact" in text.stdout
 
 
-def test_an_altered_event_is_named_by_channel_and_sequence(seeded: str) -> None:
-    altered = state_of(seeded, 2).replace(b"Beijing", b"Geneva!")
+def alter(db: str, version: int, old: bytes, new: bytes) -> None:
+    """Replace text inside one stored event of the working group, in the database itself."""
+    altered = state_of(db, version).replace(old, new)
+    assert altered != state_of(db, version), f"{old!r} is not in event #{version}"
     execute(
-        seeded,
-        f"UPDATE {table(seeded)} SET state = ? WHERE originator_id = ? AND originator_version = 2",
-        (altered, channel_id(seeded)),
+        db,
+        f"UPDATE {table(db)} SET state = ? WHERE originator_id = ? AND originator_version = ?",
+        (altered, channel_id(db), version),
     )
+
+
+def test_an_altered_event_is_named_by_channel_and_sequence(seeded: str) -> None:
+    alter(seeded, 2, b"Beijing", b"Geneva!")
 
     code, problems, stderr = verify(seeded)
 
@@ -95,12 +101,7 @@ def test_an_altered_event_is_named_by_channel_and_sequence(seeded: str) -> None:
 
 
 def test_the_last_event_altered_is_found_too(seeded: str) -> None:
-    altered = state_of(seeded, 5).replace(b"DC", b"NY")
-    execute(
-        seeded,
-        f"UPDATE {table(seeded)} SET state = ? WHERE originator_id = ? AND originator_version = 5",
-        (altered, channel_id(seeded)),
-    )
+    alter(seeded, 5, b"DC", b"NY")
     code, problems, _ = verify(seeded)
     assert code == 1
     assert [(p["channel"], p["seq"]) for p in problems] == [(WG, 5)]
