@@ -234,12 +234,14 @@ class DialogueTracker(Application[UUID]):
         plan = plan_import(path)  # every entry is validated before any is recorded
         return import_plan(self, plan, progress, snapshot_from=SNAPSHOT_EVERY)
 
-    def snapshot(self, slug: str) -> bool:
+    def snapshot(self, channel: str | Channel) -> bool:
         """Keep the channel's events as one snapshot, and drop its older snapshots.
 
-        Called once what was recorded is committed, so it must not fail the command: a
-        snapshot is only a cache, and another writer may have taken the same one a moment
-        before. Returns whether a snapshot was taken.
+        ``channel`` is a slug, or the channel itself when the caller has just saved it (all
+        its events are then in memory, and it need not be read again). Called once what was
+        recorded is committed, so it must not fail the command: a snapshot is only a cache,
+        and another writer may have taken the same one a moment before. Returns whether a
+        snapshot was taken.
         """
         failures: tuple[type[BaseException], ...] = (
             StoreError,
@@ -248,7 +250,7 @@ class DialogueTracker(Application[UUID]):
             *driver_errors(),
         )
         try:
-            self._snapshot(self.channel(slug))
+            self._snapshot(self.channel(channel) if isinstance(channel, str) else channel)
         except failures:
             return False
         return True
@@ -540,7 +542,7 @@ class DialogueTracker(Application[UUID]):
                     self.save(*(e for _, events in pending for e in events))
                 for channel, events in pending:
                     if events and _crossed(events[0].seq - 1, channel.version):
-                        self.snapshot(channel.slug)
+                        self.snapshot(channel)
             except WriteConflict:
                 if attempt == MAX_TRIES:
                     raise
