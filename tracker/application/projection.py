@@ -46,16 +46,6 @@ FLUSH_EVERY = 20_000
 NO_DATE = ""
 
 
-@dataclass(frozen=True)
-class Record:
-    """One fact to project: its kind, place and payload (from stored JSON or a domain event)."""
-
-    kind: str
-    seq: int
-    occurred: FuzzyDate
-    data: Mapping[str, Any]
-
-
 @dataclass
 class LevelRun:
     """Per level: the cadence in force and the latest day of the meetings since it."""
@@ -84,11 +74,10 @@ class ChannelRow:
     levels: dict[str, LevelRun] = field(default_factory=dict)
 
     def level(self, name: str) -> LevelRun:
-        return self.levels.setdefault(name, LevelRun())
-
-
-def record_of(fact: Fact) -> Record:
-    return Record(fact.KIND, fact.seq, fact.occurred, fact.details())
+        found = self.levels.get(name)
+        if found is None:
+            found = self.levels[name] = LevelRun()
+        return found
 
 
 def _later(a: str | None, b: str) -> str:
@@ -128,12 +117,12 @@ class Projector:
         if kind == "retracted":
             self.rebuild_channel(UUID(key))
             return
-        record = Record(kind, version, FuzzyDate.parse(payload["occurred"]), payload)
-        if record.occurred.earliest_iso < row.last_start:
+        occurred = FuzzyDate.parse(payload["occurred"])
+        if occurred.earliest_iso < row.last_start:
             self.rebuild_channel(UUID(key))  # backfilled: its place is not at the end
             return
         row.version = version
-        self._append(row, record)
+        self._append(row, kind, version, occurred, payload)
 
     def _open(self, key: str, payload: Mapping[str, Any], version: int) -> ChannelRow:
         occurred = FuzzyDate.parse(payload["occurred"])
@@ -148,11 +137,11 @@ class Projector:
         self.channels[key] = row
         return row
 
-    def _append(self, row: ChannelRow, record: Record) -> None:
-        occurred = record.occurred
+    def _append(
+        self, row: ChannelRow, kind: str, seq: int, occurred: FuzzyDate, data: Mapping[str, Any]
+    ) -> None:
         start, latest = occurred.earliest_iso, occurred.latest_iso
         row.last_start = max(row.last_start, start)
-        kind, data = record.kind, record.data
         if kind == "meeting":
             row.meetings_count += 1
             level, run_max = data.get("level"), None
@@ -166,8 +155,8 @@ class Projector:
                 run.dirty = True
             self._add(
                 "meetings",
-                (row.channel_id, record.seq, row.meetings_count, str(occurred), start, latest,
-                 level, run_max),
+                (row.channel_id, seq, row.meetings_count, str(occurred), start, latest, level,
+                 run_max),
             )  # fmt: skip
             if row.status == ChannelStatus.AGREED:
                 self._span(row, ChannelStatus.ACTIVE, occurred, "meeting", None)
@@ -186,14 +175,14 @@ class Projector:
                 )
             self._add(
                 "cadences",
-                (row.channel_id, record.seq, data["level"], float(data["per_year"]),
+                (row.channel_id, seq, data["level"], float(data["per_year"]),
                  str(occurred), start, latest),
             )  # fmt: skip
         elif kind == "planned":
             window = FuzzyDate.parse(data["window"])
             self._add(
                 "plans",
-                (row.channel_id, record.seq, str(occurred), start, str(window),
+                (row.channel_id, seq, str(occurred), start, str(window),
                  window.earliest_iso, data.get("level"), data.get("host")),
             )  # fmt: skip
         elif kind == "agreed":
@@ -228,7 +217,7 @@ class Projector:
         row = self._open(key, opening.details() | {"occurred": str(opening.occurred)}, version)
         self._span(row, opening.details()["status"], opening.occurred, "opened", None)
         for fact in rest:
-            self._append(row, record_of(fact))
+            self._append(row, fact.KIND, fact.seq, fact.occurred, fact.details())
         row.version = version
 
     # --- state of the channels --------------------------------------------------------------
@@ -331,9 +320,16 @@ class Projector:
 
 def decode(mapper: Mapper[UUID], topic: str, state: bytes) -> tuple[str, dict[str, Any]]:
     """The kind and JSON payload of a stored event, without building the pydantic model."""
-    cls = resolve_topic(topic)
+    cls, kind, upcasts = _event_class(topic)
     payload = from_json(plaintext_of(mapper, state))
-    return str(cls.KIND), upcast(cls, payload) if getattr(cls, "class_version", 1) > 1 else payload
+    return kind, upcast(cls, payload) if upcasts else payload
+
+
+@lru_cache(maxsize=64)
+def _event_class(topic: str) -> tuple[type[Any], str, bool]:
+    # Resolved once per kind of event, not once per event.
+    cls = resolve_topic(topic)
+    return cls, str(cls.KIND), getattr(cls, "class_version", 1) > 1
 
 
 def catch_up(
@@ -394,6 +390,11 @@ def summaries(cursor: ReadModelCursor, as_of: dt.date) -> list[ChannelSummary]:
     return result
 
 
+# Read from stored text by lookup: calling an enum class costs more than the rest of a row.
+_LEVELS = {level.value: level for level in Level}
+_STATUSES = {status.value: status for status in ChannelStatus}
+
+
 @lru_cache(maxsize=4096)
 def _leads(stored: str) -> tuple[Lead, ...]:
     # Channels share few distinct lists of leads, parties and topics: read each once.
@@ -414,7 +415,7 @@ def _summary(
     (_, slug, title, parties, topics, level, leads, follows, opened_text, version, span,
      last_meeting, resumed) = found  # fmt: skip
     status_text, since_text, detail = span.split("|", 2)
-    status = ChannelStatus(status_text)
+    status = _STATUSES[status_text]
     can_be_overdue = status in CAN_BE_OVERDUE
     count, last_text = last_meeting.split("|", 1) if last_meeting else ("0", None)
     cadence_states = []
@@ -427,7 +428,7 @@ def _summary(
         agreed_start,
         agreed_latest,
         last_at_level,
-    ) in sorted(cadences.items(), key=lambda item: LEVEL_ORDER[Level(item[0])]):
+    ) in sorted(cadences.items(), key=lambda item: LEVEL_ORDER[_LEVELS[item[0]]]):
         bases = [agreed_latest]
         last = None
         if last_at_level:
@@ -439,7 +440,7 @@ def _summary(
             bases.append(resumed)
         cadence_states.append(
             cadence_state(
-                level=Level(name),
+                level=_LEVELS[name],
                 per_year=per_year,
                 agreed_on=FuzzyDate.parse(agreed_text),
                 last_meeting=last,
@@ -453,7 +454,7 @@ def _summary(
             seq=seq,
             agreed_on=FuzzyDate.parse(agreed_text),
             window=FuzzyDate.parse(window_text),
-            level=Level(plan_level) if plan_level else None,
+            level=_LEVELS[plan_level] if plan_level else None,
             host=host,
             held=FuzzyDate.parse(held) if held else None,
             as_of=as_of,
@@ -469,7 +470,7 @@ def _summary(
         title=json.loads(title),
         parties=_texts(parties),
         topics=_texts(topics),
-        level=Level(level) if level else None,
+        level=_LEVELS[level] if level else None,
         leads=_leads(leads),
         follows=follows,
         opened=FuzzyDate.parse(opened_text),

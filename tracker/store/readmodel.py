@@ -25,8 +25,9 @@ from tracker.store.settings import (
 
 VIEW = "dashboard"
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
+CACHE_KIB = 65_536  # SQLite page cache of the read model's connection
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = (
     "rm_channels",
@@ -68,7 +69,7 @@ SCHEMA = (
         entered_by TEXT NOT NULL,
         detail TEXT,
         PRIMARY KEY (channel_id, position)
-    )""",
+    ){ROWLESS}""",
     "CREATE INDEX IF NOT EXISTS rm_spans_by_day ON rm_spans (channel_id, valid_from, position)",
     """CREATE TABLE IF NOT EXISTS rm_meetings (
         channel_id TEXT NOT NULL,
@@ -79,10 +80,8 @@ SCHEMA = (
         occurred_latest TEXT NOT NULL,
         level TEXT,
         run_max TEXT,
-        PRIMARY KEY (channel_id, seq)
-    )""",
-    "CREATE INDEX IF NOT EXISTS rm_meetings_by_day "
-    "ON rm_meetings (channel_id, occurred_start, seq)",
+        PRIMARY KEY (channel_id, occurred_start, seq)
+    ){ROWLESS}""",
     "CREATE INDEX IF NOT EXISTS rm_meetings_by_level "
     "ON rm_meetings (channel_id, level, occurred_start, seq)",
     """CREATE TABLE IF NOT EXISTS rm_cadences (
@@ -114,7 +113,7 @@ SCHEMA = (
         last_start TEXT,
         day_max TEXT,
         PRIMARY KEY (channel_id, level)
-    )""",
+    ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
         view TEXT PRIMARY KEY,
         notification_id BIGINT NOT NULL
@@ -188,6 +187,13 @@ class ReadModelStore:
         self.store = store
         self.postgres = isinstance(store, PostgresStore)
         self._connection: Any = None
+        self.dashed: dict[str, str] = {}  # channel ids: SQLite's hex -> uuid text
+
+    def dash(self, hex_id: str) -> str:
+        found = self.dashed[hex_id] = (
+            f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+        )
+        return found
 
     def _connect(self) -> Any:
         if self._connection is None:
@@ -197,6 +203,9 @@ class ReadModelStore:
                 self._connection = sqlite3.connect(
                     self.store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT
                 )
+                # A catch-up writes rows all over the tables' b-trees; SQLite's default page
+                # cache (2 MiB) rereads them. The cache grows only as far as it is used.
+                self._connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             else:
                 self._connection = self.store.connect(autocommit=True)
         return self._connection
@@ -272,8 +281,12 @@ class ReadModelCursor:
                 self.execute(f"DROP TABLE IF EXISTS {table}")
             self.execute(f"DELETE FROM {META}")  # noqa: S608
             self.execute(f"INSERT INTO {META} (version) VALUES (?)", (SCHEMA_VERSION,))  # noqa: S608
+        # In SQLite, tables read and written by their primary key are kept in that key's
+        # b-tree alone (WITHOUT ROWID): one b-tree less to write per row on catch-up, and a
+        # seek finds the row itself. PostgreSQL keeps every table in a heap.
+        rowless = "" if self.store.postgres else " WITHOUT ROWID"
         for statement in SCHEMA:
-            self.execute(statement)
+            self.execute(statement.replace("{ROWLESS}", rowless))
 
     def exists(self) -> bool:
         if self.store.postgres:
@@ -302,10 +315,8 @@ class ReadModelCursor:
             (after, limit),
         ).fetchall()
         # SQLite keeps ids as 32 hex digits; the read model's keys have the dashes of uuid text.
-        return [
-            (n, f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}", v, t, s)
-            for n, i, v, t, s in rows
-        ]
+        dashed = self.store.dashed
+        return [(n, dashed.get(i) or self.store.dash(i), v, t, s) for n, i, v, t, s in rows]
 
     def position(self) -> int:
         """The last notification applied to the read model (0 before the first)."""
