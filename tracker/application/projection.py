@@ -262,14 +262,8 @@ class Projector:
             self._flush()
 
     def _flush(self) -> None:
-        statements = {
-            "spans": "INSERT INTO rm_spans VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            "meetings": "INSERT INTO rm_meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            "cadences": "INSERT INTO rm_cadences VALUES (?, ?, ?, ?, ?, ?, ?)",
-            "plans": "INSERT INTO rm_plans VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        }
         for table, rows in self.rows.items():
-            self.cursor.executemany(statements[table], rows)
+            self.cursor.insert(f"rm_{table}", rows)
             rows.clear()
         self.pending = 0
 
@@ -277,13 +271,11 @@ class Projector:
         """Write everything still held, and each touched channel's running state."""
         self._flush()
         channels: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
         levels: list[tuple[Any, ...]] = []
         for row in self.channels.values():
             opening = row.opening
             if "title" in opening:  # opened (or rebuilt) in this transaction: a new row
-                self.cursor.execute(
-                    "DELETE FROM rm_channels WHERE channel_id = ?", (row.channel_id,)
-                )
                 channels.append(
                     # The title as JSON: PostgreSQL text cannot hold the NUL it may contain.
                     (row.channel_id, opening["slug"], json.dumps(opening["title"]),
@@ -294,9 +286,7 @@ class Projector:
                      row.spans_count),
                 )  # fmt: skip
             else:
-                self.cursor.execute(
-                    "UPDATE rm_channels SET version = ?, status = ?, before_suspension = ?, "
-                    "last_start = ?, meetings_count = ?, spans_count = ? WHERE channel_id = ?",
+                updates.append(
                     (row.version, row.status, row.before_suspension, row.last_start,
                      row.meetings_count, row.spans_count, row.channel_id),
                 )  # fmt: skip
@@ -307,9 +297,14 @@ class Projector:
                 if run.dirty
             )  # fmt: skip
         self.cursor.executemany(
-            "INSERT INTO rm_channels VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            channels,
+            "UPDATE rm_channels SET version = ?, status = ?, before_suspension = ?, "
+            "last_start = ?, meetings_count = ?, spans_count = ? WHERE channel_id = ?",
+            updates,
         )
+        self.cursor.executemany(
+            "DELETE FROM rm_channels WHERE channel_id = ?", [(c[0],) for c in channels]
+        )
+        self.cursor.insert("rm_channels", channels)
         self.cursor.executemany(
             "INSERT INTO rm_levels VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, level) DO "
             "UPDATE SET cadence_start = excluded.cadence_start, run_max = excluded.run_max, "

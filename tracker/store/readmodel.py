@@ -272,6 +272,19 @@ class ReadModelCursor:
         if rows:
             self.cursor.executemany(self.store.sql(statement), rows)
 
+    def insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Add rows to one of the read model's tables, in the order of its columns."""
+        if not rows:
+            return
+        if self.store.postgres:
+            # COPY: a third of the time of psycopg's executemany, whose pipeline is Python.
+            with self.cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join("?" * len(rows[0]))
+        self.cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
+
     def create_tables(self) -> None:
         """Create the tables; drop and recreate them if they are of another schema version."""
         self.execute(f"CREATE TABLE IF NOT EXISTS {META} (version INTEGER NOT NULL)")
@@ -303,10 +316,13 @@ class ReadModelCursor:
         Each is (notification id, channel id as text with dashes, version, topic, state).
         """
         if self.store.postgres:
-            rows = self.execute(
+            # In binary: as text, each state would travel and be decoded as hex.
+            rows = self.cursor.execute(
                 "SELECT notification_id, originator_id::text, originator_version, topic, state "
-                "FROM tracker_events WHERE notification_id > ? ORDER BY notification_id LIMIT ?",
+                "FROM tracker_events WHERE notification_id > %s ORDER BY notification_id "
+                "LIMIT %s",
                 (after, limit),
+                binary=True,
             ).fetchall()
             return [(n, i, v, t, bytes(s)) for n, i, v, t, s in rows]
         rows = self.execute(
@@ -334,6 +350,11 @@ class ReadModelCursor:
 
     def clear(self) -> None:
         """Empty every read-model table (for a rebuild)."""
+        if self.store.postgres:
+            # TRUNCATE frees the rows at once (and is undone if the transaction fails); DELETE
+            # leaves a million dead rows for VACUUM. SQLite's DELETE without WHERE truncates.
+            self.execute(f"TRUNCATE {', '.join(TABLES)}")
+            return
         for table in TABLES:
             self.execute(f"DELETE FROM {table}")  # noqa: S608 (table names are constants)
 
