@@ -37,6 +37,8 @@ from tracker.store.mapper import plaintext_of, upcast
 from tracker.store.readmodel import (
     SELECT_CADENCES,
     SELECT_CHANNELS,
+    SELECT_HELD,
+    SELECT_HELD_AT_LEVEL,
     SELECT_PLANS,
     ReadModelCursor,
 )
@@ -54,6 +56,7 @@ class LevelRun:
     run_max: str | None = None
     last_start: str | None = None
     day_max: str | None = None
+    last_text: str | None = None  # the last meeting at the level, as written
     dirty: bool = True
 
 
@@ -71,7 +74,14 @@ class ChannelRow:
     last_start: str = NO_DATE
     meetings_count: int = 0
     spans_count: int = 0
+    # At the end of the timeline: the span in force, the last meeting, the last resumption.
+    since_text: str = NO_DATE
+    detail: str | None = None
+    last_meeting_text: str | None = None
+    resumed_latest: str | None = None
     levels: dict[str, LevelRun] = field(default_factory=dict)
+    # Plans no meeting has settled yet: (seq, first day of the window, level or None).
+    open_plans: list[tuple[int, str, str | None]] = field(default_factory=list)
 
     def level(self, name: str) -> LevelRun:
         found = self.levels.get(name)
@@ -99,6 +109,7 @@ class Projector:
             "cadences": [],
             "plans": [],
         }
+        self.held: list[tuple[str, str, int]] = []  # plans settled: (meeting, channel, seq)
         self.pending = 0
 
     # --- applying events ------------------------------------------------------------------
@@ -141,25 +152,9 @@ class Projector:
         self, row: ChannelRow, kind: str, seq: int, occurred: FuzzyDate, data: Mapping[str, Any]
     ) -> None:
         start, latest = occurred.earliest_iso, occurred.latest_iso
-        row.last_start = max(row.last_start, start)
+        before, row.last_start = row.last_start, max(row.last_start, start)
         if kind == "meeting":
-            row.meetings_count += 1
-            level, run_max = data.get("level"), None
-            if level:
-                run = row.level(level)
-                run.day_max = _later(run.day_max, latest) if run.last_start == start else latest
-                run.last_start = start
-                if run.cadence_start is not None:
-                    run.run_max = _later(run.run_max, latest)
-                    run_max = run.run_max
-                run.dirty = True
-            self._add(
-                "meetings",
-                (row.channel_id, seq, row.meetings_count, str(occurred), start, latest, level,
-                 run_max),
-            )  # fmt: skip
-            if row.status == ChannelStatus.AGREED:
-                self._span(row, ChannelStatus.ACTIVE, occurred, "meeting", None)
+            self._meeting(row, seq, occurred, data.get("level"))
         elif kind == "cadence":
             run = row.level(data["level"])
             run.cadence_start = start
@@ -179,12 +174,7 @@ class Projector:
                  str(occurred), start, latest),
             )  # fmt: skip
         elif kind == "planned":
-            window = FuzzyDate.parse(data["window"])
-            self._add(
-                "plans",
-                (row.channel_id, seq, str(occurred), start, str(window),
-                 window.earliest_iso, data.get("level"), data.get("host")),
-            )  # fmt: skip
+            self._plan(row, seq, occurred, data, before)
         elif kind == "agreed":
             self._span(row, ChannelStatus.AGREED, occurred, kind, None)
         elif kind == "suspended":
@@ -195,10 +185,74 @@ class Projector:
         elif kind == "concluded":
             self._span(row, ChannelStatus.CONCLUDED, occurred, kind, data.get("successor"))
 
+    def _meeting(self, row: ChannelRow, seq: int, occurred: FuzzyDate, level: str | None) -> None:
+        start, latest = occurred.earliest_iso, occurred.latest_iso
+        row.meetings_count += 1
+        row.last_meeting_text = text = str(occurred)
+        run_max = None
+        if row.open_plans:
+            self._settle(row, start, level, text)
+        if level:
+            run = row.level(level)
+            run.day_max = _later(run.day_max, latest) if run.last_start == start else latest
+            run.last_start, run.last_text = start, text
+            if run.cadence_start is not None:
+                run.run_max = _later(run.run_max, latest)
+                run_max = run.run_max
+            run.dirty = True
+        self._add(
+            "meetings",
+            (row.channel_id, seq, row.meetings_count, text, start, latest, level, run_max),
+        )
+        if row.status == ChannelStatus.AGREED:
+            self._span(row, ChannelStatus.ACTIVE, occurred, "meeting", None)
+
+    def _plan(
+        self, row: ChannelRow, seq: int, occurred: FuzzyDate, data: Mapping[str, Any], before: str
+    ) -> None:
+        """A plan. When its window opened by the channel's latest fact so far (``before``), a
+        meeting already projected may settle it; otherwise only a meeting to come can."""
+        window = FuzzyDate.parse(data["window"])
+        level = data.get("level")
+        held = (
+            self._held(row, window.earliest_iso, level) if window.earliest_iso <= before else None
+        )
+        if held is None:
+            row.open_plans.append((seq, window.earliest_iso, level))
+        self._add(
+            "plans",
+            (row.channel_id, seq, str(occurred), occurred.earliest_iso, str(window),
+             window.earliest_iso, level, data.get("host"), held),
+        )  # fmt: skip
+
+    def _settle(self, row: ChannelRow, start: str, level: str | None, text: str) -> None:
+        """Mark the open plans this meeting (after every other fact) is the first to settle."""
+        still_open = []
+        for plan in row.open_plans:
+            seq, window_start, plan_level = plan
+            if window_start <= start and (plan_level is None or plan_level == level):
+                self.held.append((text, row.channel_id, seq))
+            else:
+                still_open.append(plan)
+        row.open_plans = still_open
+
+    def _held(self, row: ChannelRow, window_start: str, level: str | None) -> str | None:
+        """The first meeting already projected on or after the day, at the level if given."""
+        self._flush()
+        if level is None:
+            found = self.cursor.execute(SELECT_HELD, (row.channel_id, window_start))
+        else:
+            found = self.cursor.execute(SELECT_HELD_AT_LEVEL, (row.channel_id, window_start, level))
+        first = found.fetchone()
+        return None if first is None else str(first[0])
+
     def _span(
         self, row: ChannelRow, status: str, occurred: FuzzyDate, by: str, detail: str | None
     ) -> None:
         row.status = str(status)
+        row.since_text, row.detail = str(occurred), detail
+        if by == "resumed":
+            row.resumed_latest = occurred.latest_iso
         self._add(
             "spans",
             (row.channel_id, row.spans_count, occurred.earliest_iso, row.status,
@@ -227,7 +281,8 @@ class Projector:
             return self.channels[key]
         found = self.cursor.execute(
             "SELECT opened_text, opened_start, version, status, before_suspension, last_start, "
-            "meetings_count, spans_count, slug FROM rm_channels WHERE channel_id = ?",
+            "meetings_count, spans_count, slug, since_text, detail, last_meeting_text, "
+            "resumed_latest FROM rm_channels WHERE channel_id = ?",
             (key,),
         ).fetchone()
         if found is None:
@@ -243,13 +298,27 @@ class Projector:
             last_start=found[5],
             meetings_count=found[6],
             spans_count=found[7],
+            since_text=found[9],
+            detail=found[10],
+            last_meeting_text=found[11],
+            resumed_latest=found[12],
         )
-        for level, cadence_start, run_max, last_start, day_max in self.cursor.execute(
-            "SELECT level, cadence_start, run_max, last_start, day_max FROM rm_levels "
+        for level, cadence_start, run_max, last_start, day_max, last_text in self.cursor.execute(
+            "SELECT level, cadence_start, run_max, last_start, day_max, last_text FROM rm_levels "
             "WHERE channel_id = ?",
             (key,),
         ).fetchall():
-            row.levels[level] = LevelRun(cadence_start, run_max, last_start, day_max, False)
+            row.levels[level] = LevelRun(
+                cadence_start, run_max, last_start, day_max, last_text, dirty=False
+            )
+        row.open_plans = [
+            (seq, window_start, level)
+            for seq, window_start, level in self.cursor.execute(
+                "SELECT seq, window_start, level FROM rm_plans "
+                "WHERE channel_id = ? AND held_text IS NULL ORDER BY seq",
+                (key,),
+            ).fetchall()
+        ]
         self.channels[key] = row
         return row
 
@@ -265,6 +334,10 @@ class Projector:
         for table, rows in self.rows.items():
             self.cursor.insert(f"rm_{table}", rows)
             rows.clear()
+        self.cursor.executemany(
+            "UPDATE rm_plans SET held_text = ? WHERE channel_id = ? AND seq = ?", self.held
+        )
+        self.held.clear()
         self.pending = 0
 
     def finish(self) -> None:
@@ -283,22 +356,25 @@ class Projector:
                      opening.get("level"), json.dumps(opening.get("leads", [])),
                      opening.get("follows"), row.opened_text, row.opened_start, row.version,
                      row.status, row.before_suspension, row.last_start, row.meetings_count,
-                     row.spans_count),
+                     row.spans_count, row.since_text, row.detail, row.last_meeting_text,
+                     row.resumed_latest),
                 )  # fmt: skip
             else:
                 updates.append(
                     (row.version, row.status, row.before_suspension, row.last_start,
-                     row.meetings_count, row.spans_count, row.channel_id),
+                     row.meetings_count, row.spans_count, row.since_text, row.detail,
+                     row.last_meeting_text, row.resumed_latest, row.channel_id),
                 )  # fmt: skip
             levels.extend(
                 (row.channel_id, name, run.cadence_start, run.run_max, run.last_start,
-                 run.day_max)
+                 run.day_max, run.last_text)
                 for name, run in row.levels.items()
                 if run.dirty
             )  # fmt: skip
         self.cursor.executemany(
             "UPDATE rm_channels SET version = ?, status = ?, before_suspension = ?, "
-            "last_start = ?, meetings_count = ?, spans_count = ? WHERE channel_id = ?",
+            "last_start = ?, meetings_count = ?, spans_count = ?, since_text = ?, detail = ?, "
+            "last_meeting_text = ?, resumed_latest = ? WHERE channel_id = ?",
             updates,
         )
         self.cursor.executemany(
@@ -306,9 +382,10 @@ class Projector:
         )
         self.cursor.insert("rm_channels", channels)
         self.cursor.executemany(
-            "INSERT INTO rm_levels VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, level) DO "
-            "UPDATE SET cadence_start = excluded.cadence_start, run_max = excluded.run_max, "
-            "last_start = excluded.last_start, day_max = excluded.day_max",
+            "INSERT INTO rm_levels VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, level) "
+            "DO UPDATE SET cadence_start = excluded.cadence_start, run_max = excluded.run_max, "
+            "last_start = excluded.last_start, day_max = excluded.day_max, "
+            "last_text = excluded.last_text",
             levels,
         )
 
@@ -368,17 +445,17 @@ def summaries(cursor: ReadModelCursor, as_of: dt.date) -> list[ChannelSummary]:
     """Every channel that existed as of the day, from the read model."""
     day = as_of.isoformat()
     cadences: dict[str, dict[str, tuple[Any, ...]]] = {}
-    for found in cursor.execute(SELECT_CADENCES, (day, day)).fetchall():
+    for found in cursor.execute(SELECT_CADENCES, (day,) * 3).fetchall():
         by_level = cadences.setdefault(found[0], {})
         current = by_level.get(found[2])
         # The cadence in force at a level is the last agreed in valid time.
         if current is None or (found[5], found[1]) > (current[5], current[1]):
             by_level[found[2]] = tuple(found)
     plans: dict[str, list[tuple[Any, ...]]] = {}
-    for found in cursor.execute(SELECT_PLANS, (day, day, day)).fetchall():
+    for found in cursor.execute(SELECT_PLANS, (day,) * 4).fetchall():
         plans.setdefault(found[0], []).append(tuple(found))
     result = []
-    for found in cursor.execute(SELECT_CHANNELS, (day, day, day, day)).fetchall():
+    for found in cursor.execute(SELECT_CHANNELS, (day,) * 7).fetchall():
         result.append(
             _summary(tuple(found), cadences.get(found[0], {}), plans.get(found[0], []), as_of)
         )

@@ -27,7 +27,7 @@ VIEW = "dashboard"
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
 CACHE_KIB = 65_536  # SQLite page cache of the read model's connection
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = (
     "rm_channels",
@@ -57,7 +57,11 @@ SCHEMA = (
         before_suspension TEXT NOT NULL,
         last_start TEXT NOT NULL,
         meetings_count INTEGER NOT NULL,
-        spans_count INTEGER NOT NULL
+        spans_count INTEGER NOT NULL,
+        since_text TEXT NOT NULL,
+        detail TEXT,
+        last_meeting_text TEXT,
+        resumed_latest TEXT
     )""",
     """CREATE TABLE IF NOT EXISTS rm_spans (
         channel_id TEXT NOT NULL,
@@ -103,6 +107,7 @@ SCHEMA = (
         window_start TEXT NOT NULL,
         level TEXT,
         host TEXT,
+        held_text TEXT,
         PRIMARY KEY (channel_id, seq)
     )""",
     """CREATE TABLE IF NOT EXISTS rm_levels (
@@ -112,6 +117,7 @@ SCHEMA = (
         run_max TEXT,
         last_start TEXT,
         day_max TEXT,
+        last_text TEXT,
         PRIMARY KEY (channel_id, level)
     ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
@@ -121,39 +127,55 @@ SCHEMA = (
 )
 
 # --- the dashboard as of a day: one seek per channel (and per cadence and plan) --------------
+#
+# A channel none of whose facts falls after the day (the usual case: the dashboard as of
+# today) is as it is at the end of its timeline, which its own row, its levels' rows and its
+# plans' rows hold: it is read without a seek. Each CASE below takes that path when the
+# channel's latest fact starts on or before the day, and seeks the day's rows otherwise.
+# Every ``?`` is the day.
 
 SELECT_CHANNELS = """
 SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
        c.opened_text, c.version,
-       (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
-          FROM rm_spans s
-         WHERE s.channel_id = c.channel_id AND s.valid_from <= ?
-         ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) AS span,
-       (SELECT m.ordinal || '|' || m.occurred_text
-          FROM rm_meetings m
-         WHERE m.channel_id = c.channel_id AND m.occurred_start <= ?
-         ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) AS last_meeting,
-       (SELECT s.since_latest
-          FROM rm_spans s
-         WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed' AND s.valid_from <= ?
-         ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) AS resumed
+       CASE WHEN c.last_start <= ? THEN c.status || '|' || c.since_text || '|' ||
+                                        COALESCE(c.detail, '')
+       ELSE (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
+               FROM rm_spans s
+              WHERE s.channel_id = c.channel_id AND s.valid_from <= ?
+              ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS span,
+       CASE WHEN c.last_start <= ? THEN c.meetings_count || '|' || c.last_meeting_text
+       ELSE (SELECT m.ordinal || '|' || m.occurred_text
+               FROM rm_meetings m
+              WHERE m.channel_id = c.channel_id AND m.occurred_start <= ?
+              ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_meeting,
+       CASE WHEN c.last_start <= ? THEN c.resumed_latest
+       ELSE (SELECT s.since_latest
+               FROM rm_spans s
+              WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed'
+                AND s.valid_from <= ?
+              ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed
   FROM rm_channels c
  WHERE c.opened_start <= ?
 """
 
 SELECT_CADENCES = """
 SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
-       (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
-          FROM rm_meetings m
-         WHERE m.channel_id = k.channel_id AND m.level = k.level AND m.occurred_start <= ?
-         ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) AS last_at_level
+       CASE WHEN c.last_start <= ? THEN
+            l.last_start || '|' || COALESCE(l.run_max, '') || '|' || l.last_text
+       ELSE (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
+               FROM rm_meetings m
+              WHERE m.channel_id = k.channel_id AND m.level = k.level AND m.occurred_start <= ?
+              ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_at_level
   FROM rm_cadences k
+  JOIN rm_channels c ON c.channel_id = k.channel_id
+  LEFT JOIN rm_levels l ON l.channel_id = k.channel_id AND l.level = k.level
  WHERE k.agreed_start <= ?
 """
 
 SELECT_PLANS = """
 SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
-       CASE WHEN p.level IS NULL THEN
+       CASE WHEN c.last_start <= ? THEN p.held_text
+       WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.window_start
                AND m.occurred_start <= ?
@@ -165,8 +187,19 @@ SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.leve
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        END AS held
   FROM rm_plans p
+  JOIN rm_channels c ON c.channel_id = p.channel_id
  WHERE p.agreed_start <= ?
 """
+
+# The first meeting that settles a plan whose window opened before the channel's latest fact.
+SELECT_HELD = (
+    "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
+    "ORDER BY occurred_start, seq LIMIT 1"
+)
+SELECT_HELD_AT_LEVEL = (
+    "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
+    "AND level = ? ORDER BY occurred_start, seq LIMIT 1"
+)
 
 
 class Cursor(Protocol):
