@@ -39,7 +39,6 @@ class Channel:
     def __init__(self, opening: ChannelOpened, snapshot: ChannelSnapshot | None = None) -> None:
         """A channel from its opening, or from a snapshot of its events (read when needed)."""
         self._id = opening.originator_id
-        self._opening = opening
         # With a snapshot, its events are read only when all are asked for (``events``); until
         # then ``_events`` holds those recorded after it, and a fold reads just what counts.
         self._snapshot = snapshot
@@ -92,7 +91,11 @@ class Channel:
 
     @property
     def opening(self) -> ChannelOpened:
-        return self._opening
+        if self._snapshot is not None:
+            return self._snapshot.opening
+        first = self._events[0]
+        assert isinstance(first, ChannelOpened)
+        return first
 
     @property
     def slug(self) -> str:

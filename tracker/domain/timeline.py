@@ -137,13 +137,15 @@ class EventKeys:
         if known_on is None:
             seen: Sequence[int] = range(len(seqs))
             retracted = set(self.retracts.values())
+            version = max(seqs, default=0)
         else:
             moment, recorded = micros(known_on), self.recorded()
             seen = [p for p, r in enumerate(recorded) if r <= moment]
             retracted = {s for p, s in self.retracts.items() if recorded[p] <= moment}
+            version = max((seqs[p] for p in seen), default=0)
         day = as_of.toordinal()
         chosen = [p for p in seen if 0 < earliest[p] <= day and seqs[p] not in retracted]
-        return chosen, max((seqs[p] for p in seen), default=0)
+        return chosen, version
 
 
 def _valid_time_key(fact: Fact) -> tuple[dt.date, int, int]:
