@@ -9,6 +9,7 @@ missing from a read-only file) is passed over; ``tracker verify`` reports a dama
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import stat
 from pathlib import Path
@@ -21,12 +22,14 @@ from tests.integration.seeding import meeting, opening, write_seed
 from tests.integration.test_encryption import everything_stored
 from tests.integration.test_encryption import run as run_with_key
 from tests.integration.test_format_evolution import FIXTURE, MeetingHeldV2, later_version
-from tests.support import run_cli, snapshot_rows
+from tests.support import run_cli, snapshot_rows, stored_rows
 from tracker.application import open_tracker
 from tracker.application import tracker as tracker_module
-from tracker.application.snapshots import ChannelSnapshots
+from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
 from tracker.domain.channel import project_channel
+from tracker.domain.snapshot import event_formats
 from tracker.domain.values import channel_id
+from tracker.store.mapper import PydanticMapper
 
 __all__ = ["later_version"]  # a fixture, used by name
 
@@ -57,6 +60,12 @@ def snapshot_versions(db: str) -> list[int]:
     return [int(row[1]) for row in snapshot_rows(db)]
 
 
+def stored_snapshot(db: str) -> bytes:
+    """The state of the one stored snapshot (not encrypted)."""
+    (state,) = [row[3] for row in snapshot_rows(db)]
+    return bytes(state)
+
+
 def execute(db: str, statement: str, params: tuple[Any, ...] = ()) -> None:
     """Change the database directly, as someone with access to it (not the tracker) would."""
     if db.startswith("postgresql://"):
@@ -71,16 +80,27 @@ def execute(db: str, statement: str, params: tuple[Any, ...] = ()) -> None:
         conn.execute(statement, params)
 
 
-def readings(db: str) -> dict[str, Any]:
-    """The answers a user reads about the long channel, one JSON document per question."""
+def readings(db: str, moments: tuple[dt.datetime, ...] = ()) -> dict[str, Any]:
+    """The answers a user reads about the long channel, one JSON document per question; with
+    ``moments``, also as known at each of them."""
     questions = {
         "status": ["status", SLUG, "--json"],
         "as_of": ["status", SLUG, "--as-of", day(700), "--json"],
+        "as_of_early": ["status", SLUG, "--as-of", day(5), "--json"],
         "history": ["history", SLUG, "--json"],
         "history_as_of": ["history", SLUG, "--as-of", day(30), "--json"],
         "overdue": ["overdue", "--json"],
+        "overdue_as_of": ["overdue", "--as-of", day(400), "--json"],
         "dashboard": ["status", "--json"],
     }
+    for n, moment in enumerate(moments):
+        known_on = ["--known-on", moment.isoformat()]
+        questions |= {
+            f"known_on {n}": ["status", SLUG, *known_on, "--json"],
+            f"as_of known_on {n}": ["status", SLUG, "--as-of", day(700), *known_on, "--json"],
+            f"history known_on {n}": ["history", SLUG, *known_on, "--json"],
+            f"dashboard known_on {n}": ["status", *known_on, "--json"],
+        }
     answers = {}
     for name, args in questions.items():
         result = run_cli(args, db=db)
@@ -104,16 +124,48 @@ def test_an_imported_long_channel_keeps_one_snapshot_of_all_its_events(imported:
 def test_a_channel_read_through_its_snapshot_equals_the_fold_of_its_events(
     imported: str,
 ) -> None:
+    # Events after the snapshot too: a retraction of a fact it holds, and more facts.
+    for args in (["retract", SLUG, "700", "--reason", "no"], ["meet", SLUG, "--on", day(2000)]):
+        assert run_cli(args, db=imported).exit_code == 0
     app = open_tracker(imported, write=False)
     try:
-        through_snapshot = app.channel(SLUG)
+        lazy = app.channel(SLUG, every_event=False)  # folds read only the events that count
+        whole = app.channel(SLUG)
         from_events = project_channel(None, app.events.get(channel_id(SLUG)))
     finally:
         app.close()
     assert from_events is not None
-    assert through_snapshot.events == from_events.events
-    for as_of in (START, dt.date.fromisoformat(day(700)), dt.date(2100, 1, 1)):
-        assert through_snapshot.state(as_of=as_of) == from_events.state(as_of=as_of)
+    assert whole.events == from_events.events
+    recorded = [e.recorded for e in from_events.events]
+    moments = [None, recorded[0], recorded[EVENTS // 2], recorded[EVENTS], recorded[-1]]
+    days = [START - dt.timedelta(days=1), START, *(START + dt.timedelta(n) for n in (5, 699))]
+    days += [START + dt.timedelta(n) for n in (700, 1500, 2000)] + [dt.date(2100, 1, 1)]
+    for as_of in days:
+        for known_on in moments:
+            expected = from_events.state(as_of=as_of, known_on=known_on)
+            assert lazy.state(as_of=as_of, known_on=known_on) == expected
+            assert whole.state(as_of=as_of, known_on=known_on) == expected
+    assert lazy.events == from_events.events  # and, once asked for, every event
+
+
+def test_status_as_of_an_early_day_reads_only_the_events_that_had_occurred(
+    imported: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[int] = []
+    read = PydanticMapper.to_domain_event
+
+    def counted(self: PydanticMapper, stored: Any) -> Any:
+        reads.append(stored.originator_version)
+        return read(self, stored)
+
+    monkeypatch.setattr(PydanticMapper, "to_domain_event", counted)
+    app = open_tracker(imported, write=False)
+    try:
+        state = app.state(SLUG, as_of=dt.date.fromisoformat(day(30)))
+    finally:
+        app.close()
+    assert state.meetings_held == 30
+    assert sorted(reads) == list(range(1, 32))  # the opening and 30 meetings, each read once
 
 
 def test_every_answer_is_the_same_with_and_without_the_snapshot(imported: str) -> None:
@@ -121,6 +173,26 @@ def test_every_answer_is_the_same_with_and_without_the_snapshot(imported: str) -
     execute(imported, "DELETE FROM stored_snapshots")
     assert snapshot_versions(imported) == []
     assert readings(imported) == with_snapshot
+
+
+def test_retractions_and_earlier_moments_read_the_same_with_and_without_the_snapshot(
+    imported: str,
+) -> None:
+    moments = [dt.datetime.now(dt.UTC)]
+    for args in (
+        ["retract", SLUG, "7", "--reason", "no such meeting"],  # a fact the snapshot holds
+        ["meet", SLUG, "--on", day(EVENTS + 5)],
+        ["retract", SLUG, str(EVENTS + 2), "--reason", "recorded twice"],  # one after it
+    ):
+        moments.append(dt.datetime.now(dt.UTC))
+        result = run_cli(args, db=imported)
+        assert result.exit_code == 0, result.output
+    moments.append(dt.datetime.now(dt.UTC))
+    with_snapshot = readings(imported, tuple(moments))
+    assert with_snapshot["known_on 1"]["meetings_held"] == EVENTS - 1
+    assert with_snapshot["known_on 2"]["meetings_held"] == EVENTS - 2
+    execute(imported, "DELETE FROM stored_snapshots")
+    assert readings(imported, tuple(moments)) == with_snapshot
 
 
 def test_recording_renews_the_snapshot_and_keeps_only_the_newest(
@@ -146,11 +218,11 @@ def test_a_snapshot_another_writer_took_first_does_not_fail_or_repeat_the_write(
     monkeypatch.setattr(tracker_module, "SNAPSHOT_EVERY", 10)
     run_cli(["import", str(long_channel(tmp_path / "short.toml", events=9))], db=db)
 
-    def taken_already(self: ChannelSnapshots, events: Any, **kwargs: Any) -> Any:
+    def taken_already(self: ChannelSnapshots, snapshot: Any) -> Any:
         # What the library raises when another writer stored this snapshot a moment before.
         raise IntegrityError("UNIQUE constraint failed: stored_snapshots")
 
-    monkeypatch.setattr(ChannelSnapshots, "put", taken_already)
+    monkeypatch.setattr(ChannelSnapshots, "keep", taken_already)
     result = run_cli(["meet", SLUG, "--on", day(9)], db=db)
     assert result.exit_code == 0, result.output
     history = run_cli(["history", SLUG, "--json"], db=db).json()
@@ -184,6 +256,67 @@ def test_verify_reports_an_altered_snapshot_and_rebuild_takes_it_again(imported:
     assert rebuild.exit_code == 0, rebuild.output
     assert snapshot_versions(imported) == [EVENTS]
     assert run_cli(["verify"], db=imported).exit_code == 0
+    assert readings(imported) == before
+
+
+def test_an_event_that_cannot_be_read_inside_the_snapshot_is_passed_over_and_named(
+    imported: str,
+) -> None:
+    before = readings(imported)
+    forged = stored_snapshot(imported).replace(b'"City 6"', b'"City 6', 1)  # not JSON any more
+    execute(imported, "UPDATE stored_snapshots SET state = ?", (forged,))
+    assert readings(imported) == before  # read from the events instead
+    verify = run_cli(["verify"], db=imported)
+    assert verify.exit_code == 1
+    assert f"{SLUG} #7: cannot be read in the channel's snapshot" in verify.output
+
+
+def test_verify_names_an_event_whose_keys_were_altered_in_the_snapshot(imported: str) -> None:
+    # Someone moves meeting #7 ten years on in the keys a fold chooses events by, leaving the
+    # event itself as it was: as of day 700 it would no longer count.
+    header, rest = stored_snapshot(imported).split(b"\n", 1)
+    keys = json.loads(header)
+    keys["earliest"][6] += 3650
+    forged = json.dumps(keys, separators=(",", ":")).encode() + b"\n" + rest
+    execute(imported, "UPDATE stored_snapshots SET state = ?", (forged,))
+
+    verify = run_cli(["verify"], db=imported)
+    assert verify.exit_code == 1
+    assert f"{SLUG} #7: differs in the channel's snapshot" in verify.output
+    assert run_cli(["rebuild"], db=imported).exit_code == 0
+    assert run_cli(["verify"], db=imported).exit_code == 0
+
+
+def test_a_snapshot_in_the_format_before_keys_is_passed_over_and_taken_again(
+    imported: str,
+) -> None:
+    """Snapshots of format 1 held every event grouped by kind, in one JSON document."""
+    before = readings(imported)
+    groups: dict[str, list[Any]] = {}
+    for _, version, topic, state in stored_rows(imported):
+        event = {"originator_id": str(channel_id(SLUG)), "originator_version": int(version)}
+        group = {"tracker.events:ChannelOpened": "opened", "tracker.events:MeetingHeld": "meetings"}
+        groups.setdefault(group[topic], []).append(event | json.loads(bytes(state)))
+    old = {
+        "originator_id": str(channel_id(SLUG)),
+        "originator_version": EVENTS,
+        "formats": event_formats(),
+        **groups,
+    }
+    execute(imported, "UPDATE stored_snapshots SET state = ?", (json.dumps(old).encode(),))
+
+    app = open_tracker(imported, write=False)
+    try:
+        assert app.snapshots is not None
+        with pytest.raises(SnapshotUnusable) as unusable:
+            app.snapshots.newest(channel_id(SLUG))
+    finally:
+        app.close()
+    assert not unusable.value.damaged  # out of date, not damage: verify has nothing to report
+    assert run_cli(["verify"], db=imported).exit_code == 0
+    assert readings(imported) == before
+    assert run_cli(["rebuild"], db=imported).exit_code == 0
+    assert stored_snapshot(imported).startswith(b'{"format":2,')
     assert readings(imported) == before
 
 
@@ -222,6 +355,9 @@ def test_an_encrypted_snapshot_holds_no_title_or_place_in_clear(db: str, tmp_pat
     assert b"City 1" not in stored
     status = run_with_key(["status", SLUG, "--json"], db, key)
     assert status.json()["title"] == f"Channel {SLUG}"
+    as_of = run_with_key(["status", SLUG, "--as-of", day(30), "--json"], db, key).json()
+    assert as_of["meetings_held"] == 30
+    assert run_with_key(["verify"], db, key).exit_code == 0
 
 
 @pytest.fixture

@@ -316,3 +316,20 @@ def test_any_text_either_parses_or_is_refused_as_an_invalid_date(text: str) -> N
     except InvalidDate:
         return
     assert FuzzyDate.parse(str(date)) == date
+
+
+@given(date_texts())
+def test_an_exact_day_made_the_quick_way_is_the_date_the_parser_makes(text: str) -> None:
+    quick = FuzzyDate._exact_day(text)
+    if quick is None:
+        assert len(text) != 10 or FuzzyDate._parse(text).precision != "day"
+        return
+    parsed = FuzzyDate._parse(text)
+    assert quick == parsed
+    assert (str(quick), quick.earliest, quick.latest, quick.precision) == (
+        str(parsed),
+        parsed.earliest,
+        parsed.latest,
+        parsed.precision,
+    )
+    assert (quick.earliest_iso, quick.latest_iso) == (parsed.earliest_iso, parsed.latest_iso)

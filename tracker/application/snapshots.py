@@ -1,10 +1,25 @@
-"""Reading snapshots as the cache they are: one that cannot be used is passed over.
+"""Storing snapshots, and reading them as the cache they are: one that cannot be used is passed
+over.
 
 A channel is rebuilt from its newest snapshot and the events after it. The snapshot is derived
 from the events, so when it cannot be read (its table is missing from a read-only file, it was
-taken before an event class changed, it was damaged) the channel is rebuilt from its events
-alone: slower, never wrong. ``tracker verify`` reports a damaged snapshot and ``tracker
-rebuild`` retakes it.
+taken in an older format or before an event class changed, it was damaged) the channel is
+rebuilt from its events alone: slower, never wrong. ``tracker verify`` reports a damaged
+snapshot and ``tracker rebuild`` retakes it.
+
+The stored form (before compression and encryption, like any stored event) is one line of JSON
+with the snapshot's keys, column by column, then each event as it is stored, one a line::
+
+    {"format":2,"originator_id":"…","originator_version":N,"formats":{topic: class version},
+     "topics":[topic…],"kinds":[index into topics…],"earliest":[ordinal or 0…],
+     "recorded":[microseconds…],"retracts":[[position, seq]…]}
+    {event 1 as stored}
+    …
+    {event N as stored}
+
+Reading it parses the first line only (integers, no dates); an event's line is parsed when a
+fold chooses that event, or when every event is asked for. A line altered in place spoils only
+that event (``tracker verify`` names it), not the lines after it.
 """
 
 from __future__ import annotations
@@ -18,13 +33,19 @@ from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
     EventStore,
     Mapper,
-    MapperDeserialisationError,
     PersistenceError,
+    StoredEvent,
 )
 from eventsourcing.utils import TopicError, resolve_topic
 
-from tracker.domain.snapshot import ChannelSnapshot
-from tracker.store.mapper import plaintext_of
+from tracker.domain.events import ChannelEvent
+from tracker.domain.snapshot import ChannelSnapshot, event_formats
+from tracker.domain.timeline import EventKeys
+from tracker.store.mapper import PydanticMapper, encode_state, plaintext_of
+
+# The stored form of snapshots. Bump it when that form changes: snapshots in another form are
+# then passed over (as out of date, not damaged) until they are taken again.
+SNAPSHOT_FORMAT = 2
 
 
 class SnapshotUnusable(Exception):
@@ -32,8 +53,8 @@ class SnapshotUnusable(Exception):
 
     def __init__(self, why: str, *, version: int, damaged: bool) -> None:
         super().__init__(why)
-        self.version = version  # the last event the snapshot holds
-        self.damaged = damaged  # False: merely taken before an event format changed
+        self.version = version  # the (last) event concerned
+        self.damaged = damaged  # False: merely taken in an older format
 
 
 def is_current(formats: Any) -> bool:
@@ -49,34 +70,114 @@ def is_current(formats: Any) -> bool:
         return False
 
 
+def encode(snapshot: ChannelSnapshot) -> bytes:
+    """The stored form of a snapshot (before compression and encryption)."""
+    events = snapshot.events()
+    topics = list(event_formats())
+    keys = snapshot.keys
+    header = {
+        "format": SNAPSHOT_FORMAT,
+        "originator_id": str(snapshot.originator_id),
+        "originator_version": snapshot.originator_version,
+        "formats": event_formats(),
+        "topics": topics,
+        "kinds": [topics.index(type(e).TOPIC) for e in events],
+        "earliest": list(keys.earliest),
+        "recorded": list(keys.recorded()),
+        "retracts": sorted(keys.retracts.items()),
+    }
+    lines = [encode_state(e) for e in events]
+    if any(b"\n" in line for line in lines):
+        raise ValueError("an event's stored form is not one line")
+    return b"\n".join([json.dumps(header, separators=(",", ":")).encode(), *lines])
+
+
 class ChannelSnapshots(EventStore[UUID]):
     """The snapshot store, yielding only snapshots that can stand in for the events."""
+
+    def __init__(self, mapper: Mapper[UUID], recorder: Any) -> None:
+        super().__init__(mapper, recorder)
+        # Reads the events inside a snapshot, which was decrypted and decompressed as a whole.
+        self._lines = PydanticMapper(transcoder=mapper.transcoder)
+
+    def keep(self, snapshot: ChannelSnapshot) -> None:
+        """Store a snapshot (compressed and encrypted as the store's events are)."""
+        state = encode(snapshot)
+        if self.mapper.compressor:
+            state = self.mapper.compressor.compress(state)
+        if self.mapper.cipher:
+            state = self.mapper.cipher.encrypt(state)
+        stored = StoredEvent(
+            originator_id=snapshot.originator_id,
+            originator_version=snapshot.originator_version,
+            topic=ChannelSnapshot.TOPIC,
+            state=state,
+        )
+        self.recorder.insert_events([stored])
 
     def newest(self, channel_id: UUID, *, lte: int | None = None) -> ChannelSnapshot | None:
         """The channel's newest snapshot (up to version ``lte``), None when it has none.
 
-        Raises SnapshotUnusable when there is one that cannot be read or is out of date.
+        Raises SnapshotUnusable when there is one that cannot be read or is out of date. The
+        events in it are read later, when asked for: one that cannot be read raises
+        SnapshotUnusable then.
         """
         found = self.recorder.select_events(channel_id, desc=True, limit=1, lte=lte)
-        if not found:
-            return None
-        stored = found[0]
+        return self._decode(found[0]) if found else None
+
+    def _decode(self, stored: StoredEvent) -> ChannelSnapshot:
         version = stored.originator_version
+
+        def damaged(why: str) -> SnapshotUnusable:
+            return SnapshotUnusable(why, version=version, damaged=True)
+
+        if stored.topic != ChannelSnapshot.TOPIC:
+            raise damaged(f"it is not a snapshot ({stored.topic})")
         try:
-            snapshot = self.mapper.to_domain_event(stored)
-        except MapperDeserialisationError as e:
-            if _stored_formats(self.mapper, stored.state) not in (None, _CURRENT):
-                raise SnapshotUnusable(_OUT_OF_DATE, version=version, damaged=False) from None
-            raise SnapshotUnusable(
-                f"it cannot be read ({e})", version=version, damaged=True
-            ) from None
-        if not isinstance(snapshot, ChannelSnapshot):
-            raise SnapshotUnusable(
-                f"it is not a snapshot ({stored.topic})", version=version, damaged=True
-            )
-        if not is_current(snapshot.formats):
+            lines = plaintext_of(self.mapper, stored.state).split(b"\n")
+            header = json.loads(lines[0])
+        except Exception as e:
+            raise damaged(f"it cannot be read ({e})") from None
+        if not isinstance(header, dict):
+            raise damaged("it cannot be read (not a JSON object)")
+        if header.get("format") != SNAPSHOT_FORMAT or not is_current(header.get("formats")):
             raise SnapshotUnusable(_OUT_OF_DATE, version=version, damaged=False)
-        return snapshot
+        try:
+            return self._snapshot(UUID(str(stored.originator_id)), version, header, lines)
+        except (KeyError, TypeError, ValueError, TopicError) as e:
+            raise damaged(f"it cannot be read ({type(e).__name__}: {e})") from None
+
+    def _snapshot(
+        self, channel_id: UUID, version: int, header: dict[str, Any], lines: list[bytes]
+    ) -> ChannelSnapshot:
+        topics = [_topic(t) for t in header["topics"]]
+        kinds, earliest, recorded = header["kinds"], header["earliest"], header["recorded"]
+        retracts = {_position(p, version): _int(s) for p, s in header["retracts"]}
+        if not (
+            header["originator_id"] == str(channel_id)
+            and header["originator_version"] == version
+            and len(kinds) == len(earliest) == len(recorded) == len(lines) - 1 == version
+        ):
+            raise ValueError(f"it does not hold events 1 to {version} of {channel_id}")
+        for column in (kinds, earliest, recorded):
+            if not all(type(n) is int for n in column):
+                raise TypeError("a column holds something other than whole numbers")
+        kind_topics = [topics[k] for k in kinds]
+
+        def read(seq: int) -> ChannelEvent:
+            stored = StoredEvent(channel_id, seq, kind_topics[seq - 1], lines[seq])
+            try:
+                event = self._lines.to_domain_event(stored)
+            except Exception as e:
+                raise SnapshotUnusable(
+                    f"its event #{seq} cannot be read ({e})", version=seq, damaged=True
+                ) from None
+            if not isinstance(event, ChannelEvent):
+                raise SnapshotUnusable(f"its #{seq} is no event", version=seq, damaged=True)
+            return event
+
+        keys = EventKeys(range(1, version + 1), earliest, retracts, recorded)
+        return ChannelSnapshot(channel_id, keys, read)
 
     def get(
         self,
@@ -88,8 +189,7 @@ class ChannelSnapshots(EventStore[UUID]):
         limit: int | None = None,
     ) -> Iterator[DomainEventProtocol[UUID]]:
         if gt is not None or not desc or limit != 1:
-            # Not the repository's question ("the newest snapshot up to a version").
-            return super().get(originator_id, gt=gt, lte=lte, desc=desc, limit=limit)
+            raise NotImplementedError("only the newest snapshot of a channel is ever read")
         try:
             snapshot = self.newest(originator_id, lte=lte)
         except (SnapshotUnusable, PersistenceError):
@@ -99,14 +199,22 @@ class ChannelSnapshots(EventStore[UUID]):
         return iter(found)
 
 
-_OUT_OF_DATE = "it was taken before an event format changed"
-_CURRENT = object()
+_OUT_OF_DATE = "it was taken in an older format, or before an event format changed"
 
 
-def _stored_formats(mapper: Mapper[UUID], state: bytes) -> object:
-    """The formats a stored snapshot names: _CURRENT, None (unreadable), or what it says."""
-    try:
-        formats = json.loads(plaintext_of(mapper, state)).get("formats")
-    except Exception:
-        return None
-    return _CURRENT if is_current(formats) else formats
+def _topic(topic: object) -> str:
+    if not isinstance(topic, str) or topic not in event_formats():
+        raise ValueError(f"{topic!r} is not a kind of event")
+    return topic
+
+
+def _int(value: object) -> int:
+    if type(value) is not int:
+        raise TypeError(f"{value!r} is not a whole number")
+    return value
+
+
+def _position(value: object, version: int) -> int:
+    if not 0 <= _int(value) < version:
+        raise ValueError(f"no event at position {value!r}")
+    return _int(value)

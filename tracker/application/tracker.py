@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -50,7 +50,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
-from tracker.application.snapshots import ChannelSnapshots
+from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
     EVENT_CLASSES,
@@ -85,8 +85,7 @@ def _crossed(before: int, after: int) -> bool:
 
 
 # Stored events name their class by its stable TOPIC, not by where the class lives in the code.
-_STORED: tuple[type[Any], ...] = (*EVENT_CLASSES, ChannelSnapshot)
-for _cls in _STORED:
+for _cls in EVENT_CLASSES:
     register_topic(_cls.TOPIC, _cls)
 
 
@@ -258,27 +257,29 @@ class DialogueTracker(Application[UUID]):
     def _snapshot(self, channel: Channel) -> None:
         from tracker.store.snapshots import prune_snapshots
 
-        if self.snapshots is not None:
-            self.snapshots.put([ChannelSnapshot.of(channel.events)])
+        if isinstance(self.snapshots, ChannelSnapshots):
+            self.snapshots.keep(ChannelSnapshot.of(channel.events))
             prune_snapshots(self.store, channel.id, below=channel.version)
 
     # --- reading -------------------------------------------------------------------------------
 
-    def channel(self, slug: str) -> Channel:
-        """The channel with all its events (raises ChannelNotFound)."""
+    def channel(self, slug: str, *, every_event: bool = True) -> Channel:
+        """The channel with all its events (raises ChannelNotFound).
+
+        ``every_event=False`` leaves the events a snapshot holds unread until they are asked
+        for (a fold reads only those that count); reading one may then raise SnapshotUnusable.
+        """
         try:
             check_slug(slug)
         except InvalidValue as e:
             raise BadInput(str(e)) from None
         with self.store_errors():
             try:
-                channel = self.repository.get(channel_id(slug), projector_func=project_channel)
+                return self._channel_by_id(channel_id(slug), every_event=every_event)
             except AggregateNotFoundError:
                 raise ChannelNotFound(
                     f"no channel {slug!r}; tracker status lists the channels recorded"
                 ) from None
-        assert isinstance(channel, Channel)
-        return channel
 
     def slugs(self) -> list[str]:
         """Every channel's slug, in the order they were opened in the store."""
@@ -300,7 +301,7 @@ class DialogueTracker(Application[UUID]):
     ) -> ChannelState:
         """One channel's state as of a day, as known at a moment."""
         as_of = as_of or self.clock().date()
-        state = self.channel(slug).state(as_of=as_of, known_on=known_on)
+        state = self._state(slug, as_of=as_of, known_on=known_on)
         if state is None:
             when = f"as of {as_of}" + (
                 f" as known on {known_on:%Y-%m-%dT%H:%M:%S%z}" if known_on else ""
@@ -313,8 +314,20 @@ class DialogueTracker(Application[UUID]):
     ) -> list[ChannelState]:
         """Every channel that existed as of the day (and was known at the moment)."""
         as_of = as_of or self.clock().date()
-        found = (self.channel(s).state(as_of=as_of, known_on=known_on) for s in self.slugs())
+        found = (self._state(s, as_of=as_of, known_on=known_on) for s in self.slugs())
         return [s for s in found if s is not None]
+
+    def _state(
+        self, slug: str, *, as_of: dt.date, known_on: dt.datetime | None
+    ) -> ChannelState | None:
+        # Through the snapshot, reading only the events that count; should one of them be
+        # unreadable, from the events alone.
+        try:
+            return self.channel(slug, every_event=False).state(as_of=as_of, known_on=known_on)
+        except SnapshotUnusable:
+            with self.store_errors():
+                channel = self._from_events(channel_id(slug))
+            return channel.state(as_of=as_of, known_on=known_on)
 
     def summaries(
         self,
@@ -399,9 +412,25 @@ class DialogueTracker(Application[UUID]):
 
         return live_facts_of(self._channel_by_id(channel_id).events)
 
-    def _channel_by_id(self, channel_id: UUID) -> Channel:
-        found = self.repository.get(channel_id, projector_func=project_channel)
-        assert isinstance(found, Channel)
+    def _channel_by_id(self, channel_id: UUID, *, every_event: bool = True) -> Channel:
+        """The channel, through its snapshot if it has a usable one (raises
+        AggregateNotFoundError)."""
+        try:
+            found = self.repository.get(channel_id, projector_func=project_channel)
+            assert isinstance(found, Channel)
+            if every_event:
+                found.events  # noqa: B018 (reads every event the snapshot holds)
+        except SnapshotUnusable:
+            # An event inside the snapshot cannot be read: the snapshot is passed over.
+            return self._from_events(channel_id)
+        return found
+
+    def _from_events(self, channel_id: UUID) -> Channel:
+        """The channel from its events alone, without its snapshot."""
+        events = cast("Iterator[ChannelEvent]", self.events.get(channel_id))
+        found = project_channel(None, events)
+        if found is None:
+            raise AggregateNotFoundError(channel_id)
         return found
 
     def close(self) -> None:

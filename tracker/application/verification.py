@@ -18,7 +18,9 @@ from eventsourcing.persistence import PersistenceError, StoredEvent
 from eventsourcing.utils import TopicError, resolve_topic
 
 from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
+from tracker.domain.events import ChannelEvent
 from tracker.domain.snapshot import ChannelSnapshot
+from tracker.domain.timeline import EventKeys
 from tracker.store.chain import seal_of, split_seal
 from tracker.store.mapper import plaintext
 
@@ -118,16 +120,35 @@ def _verify_channel(
     if snapshot_problem is not None:
         found.problems.append(Problem(name, snapshot_problem[0], snapshot_problem[1]))
     elif snapshot is not None:
-        found.problems.extend(
-            Problem(name, e.originator_version, _SNAPSHOT_DIFFERS)
-            for e in snapshot.events()
-            if stored.get(e.originator_version, e) != e
-        )
+        differences = _differences(snapshot, stored)
+        found.problems.extend(Problem(name, seq, what) for seq, what in differences)
 
 
-_SNAPSHOT_DIFFERS = (
-    "differs in the channel's snapshot, which was altered; tracker rebuild takes it again"
-)
+_RETAKE = "tracker rebuild takes it again"
+_SNAPSHOT_DIFFERS = f"differs in the channel's snapshot, which was altered; {_RETAKE}"
+
+
+def _differences(snapshot: ChannelSnapshot, stored: dict[int, object]) -> Iterator[tuple[int, str]]:
+    """Where the snapshot does not hold what is stored: an event, or the keys a fold chooses
+    events by (its kind, the earliest day it could mean, what it retracts, when recorded)."""
+    keys = snapshot.keys
+    for seq, event in sorted(stored.items()):
+        if not isinstance(event, ChannelEvent):
+            continue  # reported already
+        try:
+            held = snapshot.event(seq)
+        except SnapshotUnusable as e:
+            yield seq, f"cannot be read in the channel's snapshot ({e}); {_RETAKE}"
+            continue
+        position, expected = seq - 1, EventKeys.of([event])
+        if (
+            type(held) is not type(event)
+            or held != event
+            or keys.earliest[position] != expected.earliest[0]
+            or keys.recorded()[position] != expected.recorded()[0]
+            or keys.retracts.get(position) != expected.retracts.get(0)
+        ):
+            yield seq, _SNAPSHOT_DIFFERS
 
 
 def _snapshot(

@@ -36,11 +36,27 @@ from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id
 class Channel:
     """A channel and every event recorded about it, in the order they were recorded."""
 
-    def __init__(self, opening: ChannelOpened) -> None:
+    def __init__(self, opening: ChannelOpened, snapshot: ChannelSnapshot | None = None) -> None:
+        """A channel from its opening, or from a snapshot of its events (read when needed)."""
         self._id = opening.originator_id
-        self.events: list[ChannelEvent] = [opening]
+        # With a snapshot, its events are read only when all are asked for (``events``); until
+        # then ``_events`` holds those recorded after it, and a fold reads just what counts.
+        self._snapshot = snapshot
+        self._events: list[ChannelEvent] = [opening] if snapshot is None else []
         self._pending: list[ChannelEvent] = []
         self._live: LiveTimeline | None = None
+
+    @classmethod
+    def from_snapshot(cls, snapshot: ChannelSnapshot) -> Channel:
+        return cls(snapshot.opening, snapshot)
+
+    @property
+    def events(self) -> list[ChannelEvent]:
+        """Every event recorded, in the order recorded (reading all a snapshot holds)."""
+        if self._snapshot is not None:
+            self._events[:0] = self._snapshot.events()
+            self._snapshot = None
+        return self._events
 
     # --- the event-sourcing library's aggregate protocol -------------------------------------
 
@@ -50,7 +66,9 @@ class Channel:
 
     @property
     def version(self) -> int:
-        return self.events[-1].originator_version
+        if self._snapshot is not None and not self._events:
+            return self._snapshot.originator_version
+        return self._events[-1].originator_version
 
     def collect_events(self) -> Sequence[ChannelEvent]:
         """Hand over the events recorded since the channel was loaded (for saving)."""
@@ -59,7 +77,7 @@ class Channel:
 
     def apply(self, event: ChannelEvent) -> None:
         """Add a recorded event (on rebuild)."""
-        self.events.append(event)
+        self._events.append(event)
         self._live = None
 
     @property
@@ -73,7 +91,9 @@ class Channel:
 
     @property
     def opening(self) -> ChannelOpened:
-        first = self.events[0]
+        if self._snapshot is not None:
+            return self._snapshot.opening
+        first = self._events[0]
         assert isinstance(first, ChannelOpened)
         return first
 
@@ -87,7 +107,10 @@ class Channel:
 
     def state(self, *, as_of: dt.date, known_on: dt.datetime | None = None) -> ChannelState | None:
         """The state as of a day (valid time), as known at a moment (record time)."""
-        return fold(self.events, as_of=as_of, known_on=known_on)
+        if self._snapshot is None:
+            return fold(self._events, as_of=as_of, known_on=known_on)
+        events = self._snapshot.followed_by(self._events)
+        return fold(events, as_of=as_of, known_on=known_on, keys=events.keys())
 
     def retracted(self) -> dict[int, EventRetracted]:
         """The retractions recorded, by the sequence number of the event each retracts."""
@@ -337,14 +360,12 @@ def project_channel(
     """Rebuild a channel from its snapshot (if any) and stored events (the projector function).
 
     It trusts the stored order and skips the per-event protocol check of the library's default
-    projector, which dominates rebuild time on long channels.
+    projector, which dominates rebuild time on long channels. The snapshot's events are read
+    only when they are needed.
     """
     for event in events:
         if isinstance(event, ChannelSnapshot):
-            opening, *rest = event.events()
-            assert isinstance(opening, ChannelOpened)
-            channel = Channel(opening)
-            channel.events.extend(rest)
+            channel = Channel.from_snapshot(event)
         elif channel is None:
             if not isinstance(event, ChannelOpened):
                 return None

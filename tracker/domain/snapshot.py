@@ -1,101 +1,103 @@
-"""Snapshots of long channels: every event up to a version, in one document.
+"""Snapshots of long channels: every event up to a version, each read only when it is needed.
 
 A channel's state in valid time depends on all its facts (a backfill can land anywhere), so a
-snapshot keeps the events themselves, grouped by kind so that pydantic can read the whole
-document in one pass instead of one event at a time. Rebuilding a channel then reads its latest
-snapshot and only the events recorded after it.
+snapshot keeps the events themselves. It also keeps, for every event, the keys that decide
+whether it counts as of a day and as known at a moment (:class:`EventKeys`: its kind of event,
+the earliest day it could mean, what it retracts, when it was recorded). A fold through a
+snapshot chooses by those keys and reads only the events it chose: ``status --as-of`` an early
+day reads the few events that had occurred by then, not all of them.
 
-A snapshot is a cache of stored facts, never a fact itself: it names the format (class version)
-of each kind of event it holds, so that one taken before an event class changed is passed over
-and the events, read through their upcasters, are used instead.
+How the events and keys are stored is the store's business (application/snapshots.py); here a
+snapshot is the keys and a way to read event ``n``. A snapshot is a cache of stored facts,
+never a fact itself: one that cannot be used is passed over and the events are read instead.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import ClassVar, overload
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from tracker.domain.events import (
-    CadenceAgreed,
-    ChannelAgreed,
-    ChannelEvent,
-    ChannelOpened,
-    Concluded,
-    EventRetracted,
-    MeetingHeld,
-    MeetingPlanned,
-    Resumed,
-    Suspended,
-)
+from tracker.domain.events import EVENT_CLASSES, ChannelEvent, ChannelOpened
+from tracker.domain.timeline import EventKeys
 
 
-class ChannelSnapshot(BaseModel):
-    """Every event of one channel up to ``originator_version``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(str,), defer_build=True)
+class ChannelSnapshot:
+    """A channel's events 1 to ``originator_version``, with their keys."""
 
     TOPIC: ClassVar[str] = "tracker.snapshots:ChannelSnapshot"
-    class_version: ClassVar[int] = 1
 
-    originator_id: uuid.UUID
-    originator_version: int
-    formats: dict[str, int]  # stored topic -> class version of the events held
-    opened: tuple[ChannelOpened, ...] = Field(min_length=1, max_length=1)
-    agreed: tuple[ChannelAgreed, ...] = ()
-    cadences: tuple[CadenceAgreed, ...] = ()
-    planned: tuple[MeetingPlanned, ...] = ()
-    meetings: tuple[MeetingHeld, ...] = ()
-    suspended: tuple[Suspended, ...] = ()
-    resumed: tuple[Resumed, ...] = ()
-    concluded: tuple[Concluded, ...] = ()
-    retracted: tuple[EventRetracted, ...] = ()
+    def __init__(
+        self, originator_id: uuid.UUID, keys: EventKeys, read: Callable[[int], ChannelEvent]
+    ) -> None:
+        """``read(n)`` gives event ``n`` (called at most once for each)."""
+        self.originator_id = originator_id
+        self.originator_version = len(keys)
+        self.keys = keys
+        self._read = read
+        self._read_already: dict[int, ChannelEvent] = {}
 
     @classmethod
-    def of(cls, events: list[ChannelEvent]) -> ChannelSnapshot:
-        """A snapshot of these events (all of one channel, from its opening on)."""
-        groups: dict[str, list[ChannelEvent]] = {name: [] for name in _GROUPS.values()}
-        for event in events:
-            groups[_GROUPS[type(event)]].append(event)
-        return cls.model_validate(
-            {
-                "originator_id": events[0].originator_id,
-                "originator_version": events[-1].originator_version,
-                "formats": event_formats(),
-                **groups,
-            }
-        )
+    def of(cls, events: Sequence[ChannelEvent]) -> ChannelSnapshot:
+        """A snapshot of these events: all of one channel, from its opening on, without gaps."""
+        if [e.originator_version for e in events] != list(range(1, len(events) + 1)):
+            raise ValueError("a snapshot holds a channel's events from #1 on, without gaps")
+        return cls(events[0].originator_id, EventKeys.of(events), lambda n: events[n - 1])
+
+    def event(self, seq: int) -> ChannelEvent:
+        """Event ``seq`` (1 is the opening)."""
+        found = self._read_already.get(seq)
+        if found is None:
+            if not 1 <= seq <= self.originator_version:
+                raise IndexError(seq)
+            found = self._read_already[seq] = self._read(seq)
+        return found
+
+    @property
+    def opening(self) -> ChannelOpened:
+        opening = self.event(1)
+        assert isinstance(opening, ChannelOpened)
+        return opening
 
     def events(self) -> list[ChannelEvent]:
-        """The events, in the order they were recorded."""
-        every: list[ChannelEvent] = [
-            *self.opened,
-            *self.agreed,
-            *self.cadences,
-            *self.planned,
-            *self.meetings,
-            *self.suspended,
-            *self.resumed,
-            *self.concluded,
-            *self.retracted,
-        ]
-        return sorted(every, key=lambda e: e.originator_version)
+        """Every event, in the order they were recorded."""
+        return [self.event(seq) for seq in range(1, self.originator_version + 1)]
+
+    def followed_by(self, later: list[ChannelEvent]) -> EventsAfterSnapshot:
+        """The snapshot's events and then ``later`` ones, each read when asked for."""
+        return EventsAfterSnapshot(self, later)
 
 
-_GROUPS: dict[type[ChannelEvent], str] = {
-    ChannelOpened: "opened",
-    ChannelAgreed: "agreed",
-    CadenceAgreed: "cadences",
-    MeetingPlanned: "planned",
-    MeetingHeld: "meetings",
-    Suspended: "suspended",
-    Resumed: "resumed",
-    Concluded: "concluded",
-    EventRetracted: "retracted",
-}
+class EventsAfterSnapshot(Sequence[ChannelEvent]):
+    """A snapshot's events followed by those recorded after it, as one sequence."""
+
+    def __init__(self, snapshot: ChannelSnapshot, later: list[ChannelEvent]) -> None:
+        self._snapshot, self._later = snapshot, later
+        self._held = snapshot.originator_version
+
+    def __len__(self) -> int:
+        return self._held + len(self._later)
+
+    @overload
+    def __getitem__(self, index: int) -> ChannelEvent: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ChannelEvent]: ...
+    def __getitem__(self, index: int | slice) -> ChannelEvent | Sequence[ChannelEvent]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if 0 <= index < self._held:
+            return self._snapshot.event(index + 1)
+        return self._later[index - self._held]
+
+    def __iter__(self) -> Iterator[ChannelEvent]:
+        return (self[i] for i in range(len(self)))
+
+    def keys(self) -> EventKeys:
+        return self._snapshot.keys + EventKeys.of(self._later)
 
 
 def event_formats() -> dict[str, int]:
     """The stored topic and class version of every kind of event, as the code defines them."""
-    return {cls.TOPIC: getattr(cls, "class_version", 1) for cls in _GROUPS}
+    return {cls.TOPIC: getattr(cls, "class_version", 1) for cls in EVENT_CLASSES}

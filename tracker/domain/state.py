@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.domain.dates import FuzzyDate
-from tracker.domain.events import ChannelEvent, ChannelOpened, MeetingHeld
-from tracker.domain.timeline import StatusSpan, in_valid_time, live_facts, walk
+from tracker.domain.events import ChannelEvent, ChannelOpened, Fact, MeetingHeld
+from tracker.domain.timeline import EventKeys, StatusSpan, in_valid_time, walk
 from tracker.domain.values import ChannelStatus, Lead, Level
 
 DAYS_PER_YEAR = 365
@@ -153,14 +153,20 @@ def planned_state(
 
 
 def fold(
-    events: Iterable[ChannelEvent], *, as_of: dt.date, known_on: dt.datetime | None = None
+    events: Sequence[ChannelEvent],
+    *,
+    as_of: dt.date,
+    known_on: dt.datetime | None = None,
+    keys: EventKeys | None = None,
 ) -> ChannelState | None:
     """The channel's state as of ``as_of``, from what was recorded by ``known_on``.
 
     None when the channel had not been opened by ``as_of`` (or not recorded by ``known_on``).
+    ``keys`` are the events' keys when the caller has them: only the events that count are
+    then read from ``events`` (which may read each one only when asked for it).
     """
-    recorded = [e for e in events if known_on is None or e.recorded <= known_on]
-    facts = [f for f in live_facts(recorded) if f.occurred.earliest <= as_of]
+    chosen, version = (keys or EventKeys.of(events)).counted(as_of=as_of, known_on=known_on)
+    facts = [_fact(events[p]) for p in chosen]
     opening = next((f for f in facts if isinstance(f, ChannelOpened)), None)
     if opening is None:
         return None
@@ -236,9 +242,14 @@ def fold(
         last_meeting=meetings[-1].occurred if meetings else None,
         cadences=tuple(cadences),
         planned=tuple(planned),
-        version=max((e.originator_version for e in recorded), default=0),
+        version=version,
         as_of=as_of,
         known_on=known_on,
         meetings=tuple(meetings),
         spans=tuple(state.spans),
     )
+
+
+def _fact(event: ChannelEvent) -> Fact:
+    assert isinstance(event, Fact)
+    return event

@@ -62,6 +62,92 @@ def live_facts(events: Iterable[ChannelEvent], known_on: dt.datetime | None = No
     return [e for e in visible if isinstance(e, Fact) and e.seq not in retracted]
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+def micros(moment: dt.datetime) -> int:
+    """A moment of record time as whole microseconds since 1970 UTC: ordered as the moments are."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+class EventKeys:
+    """What decides which of a channel's events count for a day and a moment, event by event in
+    the order recorded: enough to choose them without reading them.
+
+    ``seqs`` are the events' sequence numbers, ``earliest`` the earliest day each fact could
+    mean as an ordinal (0 for a retraction, which is no fact), ``retracts`` maps the position of
+    each retraction to the sequence number it retracts, and ``recorded`` gives each event's
+    record time in :func:`micros` (worked out only when a moment is asked about).
+    """
+
+    __slots__ = ("_events", "_recorded", "earliest", "retracts", "seqs")
+
+    def __init__(
+        self,
+        seqs: Sequence[int],
+        earliest: Sequence[int],
+        retracts: dict[int, int],
+        recorded: Sequence[int] | None = None,
+        events: Sequence[ChannelEvent] = (),
+    ) -> None:
+        self.seqs, self.earliest, self.retracts = seqs, earliest, retracts
+        self._recorded, self._events = recorded, events
+
+    @classmethod
+    def of(cls, events: Sequence[ChannelEvent]) -> EventKeys:
+        earliest: list[int] = []
+        retracts: dict[int, int] = {}
+        for position, event in enumerate(events):
+            if isinstance(event, Fact):
+                earliest.append(event.occurred.earliest.toordinal())
+            else:
+                earliest.append(0)
+                if isinstance(event, EventRetracted):
+                    retracts[position] = event.retracted_seq
+        return cls([e.originator_version for e in events], earliest, retracts, events=events)
+
+    def __len__(self) -> int:
+        return len(self.seqs)
+
+    def recorded(self) -> Sequence[int]:
+        if self._recorded is None:
+            self._recorded = [micros(e.recorded) for e in self._events]
+        return self._recorded
+
+    def __add__(self, later: EventKeys) -> EventKeys:
+        """These keys followed by those of the events recorded later."""
+        if not len(later):
+            return self
+        shift = len(self)
+        return EventKeys(
+            [*self.seqs, *later.seqs],
+            [*self.earliest, *later.earliest],
+            {**self.retracts, **{shift + p: s for p, s in later.retracts.items()}},
+            [*self.recorded(), *later.recorded()],
+        )
+
+    def counted(
+        self, *, as_of: dt.date, known_on: dt.datetime | None = None
+    ) -> tuple[list[int], int]:
+        """The positions of the facts that count as of the day, as known at the moment (recorded
+        by then, not retracted by then, occurred by then), and the version known at the moment.
+        """
+        seqs, earliest = self.seqs, self.earliest
+        if known_on is None:
+            seen: Sequence[int] = range(len(seqs))
+            retracted = set(self.retracts.values())
+            version = max(seqs, default=0)
+        else:
+            moment, recorded = micros(known_on), self.recorded()
+            seen = [p for p, r in enumerate(recorded) if r <= moment]
+            retracted = {s for p, s in self.retracts.items() if recorded[p] <= moment}
+            version = max((seqs[p] for p in seen), default=0)
+        day = as_of.toordinal()
+        chosen = [p for p in seen if 0 < earliest[p] <= day and seqs[p] not in retracted]
+        return chosen, version
+
+
 def _valid_time_key(fact: Fact) -> tuple[dt.date, int, int]:
     # On the same day the opening comes first; otherwise the order they were recorded in.
     return (fact.occurred.earliest, 0 if isinstance(fact, ChannelOpened) else 1, fact.seq)
