@@ -21,6 +21,10 @@ from typing import ClassVar, overload
 from tracker.domain.events import EVENT_CLASSES, ChannelEvent, ChannelOpened
 from tracker.domain.timeline import EventKeys
 
+# Fewer events than this are read one by one: a pass of the parser over many costs less than
+# one per event, but each pass has its fixed cost.
+READ_TOGETHER_FROM = 32
+
 
 class ChannelSnapshot:
     """A channel's events 1 to ``originator_version``, with their keys."""
@@ -28,13 +32,19 @@ class ChannelSnapshot:
     TOPIC: ClassVar[str] = "tracker.snapshots:ChannelSnapshot"
 
     def __init__(
-        self, originator_id: uuid.UUID, keys: EventKeys, read: Callable[[int], ChannelEvent]
+        self,
+        originator_id: uuid.UUID,
+        keys: EventKeys,
+        read: Callable[[int], ChannelEvent],
+        read_many: Callable[[list[int]], list[ChannelEvent]] | None = None,
     ) -> None:
-        """``read(n)`` gives event ``n`` (called at most once for each)."""
+        """``read(n)`` gives event ``n``, ``read_many([n, …])`` those events in one go (called
+        at most once for each event)."""
         self.originator_id = originator_id
         self.originator_version = len(keys)
         self.keys = keys
         self._read = read
+        self._read_many = read_many
         self._read_already: dict[int, ChannelEvent] = {}
 
     @classmethod
@@ -59,9 +69,20 @@ class ChannelSnapshot:
         assert isinstance(opening, ChannelOpened)
         return opening
 
+    def events_at(self, seqs: Sequence[int]) -> list[ChannelEvent]:
+        """These events, read together when there are many (one pass of the parser each kind
+        instead of one per event)."""
+        unread = [seq for seq in seqs if seq not in self._read_already]
+        if self._read_many is not None and len(unread) >= READ_TOGETHER_FROM:
+            for seq in unread:
+                if not 1 <= seq <= self.originator_version:
+                    raise IndexError(seq)
+            self._read_already.update(zip(unread, self._read_many(unread), strict=True))
+        return [self.event(seq) for seq in seqs]
+
     def events(self) -> list[ChannelEvent]:
         """Every event, in the order they were recorded."""
-        return [self.event(seq) for seq in range(1, self.originator_version + 1)]
+        return self.events_at(range(1, self.originator_version + 1))
 
     def followed_by(self, later: list[ChannelEvent]) -> EventsAfterSnapshot:
         """The snapshot's events and then ``later`` ones, each read when asked for."""
@@ -93,6 +114,14 @@ class EventsAfterSnapshot(Sequence[ChannelEvent]):
 
     def __iter__(self) -> Iterator[ChannelEvent]:
         return (self[i] for i in range(len(self)))
+
+    def pick(self, positions: Sequence[int]) -> list[ChannelEvent]:
+        """The events at these positions (ascending), those of the snapshot read together."""
+        held = [p + 1 for p in positions if p < self._held]
+        return [
+            *self._snapshot.events_at(held),
+            *(self._later[p - self._held] for p in positions[len(held) :]),
+        ]
 
     def keys(self) -> EventKeys:
         return self._snapshot.keys + EventKeys.of(self._later)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import ChannelEvent, ChannelOpened, Fact, MeetingHeld
+from tracker.domain.snapshot import EventsAfterSnapshot
 from tracker.domain.timeline import EventKeys, StatusSpan, in_valid_time, walk
 from tracker.domain.values import ChannelStatus, Lead, Level
 
@@ -166,7 +167,11 @@ def fold(
     then read from ``events`` (which may read each one only when asked for it).
     """
     chosen, version = (keys or EventKeys.of(events)).counted(as_of=as_of, known_on=known_on)
-    facts = [_fact(events[p]) for p in chosen]
+    if isinstance(events, EventsAfterSnapshot):
+        picked = events.pick(chosen)  # those of the snapshot read together
+    else:
+        picked = [events[p] for p in chosen]
+    facts = [_fact(e) for e in picked]
     opening = next((f for f in facts if isinstance(f, ChannelOpened)), None)
     if opening is None:
         return None
