@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -227,7 +228,8 @@ class StoreFigures:
     imports: dict[str, tuple[int, float, int]] = field(default_factory=dict)  # events, s, KiB
     catch_up: dict[str, float] = field(default_factory=dict)  # events/s
     dashboard: dict[str, tuple[int, float, float]] = field(default_factory=dict)
-    as_of: tuple[float, float, float] = (0.0, 0.0, 0.0)  # new process, warm, CLI (seconds)
+    # As of each day asked: seconds in a new process, again warm, and the CLI end to end.
+    as_of: dict[str, tuple[float, float, float]] = field(default_factory=dict)
 
 
 def dashboard_times(db: str, runs: int) -> tuple[float, float]:
@@ -262,20 +264,30 @@ import datetime as dt, sys, time
 from tracker.application import open_tracker
 app = open_tracker(sys.argv[1], write=False)
 start = time.perf_counter()
-app.state("bench-000000", as_of=dt.date(2000, 1, 1))
+app.state("bench-000000", as_of=dt.date.fromisoformat(sys.argv[2]))
 print(time.perf_counter() - start)
 """
 
+EARLY, LATE = "a day when a tenth of its events had occurred", "a day after all its events"
 
-def as_of_times(db: str, runs: int) -> tuple[float, float, float]:
-    """Seconds for status --as-of on the long channel: the work in a new process (as each
-    command pays it), the same work again in a process that has done it once, and the CLI."""
+
+def as_of_days(path: Path) -> dict[str, dt.date]:
+    """Days to ask the long channel's status as of: when a tenth of its events had occurred
+    (a fold reads those), and after all of them (a fold reads every one)."""
+    days = [json.loads(line)["on"] for line in path.read_text(encoding="utf-8").splitlines()]
+    early = dt.date.fromisoformat(sorted(days)[len(days) // 10])
+    return {EARLY: early, LATE: dt.date.fromisoformat(max(days)) + dt.timedelta(days=1)}
+
+
+def as_of_times(db: str, day: dt.date, runs: int) -> tuple[float, float, float]:
+    """Seconds for status --as-of the day on the long channel: the work in a new process (as
+    each command pays it), the same work again in a process that has done it once, the CLI."""
     from tracker.application import open_tracker
 
     cold = statistics.median(
         float(
             subprocess.run(
-                [sys.executable, "-c", AS_OF_IN_A_NEW_PROCESS, db],
+                [sys.executable, "-c", AS_OF_IN_A_NEW_PROCESS, db, day.isoformat()],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -285,11 +297,10 @@ def as_of_times(db: str, runs: int) -> tuple[float, float, float]:
     )
     app = open_tracker(db, write=False)
     try:
-        day = dt.date(2000, 1, 1)
         warm = median_time(lambda: app.state("bench-000000", as_of=day), runs)
     finally:
         app.close()
-    cli = median_time(lambda: run(["status", "bench-000000", "--as-of", "2000-01-01"], db), runs)
+    cli = median_time(lambda: run(["status", "bench-000000", "--as-of", day.isoformat()], db), runs)
     return cold, warm, cli
 
 
@@ -314,7 +325,8 @@ def measure_store(
             figures.imports[name] = (events, seconds, peak)
             print(f"  {kind}: imported {name}: {events / seconds:,.0f} events/s", flush=True)
             if name == "long channel":
-                figures.as_of = as_of_times(db, 5)
+                for label, day in as_of_days(path).items():
+                    figures.as_of[f"{label} ({day})"] = as_of_times(db, day, 5)
                 continue
             figures.catch_up[name] = catch_up_rate(db, events)
             channels = int(name.split()[0].replace(",", ""))
@@ -419,14 +431,18 @@ def page(figures: list[StoreFigures], start: tuple[float, float, float], scale: 
                 "|---|---:|---:|"]  # fmt: skip
         for name, (_, in_process, cli) in f.dashboard.items():
             out.append(f"| {name} | {in_process * 1000:,.0f} ms | {cli * 1000:,.0f} ms |")
-        work, warm, cli = f.as_of
         out += [
             "",
-            f"`status SLUG --as-of` on a channel of {LONG:,} events: {work * 1000:,.0f} ms of work "
-            f"after start-up in a new process, as each command pays it ({warm * 1000:,.0f} ms "
-            f"when the same process asks again; {cli * 1000:,.0f} ms end to end).",
-            "",
+            f"| `status SLUG --as-of` a day, on a channel of {LONG:,} events | work in a new "
+            "process (as each command pays it) | the same again, warm | CLI end to end |",
+            "|---|---:|---:|---:|",
         ]
+        for label, (work, warm, cli) in f.as_of.items():
+            out.append(
+                f"| as of {label} | {work * 1000:,.0f} ms | {warm * 1000:,.0f} ms "
+                f"| {cli * 1000:,.0f} ms |"
+            )
+        out.append("")
         out += targets(f)
     out += EXPLANATION
     return "\n".join(out) + "\n"
@@ -468,11 +484,14 @@ def targets(f: StoreFigures) -> list[str]:
             f"- read-model catch-up ≥ 100,000 events/s: {rate:,.0f} over {name} (the lowest, "
             f"on a smaller store: {least:,.0f}) — {verdict(rate >= 100_000)}"
         )
-    work = f.as_of[0]
-    lines.append(
-        f"- `status --as-of` on a {LONG:,}-event channel ≤ 50 ms of work: "
-        f"{work * 1000:.0f} ms — {verdict(work <= 0.05)}"
-    )
+    if f.as_of:
+        # Judged on the day that costs most: the one after all the events, where all count.
+        worst = max(work for work, _, _ in f.as_of.values())
+        each = ", ".join(f"{work * 1000:.0f} ms as of {k}" for k, (work, _, _) in f.as_of.items())
+        lines.append(
+            f"- `status --as-of` on a {LONG:,}-event channel ≤ 50 ms of work: {each} — "
+            f"{verdict(worst <= 0.05)}"
+        )
     return [*lines, ""]
 
 
