@@ -2,7 +2,10 @@
 
 Recording a meeting on a SQLite file must not load the terminal renderer (rich), the
 PostgreSQL driver (psycopg), the templates (jinja2) or the cryptography of encrypted stores;
-each is loaded by the commands that use them. Checked in a new interpreter, as a user runs it.
+each is loaded by the commands that use them. Nor does it import the modules of the other
+commands, pycountry (the party codes are a table of the domain's), or importlib.metadata (which
+pydantic's plugin loader imports; the command runs no pydantic plugins). Checked in a new
+interpreter, as a user runs it.
 """
 
 from __future__ import annotations
@@ -11,15 +14,20 @@ import json
 import os
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from typer.models import CommandInfo
 
 from tests.support import run_cli
+from tracker.cli import PYDANTIC_PLUGIN_LOADER, without_pydantic_plugins
+from tracker.cli.app import COMMAND_MODULES
 
 HEAVY = ("rich", "psycopg", "jinja2", "cryptography")
+SLOW = ("pycountry", "importlib.metadata")
 
-# Runs the tracker's entry point, then lists every top-level package it imported.
+# Runs the tracker's entry point, then lists every module it imported.
 PROBE = """
 import json, sys
 from tracker.cli import main
@@ -29,12 +37,13 @@ except SystemExit as e:
     code = e.code
 else:
     code = 0
-loaded = sorted({name.split(".")[0] for name in sys.modules})
+loaded = sorted(sys.modules)
 print(json.dumps({"code": code, "loaded": loaded}), file=sys.__stderr__)
 """
 
 
 def loaded_by(args: list[str], db: str) -> set[str]:
+    """The top-level packages and the modules the command imported."""
     env = {**os.environ, "TRACKER_DB": db, "NO_COLOR": "1"}
     env.pop("TRACKER_ENCRYPTION_KEY", None)
     result = subprocess.run(
@@ -46,7 +55,8 @@ def loaded_by(args: list[str], db: str) -> set[str]:
     )
     report = json.loads(result.stderr.strip().splitlines()[-1])
     assert report["code"] in (0, None), result.stderr
-    return set(report["loaded"])
+    modules = set(report["loaded"])
+    return modules | {name.split(".")[0] for name in modules}
 
 
 @pytest.fixture
@@ -62,6 +72,24 @@ def test_recording_a_meeting_on_sqlite_loads_none_of_the_heavy_libraries(store: 
     loaded = loaded_by(["meet", "us-cn-talks", "--on", "2021-03-04"], store)
     assert "tracker" in loaded
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    others = {f"tracker.cli.{m}" for m in COMMAND_MODULES.values()} - {"tracker.cli.recording"}
+    assert not loaded & others, sorted(loaded & others)
+    assert not loaded & set(SLOW), sorted(loaded & set(SLOW))
+
+
+def test_pydantics_own_plugin_loader_stays_when_it_is_loaded_already() -> None:
+    # As in this process, or wherever the application is used as a library before the CLI.
+    import pydantic.plugin._loader as loader
+
+    without_pydantic_plugins()
+    assert sys.modules[PYDANTIC_PLUGIN_LOADER] is loader
+
+
+def test_the_table_of_command_modules_names_every_command_each_module_defines() -> None:
+    for module in set(COMMAND_MODULES.values()):
+        registered: dict[str, CommandInfo] = {}
+        import_module(f"tracker.cli.{module}").register(registered)
+        assert list(registered) == [n for n, m in COMMAND_MODULES.items() if m == module]
 
 
 def test_the_check_sees_a_heavy_library_when_a_command_loads_one(

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+import pycountry
 import pytest
 from pydantic import ValidationError
 
 from tracker.domain.values import (
+    _BY_ALPHA_2,
+    _BY_ALPHA_3,
     MAX_SLUG,
     ChannelStatus,
     Confidence,
@@ -39,6 +42,29 @@ from tracker.domain.values import (
 )
 def test_a_party_is_stored_as_its_iso_alpha_3_code(code: str, alpha_3: str) -> None:
     assert party_code(code) == alpha_3
+
+
+def test_the_party_codes_are_pycountrys() -> None:
+    # The table in values.py stands in for pycountry, which is slow to import and load.
+    for country in pycountry.countries:
+        assert party_code(country.alpha_2) == country.alpha_3
+        assert party_code(country.alpha_3) == country.alpha_3
+    assert len(_BY_ALPHA_2) == len(_BY_ALPHA_3) == len(pycountry.countries)
+
+
+@pytest.mark.parametrize("code", ["\u212ae", "\u212aEN", "ss", " ß ", "ı\u0307s"])
+def test_an_odd_code_is_looked_up_as_pycountry_looks_it_up(code: str) -> None:
+    # Lowercased, as pycountry's indices are: the Kelvin sign lowercases to "k".
+    text = code.strip().upper()
+    if len(text) == 2:
+        country = pycountry.countries.get(alpha_2=text)
+    else:
+        country = pycountry.countries.get(alpha_3=text)
+    if country is None:
+        with pytest.raises(InvalidValue):
+            party_code(code)
+    else:
+        assert party_code(code) == country.alpha_3
 
 
 @pytest.mark.parametrize("code", ["XX", "XXX", "USAA", "U", "", "840", "China", "U.S."])

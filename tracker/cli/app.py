@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from difflib import get_close_matches
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
@@ -17,7 +18,6 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from tracker import __version__
-from tracker.cli import admin, importing, reading, recording, reporting
 from tracker.cli.context import CliState, fail
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
@@ -36,9 +36,41 @@ EPILOG = (
 INTERNAL_ERROR = 4
 
 
-# The commands, in the order of --help. Each becomes a click command only when it is used:
-# converting them all takes typer longer than most commands take to run.
+# The commands, in the order of --help, and the module of tracker.cli that defines each. A
+# module is imported only when one of its commands is used, and a command becomes a click
+# command only then: importing and converting them all takes longer than most commands take
+# to run.
+COMMAND_MODULES: dict[str, str] = {
+    "open": "recording",
+    "agree": "recording",
+    "cadence": "recording",
+    "plan": "recording",
+    "meet": "recording",
+    "suspend": "recording",
+    "resume": "recording",
+    "conclude": "recording",
+    "retract": "recording",
+    "import": "importing",
+    "status": "reading",
+    "history": "reading",
+    "overdue": "reading",
+    "watch": "reading",
+    "report": "reporting",
+    "export": "reporting",
+    "rebuild": "admin",
+    "verify": "admin",
+    "keygen": "admin",
+}
+
+# The commands of the modules imported so far (each module's register() adds its own).
 COMMANDS: dict[str, CommandInfo] = {}
+
+
+def command_info(name: str) -> CommandInfo | None:
+    """The command of this name, importing the module that defines it."""
+    if name not in COMMANDS and name in COMMAND_MODULES:
+        import_module(f"tracker.cli.{COMMAND_MODULES[name]}").register(COMMANDS)
+    return COMMANDS.get(name)
 
 
 class TrackerGroup(TyperGroup):
@@ -46,22 +78,25 @@ class TrackerGroup(TyperGroup):
     stderr with a documented exit code."""
 
     def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 (click's signature)
-        return list(COMMANDS)
+        return list(COMMAND_MODULES)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
         except ClickException as e:
             # typer suggests only among the commands already built; suggest among all.
-            matches = get_close_matches(args[0], list(COMMANDS)) if args else []
+            matches = get_close_matches(args[0], list(COMMAND_MODULES)) if args else []
             if matches and "Did you mean" not in e.message:
                 e.message = f"{e.message.rstrip('.')}. Did you mean {matches[0]!r}?"
             raise
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
+        if cmd_name not in self.commands:
+            info = command_info(cmd_name)
+            if info is None:
+                return None
             self.commands[cmd_name] = get_command_from_info(
-                COMMANDS[cmd_name], pretty_exceptions_short=True, rich_markup_mode=None
+                info, pretty_exceptions_short=True, rich_markup_mode=None
             )
         return self.commands.get(cmd_name)
 
@@ -149,10 +184,3 @@ def main(
 ) -> None:
     """Follow government-to-government dialogue channels."""
     ctx.obj = CliState(db=db)
-
-
-recording.register(COMMANDS)
-importing.register(COMMANDS)
-reading.register(COMMANDS)
-reporting.register(COMMANDS)
-admin.register(COMMANDS)

@@ -1,5 +1,5 @@
 """The domain: channels, their events and values, and the rules they keep.
 
-It knows nothing of storage or the command line: it imports only the standard library,
-pydantic, pycountry (reference data for party codes) and the event-sourcing library's domain.
+It knows nothing of storage or the command line: it imports only the standard library and
+pydantic.
 """

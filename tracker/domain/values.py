@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import uuid
 from enum import StrEnum
-from functools import lru_cache
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -44,22 +43,45 @@ def channel_id(slug: str) -> uuid.UUID:
     return uuid.uuid5(_CHANNEL_NAMESPACE, check_slug(slug))
 
 
-@lru_cache(maxsize=512)
 def party_code(code: str) -> str:
     """Return the ISO 3166-1 alpha-3 code for an alpha-2 or alpha-3 code (any case)."""
-    import pycountry  # Its database loads on first use; keep it off the start-up path.
-
     text = code.strip().upper()
     country = None
+    # Looked up lowercased, as pycountry does.
     if len(text) == 2:
-        country = pycountry.countries.get(alpha_2=text)
+        country = _BY_ALPHA_2.get(text.lower())
     elif len(text) == 3:
-        country = pycountry.countries.get(alpha_3=text)
+        country = _BY_ALPHA_3.get(text.lower())
     if country is None:
         raise InvalidValue(
             f"{code!r} is not an ISO 3166-1 country code; use a code such as US, USA, CN or CHN"
         )
-    return str(country.alpha_3)
+    return country
+
+
+# ISO 3166-1: each country's alpha-2 code followed by its alpha-3 code, as pycountry has them
+# (tests/unit/test_values.py checks they are the same). Kept here because importing pycountry
+# and loading its database takes longer than a recording command's own work.
+_ISO_3166_1 = """
+ADAND AEARE AFAFG AGATG AIAIA ALALB AMARM AOAGO AQATA ARARG ASASM ATAUT AUAUS AWABW AXALA AZAZE
+BABIH BBBRB BDBGD BEBEL BFBFA BGBGR BHBHR BIBDI BJBEN BLBLM BMBMU BNBRN BOBOL BQBES BRBRA BSBHS
+BTBTN BVBVT BWBWA BYBLR BZBLZ CACAN CCCCK CDCOD CFCAF CGCOG CHCHE CICIV CKCOK CLCHL CMCMR CNCHN
+COCOL CRCRI CUCUB CVCPV CWCUW CXCXR CYCYP CZCZE DEDEU DJDJI DKDNK DMDMA DODOM DZDZA ECECU EEEST
+EGEGY EHESH ERERI ESESP ETETH FIFIN FJFJI FKFLK FMFSM FOFRO FRFRA GAGAB GBGBR GDGRD GEGEO GFGUF
+GGGGY GHGHA GIGIB GLGRL GMGMB GNGIN GPGLP GQGNQ GRGRC GSSGS GTGTM GUGUM GWGNB GYGUY HKHKG HMHMD
+HNHND HRHRV HTHTI HUHUN IDIDN IEIRL ILISR IMIMN ININD IOIOT IQIRQ IRIRN ISISL ITITA JEJEY JMJAM
+JOJOR JPJPN KEKEN KGKGZ KHKHM KIKIR KMCOM KNKNA KPPRK KRKOR KWKWT KYCYM KZKAZ LALAO LBLBN LCLCA
+LILIE LKLKA LRLBR LSLSO LTLTU LULUX LVLVA LYLBY MAMAR MCMCO MDMDA MEMNE MFMAF MGMDG MHMHL MKMKD
+MLMLI MMMMR MNMNG MOMAC MPMNP MQMTQ MRMRT MSMSR MTMLT MUMUS MVMDV MWMWI MXMEX MYMYS MZMOZ NANAM
+NCNCL NENER NFNFK NGNGA NINIC NLNLD NONOR NPNPL NRNRU NUNIU NZNZL OMOMN PAPAN PEPER PFPYF PGPNG
+PHPHL PKPAK PLPOL PMSPM PNPCN PRPRI PSPSE PTPRT PWPLW PYPRY QAQAT REREU ROROU RSSRB RURUS RWRWA
+SASAU SBSLB SCSYC SDSDN SESWE SGSGP SHSHN SISVN SJSJM SKSVK SLSLE SMSMR SNSEN SOSOM SRSUR SSSSD
+STSTP SVSLV SXSXM SYSYR SZSWZ TCTCA TDTCD TFATF TGTGO THTHA TJTJK TKTKL TLTLS TMTKM TNTUN TOTON
+TRTUR TTTTO TVTUV TWTWN TZTZA UAUKR UGUGA UMUMI USUSA UYURY UZUZB VAVAT VCVCT VEVEN VGVGB VIVIR
+VNVNM VUVUT WFWLF WSWSM YEYEM YTMYT ZAZAF ZMZMB ZWZWE
+"""
+_BY_ALPHA_2 = {c[:2].lower(): c[2:] for c in _ISO_3166_1.split()}
+_BY_ALPHA_3 = {c[2:].lower(): c[2:] for c in _ISO_3166_1.split()}
 
 
 def _party(code: str) -> str:
