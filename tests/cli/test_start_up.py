@@ -3,9 +3,7 @@
 Recording a meeting on a SQLite file must not load the terminal renderer (rich), the
 PostgreSQL driver (psycopg), the templates (jinja2) or the cryptography of encrypted stores;
 each is loaded by the commands that use them. Nor does it import the modules of the other
-commands, pycountry (the party codes are a table of the domain's), or importlib.metadata (which
-pydantic's plugin loader imports; the command runs no pydantic plugins). Checked in a new
-interpreter, as a user runs it.
+commands. Checked in a new interpreter, as a user runs it.
 """
 
 from __future__ import annotations
@@ -21,11 +19,11 @@ import pytest
 from typer.models import CommandInfo
 
 from tests.support import run_cli
-from tracker.cli import PYDANTIC_PLUGIN_LOADER, without_pydantic_plugins
 from tracker.cli.app import COMMAND_MODULES
 
-HEAVY = ("rich", "psycopg", "jinja2", "cryptography")
-SLOW = ("pycountry", "importlib.metadata")
+# pycountry too: party codes come from a table in the domain (tests/unit/test_values.py checks
+# it against pycountry), since loading pycountry's database took longer than recording.
+HEAVY = ("rich", "psycopg", "jinja2", "cryptography", "pycountry")
 
 # Runs the tracker's entry point, then lists every module it imported.
 PROBE = """
@@ -74,15 +72,6 @@ def test_recording_a_meeting_on_sqlite_loads_none_of_the_heavy_libraries(store: 
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
     others = {f"tracker.cli.{m}" for m in COMMAND_MODULES.values()} - {"tracker.cli.recording"}
     assert not loaded & others, sorted(loaded & others)
-    assert not loaded & set(SLOW), sorted(loaded & set(SLOW))
-
-
-def test_pydantics_own_plugin_loader_stays_when_it_is_loaded_already() -> None:
-    # As in this process, or wherever the application is used as a library before the CLI.
-    import pydantic.plugin._loader as loader
-
-    without_pydantic_plugins()
-    assert sys.modules[PYDANTIC_PLUGIN_LOADER] is loader
 
 
 def test_the_table_of_command_modules_names_every_command_each_module_defines() -> None:
