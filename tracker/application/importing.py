@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,9 +26,11 @@ from tracker.application.commands import OpenChannel
 from tracker.application.errors import ChannelNotFound, Refused, WriteConflict
 from tracker.application.seedfile import ImportPlan
 from tracker.domain.channel import Channel
-from tracker.domain.events import ChannelOpened
+from tracker.domain.events import ChannelEvent, ChannelOpened
 from tracker.domain.rules import DomainError, DuplicateFact
 from tracker.store.bulk import event_writer
+from tracker.store.chain import sealed_states
+from tracker.store.mapper import PydanticMapper
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -112,8 +114,8 @@ def _record(
         channel = _record_channel(app, plan, slug, recorded_at, outcome)
         done += len(plan.channels[slug].numbers)
         if channel is not None and outcome.first_refusal is None:
-            pending = app.seal(channel, channel.collect_events())
-            batch.extend(app.mapper.to_stored_event(e) for e in pending)
+            pending = channel.collect_events()
+            batch.extend(_stored(app, channel, pending))
             outcome.recorded += len(pending)
             if pending and snapshot_from and channel.version >= snapshot_from:
                 outcome.long_channels.append(slug)  # type: ignore[union-attr]
@@ -126,6 +128,22 @@ def _record(
         raise Refused(outcome.first_refusal[1])
     insert(batch)
     return outcome
+
+
+def _stored(
+    app: DialogueTracker, channel: Channel, pending: Sequence[ChannelEvent]
+) -> list[StoredEvent]:
+    """The channel's new events, sealed into its chain and encoded from one serialisation each.
+
+    The channel itself keeps the unsealed events: it is not used again once saved.
+    """
+    if not pending:
+        return []
+    before = channel.events[-len(pending) - 1].seal if len(channel.events) > len(pending) else None
+    states = sealed_states(pending, before, app.seal_key)
+    mapper = app.mapper
+    assert isinstance(mapper, PydanticMapper)
+    return [mapper.stored_event(e, state) for e, (state, _) in zip(pending, states, strict=True)]
 
 
 def _record_channel(

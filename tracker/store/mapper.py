@@ -81,16 +81,19 @@ class PydanticMapper(Mapper[UUID]):
 
     def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
         assert isinstance(domain_event, BaseModel)
-        state = encode_state(domain_event)
+        return self.stored_event(domain_event, encode_state(domain_event))
+
+    def stored_event(self, domain_event: DomainEventProtocol[UUID], content: bytes) -> StoredEvent:
+        """The stored event for an event whose ``encode_state`` is ``content`` already."""
         if self.compressor:
-            state = self.compressor.compress(state)
+            content = self.compressor.compress(content)
         if self.cipher:
-            state = self.cipher.encrypt(state)
+            content = self.cipher.encrypt(content)
         return StoredEvent(
             originator_id=domain_event.originator_id,
             originator_version=domain_event.originator_version,
             topic=get_topic(type(domain_event)),
-            state=state,
+            state=content,
         )
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
