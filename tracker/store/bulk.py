@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
@@ -30,9 +31,14 @@ POSTGRES_TABLE = f"{APP_NAME}_events"
 class EventWriter:
     """Inserts stored events inside one open transaction."""
 
-    def __init__(self, insert: Any) -> None:
+    def __init__(self, insert: Any, has_events: Any) -> None:
         self._insert = insert
+        self._has_events = has_events
         self.written = 0
+
+    def has_events(self, originator_id: UUID) -> bool:
+        """Whether the store holds events of this channel (as this transaction sees it)."""
+        return bool(self._has_events(originator_id))
 
     def insert(self, events: Sequence[StoredEvent]) -> None:
         if events:
@@ -74,8 +80,15 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
                 [(e.originator_id.hex, e.originator_version, e.topic, e.state) for e in events],  # type: ignore[union-attr]
             )
 
+        def has_events(originator_id: UUID) -> bool:
+            found = cursor.execute(
+                f"SELECT 1 FROM {SQLITE_TABLE} WHERE originator_id = ? LIMIT 1",  # noqa: S608
+                (originator_id.hex,),
+            )
+            return found.fetchone() is not None
+
         try:
-            yield EventWriter(insert)
+            yield EventWriter(insert, has_events)
             connection.commit()
         except sqlite3.IntegrityError as e:
             connection.rollback()
@@ -104,8 +117,15 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
                 for e in events:
                     copy.write_row((e.originator_id, e.originator_version, e.topic, e.state))
 
+        def has_events(originator_id: UUID) -> bool:
+            found = cursor.execute(
+                f"SELECT 1 FROM {POSTGRES_TABLE} WHERE originator_id = %s LIMIT 1",  # noqa: S608
+                (originator_id,),
+            )
+            return found.fetchone() is not None
+
         try:
-            yield EventWriter(insert)
+            yield EventWriter(insert, has_events)
             # Wake up anyone following the store (tracker watch), as the library's inserts do.
             cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
             connection.commit()
@@ -127,7 +147,6 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
     """
     if isinstance(store, SQLiteStore):
         import sqlite3
-        from uuid import UUID
 
         with contextlib.closing(
             sqlite3.connect(store.path, timeout=SQLITE_LOCK_TIMEOUT)
