@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.utils import get_topic
 
 from tracker.application.acting import act
 from tracker.application.commands import OpenChannel
@@ -37,7 +37,7 @@ from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened
 from tracker.domain.rules import DomainError, DuplicateFact
 from tracker.domain.values import channel_id
-from tracker.store.bulk import EventWriter, event_writer
+from tracker.store.bulk import EventWriter, Row, event_writer
 from tracker.store.chain import sealed_states
 from tracker.store.mapper import PydanticMapper
 
@@ -244,7 +244,7 @@ class _Recorder:
         self.snapshot_from = snapshot_from
         self.recorded_at = app.clock()
         self.outcome = _Outcome()
-        self.batch: list[StoredEvent] = []
+        self.batch: list[Row] = []
         mapper = app.mapper
         assert isinstance(mapper, PydanticMapper)
         self.mapper = mapper
@@ -298,9 +298,10 @@ class _Recorder:
             if not pending:
                 continue
             states = sealed_states(pending, held.seal, self.app.seal_key)
-            stored_event = self.mapper.stored_event
+            row_id, stored_state = self.writer.row_id(held.channel.id), self.mapper.stored_state
             self.batch.extend(
-                stored_event(e, state) for e, (state, _) in zip(pending, states, strict=True)
+                (row_id, e.originator_version, get_topic(type(e)), stored_state(state))
+                for e, (state, _) in zip(pending, states, strict=True)
             )
             held.seal = states[-1][1]
             held.saved_any = True

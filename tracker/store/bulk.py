@@ -10,7 +10,7 @@ MODE``, as the library does for every insert, so notification ids stay in commit
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -28,22 +28,30 @@ SQLITE_TABLE = "stored_events"
 POSTGRES_TABLE = f"{APP_NAME}_events"
 
 
-class EventWriter:
-    """Inserts stored events inside one open transaction."""
+Row = tuple[Any, int, str, bytes]  # a stored event: row_id(originator_id), version, topic, state
 
-    def __init__(self, insert: Any, has_events: Any) -> None:
+
+class EventWriter:
+    """Inserts stored events inside one open transaction.
+
+    Rows are given as the table holds them, the channel's id in its stored form
+    (``row_id``), so that a batch of a million events builds no object besides its tuples.
+    """
+
+    def __init__(self, insert: Any, has_events: Any, row_id: Any) -> None:
         self._insert = insert
         self._has_events = has_events
+        self.row_id: Callable[[UUID], Any] = row_id
         self.written = 0
 
     def has_events(self, originator_id: UUID) -> bool:
         """Whether the store holds events of this channel (as this transaction sees it)."""
         return bool(self._has_events(originator_id))
 
-    def insert(self, events: Sequence[StoredEvent]) -> None:
-        if events:
-            self._insert(events)
-            self.written += len(events)
+    def insert(self, rows: Sequence[Row]) -> None:
+        if rows:
+            self._insert(rows)
+            self.written += len(rows)
 
 
 @contextlib.contextmanager
@@ -74,11 +82,8 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
             "VALUES (?, ?, ?, ?)"
         )
 
-        def insert(events: Sequence[StoredEvent]) -> None:
-            cursor.executemany(
-                statement,
-                [(e.originator_id.hex, e.originator_version, e.topic, e.state) for e in events],  # type: ignore[union-attr]
-            )
+        def insert(rows: Sequence[Row]) -> None:
+            cursor.executemany(statement, rows)
 
         def has_events(originator_id: UUID) -> bool:
             found = cursor.execute(
@@ -88,7 +93,7 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
             return found.fetchone() is not None
 
         try:
-            yield EventWriter(insert, has_events)
+            yield EventWriter(insert, has_events, lambda originator_id: originator_id.hex)
             connection.commit()
         except sqlite3.IntegrityError as e:
             connection.rollback()
@@ -112,10 +117,10 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
             f"COPY {POSTGRES_TABLE} (originator_id, originator_version, topic, state) FROM STDIN"
         )
 
-        def insert(events: Sequence[StoredEvent]) -> None:
+        def insert(rows: Sequence[Row]) -> None:
             with cursor.copy(copy_statement) as copy:
-                for e in events:
-                    copy.write_row((e.originator_id, e.originator_version, e.topic, e.state))
+                for row in rows:
+                    copy.write_row(row)
 
         def has_events(originator_id: UUID) -> bool:
             found = cursor.execute(
@@ -125,7 +130,7 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
             return found.fetchone() is not None
 
         try:
-            yield EventWriter(insert, has_events)
+            yield EventWriter(insert, has_events, lambda originator_id: originator_id)
             # Wake up anyone following the store (tracker watch), as the library's inserts do.
             cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
             connection.commit()

@@ -43,7 +43,10 @@ def _header(originator_id: UUID, version: int, topic: str) -> bytes:
 
 def seal_of(originator_id: UUID, version: int, topic: str, body: bytes, key: bytes | None) -> str:
     """The seal over one event's stored content (``body`` without its seal)."""
-    message = _header(originator_id, version, topic) + body
+    return _digest(_header(originator_id, version, topic) + body, key)
+
+
+def _digest(message: bytes, key: bytes | None) -> str:
     if key is None:
         return "sha256:" + hashlib.sha256(message).hexdigest()
     return "hmac-sha256:" + hmac.new(key, message, hashlib.sha256).hexdigest()
@@ -59,6 +62,7 @@ def sealed_states(
     """
     sealed: list[tuple[bytes, str]] = []
     quoted = None if previous is None else json.dumps(previous).encode()
+    ids: dict[UUID, str] = {}  # each channel's id written out once (the header names it)
     for event in events:
         identity: Any = event
         assert identity.previous is None, "sealed twice"
@@ -68,7 +72,11 @@ def sealed_states(
             # The stored form with `previous` filled in, without building the event twice.
             body = body.replace(b'"previous":null', b'"previous":' + quoted, 1)
         topic = str(getattr(type(event), "TOPIC"))  # noqa: B009 (a class constant)
-        seal = seal_of(identity.originator_id, identity.originator_version, topic, body, key)
+        originator_id = identity.originator_id
+        hex_id = ids.get(originator_id) or ids.setdefault(originator_id, originator_id.hex)
+        # As seal_of() computes it.
+        header = f"{hex_id}:{identity.originator_version}:{topic}\n".encode()
+        seal = _digest(header + body, key)
         quoted = json.dumps(seal).encode()
         # What encode_state writes for the sealed event: the seal last.
         sealed.append((body[:-1] + b',"seal":' + quoted + b"}", seal))

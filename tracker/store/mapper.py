@@ -85,16 +85,20 @@ class PydanticMapper(Mapper[UUID]):
 
     def stored_event(self, domain_event: DomainEventProtocol[UUID], content: bytes) -> StoredEvent:
         """The stored event for an event whose ``encode_state`` is ``content`` already."""
-        if self.compressor:
-            content = self.compressor.compress(content)
-        if self.cipher:
-            content = self.cipher.encrypt(content)
         return StoredEvent(
             originator_id=domain_event.originator_id,
             originator_version=domain_event.originator_version,
             topic=get_topic(type(domain_event)),
-            state=content,
+            state=self.stored_state(content),
         )
+
+    def stored_state(self, content: bytes) -> bytes:
+        """What is stored for an event's ``encode_state``: compressed, encrypted, if set so."""
+        if self.compressor:
+            content = self.compressor.compress(content)
+        if self.cipher:
+            content = self.cipher.encrypt(content)
+        return content
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
         cls = resolve_topic(stored_event.topic)
