@@ -157,7 +157,7 @@ def _record_in_file_order(
     for entry in reader:
         if recorder.outcome.first_refusal is not None:
             continue  # the rest is only validated: a bad entry is reported before a refusal
-        for slug in entry.command.channels():
+        for slug in entry.channels:
             if not window.apply(slug, entry):
                 break
         else:

@@ -34,6 +34,7 @@ class Positioned:
     number: int
     line: int  # its line in a JSON Lines file (0 in other files)
     command: RecordingCommand
+    channels: tuple[str, ...]  # the channels it touches: command.channels()
 
     @property
     def where(self) -> str:
@@ -63,12 +64,14 @@ class ImportPlan:
         found = self.channels[slug]
         if self.commands is not None:
             for number in found.numbers:
-                yield Positioned(number, 0, self.commands[number - 1])
+                command = self.commands[number - 1]
+                yield Positioned(number, 0, command, command.channels())
             return
         with self.path.open("rb") as file:
             for number, offset, line in zip(found.numbers, found.offsets, found.lines, strict=True):
                 file.seek(offset)
-                yield Positioned(number, line, _ENTRY.validate_json(file.readline()))
+                command = _ENTRY.validate_json(file.readline())
+                yield Positioned(number, line, command, command.channels())
 
 
 class SeedReader:
@@ -101,7 +104,8 @@ class SeedReader:
             if path.suffix.lower() == ".jsonl":
                 self.total = path.stat().st_size
                 for number, offset, line, size, command in _jsonl(path):
-                    for slug in command.channels():
+                    channels = command.channels()
+                    for slug in channels:
                         found = plan.channels.get(slug)
                         if found is None:
                             found = plan.channels[slug] = ChannelEntries()
@@ -110,7 +114,7 @@ class SeedReader:
                         found.lines.append(line)
                     plan.entries = number
                     self.done = offset + size
-                    yield Positioned(number, line, command)
+                    yield Positioned(number, line, command, channels)
                 return
             plan.commands = []
             for number, raw in enumerate(_document(path), start=1):
@@ -122,7 +126,7 @@ class SeedReader:
             self.total = plan.entries
             for number, command in enumerate(plan.commands, start=1):
                 self.done = number
-                yield Positioned(number, 0, command)
+                yield Positioned(number, 0, command, command.channels())
         except FileNotFoundError:
             raise BadInput(f"{path} does not exist") from None
         except RecursionError:
@@ -139,7 +143,7 @@ def _jsonl(path: Path) -> Iterator[tuple[int, int, int, int, RecordingCommand]]:
         number, offset = 0, 0
         for line_no, line in enumerate(lines, start=1):
             start, offset = offset, offset + len(line)
-            if not line.strip():
+            if line.isspace():  # as `not line.strip()`: a line read is never empty
                 continue
             number += 1
             try:

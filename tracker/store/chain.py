@@ -77,7 +77,7 @@ def sealed_states(
         # As seal_of() computes it.
         header = f"{hex_id}:{identity.originator_version}:{topic}\n".encode()
         seal = _digest(header + body, key)
-        quoted = json.dumps(seal).encode()
+        quoted = b'"' + seal.encode() + b'"'  # json.dumps(seal): algorithm and hex digits only
         # What encode_state writes for the sealed event: the seal last.
         sealed.append((body[:-1] + b',"seal":' + quoted + b"}", seal))
     return sealed
