@@ -38,20 +38,27 @@ class EventWriter:
     (``row_id``), so that a batch of a million events builds no object besides its tuples.
     """
 
-    def __init__(self, insert: Any, has_events: Any, row_id: Any) -> None:
+    def __init__(self, insert: Any, has_events: Any, row_id: Any, empty: bool) -> None:
         self._insert = insert
         self._has_events = has_events
         self.row_id: Callable[[UUID], Any] = row_id
         self.written = 0
+        # A store empty when the transaction began (which holds the write lock) has only the
+        # channels written since: no need to ask the database about each one.
+        self._written_ids: set[Any] | None = set() if empty else None
 
     def has_events(self, originator_id: UUID) -> bool:
         """Whether the store holds events of this channel (as this transaction sees it)."""
+        if self._written_ids is not None:
+            return self.row_id(originator_id) in self._written_ids
         return bool(self._has_events(originator_id))
 
     def insert(self, rows: Sequence[Row]) -> None:
         if rows:
             self._insert(rows)
             self.written += len(rows)
+            if self._written_ids is not None:
+                self._written_ids.update(row[0] for row in rows)
 
 
 @contextlib.contextmanager
@@ -93,7 +100,8 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
             return found.fetchone() is not None
 
         try:
-            yield EventWriter(insert, has_events, lambda originator_id: originator_id.hex)
+            empty = cursor.execute(f"SELECT 1 FROM {SQLITE_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
+            yield EventWriter(insert, has_events, lambda originator_id: originator_id.hex, empty)
             connection.commit()
         except sqlite3.IntegrityError as e:
             connection.rollback()
@@ -130,7 +138,8 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
             return found.fetchone() is not None
 
         try:
-            yield EventWriter(insert, has_events, lambda originator_id: originator_id)
+            empty = cursor.execute(f"SELECT 1 FROM {POSTGRES_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
+            yield EventWriter(insert, has_events, lambda originator_id: originator_id, empty)
             # Wake up anyone following the store (tracker watch), as the library's inserts do.
             cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
             connection.commit()
