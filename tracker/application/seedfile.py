@@ -11,6 +11,7 @@ entries by channel, in file order, so that each channel can then be recorded on 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from array import array
 from collections.abc import Iterator
@@ -78,8 +79,9 @@ class SeedReader:
     """One reading of a seed file in file order, each entry validated as it is read.
 
     Iterating gives the entries; the plan (entries grouped by channel) is complete once they
-    have all been read. A bad entry raises BadInput naming it when the reading reaches it (in
-    a TOML or JSON file, which is read whole, before the first entry is given).
+    have all been read. A TOML or JSON file is read and validated whole when the reader is
+    made, and so is reported as bad before anything else is done; a JSON Lines file is only
+    opened then, and a bad entry raises BadInput naming it when the reading reaches it.
     """
 
     def __init__(self, path: Path) -> None:
@@ -87,7 +89,12 @@ class SeedReader:
             raise BadInput(f"{path.name}: seed files are .toml, .json or .jsonl")
         self.plan = ImportPlan(path)
         self.done, self.total = 0, 0  # progress, in bytes (JSON Lines) or entries
-        self._entries = self._read()
+        with _reading(path):
+            if path.suffix.lower() == ".jsonl":
+                self.total = path.stat().st_size
+                self._entries = self._lines()
+            else:
+                self._entries = self._document()
 
     def __iter__(self) -> Iterator[Positioned]:
         return self._entries
@@ -98,43 +105,53 @@ class SeedReader:
             pass
         return self.plan
 
-    def _read(self) -> Iterator[Positioned]:
-        path, plan = self.plan.path, self.plan
-        try:
-            if path.suffix.lower() == ".jsonl":
-                self.total = path.stat().st_size
-                for number, offset, line, size, command in _jsonl(path):
-                    channels = command.channels()
-                    for slug in channels:
-                        found = plan.channels.get(slug)
-                        if found is None:
-                            found = plan.channels[slug] = ChannelEntries()
-                        found.numbers.append(number)
-                        found.offsets.append(offset)
-                        found.lines.append(line)
-                    plan.entries = number
-                    self.done = offset + size
-                    yield Positioned(number, line, command, channels)
-                return
-            plan.commands = []
-            for number, raw in enumerate(_document(path), start=1):
-                command = _validate(path, f"entry {number}", raw)
-                plan.commands.append(command)
-                for slug in command.channels():
-                    plan.channels.setdefault(slug, ChannelEntries()).numbers.append(number)
+    def _lines(self) -> Iterator[Positioned]:
+        plan = self.plan
+        with _reading(plan.path):
+            for number, offset, line, size, command in _jsonl(plan.path):
+                channels = command.channels()
+                for slug in channels:
+                    found = plan.channels.get(slug)
+                    if found is None:
+                        found = plan.channels[slug] = ChannelEntries()
+                    found.numbers.append(number)
+                    found.offsets.append(offset)
+                    found.lines.append(line)
                 plan.entries = number
-            self.total = plan.entries
-            for number, command in enumerate(plan.commands, start=1):
-                self.done = number
-                yield Positioned(number, 0, command, command.channels())
-        except FileNotFoundError:
-            raise BadInput(f"{path} does not exist") from None
-        except RecursionError:
-            raise BadInput(f"{path.name} is nested too deeply to be a seed file") from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise BadInput(f"cannot read {path}: {getattr(e, 'strerror', None) or e}") from None
-        except ValueError as e:  # e.g. an integer too long for Python to read
-            raise BadInput(f"{path.name} cannot be read: {e}") from None
+                self.done = offset + size
+                yield Positioned(number, line, command, channels)
+
+    def _document(self) -> Iterator[Positioned]:
+        plan = self.plan
+        plan.commands = []
+        for number, raw in enumerate(_document(plan.path), start=1):
+            command = _validate(plan.path, f"entry {number}", raw)
+            plan.commands.append(command)
+            for slug in command.channels():
+                plan.channels.setdefault(slug, ChannelEntries()).numbers.append(number)
+            plan.entries = number
+        self.total = plan.entries
+        return self._remembered(plan.commands)
+
+    def _remembered(self, commands: list[RecordingCommand]) -> Iterator[Positioned]:
+        for number, command in enumerate(commands, start=1):
+            self.done = number
+            yield Positioned(number, 0, command, command.channels())
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Report what goes wrong reading a seed file as bad input."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise BadInput(f"{path} does not exist") from None
+    except RecursionError:
+        raise BadInput(f"{path.name} is nested too deeply to be a seed file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"cannot read {path}: {getattr(e, 'strerror', None) or e}") from None
+    except ValueError as e:  # e.g. an integer too long for Python to read
+        raise BadInput(f"{path.name} cannot be read: {e}") from None
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, int, int, int, RecordingCommand]]:
