@@ -18,11 +18,13 @@ importing a file again records nothing new.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import random
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,7 +116,7 @@ def import_file(
     """Record a seed file in one reading; channel by channel if it interleaves channels."""
     reader = SeedReader(path)
     try:
-        with app.store_errors(), event_writer(app.store) as writer:
+        with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
             recorder = _Recorder(app, path.name, writer, snapshot_from)
             _record_in_file_order(recorder, reader, progress)
     except (_Interleaved, WriteConflict):
@@ -132,7 +134,7 @@ def import_plan(
     """Record a validated seed file; retry if another writer changed a channel meanwhile."""
     for attempt in range(1, MAX_TRIES + 1):
         try:
-            with app.store_errors(), event_writer(app.store) as writer:
+            with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
                 recorder = _Recorder(app, plan.path.name, writer, snapshot_from)
                 _record_by_channel(recorder, plan, progress)
         except WriteConflict:
@@ -142,6 +144,23 @@ def import_plan(
             continue
         return _done(app, plan, recorder.outcome)
     raise AssertionError("unreachable")
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Let the cyclic garbage collector run less often while an import makes its objects.
+
+    An import creates millions of short-lived objects and almost no cycles; the collector's
+    passes over everything loaded before (frozen here) took ~4% of its time.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _done(app: DialogueTracker, plan: ImportPlan, outcome: _Outcome) -> ImportResult:
@@ -298,11 +317,15 @@ class _Recorder:
             if not pending:
                 continue
             states = sealed_states(pending, held.seal, self.app.seal_key)
-            row_id, stored_state = self.writer.row_id(held.channel.id), self.mapper.stored_state
-            self.batch.extend(
-                (row_id, e.originator_version, get_topic(type(e)), stored_state(state))
+            row_id = self.writer.row_id(held.channel.id)
+            rows = [
+                (row_id, e.originator_version, get_topic(type(e)), state)
                 for e, (state, _) in zip(pending, states, strict=True)
-            )
+            ]
+            if self.mapper.compressor or self.mapper.cipher:
+                stored_state = self.mapper.stored_state
+                rows = [(i, v, topic, stored_state(state)) for i, v, topic, state in rows]
+            self.batch.extend(rows)
             held.seal = states[-1][1]
             held.saved_any = True
             self.outcome.recorded += len(pending)
