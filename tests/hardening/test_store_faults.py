@@ -210,7 +210,7 @@ def test_a_postgresql_server_stopped_during_an_import_gives_exit_3_and_keeps_non
         for c in range(100):
             opening = {"command": "open", "slug": f"bulk-{c:03d}", "title": f"Bulk {c}"}
             file.write(json.dumps({**opening, "parties": ["US", "CN"], "on": day(0)}) + "\n")
-        for m in range(1, 101):
+        for m in range(1, 401):  # long enough to still be running when the server stops
             for c in range(100):
                 file.write(json.dumps({"command": "meet", "slug": f"bulk-{c:03d}", "on": day(m)}))
                 file.write("\n")

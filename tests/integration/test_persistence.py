@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -589,3 +590,85 @@ def test_seed_file_channels_are_found_by_every_new_instance(db: str, new_app: Op
     assert slugs[:2] == [SLUG, "us-cn-export-control-exchange"]
     assert {"us-cn-mmca", "us-cn-climate-talks", "us-cn-ai-talks"} <= set(slugs)
     assert new_app().state("us-cn-mmca").status == "suspended"
+
+
+def _jsonl(path: Path, entries: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(entry) + "\n" for entry in entries), encoding="utf-8")
+    return path
+
+
+def _round_robin(channels: int, meetings: int) -> list[dict[str, Any]]:
+    """Channels opened, then one meeting on each in turn: every entry changes channel."""
+    slugs = [f"seed-{number:02d}" for number in range(channels)]
+    return [
+        *(opening(slug) for slug in slugs),
+        *(meeting(slug, day) for day in days("2023-02-01", meetings) for slug in slugs),
+    ]
+
+
+@pytest.fixture
+def by_channel(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the imports that were recorded channel by channel (after one reading failed)."""
+    import tracker.application.importing as importing
+
+    calls: list[int] = []
+    real = importing.import_plan
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "import_plan", counted)
+    return calls
+
+
+def test_a_file_read_in_one_pass_holds_its_channels_one_after_another(
+    db: str, new_app: OpenApp, tmp_path: Path, by_channel: list[int]
+) -> None:
+    from tracker.application.importing import OPEN_CHANNELS
+
+    entries = sorted(_round_robin(OPEN_CHANNELS * 2, 5), key=lambda entry: entry["slug"])
+    result = new_app().import_file(_jsonl(tmp_path / "grouped.jsonl", entries))
+
+    assert by_channel == []
+    assert (result.recorded, result.already) == (len(entries), 0)
+    assert new_app().verify().intact
+    assert new_app().state("seed-03").meetings_held == 5
+
+
+def test_a_file_that_interleaves_many_channels_is_recorded_channel_by_channel_alike(
+    db: str, new_app: OpenApp, tmp_path: Path, by_channel: list[int]
+) -> None:
+    from tracker.application.importing import OPEN_CHANNELS
+
+    entries = _round_robin(OPEN_CHANNELS * 2, 5)
+    result = new_app().import_file(_jsonl(tmp_path / "interleaved.jsonl", entries))
+    after = fingerprint(db)
+
+    assert by_channel == [1]
+    assert (result.recorded, result.already) == (len(entries), 0)
+    assert new_app().verify().intact
+    assert new_app().state("seed-03").meetings_held == 5
+    # The same facts grouped by channel (read in one pass) are all recorded already.
+    grouped = sorted(entries, key=lambda entry: entry["slug"])
+    again = new_app().import_file(_jsonl(tmp_path / "grouped.jsonl", grouped))
+    assert (again.recorded, again.already) == (0, len(entries))
+    assert by_channel == [1]
+    assert fingerprint(db) == after
+
+
+def test_an_interleaved_file_refused_late_names_its_first_refused_entry_and_writes_nothing(
+    db: str, earlier_channel: DialogueTracker, tmp_path: Path
+) -> None:
+    from tracker.application.importing import OPEN_CHANNELS
+
+    entries = _round_robin(OPEN_CHANNELS * 2, 5)
+    entries[-3] = meeting(entries[-3]["slug"], "2022-06-01")  # before its channel opened
+    entries[-1] = meeting(entries[-1]["slug"], "2022-06-01")
+    before = fingerprint(db)
+
+    with pytest.raises(Refused) as refused:
+        earlier_channel.import_file(_jsonl(tmp_path / "late.jsonl", entries))
+
+    assert f"entry {len(entries) - 2} (line {len(entries) - 2})" in str(refused.value)
+    assert fingerprint(db) == before

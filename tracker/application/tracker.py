@@ -227,11 +227,9 @@ class DialogueTracker(Application[UUID]):
         self, path: Path, progress: Callable[[int, int], None] | None = None
     ) -> ImportResult:
         """Record every entry of a seed file: all or nothing, and nothing twice."""
-        from tracker.application.importing import import_plan
-        from tracker.application.seedfile import plan_import
+        from tracker.application.importing import import_file
 
-        plan = plan_import(path)  # every entry is validated before any is recorded
-        return import_plan(self, plan, progress, snapshot_from=SNAPSHOT_EVERY)
+        return import_file(self, path, progress, snapshot_from=SNAPSHOT_EVERY)
 
     def snapshot(self, channel: str | Channel) -> bool:
         """Keep the channel's events as one snapshot, and drop its older snapshots.

@@ -29,7 +29,7 @@ from tracker.domain.events import (
 from tracker.domain.rules import CannotRetract, DuplicateFact, OnlyPartiesOfTheChannel
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, fold
-from tracker.domain.timeline import LiveTimeline, Violation, describe, fact_key, walk
+from tracker.domain.timeline import LiveTimeline, Violation, describe, walk
 from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id, party_code
 
 
@@ -329,14 +329,13 @@ class Channel:
     def _record(self, kind: type[Fact], **fields: Any) -> None:
         fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)
         live = self.live
-        same = fact_key(fact)
-        known = live.keys.get(same)
+        known = live.same_as(fact)
         if known is not None:
             raise DuplicateFact(
                 f"refused: {describe(fact)} is already recorded on {self.slug} as event "
                 f"#{known}; to correct it, retract #{known} and record it again"
             )
-        violation = live.add(fact, same)
+        violation = live.add(fact)
         if violation is not None:
             raise self._refusal(fact, violation)
         self.events.append(fact)

@@ -177,6 +177,9 @@ class Violation:
     advice: str
 
 
+_WORKING = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
+
+
 @dataclass
 class Walk:
     """The running state of a channel as its timeline is walked in valid time."""
@@ -224,33 +227,40 @@ class Walk:
             )
         return self._transition(fact, self.status)
 
-    def _transition(self, fact: Fact, status: ChannelStatus) -> Violation | None:
-        working = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
+    def _state(self, fact: Fact, status: ChannelStatus) -> str:
+        """Where the channel stands when a fact is refused (written only when one is)."""
         name = self.opened.slug if self.opened else "the channel"
-        state = f"{name} is {status.value} on {fact.occurred} (since {self.since})"
+        return f"{name} is {status.value} on {fact.occurred} (since {self.since})"
+
+    def _transition(self, fact: Fact, status: ChannelStatus) -> Violation | None:
         if isinstance(fact, MeetingHeld):
-            if status not in working:
+            if status not in _WORKING:
                 advice = {
                     ChannelStatus.PROPOSED: "record its agreement first (tracker agree)",
                     ChannelStatus.SUSPENDED: "record its resumption first (tracker resume), "
                     "or check the date",
                 }.get(status, "check the date")
-                return Violation(fact, MeetingNeedsAgreedOrActiveChannel, state, advice)
+                return Violation(
+                    fact, MeetingNeedsAgreedOrActiveChannel, self._state(fact, status), advice
+                )
             self.meetings.append(fact)
             if status is ChannelStatus.AGREED:
                 self._enter(ChannelStatus.ACTIVE, fact)
         elif isinstance(fact, ChannelAgreed):
             if status is not ChannelStatus.PROPOSED:
                 return Violation(
-                    fact, OnlyProposedChannelCanBeAgreed, state, "check the date or the channel"
+                    fact,
+                    OnlyProposedChannelCanBeAgreed,
+                    self._state(fact, status),
+                    "check the date or the channel",
                 )
             self._enter(ChannelStatus.AGREED, fact)
         elif isinstance(fact, Suspended):
-            if status not in working:
+            if status not in _WORKING:
                 return Violation(
                     fact,
                     OnlyAgreedOrActiveChannelCanBeSuspended,
-                    state,
+                    self._state(fact, status),
                     "check the date; a suspended channel must be resumed before it can be "
                     "suspended again",
                 )
@@ -261,7 +271,7 @@ class Walk:
                 return Violation(
                     fact,
                     OnlySuspendedChannelCanBeResumed,
-                    state,
+                    self._state(fact, status),
                     "record the suspension first (tracker suspend), or check the date",
                 )
             self.last_resumed, self.suspension = fact, None
@@ -294,31 +304,39 @@ def fact_key(fact: Fact) -> tuple[str, str, str]:
 
 
 class LiveTimeline:
-    """A channel's live facts in valid time, the walk at their end, and their keys.
+    """A channel's live facts in valid time, the walk at their end, and what makes each unique.
 
     Recording a fact that falls after every other (the usual case) checks only that fact
     against the state at the end of the timeline; a backfilled fact re-walks the whole timeline.
+    A fact's full key (a serialisation of its details) is only worked out when another live
+    fact has the same kind and date as written, which is rare.
     """
 
     def __init__(self, events: Iterable[ChannelEvent]) -> None:
         self.facts = in_valid_time(live_facts(events))
         self.state, _ = walk(self.facts)
-        self.keys = {fact_key(f): f.seq for f in self.facts}
+        self._dated: dict[tuple[type[Fact], str], list[Fact]] = {}
+        for fact in self.facts:
+            self._dated.setdefault((type(fact), str(fact.occurred)), []).append(fact)
+        self._last = _valid_time_key(self.facts[-1]) if self.facts else None
 
     def same_as(self, fact: Fact) -> int | None:
         """The sequence number of a live fact that is the same fact, if any."""
-        return self.keys.get(fact_key(fact))
+        others = self._dated.get((type(fact), str(fact.occurred)))
+        if not others:
+            return None
+        key = fact_key(fact)
+        # The latest of equal facts, should the store hold more than one.
+        return next((other.seq for other in reversed(others) if fact_key(other) == key), None)
 
-    def add(self, fact: Fact, same: tuple[str, str, str] | None = None) -> Violation | None:
-        """Place the fact in valid time, or return the first rule the timeline would break.
-
-        ``same`` is the fact's key when the caller has it already.
-        """
+    def add(self, fact: Fact) -> Violation | None:
+        """Place the fact in valid time, or return the first rule the timeline would break."""
         key = _valid_time_key(fact)
-        if not self.facts or key > _valid_time_key(self.facts[-1]):
+        if self._last is None or key > self._last:
             violation = self.state.step(fact)  # step() changes nothing when it refuses
             if violation is None:
                 self.facts.append(fact)
+                self._last = key
         else:
             facts = list(self.facts)
             bisect.insort(facts, fact, key=_valid_time_key)
@@ -326,5 +344,5 @@ class LiveTimeline:
             if violation is None:
                 self.facts, self.state = facts, state
         if violation is None:
-            self.keys[same or fact_key(fact)] = fact.seq
+            self._dated.setdefault((type(fact), str(fact.occurred)), []).append(fact)
         return violation

@@ -2,16 +2,18 @@
 
 The library's recorders give each save its own transaction; an import of a million events must
 be all or nothing, so it writes the same rows into the same tables through a connection of its
-own: ``executemany`` on SQLite, ``COPY`` on PostgreSQL. The writer holds the store's write lock
-for the whole transaction (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``LOCK TABLE … IN EXCLUSIVE
-MODE``, as the library does for every insert, so notification ids stay in commit order).
+own: ``executemany`` on SQLite, binary ``COPY`` on PostgreSQL. The writer holds the store's
+write lock for the whole transaction (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``LOCK TABLE …
+IN EXCLUSIVE MODE``, as the library does for every insert, so notification ids stay in commit
+order).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
@@ -27,17 +29,37 @@ SQLITE_TABLE = "stored_events"
 POSTGRES_TABLE = f"{APP_NAME}_events"
 
 
+Row = tuple[Any, int, str, bytes]  # a stored event: row_id(originator_id), version, topic, state
+
+
 class EventWriter:
-    """Inserts stored events inside one open transaction."""
+    """Inserts stored events inside one open transaction.
 
-    def __init__(self, insert: Any) -> None:
+    Rows are given as the table holds them, the channel's id in its stored form
+    (``row_id``), so that a batch of a million events builds no object besides its tuples.
+    """
+
+    def __init__(self, insert: Any, has_events: Any, row_id: Any, empty: bool) -> None:
         self._insert = insert
+        self._has_events = has_events
+        self.row_id: Callable[[UUID], Any] = row_id
         self.written = 0
+        # A store empty when the transaction began (which holds the write lock) has only the
+        # channels written since: no need to ask the database about each one.
+        self._written_ids: set[Any] | None = set() if empty else None
 
-    def insert(self, events: Sequence[StoredEvent]) -> None:
-        if events:
-            self._insert(events)
-            self.written += len(events)
+    def has_events(self, originator_id: UUID) -> bool:
+        """Whether the store holds events of this channel (as this transaction sees it)."""
+        if self._written_ids is not None:
+            return self.row_id(originator_id) in self._written_ids
+        return bool(self._has_events(originator_id))
+
+    def insert(self, rows: Sequence[Row]) -> None:
+        if rows:
+            self._insert(rows)
+            self.written += len(rows)
+            if self._written_ids is not None:
+                self._written_ids.update(row[0] for row in rows)
 
 
 @contextlib.contextmanager
@@ -68,14 +90,19 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
             "VALUES (?, ?, ?, ?)"
         )
 
-        def insert(events: Sequence[StoredEvent]) -> None:
-            cursor.executemany(
-                statement,
-                [(e.originator_id.hex, e.originator_version, e.topic, e.state) for e in events],  # type: ignore[union-attr]
+        def insert(rows: Sequence[Row]) -> None:
+            cursor.executemany(statement, rows)
+
+        def has_events(originator_id: UUID) -> bool:
+            found = cursor.execute(
+                f"SELECT 1 FROM {SQLITE_TABLE} WHERE originator_id = ? LIMIT 1",  # noqa: S608
+                (originator_id.hex,),
             )
+            return found.fetchone() is not None
 
         try:
-            yield EventWriter(insert)
+            empty = cursor.execute(f"SELECT 1 FROM {SQLITE_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
+            yield EventWriter(insert, has_events, lambda originator_id: originator_id.hex, empty)
             connection.commit()
         except sqlite3.IntegrityError as e:
             connection.rollback()
@@ -95,17 +122,29 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
     try:
         cursor = connection.cursor()
         cursor.execute(f"LOCK TABLE {POSTGRES_TABLE} IN EXCLUSIVE MODE")
+        # Binary COPY: the state goes as it is, not as hex text the server must decode (about
+        # twice the rows a second of text COPY, at a third of the client's time).
         copy_statement = (
-            f"COPY {POSTGRES_TABLE} (originator_id, originator_version, topic, state) FROM STDIN"
+            f"COPY {POSTGRES_TABLE} (originator_id, originator_version, topic, state) "
+            "FROM STDIN (FORMAT BINARY)"
         )
 
-        def insert(events: Sequence[StoredEvent]) -> None:
+        def insert(rows: Sequence[Row]) -> None:
             with cursor.copy(copy_statement) as copy:
-                for e in events:
-                    copy.write_row((e.originator_id, e.originator_version, e.topic, e.state))
+                copy.set_types(["uuid", "int8", "text", "bytea"])  # the library's columns
+                for row in rows:
+                    copy.write_row(row)
+
+        def has_events(originator_id: UUID) -> bool:
+            found = cursor.execute(
+                f"SELECT 1 FROM {POSTGRES_TABLE} WHERE originator_id = %s LIMIT 1",  # noqa: S608
+                (originator_id,),
+            )
+            return found.fetchone() is not None
 
         try:
-            yield EventWriter(insert)
+            empty = cursor.execute(f"SELECT 1 FROM {POSTGRES_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
+            yield EventWriter(insert, has_events, lambda originator_id: originator_id, empty)
             # Wake up anyone following the store (tracker watch), as the library's inserts do.
             cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
             connection.commit()
@@ -127,7 +166,6 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
     """
     if isinstance(store, SQLiteStore):
         import sqlite3
-        from uuid import UUID
 
         with contextlib.closing(
             sqlite3.connect(store.path, timeout=SQLITE_LOCK_TIMEOUT)

@@ -43,27 +43,50 @@ def _header(originator_id: UUID, version: int, topic: str) -> bytes:
 
 def seal_of(originator_id: UUID, version: int, topic: str, body: bytes, key: bytes | None) -> str:
     """The seal over one event's stored content (``body`` without its seal)."""
-    message = _header(originator_id, version, topic) + body
+    return _digest(_header(originator_id, version, topic) + body, key)
+
+
+def _digest(message: bytes, key: bytes | None) -> str:
     if key is None:
         return "sha256:" + hashlib.sha256(message).hexdigest()
     return "hmac-sha256:" + hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def chain(events: Sequence[E], previous: str | None, key: bytes | None) -> list[E]:
-    """Seal one channel's new events, in version order, after the seal ``previous``."""
-    sealed: list[E] = []
+def sealed_states(
+    events: Sequence[BaseModel], previous: str | None, key: bytes | None
+) -> list[tuple[bytes, str]]:
+    """Seal one channel's new events, in version order, after the seal ``previous``.
+
+    Returns each event's stored content (exactly ``encode_state`` of the sealed event) and its
+    seal, from one serialisation of the event.
+    """
+    sealed: list[tuple[bytes, str]] = []
+    quoted = None if previous is None else json.dumps(previous).encode()
+    ids: dict[UUID, str] = {}  # each channel's id written out once (the header names it)
     for event in events:
         identity: Any = event
         assert identity.previous is None, "sealed twice"
         assert identity.seal is None, "sealed twice"
         body = encode_state(event)
-        if previous is not None:
+        if quoted is not None:
             # The stored form with `previous` filled in, without building the event twice.
-            body = body.replace(
-                b'"previous":null', b'"previous":' + json.dumps(previous).encode(), 1
-            )
+            body = body.replace(b'"previous":null', b'"previous":' + quoted, 1)
         topic = str(getattr(type(event), "TOPIC"))  # noqa: B009 (a class constant)
-        seal = seal_of(identity.originator_id, identity.originator_version, topic, body, key)
+        originator_id = identity.originator_id
+        hex_id = ids.get(originator_id) or ids.setdefault(originator_id, originator_id.hex)
+        # As seal_of() computes it.
+        header = f"{hex_id}:{identity.originator_version}:{topic}\n".encode()
+        seal = _digest(header + body, key)
+        quoted = b'"' + seal.encode() + b'"'  # json.dumps(seal): algorithm and hex digits only
+        # What encode_state writes for the sealed event: the seal last.
+        sealed.append((body[:-1] + b',"seal":' + quoted + b"}", seal))
+    return sealed
+
+
+def chain(events: Sequence[E], previous: str | None, key: bytes | None) -> list[E]:
+    """Seal one channel's new events, in version order, after the seal ``previous``."""
+    sealed: list[E] = []
+    for event, (_, seal) in zip(events, sealed_states(events, previous, key), strict=True):
         sealed.append(event.model_copy(update={"previous": previous, "seal": seal}))
         previous = seal
     return sealed
