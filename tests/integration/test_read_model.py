@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support import PG_ADMIN_URL, create_database, drop_database, fingerprint
-from tests.unit.builders import Clock
+from tests.unit.builders import START, Clock
 from tests.unit.strategies import Op, command_lists, openings
 from tests.unit.test_time_travel_properties import Tracker, attempt
 from tracker.application.tracker import DialogueTracker
@@ -111,7 +111,32 @@ def dashboards_agree(app: DialogueTracker, days: list[dt.date]) -> None:
         ), day
 
 
-def exercise(store: Store, path: Path, opening, commands, catch_ups, days) -> None:  # type: ignore[no-untyped-def]
+def known_dashboards_agree(
+    app: DialogueTracker, days: list[dt.date], moments: list[dt.datetime]
+) -> None:
+    """As known at earlier moments, the projector's dashboard equals the fold's too."""
+    for moment in moments:
+        for day in [*days[:2], BEYOND_EVERY_FACT]:
+            folded = [status_view(s) for s in app.states(as_of=day, known_on=moment)]
+            projected = [status_view(s) for s in app.summaries(as_of=day, known_on=moment)]
+            assert sorted(projected, key=lambda v: v["channel"]) == sorted(
+                folded, key=lambda v: v["channel"]
+            ), (day, moment)
+
+
+# Moments of record time: the test clock records an event a minute; some moments fall on an
+# event's own minute (known from that moment on), others between two.
+MOMENTS = st.lists(
+    st.builds(
+        lambda minutes, between: START + dt.timedelta(minutes=minutes, seconds=30 * between),
+        st.integers(0, 40),
+        st.integers(0, 1),
+    ),
+    max_size=3,
+)
+
+
+def exercise(store: Store, path: Path, opening, commands, catch_ups, days, moments) -> None:  # type: ignore[no-untyped-def]
     app = DialogueTracker(store, write=True, clock=Clock())
     try:
         tracker = Tracker(app, app.clock, path)  # type: ignore[arg-type]
@@ -124,6 +149,7 @@ def exercise(store: Store, path: Path, opening, commands, catch_ups, days) -> No
             if i in catch_ups:
                 app.catch_up()
         dashboards_agree(app, days)
+        known_dashboards_agree(app, days, moments)
         app.rebuild()
         dashboards_agree(app, days)
     finally:
@@ -146,12 +172,13 @@ def attempt_on_postgres(tracker: Tracker, command) -> None:  # type: ignore[no-u
     commands=all_commands,
     catch_ups=st.sets(st.integers(0, 30), max_size=6),
     days=DAYS,
+    moments=MOMENTS,
 )
 def test_the_read_model_equals_the_state_folded_from_events_on_sqlite(
-    tmp_path: Path, opening, commands, catch_ups, days
+    tmp_path: Path, opening, commands, catch_ups, days, moments
 ) -> None:  # type: ignore[no-untyped-def]
     with sqlite_store(tmp_path) as (store, path):
-        exercise(store, path, opening, commands, catch_ups, days)
+        exercise(store, path, opening, commands, catch_ups, days, moments)
 
 
 @pytest.mark.postgres
@@ -161,12 +188,13 @@ def test_the_read_model_equals_the_state_folded_from_events_on_sqlite(
     commands=all_commands,
     catch_ups=st.sets(st.integers(0, 30), max_size=6),
     days=DAYS,
+    moments=MOMENTS,
 )
 def test_the_read_model_equals_the_state_folded_from_events_on_postgres(
-    opening, commands, catch_ups, days
+    opening, commands, catch_ups, days, moments
 ) -> None:  # type: ignore[no-untyped-def]
     with postgres_store() as (store, path):
-        exercise(store, path, opening, commands, catch_ups, days)
+        exercise(store, path, opening, commands, catch_ups, days, moments)
 
 
 # --- cases the random sequences reach only rarely --------------------------------------------

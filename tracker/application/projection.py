@@ -430,19 +430,54 @@ def catch_up(
     return applied
 
 
-def live_facts_of(events: Iterable[ChannelEvent]) -> tuple[list[Fact], int]:
-    """The live facts of a channel in valid time, and its version (for a rebuild)."""
+def known_on_summaries(
+    cursor: ReadModelCursor,
+    mapper: Mapper[UUID],
+    load_facts: Callable[[UUID], tuple[list[Fact], int]],
+    as_of: dt.date,
+    known_on: dt.datetime,
+) -> list[ChannelSummary]:
+    """The dashboard as known at a moment: the events recorded by then, applied by the same
+    projector to temporary tables of this connection, then read as the dashboard is.
+
+    ``load_facts`` must give a channel's facts as known at the moment. It reads every event,
+    as a fold would, but each as its JSON rather than as an event.
+    """
+    # Created in the transaction: should anything fail, rolling it back removes them.
+    cursor.create_temporary_tables()
+    projector = Projector(cursor, load_facts)
+    position = 0
+    while page := cursor.notifications(position, PAGE):
+        for _, key, version, topic, state in page:
+            kind, payload = decode(mapper, topic, state)
+            if dt.datetime.fromisoformat(payload["recorded"]) <= known_on:
+                projector.apply(key, version, kind, payload)
+        position = page[-1][0]
+    projector.finish()
+    found = summaries(cursor, as_of, known_on)
+    cursor.drop_temporary_tables()
+    return found
+
+
+def live_facts_of(
+    events: Iterable[ChannelEvent], known_on: dt.datetime | None = None
+) -> tuple[list[Fact], int]:
+    """The live facts of a channel in valid time, and its version (for a rebuild), as known at
+    the moment if one is given."""
     from tracker.domain.timeline import in_valid_time, live_facts
 
-    events = list(events)
-    return in_valid_time(live_facts(events)), max(e.originator_version for e in events)
+    known = [e for e in events if known_on is None or e.recorded <= known_on]
+    return in_valid_time(live_facts(known)), max(e.originator_version for e in known)
 
 
 # --- reading the dashboard ------------------------------------------------------------------
 
 
-def summaries(cursor: ReadModelCursor, as_of: dt.date) -> list[ChannelSummary]:
-    """Every channel that existed as of the day, from the read model."""
+def summaries(
+    cursor: ReadModelCursor, as_of: dt.date, known_on: dt.datetime | None = None
+) -> list[ChannelSummary]:
+    """Every channel that existed as of the day, from the read model (of the events known at
+    ``known_on``, when that is given)."""
     day = as_of.isoformat()
     cadences: dict[str, dict[str, tuple[Any, ...]]] = {}
     for found in cursor.execute(SELECT_CADENCES, (day,) * 3).fetchall():
@@ -457,7 +492,9 @@ def summaries(cursor: ReadModelCursor, as_of: dt.date) -> list[ChannelSummary]:
     result = []
     for found in cursor.execute(SELECT_CHANNELS, (day,) * 7).fetchall():
         result.append(
-            _summary(tuple(found), cadences.get(found[0], {}), plans.get(found[0], []), as_of)
+            _summary(
+                tuple(found), cadences.get(found[0], {}), plans.get(found[0], []), as_of, known_on
+            )
         )
     return result
 
@@ -483,6 +520,7 @@ def _summary(
     cadences: dict[str, tuple[Any, ...]],
     plans: list[tuple[Any, ...]],
     as_of: dt.date,
+    known_on: dt.datetime | None,
 ) -> ChannelSummary:
     (_, slug, title, parties, topics, level, leads, follows, opened_text, version, span,
      last_meeting, resumed) = found  # fmt: skip
@@ -556,5 +594,5 @@ def _summary(
         planned=tuple(planned),
         version=version,
         as_of=as_of,
-        known_on=None,
+        known_on=known_on,
     )

@@ -337,16 +337,27 @@ class DialogueTracker(Application[UUID]):
         """The dashboard: every channel that existed as of the day.
 
         As known now, it comes from the read model (caught up first): one index seek per
-        channel, whatever the number of events. As known at an earlier moment, or on an
-        encrypted store, it is folded from every channel's events: exact, but it grows with
-        the events. ``progress`` hears how many events the catch-up has applied, page by
-        page (after an import of many events it can take a while).
+        channel at most, whatever the number of events. As known at an earlier moment, the
+        read model's projector applies the events recorded by then to temporary tables of its
+        own: exact, and it grows with the events. On an encrypted store it is folded from
+        every channel's events (the read model would hold titles in clear). ``progress``
+        hears how many events the catch-up has applied, page by page (after an import of many
+        events it can take a while).
         """
         as_of = as_of or self.clock().date()
-        if known_on is not None or not self._read_model_usable():
+        if not self._read_model_usable():
             return list(self.states(as_of=as_of, known_on=known_on))
-        from tracker.application.projection import summaries
+        from tracker.application.projection import known_on_summaries, summaries
         from tracker.store.readmodel import ReadModelBusy
+
+        if known_on is not None:
+            moment = known_on
+
+            def facts_known(channel: UUID) -> tuple[list[Fact], int]:
+                return self._facts(channel, moment)
+
+            with self.store_errors(), self.read_model.transaction(write=False) as cursor:
+                return known_on_summaries(cursor, self.mapper, facts_known, as_of, moment)
 
         try:
             self.catch_up(progress, wait=BUSY_WAIT)
@@ -405,10 +416,12 @@ class DialogueTracker(Application[UUID]):
             cursor.clear()
             return catch_up(cursor, self.mapper, self._facts, progress)
 
-    def _facts(self, channel_id: UUID) -> tuple[list[Fact], int]:
+    def _facts(
+        self, channel_id: UUID, known_on: dt.datetime | None = None
+    ) -> tuple[list[Fact], int]:
         from tracker.application.projection import live_facts_of
 
-        return live_facts_of(self._channel_by_id(channel_id).events)
+        return live_facts_of(self._channel_by_id(channel_id).events, known_on)
 
     def _channel_by_id(self, channel_id: UUID, *, every_event: bool = True) -> Channel:
         """The channel, through its snapshot if it has a usable one (raises

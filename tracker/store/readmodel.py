@@ -318,6 +318,20 @@ class ReadModelCursor:
         marks = ", ".join("?" * len(rows[0]))
         self.cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
 
+    def create_temporary_tables(self) -> None:
+        """The read model's tables, empty, for this connection only: they stand in for the
+        stored ones (same names) until dropped."""
+        for written in SCHEMA:
+            statement = written.replace(
+                "{ROWLESS}", "" if self.store.postgres else " WITHOUT ROWID"
+            )
+            self.execute(statement.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMPORARY TABLE"))
+
+    def drop_temporary_tables(self) -> None:
+        schema = "pg_temp" if self.store.postgres else "temp"
+        for table in TABLES:
+            self.execute(f"DROP TABLE IF EXISTS {schema}.{table}")
+
     def create_tables(self) -> None:
         """Create the tables; drop and recreate them if they are of another schema version."""
         self.execute(f"CREATE TABLE IF NOT EXISTS {META} (version INTEGER NOT NULL)")
