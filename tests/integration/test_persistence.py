@@ -672,3 +672,21 @@ def test_an_interleaved_file_refused_late_names_its_first_refused_entry_and_writ
 
     assert f"entry {len(entries) - 2} (line {len(entries) - 2})" in str(refused.value)
     assert fingerprint(db) == before
+
+
+def test_an_imported_file_lists_its_channels_in_the_order_it_opened_them(
+    db: str, new_app: OpenApp, tmp_path: Path, by_channel: list[int]
+) -> None:
+    # Channels are held in memory while in use and written when let go; their openings are
+    # written at once, so the store lists them in the file's order (export, watch).
+    entries = [
+        opening("seed-b"),
+        opening("seed-a"),
+        opening("seed-c"),
+        *(meeting("seed-b", day) for day in days("2023-02-01", 3)),  # b used last
+    ]
+    new_app().import_file(_jsonl(tmp_path / "order.jsonl", entries))
+
+    assert by_channel == []
+    assert new_app().slugs() == ["seed-b", "seed-a", "seed-c"]
+    assert new_app().verify().intact

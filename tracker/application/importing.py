@@ -154,13 +154,18 @@ def _fewer_collections() -> Iterator[None]:
     passes over everything loaded before (frozen here) took ~4% of its time.
     """
     threshold = gc.get_threshold()
-    gc.freeze()
+    # Not when the process froze objects itself (the tracker used as a library): unfreezing
+    # afterwards would undo that.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.set_threshold(50_000, *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def _done(app: DialogueTracker, plan: ImportPlan, outcome: _Outcome) -> ImportResult:
@@ -282,6 +287,8 @@ class _Recorder:
             if isinstance(command, OpenChannel):
                 if held.channel is None:
                     held.channel = self.app.opening(command, self.recorded_at)
+                    # Written at once: the store lists channels in the order they were opened.
+                    self.save([held])
                 elif same_opening(held.channel.opening, command):
                     outcome.already += 1
                 else:
