@@ -27,7 +27,7 @@ VIEW = "dashboard"
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
 CACHE_KIB = 65_536  # SQLite page cache of the read model's connection
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = (
     "rm_channels",
@@ -86,8 +86,6 @@ SCHEMA = (
         run_max TEXT,
         PRIMARY KEY (channel_id, occurred_start, seq)
     ){ROWLESS}""",
-    "CREATE INDEX IF NOT EXISTS rm_meetings_by_level "
-    "ON rm_meetings (channel_id, level, occurred_start, seq)",
     """CREATE TABLE IF NOT EXISTS rm_cadences (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
