@@ -239,6 +239,7 @@ def dashboard_times(db: str, runs: int) -> tuple[float, float]:
     app = open_tracker(db, write=True)
     try:
         app.catch_up()
+        settle(db)
         day = dt.date(2030, 1, 1)
         in_process = median_time(lambda: app.summaries(as_of=day), runs)
     finally:
@@ -247,9 +248,20 @@ def dashboard_times(db: str, runs: int) -> tuple[float, float]:
     return in_process, cli
 
 
+def settle(db: str) -> None:
+    """After many rows were written to PostgreSQL, vacuum and analyse them now, as autovacuum
+    would do soon: otherwise it may do so in the middle of the next measurement."""
+    if db.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+
+
 def catch_up_rate(db: str, events: int) -> float:
     from tracker.application import open_tracker
 
+    settle(db)
     app = open_tracker(db, write=True)
     try:
         start = time.perf_counter()
@@ -325,12 +337,13 @@ def measure_store(
             figures.imports[name] = (events, seconds, peak)
             print(f"  {kind}: imported {name}: {events / seconds:,.0f} events/s", flush=True)
             if name == "long channel":
+                settle(db)
                 for label, day in as_of_days(path).items():
                     figures.as_of[f"{label} ({day})"] = as_of_times(db, day, 5)
                 continue
             figures.catch_up[name] = catch_up_rate(db, events)
             channels = int(name.split()[0].replace(",", ""))
-            in_process, cli = dashboard_times(db, 5 if channels < 10_000 else 3)
+            in_process, cli = dashboard_times(db, 7 if channels < 10_000 else 5)
             figures.dashboard[name] = (channels, in_process, cli)
     return figures
 
