@@ -513,9 +513,8 @@ def targets(f: StoreFigures) -> list[str]:
 EXPLANATION = [
     "## What limits the figures, and where targets are missed",
     "",
-    "On this shared machine two full runs of the same code differed by up to 20% (for "
-    "instance catch-up on PostgreSQL 94,000 and 111,000 events/s, the dashboard end to end on "
-    "SQLite 0.81 s and 0.95 s): a figure within that of its target can fall either side.",
+    "Full runs on this shared machine differ from one another by up to 20%: a figure within "
+    "that of its target can fall either side of it from one run to the next.",
     "",
     "- **Bulk import** reads the file once and records each entry through the domain, exactly "
     "as the command line would: the entry is validated as it is read (dates, slugs and party "
