@@ -409,8 +409,10 @@ def catch_up(
     mapper: Mapper[UUID],
     load_facts: Callable[[UUID], tuple[list[Fact], int]],
     progress: Callable[[int], None] | None = None,
+    known_on: dt.datetime | None = None,
 ) -> int:
-    """Apply every notification after the tracked position; return how many were applied."""
+    """Apply every notification after the tracked position (only the events recorded by
+    ``known_on``, if given); return how many notifications were read."""
     projector = Projector(cursor, load_facts)
     position = cursor.position()
     applied = 0
@@ -418,7 +420,8 @@ def catch_up(
         page = cursor.notifications(position, PAGE)
         for _, key, version, topic, state in page:
             kind, payload = decode(mapper, topic, state)
-            projector.apply(key, version, kind, payload)
+            if known_on is None or dt.datetime.fromisoformat(payload["recorded"]) <= known_on:
+                projector.apply(key, version, kind, payload)
         if not page:
             break
         position = page[-1][0]
@@ -437,23 +440,15 @@ def known_on_summaries(
     as_of: dt.date,
     known_on: dt.datetime,
 ) -> list[ChannelSummary]:
-    """The dashboard as known at a moment: the events recorded by then, applied by the same
-    projector to temporary tables of this connection, then read as the dashboard is.
+    """The dashboard as known at a moment: the events recorded by then, caught up into
+    temporary tables of this connection, then read as the dashboard is.
 
     ``load_facts`` must give a channel's facts as known at the moment. It reads every event,
     as a fold would, but each as its JSON rather than as an event.
     """
     # Created in the transaction: should anything fail, rolling it back removes them.
     cursor.create_temporary_tables()
-    projector = Projector(cursor, load_facts)
-    position = 0
-    while page := cursor.notifications(position, PAGE):
-        for _, key, version, topic, state in page:
-            kind, payload = decode(mapper, topic, state)
-            if dt.datetime.fromisoformat(payload["recorded"]) <= known_on:
-                projector.apply(key, version, kind, payload)
-        position = page[-1][0]
-    projector.finish()
+    catch_up(cursor, mapper, load_facts, known_on=known_on)
     found = summaries(cursor, as_of, known_on)
     cursor.drop_temporary_tables()
     return found

@@ -316,13 +316,19 @@ class ReadModelCursor:
         marks = ", ".join("?" * len(rows[0]))
         self.cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
 
+    def _schema(self) -> Iterator[str]:
+        """The statements of SCHEMA for this store."""
+        # In SQLite, tables read and written by their primary key are kept in that key's
+        # b-tree alone (WITHOUT ROWID): one b-tree less to write per row on catch-up, and a
+        # seek finds the row itself. PostgreSQL keeps every table in a heap.
+        rowless = "" if self.store.postgres else " WITHOUT ROWID"
+        for statement in SCHEMA:
+            yield statement.replace("{ROWLESS}", rowless)
+
     def create_temporary_tables(self) -> None:
         """The read model's tables, empty, for this connection only: they stand in for the
         stored ones (same names) until dropped."""
-        for written in SCHEMA:
-            statement = written.replace(
-                "{ROWLESS}", "" if self.store.postgres else " WITHOUT ROWID"
-            )
+        for statement in self._schema():
             self.execute(statement.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMPORARY TABLE"))
 
     def drop_temporary_tables(self) -> None:
@@ -339,18 +345,12 @@ class ReadModelCursor:
                 self.execute(f"DROP TABLE IF EXISTS {table}")
             self.execute(f"DELETE FROM {META}")  # noqa: S608
             self.execute(f"INSERT INTO {META} (version) VALUES (?)", (SCHEMA_VERSION,))  # noqa: S608
-        # In SQLite, tables read and written by their primary key are kept in that key's
-        # b-tree alone (WITHOUT ROWID): one b-tree less to write per row on catch-up, and a
-        # seek finds the row itself. PostgreSQL keeps every table in a heap.
-        rowless = "" if self.store.postgres else " WITHOUT ROWID"
-        for written in SCHEMA:
-            statement = written.replace("{ROWLESS}", rowless)
-            if self.store.postgres:
-                # Derived data, so not written twice through PostgreSQL's write-ahead log (half
-                # a catch-up's time): after a crash the server empties these tables, tracking
-                # position included, and the next read catches up from the first event.
-                statement = statement.replace("CREATE TABLE", "CREATE UNLOGGED TABLE")
-            self.execute(statement)
+        # In PostgreSQL, derived data is not written twice through the write-ahead log (half a
+        # catch-up's time): after a crash the server empties these tables, tracking position
+        # included, and the next read catches up from the first event.
+        table = "CREATE UNLOGGED TABLE" if self.store.postgres else "CREATE TABLE"
+        for statement in self._schema():
+            self.execute(statement.replace("CREATE TABLE", table))
 
     def exists(self) -> bool:
         if self.store.postgres:
