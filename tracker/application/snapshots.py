@@ -43,7 +43,7 @@ from pydantic import TypeAdapter
 from tracker.domain.events import ChannelEvent
 from tracker.domain.snapshot import ChannelSnapshot, event_formats
 from tracker.domain.timeline import EventKeys
-from tracker.store.mapper import PydanticMapper, encode_state, plaintext_of
+from tracker.store.mapper import PydanticMapper, encode_state, identified, plaintext_of
 
 # The stored form of snapshots. Bump it when that form changes: snapshots in another form are
 # then passed over (as out of date, not damaged) until they are taken again.
@@ -203,12 +203,7 @@ class ChannelSnapshots(EventStore[UUID]):
         the one that cannot be read is named."""
         cls = resolve_topic(topic)
         if getattr(cls, "class_version", 1) == 1:  # stored as the class reads it: no upcast
-            identity = f'{{"originator_id":"{channel_id}","originator_version":'.encode()
-            document = (
-                b"["
-                + b",".join(identity + str(seq).encode() + b"," + lines[seq][1:] for seq in seqs)
-                + b"]"
-            )
+            document = b"[" + b",".join(identified(channel_id, s, lines[s]) for s in seqs) + b"]"
             try:
                 events: list[ChannelEvent] = _list_of(cls).validate_json(document)
             except Exception:  # noqa: S110 (read one by one below, which says what is wrong)

@@ -37,13 +37,13 @@ def seal_key(encryption_key: str | None) -> bytes | None:
     return hmac.new(base64.b64decode(encryption_key), b"tracker seal", hashlib.sha256).digest()
 
 
-def _header(originator_id: UUID, version: int, topic: str) -> bytes:
-    return f"{originator_id.hex}:{version}:{topic}\n".encode()
+def _header(hex_id: str, version: int, topic: str) -> bytes:
+    return f"{hex_id}:{version}:{topic}\n".encode()
 
 
 def seal_of(originator_id: UUID, version: int, topic: str, body: bytes, key: bytes | None) -> str:
     """The seal over one event's stored content (``body`` without its seal)."""
-    return _digest(_header(originator_id, version, topic) + body, key)
+    return _digest(_header(originator_id.hex, version, topic) + body, key)
 
 
 def _digest(message: bytes, key: bytes | None) -> str:
@@ -74,9 +74,7 @@ def sealed_states(
         topic = str(getattr(type(event), "TOPIC"))  # noqa: B009 (a class constant)
         originator_id = identity.originator_id
         hex_id = ids.get(originator_id) or ids.setdefault(originator_id, originator_id.hex)
-        # As seal_of() computes it.
-        header = f"{hex_id}:{identity.originator_version}:{topic}\n".encode()
-        seal = _digest(header + body, key)
+        seal = _digest(_header(hex_id, identity.originator_version, topic) + body, key)
         quoted = b'"' + seal.encode() + b'"'  # json.dumps(seal): algorithm and hex digits only
         # What encode_state writes for the sealed event: the seal last.
         sealed.append((body[:-1] + b',"seal":' + quoted + b"}", seal))

@@ -35,6 +35,14 @@ def encode_state(event: BaseModel) -> bytes:
     return body
 
 
+def identified(originator_id: UUID | str, version: int, state: bytes) -> bytes:
+    """A stored state in its class's current format with the event's identity spliced in
+    front, for pydantic to parse as it is (about twice as fast as json.loads + validate)."""
+    return (
+        f'{{"originator_id":"{originator_id}","originator_version":{version},'.encode() + state[1:]
+    )
+
+
 def upcast(cls: type[Any], state: dict[str, Any]) -> dict[str, Any]:
     """Bring an older stored state up to the class's current version."""
     current = getattr(cls, "class_version", 1)
@@ -106,15 +114,11 @@ class PydanticMapper(Mapper[UUID]):
         state = plaintext(self, stored_event)
         try:
             if getattr(cls, "class_version", 1) == 1 and state[:1] == b"{" and len(state) > 2:
-                # Current format: let pydantic parse the JSON itself (about twice as fast as
-                # json.loads + model_validate), with the identity spliced in front.
-                identity = (
-                    f'{{"originator_id":"{stored_event.originator_id}",'
-                    f'"originator_version":{stored_event.originator_version},'
-                ).encode()
-                return cast(
-                    DomainEventProtocol[UUID], cls.model_validate_json(identity + state[1:])
+                # Current format: let pydantic parse the JSON itself.
+                spliced = identified(
+                    stored_event.originator_id, stored_event.originator_version, state
                 )
+                return cast(DomainEventProtocol[UUID], cls.model_validate_json(spliced))
             data = upcast(cls, json.loads(state))
             data["originator_id"] = stored_event.originator_id
             data["originator_version"] = stored_event.originator_version
