@@ -212,8 +212,3 @@ def _validate(path: Path, where: str, raw: Any) -> RecordingCommand:
         kind = raw.get("command")
         what = f" ({kind})" if isinstance(kind, str) and len(kind) < 20 else ""
         raise BadInput(f"{path.name}: {where}{what}: {explain(e)}") from None
-
-
-def plan_import(path: Path) -> ImportPlan:
-    """Validate every entry of a seed file; raise BadInput naming the first bad one."""
-    return SeedReader(path).finish()
