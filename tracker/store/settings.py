@@ -132,7 +132,7 @@ class SQLiteStore:
             # Read a read-only file without the library trying to create tables in it.
             name = f"file:{self.path}?mode=ro"
         return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "PERSISTENCE_MODULE": "tracker.store.sqlite:TrackerSQLiteFactory",
             "SQLITE_DBNAME": name,
             "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT),
             "CREATE_TABLE": "n" if name.startswith("file:") else "y",
@@ -177,7 +177,7 @@ class PostgresStore:
 
     def library_env(self, *, write: bool) -> dict[str, str]:  # noqa: ARG002 (same as SQLite)
         return {
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "PERSISTENCE_MODULE": "tracker.store.postgres:TrackerPostgresFactory",
             "POSTGRES_DBNAME": self.dbname,
             "POSTGRES_HOST": self.host,
             "POSTGRES_PORT": str(self.port),
