@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from eventsourcing import utils
 
 from tests.support import run_cli
 from tracker.application import open_tracker
-from tracker.domain.events import MeetingHeld
+from tracker.domain.events import STORED_TOPICS, MeetingHeld
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "store-v1.db"
 
@@ -72,7 +71,7 @@ class MeetingHeldV2(MeetingHeld):
 @pytest.fixture
 def later_version(monkeypatch: pytest.MonkeyPatch) -> type[MeetingHeldV2]:
     """The stored topic now names the changed class, as a renamed class's TOPIC would."""
-    monkeypatch.setitem(utils._topic_cache, MeetingHeld.TOPIC, MeetingHeldV2)
+    monkeypatch.setitem(STORED_TOPICS, MeetingHeld.TOPIC, MeetingHeldV2)
     monkeypatch.setattr(MeetingHeldV2, "TOPIC", MeetingHeld.TOPIC, raising=False)
     return MeetingHeldV2
 

@@ -20,7 +20,6 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Mapper
-from eventsourcing.utils import resolve_topic
 from pydantic_core import from_json
 
 from tracker.domain.dates import FuzzyDate
@@ -32,8 +31,8 @@ from tracker.domain.state import (
     cadence_state,
     planned_state,
 )
-from tracker.domain.values import ChannelStatus, Lead, Level
-from tracker.store.mapper import plaintext_of, upcast
+from tracker.domain.values import ChannelStatus, Lead, Level, check_slug
+from tracker.store.mapper import EventDamaged, PydanticMapper, plaintext_of, upcast
 from tracker.store.readmodel import (
     SELECT_CADENCES,
     SELECT_CHANNELS,
@@ -41,6 +40,7 @@ from tracker.store.readmodel import (
     SELECT_HELD_AT_LEVEL,
     SELECT_PLANS,
     ReadModelCursor,
+    ReadModelDamaged,
 )
 
 PAGE = 5000
@@ -101,6 +101,7 @@ class Projector:
         self, cursor: ReadModelCursor, load_facts: Callable[[UUID], tuple[list[Fact], int]]
     ) -> None:
         self.cursor = cursor
+        self.seal = cursor.store.seal.seal  # a user's text as the read model keeps it
         self.load_facts = load_facts
         self.channels: dict[str, ChannelRow] = {}
         self.rows: dict[str, list[tuple[Any, ...]]] = {
@@ -222,7 +223,7 @@ class Projector:
         self._add(
             "plans",
             (row.channel_id, seq, str(occurred), occurred.earliest_iso, str(window),
-             window.earliest_iso, level, data.get("host"), held),
+             window.earliest_iso, level, self.seal(data.get("host")), held),
         )  # fmt: skip
 
     def _settle(self, row: ChannelRow, start: str, level: str | None, text: str) -> None:
@@ -256,7 +257,7 @@ class Projector:
         self._add(
             "spans",
             (row.channel_id, row.spans_count, occurred.earliest_iso, row.status,
-             str(occurred), occurred.latest_iso, by, detail),
+             str(occurred), occurred.latest_iso, by, self.seal(detail)),
         )  # fmt: skip
         row.spans_count += 1
 
@@ -289,7 +290,7 @@ class Projector:
             return None
         row = ChannelRow(
             channel_id=key,
-            opening={"slug": found[8]},
+            opening={},
             opened_text=found[0],
             opened_start=found[1],
             version=found[2],
@@ -299,7 +300,7 @@ class Projector:
             meetings_count=found[6],
             spans_count=found[7],
             since_text=found[9],
-            detail=found[10],
+            detail=self.cursor.store.seal.open(found[10]),
             last_meeting_text=found[11],
             resumed_latest=found[12],
         )
@@ -346,23 +347,25 @@ class Projector:
         channels: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         levels: list[tuple[Any, ...]] = []
+        seal = self.seal
         for row in self.channels.values():
             opening = row.opening
             if "title" in opening:  # opened (or rebuilt) in this transaction: a new row
                 channels.append(
                     # The title as JSON: PostgreSQL text cannot hold the NUL it may contain.
-                    (row.channel_id, opening["slug"], json.dumps(opening["title"]),
-                     json.dumps(opening["parties"]), json.dumps(opening.get("topics", [])),
-                     opening.get("level"), json.dumps(opening.get("leads", [])),
-                     opening.get("follows"), row.opened_text, row.opened_start, row.version,
-                     row.status, row.before_suspension, row.last_start, row.meetings_count,
-                     row.spans_count, row.since_text, row.detail, row.last_meeting_text,
+                    (row.channel_id, seal(opening["slug"]), seal(json.dumps(opening["title"])),
+                     seal(json.dumps(opening["parties"])),
+                     seal(json.dumps(opening.get("topics", []))), opening.get("level"),
+                     seal(json.dumps(opening.get("leads", []))), seal(opening.get("follows")),
+                     row.opened_text, row.opened_start, row.version, row.status,
+                     row.before_suspension, row.last_start, row.meetings_count,
+                     row.spans_count, row.since_text, seal(row.detail), row.last_meeting_text,
                      row.resumed_latest),
                 )  # fmt: skip
             else:
                 updates.append(
                     (row.version, row.status, row.before_suspension, row.last_start,
-                     row.meetings_count, row.spans_count, row.since_text, row.detail,
+                     row.meetings_count, row.spans_count, row.since_text, seal(row.detail),
                      row.last_meeting_text, row.resumed_latest, row.channel_id),
                 )  # fmt: skip
             levels.extend(
@@ -392,16 +395,16 @@ class Projector:
 
 def decode(mapper: Mapper[UUID], topic: str, state: bytes) -> tuple[str, dict[str, Any]]:
     """The kind and JSON payload of a stored event, without building the pydantic model."""
-    cls, kind, upcasts = _event_class(topic)
-    payload = from_json(plaintext_of(mapper, state))
-    return kind, upcast(cls, payload) if upcasts else payload
-
-
-@lru_cache(maxsize=64)
-def _event_class(topic: str) -> tuple[type[Any], str, bool]:
-    # Resolved once per kind of event, not once per event.
-    cls = resolve_topic(topic)
-    return cls, str(cls.KIND), getattr(cls, "class_version", 1) > 1
+    assert isinstance(mapper, PydanticMapper)
+    cls = mapper.event_class(topic)
+    content = plaintext_of(mapper, state)
+    try:
+        payload = from_json(content)
+    except ValueError as e:
+        raise EventDamaged(f"it is not JSON ({e})") from None
+    if not isinstance(payload, dict):
+        raise EventDamaged("it is not a JSON object")
+    return str(cls.KIND), upcast(cls, payload) if getattr(cls, "class_version", 1) > 1 else payload
 
 
 def catch_up(
@@ -419,9 +422,21 @@ def catch_up(
     while True:
         page = cursor.notifications(position, PAGE)
         for _, key, version, topic, state in page:
-            kind, payload = decode(mapper, topic, state)
-            if known_on is None or dt.datetime.fromisoformat(payload["recorded"]) <= known_on:
-                projector.apply(key, version, kind, payload)
+            try:
+                kind, payload = decode(mapper, topic, state)
+            except EventDamaged as e:
+                e.originator_id, e.version = key, version
+                raise
+            try:
+                if known_on is None or dt.datetime.fromisoformat(payload["recorded"]) <= known_on:
+                    projector.apply(key, version, kind, payload)
+            except (EventDamaged, ReadModelDamaged):
+                raise
+            except Exception as e:  # a damaged row of the read model, or of the event
+                raise ReadModelDamaged(
+                    f"event #{version} of the channel with id {key} could not be applied "
+                    f"({type(e).__name__})"
+                ) from None
         if not page:
             break
         position = page[-1][0]
@@ -485,12 +500,25 @@ def summaries(
     for found in cursor.execute(SELECT_PLANS, (day,) * 4).fetchall():
         plans.setdefault(found[0], []).append(tuple(found))
     result = []
+    opened = cursor.store.seal.open
     for found in cursor.execute(SELECT_CHANNELS, (day,) * 7).fetchall():
-        result.append(
-            _summary(
-                tuple(found), cadences.get(found[0], {}), plans.get(found[0], []), as_of, known_on
+        try:
+            result.append(
+                _summary(
+                    tuple(found),
+                    cadences.get(found[0], {}),
+                    plans.get(found[0], []),
+                    (as_of, known_on),
+                    opened,
+                )
             )
-        )
+        except ReadModelDamaged:
+            raise
+        except Exception as e:  # whatever a damaged row makes the reading fail with
+            raise ReadModelDamaged(
+                f"the read model's rows of channel {str(found[0])[:36]} cannot be read "
+                f"({type(e).__name__})"
+            ) from None
     return result
 
 
@@ -507,19 +535,31 @@ def _leads(stored: str) -> tuple[Lead, ...]:
 
 @lru_cache(maxsize=4096)
 def _texts(stored: str) -> tuple[str, ...]:
-    return tuple(json.loads(stored))
+    found = tuple(json.loads(stored))
+    if not all(isinstance(text, str) for text in found):
+        raise TypeError("a list of texts holds something else")
+    return found
 
 
 def _summary(
     found: tuple[Any, ...],
     cadences: dict[str, tuple[Any, ...]],
     plans: list[tuple[Any, ...]],
-    as_of: dt.date,
-    known_on: dt.datetime | None,
+    when: tuple[dt.date, dt.datetime | None],
+    opened: Callable[[Any], Any],
 ) -> ChannelSummary:
+    as_of, known_on = when
     (_, slug, title, parties, topics, level, leads, follows, opened_text, version, span,
      last_meeting, resumed) = found  # fmt: skip
     status_text, since_text, detail = span.split("|", 2)
+    # An empty detail is none: the query writes none as an empty text.
+    slug, title, detail = (
+        check_slug(opened(slug)),
+        json.loads(opened(title)),
+        opened(detail or None),
+    )
+    if not isinstance(title, str) or type(version) is not int:
+        raise TypeError("a title or version of another type")
     status = _STATUSES[status_text]
     can_be_overdue = status in CAN_BE_OVERDUE
     count, last_text = last_meeting.split("|", 1) if last_meeting else ("0", None)
@@ -560,7 +600,7 @@ def _summary(
             agreed_on=FuzzyDate.parse(agreed_text),
             window=FuzzyDate.parse(window_text),
             level=_LEVELS[plan_level] if plan_level else None,
-            host=host,
+            host=opened(host),
             held=FuzzyDate.parse(held) if held else None,
             as_of=as_of,
             can_be_overdue=can_be_overdue,
@@ -572,12 +612,12 @@ def _summary(
     ]
     return ChannelSummary(
         slug=slug,
-        title=json.loads(title),
-        parties=_texts(parties),
-        topics=_texts(topics),
+        title=title,
+        parties=_texts(opened(parties)),
+        topics=_texts(opened(topics)),
         level=_LEVELS[level] if level else None,
-        leads=_leads(leads),
-        follows=follows,
+        leads=_leads(opened(leads)),
+        follows=opened(follows),
         opened=FuzzyDate.parse(opened_text),
         status=status,
         status_since=FuzzyDate.parse(since_text),

@@ -37,10 +37,9 @@ from eventsourcing.persistence import (
     PersistenceError,
     StoredEvent,
 )
-from eventsourcing.utils import TopicError, resolve_topic
 from pydantic import TypeAdapter
 
-from tracker.domain.events import ChannelEvent
+from tracker.domain.events import STORED_TOPICS, ChannelEvent
 from tracker.domain.snapshot import ChannelSnapshot, event_formats
 from tracker.domain.timeline import EventKeys
 from tracker.store.mapper import PydanticMapper, encode_state, identified, plaintext_of
@@ -63,13 +62,8 @@ def is_current(formats: Any) -> bool:
     """Whether every kind of event in a snapshot is still stored in the same format."""
     if not isinstance(formats, dict):
         return False
-    try:
-        return all(
-            getattr(resolve_topic(topic), "class_version", 1) == version
-            for topic, version in formats.items()
-        )
-    except TopicError:
-        return False
+    current = event_formats()
+    return all(current.get(topic) == version for topic, version in formats.items())
 
 
 def encode(snapshot: ChannelSnapshot) -> bytes:
@@ -101,6 +95,7 @@ class ChannelSnapshots(EventStore[UUID]):
         super().__init__(mapper, recorder)
         # Reads the events inside a snapshot, which was decrypted and decompressed as a whole.
         self._lines = PydanticMapper(transcoder=mapper.transcoder)
+        self._lines.know(STORED_TOPICS)
 
     def keep(self, snapshot: ChannelSnapshot) -> None:
         """Store a snapshot (compressed and encrypted as the store's events are)."""
@@ -146,7 +141,7 @@ class ChannelSnapshots(EventStore[UUID]):
             raise SnapshotUnusable(_OUT_OF_DATE, version=version, damaged=False)
         try:
             return self._snapshot(UUID(str(stored.originator_id)), version, header, lines)
-        except (KeyError, TypeError, ValueError, TopicError) as e:
+        except (KeyError, TypeError, ValueError) as e:
             raise damaged(f"it cannot be read ({type(e).__name__}: {e})") from None
 
     def _snapshot(
@@ -191,8 +186,8 @@ class ChannelSnapshots(EventStore[UUID]):
         keys = EventKeys(range(1, version + 1), earliest, retracts, recorded)
         return ChannelSnapshot(channel_id, keys, read, read_many)
 
-    @staticmethod
     def _read_kind(
+        self,
         channel_id: UUID,
         topic: str,
         seqs: list[int],
@@ -201,7 +196,7 @@ class ChannelSnapshots(EventStore[UUID]):
     ) -> list[ChannelEvent]:
         """Events of one kind, parsed as one JSON array; one by one if that fails, so that
         the one that cannot be read is named."""
-        cls = resolve_topic(topic)
+        cls = self._lines.event_class(topic)
         if getattr(cls, "class_version", 1) == 1:  # stored as the class reads it: no upcast
             document = b"[" + b",".join(identified(channel_id, s, lines[s]) for s in seqs) + b"]"
             try:

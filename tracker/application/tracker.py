@@ -27,7 +27,7 @@ from eventsourcing.persistence import (
     Notification,
     PersistenceError,
 )
-from eventsourcing.utils import Environment, register_topic
+from eventsourcing.utils import Environment
 
 from tracker.application.acting import act
 from tracker.application.commands import (
@@ -53,7 +53,7 @@ from tracker.application.errors import (
 from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
-    EVENT_CLASSES,
+    STORED_TOPICS,
     ChannelEvent,
     ChannelOpened,
     EventRetracted,
@@ -65,7 +65,8 @@ from tracker.domain.state import ChannelState, ChannelSummary
 from tracker.domain.values import InvalidValue, channel_id, check_slug
 from tracker.store import driver_errors
 from tracker.store.chain import chain, seal_key
-from tracker.store.mapper import EventEncrypted, EventNotDecryptable, PydanticMapper
+from tracker.store.ledger import ChainBroken, LedgerError
+from tracker.store.mapper import EventDamaged, PydanticMapper
 from tracker.store.settings import SQLiteStore, Store, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -84,9 +85,15 @@ def _crossed(before: int, after: int) -> bool:
     return after // SNAPSHOT_EVERY > before // SNAPSHOT_EVERY
 
 
-# Stored events name their class by its stable TOPIC, not by where the class lives in the code.
-for _cls in EVENT_CLASSES:
-    register_topic(_cls.TOPIC, _cls)
+def _plain_json(state: bytes) -> bool:
+    """Whether stored bytes are an event in clear: a JSON object with its record time."""
+    import json
+
+    try:
+        found = json.loads(state)
+    except ValueError:
+        return False
+    return isinstance(found, dict) and "recorded" in found
 
 
 def utc_now() -> dt.datetime:
@@ -115,6 +122,7 @@ class DialogueTracker(Application[UUID]):
     """Records facts about dialogue channels and answers questions about them."""
 
     name = "tracker"
+    mapper: PydanticMapper
     is_snapshotting_enabled = True  # snapshots are taken by snapshot(), for long channels
 
     def __init__(
@@ -122,24 +130,67 @@ class DialogueTracker(Application[UUID]):
     ) -> None:
         self.store = store
         self.clock = clock
+        self.notices: list[str] = []  # what the user should know besides the answer
         self._read_model: ReadModelStore | None = None
         self.seal_key = seal_key(store.encryption_key)
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
-            if write:
-                self._check_key()
+            self._check_encryption()
 
-    def _check_key(self) -> None:
-        """Refuse to write into a store whose first event this key (or no key) cannot read.
+    def _check_encryption(self) -> None:
+        """Refuse a store this command's key (or lack of one) cannot read, saying which.
 
-        Otherwise a new channel opened without the key would lie in clear among encrypted
-        events, or an encrypted one among clear events.
+        A store's encryption is decided by its first write, under the write lock, and kept in
+        its meta table (store/ledger.py); a store written before that is judged by its first
+        events. Either way the answer is certain, whatever the cipher text looks like.
         """
-        from tracker.store.mapper import plaintext
+        from tracker.store.ledger import encryption_marker
 
-        first = self.recorder.select_notifications(1, 1)
-        if first:
-            plaintext(self.mapper, first[0])
+        recorder: Any = self.recorder
+        with recorder.reading_ledger() as ledger:
+            marker = ledger.meta("encryption") if ledger.exists() else None
+        if marker is None:
+            marker = self._judged_encryption()
+        ours = recorder.encryption
+        if marker is None or marker == ours:
+            return
+        where = self.store.describe()
+        if marker == encryption_marker(encrypted=False, key_check=None):
+            raise StoreError(
+                f"the store {where} is not encrypted, but TRACKER_ENCRYPTION_KEY is set; "
+                "unset it to use this store"
+            )
+        if ours == encryption_marker(encrypted=False, key_check=None):
+            raise StoreError(
+                f"the store {where} is encrypted; set TRACKER_ENCRYPTION_KEY to its key"
+            )
+        raise StoreError(
+            f"TRACKER_ENCRYPTION_KEY does not open this store ({where}): it is another key; "
+            "set it to the store's key (the key itself is not shown)"
+        )
+
+    def _judged_encryption(self) -> str | None:
+        """The encryption of a store written before it was recorded, judged by its first
+        events: plain JSON is no encryption; what this key opens is this key's; anything else
+        is another key's. None for a store with no events."""
+        from tracker.store.ledger import encryption_marker
+
+        recorder: Any = self.recorder
+        first = self.recorder.select_notifications(1, 5)
+        if not first:
+            return None
+        for notification in first:
+            state = notification.state
+            if isinstance(state, bytes) and _plain_json(state):
+                return encryption_marker(encrypted=False, key_check=None)
+        if self.mapper.cipher is not None:
+            for notification in first:
+                try:
+                    self.mapper.cipher.decrypt(notification.state)
+                except Exception:  # noqa: S112 (another of the first events may open)
+                    continue
+                return str(recorder.encryption)
+        return "aes-gcm:unknown key"
 
     def seal(self, channel: Channel, events: Sequence[ChannelEvent]) -> list[ChannelEvent]:
         """Seal a channel's new events into its hash chain (they end its list of events)."""
@@ -158,7 +209,10 @@ class DialogueTracker(Application[UUID]):
         return Environment(name, {"IS_SNAPSHOTTING_ENABLED": "y", **(env or {})})
 
     def construct_mapper(self) -> Mapper[UUID]:
-        return self.factory.mapper(mapper_class=PydanticMapper)
+        mapper = self.factory.mapper(mapper_class=PydanticMapper)
+        assert isinstance(mapper, PydanticMapper)
+        mapper.know(STORED_TOPICS)  # stored topics name these, and nothing else
+        return mapper
 
     def construct_snapshot_store(self) -> ChannelSnapshots:
         recorder = self.factory.aggregate_recorder(purpose="snapshots")
@@ -339,8 +393,8 @@ class DialogueTracker(Application[UUID]):
         As known now, it comes from the read model (caught up first): one index seek per
         channel at most, whatever the number of events. As known at an earlier moment, the
         read model's projector applies the events recorded by then to temporary tables of its
-        own: exact, and it grows with the events. On an encrypted store it is folded from
-        every channel's events (the read model would hold titles in clear). ``progress``
+        own: exact, and it grows with the events. A read model found damaged is rebuilt (and a
+        notice says so). ``progress``
         hears how many events the catch-up has applied, page by page (after an import of many
         events it can take a while).
         """
@@ -348,7 +402,7 @@ class DialogueTracker(Application[UUID]):
         if not self._read_model_usable():
             return list(self.states(as_of=as_of, known_on=known_on))
         from tracker.application.projection import known_on_summaries, summaries
-        from tracker.store.readmodel import ReadModelBusy
+        from tracker.store.readmodel import ReadModelBusy, ReadModelDamaged
 
         if known_on is not None:
             moment = known_on
@@ -359,28 +413,47 @@ class DialogueTracker(Application[UUID]):
             with self.store_errors(), self.read_model.transaction(write=False) as cursor:
                 return known_on_summaries(cursor, self.mapper, facts_known, as_of, moment)
 
-        try:
+        def read() -> list[ChannelSummary]:
             self.catch_up(progress, wait=BUSY_WAIT)
+            with self.store_errors(), self.read_model.transaction(write=False) as cursor:
+                return summaries(cursor, as_of)
+
+        try:
+            try:
+                return read()
+            except ReadModelDamaged as e:
+                self._mend_read_model(e)
+                return read()
         except ReadModelBusy:
             # Another writer holds the store (an import, say): fold, which only reads.
             return list(self.states(as_of=as_of, known_on=known_on))
-        with self.store_errors(), self.read_model.transaction(write=False) as cursor:
-            return summaries(cursor, as_of)
+
+    def _mend_read_model(self, damage: Exception) -> None:
+        """Rebuild a read model found damaged: it is derived from the events, never trusted."""
+        from tracker.store.readmodel import ReadModelDamaged
+
+        try:
+            self.rebuild_read_model()
+        except ReadModelDamaged as e:
+            raise StoreError(
+                f"the read model of the store {self.store.describe()} cannot be rebuilt ({e}); "
+                "run tracker verify"
+            ) from None
+        self.notices.append(
+            f"the dashboard's read model was damaged ({damage}); it was rebuilt from the events"
+        )
 
     @property
     def read_model(self) -> ReadModelStore:
         if self._read_model is None:
-            from tracker.store.readmodel import ReadModelStore
+            from tracker.store.readmodel import ReadModelStore, TextSeal
 
-            self._read_model = ReadModelStore(self.store)
+            self._read_model = ReadModelStore(self.store, TextSeal(self.mapper.cipher))
         return self._read_model
 
     def _read_model_usable(self) -> bool:
-        # The read model's tables are not encrypted: an encrypted store folds events instead,
-        # so that no title or name is ever written in clear. A read-only file cannot be kept
-        # up to date.
-        if self.store.encryption_key:
-            return False
+        # A read-only file cannot be kept up to date. (An encrypted store's read model keeps
+        # its texts encrypted: see store/readmodel.py.)
         return not (isinstance(self.store, SQLiteStore) and self.store.read_only())
 
     def catch_up(
@@ -490,20 +563,28 @@ class DialogueTracker(Application[UUID]):
             if not page:
                 time.sleep(POLL_SECONDS)
 
-    def verify(self) -> Verification:
-        """Check every channel's hash chain against what is stored."""
+    def verify(self, expect: str | None = None) -> Verification:
+        """Check every channel's hash chain and the store's ledger against what is stored.
+
+        ``expect`` is a store digest noted before (``verify`` gives one): the history up to it
+        must be unchanged. Raises BadInput when it is not a digest.
+        """
         from tracker.application.verification import verify
         from tracker.store.bulk import stored_rows
+        from tracker.store.ledger import parse_store_digest
 
+        try:
+            expected = parse_store_digest(expect) if expect is not None else None
+        except ValueError as e:
+            raise BadInput(f"--expect: {e}") from None
         with self.store_errors():
             seen: dict[str, int] = {}
+            names: dict[UUID, str] = {}
             if self._read_model_usable():
                 with self.read_model.transaction(write=False) as cursor:
                     if cursor.exists():
-                        seen = dict(
-                            cursor.execute("SELECT channel_id, version FROM rm_channels").fetchall()
-                        )
-            return verify(self, stored_rows(self.store), seen)
+                        seen, names = cursor.versions_and_slugs()
+            return verify(self, stored_rows(self.store), seen, names, expected)
 
     def history(
         self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
@@ -619,8 +700,15 @@ class DialogueTracker(Application[UUID]):
                 f"another writer kept changing the same channel; nothing was recorded after "
                 f"{MAX_TRIES} tries — try again"
             ) from None
-        except (EventEncrypted, EventNotDecryptable) as e:
-            raise StoreError(f"the store {self.store.describe()} cannot be read: {e}") from None
+        except EventDamaged as e:
+            raise StoreError(self._damaged(e)) from None
+        except ChainBroken as e:
+            raise StoreError(
+                f"refused: the history of the store {self.store.describe()} is broken ({e}); "
+                "nothing was recorded: run tracker verify, and restore the store from a backup"
+            ) from None
+        except LedgerError as e:
+            raise StoreError(f"the store {self.store.describe()} cannot be used: {e}") from None
         except StoreUnavailable as e:
             raise StoreError(str(e)) from None
         except MapperDeserialisationError as e:
@@ -632,6 +720,29 @@ class DialogueTracker(Application[UUID]):
             if isinstance(e, (PersistenceError, OSError, *driver_errors())):
                 raise StoreError(self._unavailable(e)) from None
             raise
+
+    def _damaged(self, error: EventDamaged) -> str:
+        """Say which stored event is damaged (by its channel's slug when it can be read)."""
+        what = "an event"
+        if isinstance(error.version, int) and not isinstance(error.version, bool):
+            what = f"event #{error.version}"
+        if error.originator_id is not None:
+            what += f" of {self._channel_name(error.originator_id)}"
+        return (
+            f"the store {self.store.describe()} is damaged: {what}: {error.what}; run tracker "
+            "verify to see all the damage, and restore the store from a backup"
+        )
+
+    def _channel_name(self, originator_id: object) -> str:
+        """The slug of a channel by its id, if its opening can be read; its id otherwise."""
+        try:
+            wanted = UUID(str(originator_id))
+            for slug in self.slugs():
+                if channel_id(slug) == wanted:
+                    return slug
+        except Exception:  # noqa: S110 (damage elsewhere: name the channel by its id)
+            pass
+        return f"the channel with id {str(originator_id)[:36]}"
 
     def _unavailable(self, error: Exception) -> str:
         detail = " ".join(str(error).split()) or type(error).__name__

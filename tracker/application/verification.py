@@ -1,8 +1,12 @@
-"""``tracker verify``: check every channel's hash chain against what is stored.
+"""``tracker verify``: check every channel's hash chain, and the store's ledger, against what
+is stored.
 
 Reports, per channel and sequence number, every event that was altered (its content does not
-match its seal, or it cannot be read), deleted (a gap in the versions, or fewer events than the
-read model has seen), reordered or inserted (its ``previous`` is not the seal before it).
+match its seal, or it cannot be read), deleted (a gap in the versions, fewer events than the
+read model has seen, or an event the ledger records and the store no longer holds), reordered
+or inserted (its ``previous`` is not the seal before it, or the ledger does not record it), and
+deletions of the store's newest events or of whole channels (see store/ledger.py). It gives the
+store's digest (its history up to now in one short line) and checks one noted before.
 """
 
 from __future__ import annotations
@@ -15,14 +19,13 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from eventsourcing.persistence import PersistenceError, StoredEvent
-from eventsourcing.utils import TopicError, resolve_topic
 
 from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
 from tracker.domain.events import ChannelEvent
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.timeline import EventKeys
 from tracker.store.chain import seal_of, split_seal
-from tracker.store.mapper import plaintext
+from tracker.store.mapper import EventDamaged, plaintext
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -48,19 +51,73 @@ class Verification:
     events: int = 0
     problems: list[Problem] = field(default_factory=list)
     heads: dict[str, str] = field(default_factory=dict)  # each channel's last seal
+    digest: str | None = None  # the store's digest, when its history is intact
+    expected: str | None = None  # the digest given to --expect, when it holds
+    note: str | None = None  # what verify could not check, and why
 
     @property
     def intact(self) -> bool:
         return not self.problems
 
+    def add(self, problem: Problem) -> None:
+        """Add a problem, unless one of the same event is reported already."""
+        if not any((p.channel, p.seq) == (problem.channel, problem.seq) for p in self.problems):
+            self.problems.append(problem)
 
-def verify(app: DialogueTracker, rows: Iterable[StoredEvent], seen: dict[str, int]) -> Verification:
-    """Check every channel's chain; ``seen`` is each channel's version in the read model."""
+
+def verify(
+    app: DialogueTracker,
+    rows: Iterable[StoredEvent],
+    seen: dict[str, int],
+    names: dict[UUID, str],
+    expect: tuple[int, str] | None = None,
+) -> Verification:
+    """Check every channel's chain, then the store's ledger.
+
+    ``seen`` is each channel's version in the read model, ``names`` the slugs the read model
+    knows (for channels whose every event is gone), ``expect`` a digest noted before.
+    """
     found = Verification()
     for originator_id, channel_rows in groupby(rows, key=lambda r: r.originator_id):
         found.channels += 1
-        _verify_channel(app, UUID(str(originator_id)), channel_rows, seen, found)
+        if not isinstance(originator_id, UUID):
+            shown = str(originator_id)[:40]
+            found.add(Problem(f"(a row of channel {shown!r})", 0, "was altered: its channel id"))
+            continue
+        _verify_channel(app, originator_id, channel_rows, seen, found)
+    from tracker.application.ledger_check import check_ledger
+
+    check_ledger(app, found, _slugs(found), expect)
+    _name_channels(found, names)
     return found
+
+
+def _name_channels(found: Verification, names: dict[UUID, str]) -> None:
+    """Name by its slug (as the read model knew it) a channel whose opening cannot be read."""
+    for i, problem in enumerate(found.problems):
+        try:
+            channel = UUID(problem.channel)
+        except ValueError:
+            continue
+        name = names.get(channel) or f"the channel with id {channel}"
+        found.problems[i] = Problem(name, problem.seq, problem.what)
+
+
+def _slugs(found: Verification) -> dict[UUID, str]:
+    """The slugs the channel pass read from each channel's opening."""
+    from tracker.domain.values import channel_id
+
+    return {channel_id(name): name for name in found.heads if _is_slug(name)}
+
+
+def _is_slug(name: str) -> bool:
+    from tracker.domain.values import InvalidValue, check_slug
+
+    try:
+        check_slug(name)
+    except InvalidValue:
+        return False
+    return True
 
 
 def _verify_channel(
@@ -77,15 +134,16 @@ def _verify_channel(
     for row in rows:
         found.events += 1
         version = row.originator_version
+        if type(version) is not int:
+            found.add(Problem(name, expected, "was altered: its sequence number is damaged"))
+            continue
         if version != expected:
-            found.problems.append(
-                Problem(name, expected, _missing(expected, version - 1) + ": deleted")
-            )
+            found.add(Problem(name, expected, _missing(expected, version - 1) + ": deleted"))
             chained = False
         expected = version + 1
         problem, body, seal, event = _read(app, channel_id, row)
         if problem is not None:
-            found.problems.append(Problem(name, version, problem))
+            found.add(Problem(name, version, problem))
             last_seal, chained = None, False
             continue
         assert body is not None
@@ -99,7 +157,7 @@ def _verify_channel(
                 for p in found.problems
             ]
         if chained and state.get("previous") != last_seal:
-            found.problems.append(
+            found.add(
                 Problem(
                     name,
                     version,
@@ -110,7 +168,7 @@ def _verify_channel(
         last_seal, chained = seal, True
     recorded = seen.get(str(channel_id), 0)
     if recorded >= expected:
-        found.problems.append(
+        found.add(
             Problem(
                 name, expected, _missing(expected, recorded) + ": deleted after they were recorded"
             )
@@ -118,10 +176,11 @@ def _verify_channel(
     if last_seal:
         found.heads[name] = last_seal
     if snapshot_problem is not None:
-        found.problems.append(Problem(name, snapshot_problem[0], snapshot_problem[1]))
+        found.add(Problem(name, snapshot_problem[0], snapshot_problem[1]))
     elif snapshot is not None:
         differences = _differences(snapshot, stored)
-        found.problems.extend(Problem(name, seq, what) for seq, what in differences)
+        for seq, what in differences:
+            found.add(Problem(name, seq, what))
 
 
 _RETAKE = "tracker rebuild takes it again"
@@ -179,9 +238,10 @@ def _read(
 ) -> tuple[str | None, bytes | None, str | None, object]:
     """(problem, content without seal, seal, event) of one stored row."""
     try:
-        resolve_topic(row.topic)
-    except TopicError:
-        return f"was altered: its kind {row.topic!r} is unknown", None, None, None
+        app.mapper.event_class(row.topic)
+    except EventDamaged:
+        shown = row.topic[:80] if isinstance(row.topic, str) else row.topic
+        return f"was altered: its kind {shown!r} is not one of the tracker's", None, None, None
     try:
         content = plaintext(app.mapper, row)
     except Exception as e:

@@ -63,7 +63,16 @@ def tracker(ctx: typer.Context, *, write: bool) -> DialogueTracker:
     app = open_tracker(state.db if state else None, write=write)
     # Close connection pools when the command ends, also when it runs in-process (tests).
     ctx.call_on_close(app.close)
+    ctx.call_on_close(lambda: _warn(app.notices))
     return app
+
+
+def _warn(notices: list[str]) -> None:
+    """What the user should know besides the answer, one line each on stderr."""
+    from tracker.reports.text import printable
+
+    for notice in notices:
+        sys.stderr.write(f"warning: {printable(notice)}\n")
 
 
 def build(model: type[M], **values: Any) -> M:

@@ -219,3 +219,7 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     Concluded,
 )
 EVENT_CLASSES: tuple[type[ChannelEvent], ...] = (*FACT_CLASSES, EventRetracted)
+
+# The stored topics and the class each names: the only classes stored data may be read as. A
+# class renamed keeps its TOPIC; a topic renamed keeps its old name here too, naming the class.
+STORED_TOPICS: dict[str, type[ChannelEvent]] = {cls.TOPIC: cls for cls in EVENT_CLASSES}

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar, overload
 
-from tracker.domain.events import EVENT_CLASSES, ChannelEvent, ChannelOpened
+from tracker.domain.events import STORED_TOPICS, ChannelEvent, ChannelOpened
 from tracker.domain.timeline import EventKeys
 
 # Fewer events than this are read one by one: a pass of the parser over many costs less than
@@ -129,4 +129,4 @@ class EventsAfterSnapshot(Sequence[ChannelEvent]):
 
 def event_formats() -> dict[str, int]:
     """The stored topic and class version of every kind of event, as the code defines them."""
-    return {cls.TOPIC: getattr(cls, "class_version", 1) for cls in EVENT_CLASSES}
+    return {topic: getattr(cls, "class_version", 1) for topic, cls in STORED_TOPICS.items()}

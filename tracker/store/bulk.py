@@ -17,6 +17,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
+from tracker.store.ledger import LEDGER_TABLE, Ledger, ledger_settings
 from tracker.store.settings import (
     APP_NAME,
     SQLITE_LOCK_TIMEOUT,
@@ -33,13 +34,25 @@ Row = tuple[Any, int, str, bytes]  # a stored event: row_id(originator_id), vers
 
 
 class EventWriter:
-    """Inserts stored events inside one open transaction.
+    """Inserts stored events inside one open transaction, with their ledger entries.
 
     Rows are given as the table holds them, the channel's id in its stored form
     (``row_id``), so that a batch of a million events builds no object besides its tuples.
+    The ledger's checks run as a write of the library's would run them (store/ledger.py):
+    once at the start for the end of the chain and the store's encryption, and for each batch
+    for the channels it extends.
     """
 
-    def __init__(self, insert: Any, has_events: Any, row_id: Any, empty: bool) -> None:
+    def __init__(
+        self,
+        insert: Any,
+        has_events: Any,
+        row_id: Any,
+        empty: bool,
+        *,
+        ledger: Ledger,
+        store: Store,
+    ) -> None:
         self._insert = insert
         self._has_events = has_events
         self.row_id: Callable[[UUID], Any] = row_id
@@ -47,6 +60,11 @@ class EventWriter:
         # A store empty when the transaction began (which holds the write lock) has only the
         # channels written since: no need to ask the database about each one.
         self._written_ids: set[Any] | None = set() if empty else None
+        self._ledger = ledger
+        self._key, marker = ledger_settings(store.encryption_key)
+        ledger.check_encryption(marker)
+        self._head = ledger.check_end(self._key)
+        self._uuids: dict[Any, UUID] = {}
 
     def has_events(self, originator_id: UUID) -> bool:
         """Whether the store holds events of this channel (as this transaction sees it)."""
@@ -55,11 +73,20 @@ class EventWriter:
         return bool(self._has_events(originator_id))
 
     def insert(self, rows: Sequence[Row]) -> None:
-        if rows:
-            self._insert(rows)
-            self.written += len(rows)
-            if self._written_ids is not None:
-                self._written_ids.update(row[0] for row in rows)
+        if not rows:
+            return
+        uuids = self._uuids
+        records = [
+            (uuids.get(r[0]) or uuids.setdefault(r[0], UUID(str(r[0]))), r[1], r[2], r[3])
+            for r in rows
+        ]
+        if self._written_ids is None:
+            self._ledger.check_channels((r[0], r[1]) for r in records)
+        self._insert(rows)
+        self._head = self._ledger.append(records, self._key, self._head)
+        self.written += len(rows)
+        if self._written_ids is not None:
+            self._written_ids.update(row[0] for row in rows)
 
 
 @contextlib.contextmanager
@@ -100,9 +127,27 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
             )
             return found.fetchone() is not None
 
+        def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+            return list(cursor.execute(sql, params).fetchall())
+
+        def entries(rows: Sequence[tuple[Any, ...]]) -> None:
+            cursor.executemany(
+                f"INSERT INTO {LEDGER_TABLE} (position, originator_id, originator_version, "  # noqa: S608
+                "digest) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
         try:
             empty = cursor.execute(f"SELECT 1 FROM {SQLITE_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
-            yield EventWriter(insert, has_events, lambda originator_id: originator_id.hex, empty)
+            ledger = Ledger(run, "sqlite", entries)
+            yield EventWriter(
+                insert,
+                has_events,
+                lambda originator_id: originator_id.hex,
+                empty,
+                ledger=ledger,
+                store=store,
+            )
             connection.commit()
         except sqlite3.IntegrityError as e:
             connection.rollback()
@@ -142,9 +187,30 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
             )
             return found.fetchone() is not None
 
+        def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+            cursor.execute(sql.replace("?", "%s"), params)
+            return list(cursor.fetchall()) if cursor.description is not None else []
+
+        def entries(rows: Sequence[tuple[Any, ...]]) -> None:
+            with cursor.copy(
+                f"COPY {LEDGER_TABLE} (position, originator_id, originator_version, digest) "
+                "FROM STDIN (FORMAT BINARY)"
+            ) as copy:
+                copy.set_types(["int8", "uuid", "int8", "text"])
+                for row in rows:
+                    copy.write_row(row)
+
         try:
             empty = cursor.execute(f"SELECT 1 FROM {POSTGRES_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
-            yield EventWriter(insert, has_events, lambda originator_id: originator_id, empty)
+            ledger = Ledger(run, "postgres", entries)
+            yield EventWriter(
+                insert,
+                has_events,
+                lambda originator_id: originator_id,
+                empty,
+                ledger=ledger,
+                store=store,
+            )
             # Wake up anyone following the store (tracker watch), as the library's inserts do.
             cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
             connection.commit()
@@ -176,7 +242,7 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
             )
             while rows := cursor.fetchmany(batch):
                 for originator_id, version, topic, state in rows:
-                    yield StoredEvent(UUID(originator_id), version, topic, bytes(state))
+                    yield _as_stored(originator_id, version, topic, state)
         return
 
     with (
@@ -189,4 +255,13 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
             "ORDER BY originator_id, originator_version"
         )
         for originator_id, version, topic, state in named:
-            yield StoredEvent(originator_id, version, topic, bytes(state))
+            yield _as_stored(originator_id, version, topic, state)
+
+
+def _as_stored(originator_id: Any, version: Any, topic: Any, state: Any) -> StoredEvent:
+    """A row as it is: a damaged column (NULL, or of another type) is kept for verify to name."""
+    with contextlib.suppress(ValueError):
+        originator_id = UUID(str(originator_id))
+    if isinstance(state, bytearray | memoryview):
+        state = bytes(state)
+    return StoredEvent(originator_id, version, topic, state)

@@ -2,17 +2,21 @@
 
 Event classes may evolve: a class with ``class_version = N`` and methods
 ``upcast_v1_v2(state)`` … ``upcast_vN-1_vN(state)`` reads every older stored form.
+
+A stored topic only ever names one of the classes the mapper was told of (:meth:`PydanticMapper.
+know`): stored data never chooses which code runs. Anything that cannot be read as one of them
+is damage, reported as :class:`EventDamaged` with the channel and version it concerns.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
-from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
 _UNSEALED = {"originator_id", "originator_version", "seal"}
@@ -53,40 +57,81 @@ def upcast(cls: type[Any], state: dict[str, Any]) -> dict[str, Any]:
     return state
 
 
-class EventNotDecryptable(MapperDeserialisationError):
-    """The encryption key given does not open the stored event."""
+class EventDamaged(MapperDeserialisationError):
+    """A stored event cannot be read as one of the tracker's events: it was damaged.
+
+    ``originator_id`` and ``version`` say which (either may be unknown when the row itself is
+    damaged); ``what`` says what is wrong, in words for the user.
+    """
+
+    def __init__(self, what: str, originator_id: Any = None, version: Any = None) -> None:
+        super().__init__(what)
+        self.what = what
+        self.originator_id = originator_id
+        self.version = version
 
 
-class EventEncrypted(MapperDeserialisationError):
-    """The stored event is encrypted, and no key was given."""
+class EventNotDecryptable(EventDamaged):
+    """The store's key (checked when the store was opened) does not open this stored event."""
+
+
+class EventEncrypted(EventDamaged):
+    """The stored event is not plain JSON, and the store has no key."""
 
 
 def plaintext(mapper: Mapper[Any], stored_event: StoredEvent) -> bytes:
     """The stored content of an event, decrypted and decompressed."""
-    return plaintext_of(mapper, stored_event.state)
+    try:
+        return plaintext_of(mapper, stored_event.state)
+    except EventDamaged as e:
+        e.originator_id, e.version = stored_event.originator_id, stored_event.originator_version
+        raise
 
 
 def plaintext_of(mapper: Mapper[Any], state: bytes) -> bytes:
     """Stored bytes, decrypted and decompressed."""
+    if not isinstance(state, bytes | bytearray | memoryview):
+        raise EventDamaged("it has no content")
+    state = bytes(state)
     if mapper.cipher:
         try:
             state = mapper.cipher.decrypt(state)
-        except ValueError:
+        except Exception:
             raise EventNotDecryptable(
-                "TRACKER_ENCRYPTION_KEY does not open this store's events: it is the wrong key, "
-                "or the store was not encrypted"
+                "it cannot be decrypted with the store's key: it was altered, or written with "
+                "another key"
             ) from None
     elif state[:1] != b"{" and not mapper.compressor:
-        raise EventEncrypted(
-            "this store's events are encrypted (or damaged); set TRACKER_ENCRYPTION_KEY to its key"
-        )
+        raise EventEncrypted("it is not plain JSON: it is encrypted, or it was altered")
     if mapper.compressor:
-        state = mapper.compressor.decompress(state)
+        try:
+            state = mapper.compressor.decompress(state)
+        except Exception:
+            raise EventDamaged("it cannot be decompressed") from None
     return state
 
 
 class PydanticMapper(Mapper[UUID]):
-    """Maps pydantic events to and from the library's stored events."""
+    """Maps pydantic events to and from the library's stored events.
+
+    It reads only the event classes it was told of with :meth:`know`, by their stored TOPIC.
+    """
+
+    classes: dict[str, type[BaseModel]]
+
+    def know(self, classes: Mapping[str, type[BaseModel]]) -> None:
+        """The event classes stored events may be read as, by the topic stored."""
+        self.classes = dict(classes)
+
+    def event_class(self, topic: object, originator_id: Any = None, version: Any = None) -> Any:
+        """The class a stored topic names; EventDamaged when it names none of the tracker's."""
+        found = self.classes.get(topic) if isinstance(topic, str) else None
+        if found is None:
+            shown = topic[:80] if isinstance(topic, str) else topic
+            raise EventDamaged(
+                f"its kind {shown!r} is not one of the tracker's", originator_id, version
+            )
+        return found
 
     def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
         assert isinstance(domain_event, BaseModel)
@@ -97,7 +142,7 @@ class PydanticMapper(Mapper[UUID]):
         return StoredEvent(
             originator_id=domain_event.originator_id,
             originator_version=domain_event.originator_version,
-            topic=get_topic(type(domain_event)),
+            topic=str(getattr(type(domain_event), "TOPIC")),  # noqa: B009
             state=self.stored_state(content),
         )
 
@@ -110,7 +155,8 @@ class PydanticMapper(Mapper[UUID]):
         return content
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
-        cls = resolve_topic(stored_event.topic)
+        originator_id, version = stored_event.originator_id, stored_event.originator_version
+        cls = self.event_class(stored_event.topic, originator_id, version)
         state = plaintext(self, stored_event)
         try:
             if getattr(cls, "class_version", 1) == 1 and state[:1] == b"{" and len(state) > 2:
@@ -124,7 +170,19 @@ class PydanticMapper(Mapper[UUID]):
             data["originator_version"] = stored_event.originator_version
             return cast(DomainEventProtocol[UUID], cls.model_validate(data))
         except Exception as e:
-            raise MapperDeserialisationError(
-                f"cannot read event {stored_event.originator_version} of "
-                f"{stored_event.originator_id} ({stored_event.topic}): {e}"
+            raise EventDamaged(
+                f"it cannot be read as {cls.__name__} ({_reason(e)})", originator_id, version
             ) from e
+
+
+def _reason(error: Exception) -> str:
+    """Why a stored event could not be read, in one short line."""
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            where = ".".join(str(p) for p in first.get("loc", ()))
+            return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+        except Exception:  # noqa: S110 (fall back to the error's own words)
+            pass
+    return " ".join(str(error).split())[:200] or type(error).__name__

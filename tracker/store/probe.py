@@ -10,6 +10,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import replace
 
+from tracker.store.ledger import LEDGER_TABLE, META_TABLE
 from tracker.store.settings import (
     APP_NAME,
     PostgresStore,
@@ -41,7 +42,9 @@ def probe_postgres(store: PostgresStore) -> PostgresStore:
         with store.connect() as connection:
             found = connection.execute(
                 f"SELECT to_regclass('{APP_NAME}_events') IS NOT NULL "
-                f"AND to_regclass('{APP_NAME}_snapshots') IS NOT NULL"
+                f"AND to_regclass('{APP_NAME}_snapshots') IS NOT NULL "
+                f"AND to_regclass('{LEDGER_TABLE}') IS NOT NULL "
+                f"AND to_regclass('{META_TABLE}') IS NOT NULL"
             ).fetchone()
             return replace(store, tables_ready=bool(found and found[0]))
     except psycopg.Error as e:

@@ -8,6 +8,11 @@ each event is applied exactly once.
 Dates are ISO text (``YYYY-MM-DD`` compares correctly as text); lists are JSON text. The same
 SQL serves SQLite and PostgreSQL: statements are written with ``?`` placeholders and turned into
 ``%s`` for psycopg.
+
+In an encrypted store every column that holds a user's text (slug, title, parties, topics,
+leads, lineage, who suspended, the host of a plan) is encrypted with the store's key
+(:class:`TextSeal`), as the events are; dates, statuses, levels and counts, which the queries
+compare, are not.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
+from uuid import UUID
 
 from tracker.store.settings import (
     SQLITE_LOCK_TIMEOUT,
@@ -27,7 +33,8 @@ VIEW = "dashboard"
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
 CACHE_KIB = 65_536  # SQLite page cache of the read model's connection
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+SEALED = "~"  # the mark of an encrypted text: base64, which never holds it
 
 TABLES = (
     "rm_channels",
@@ -211,16 +218,51 @@ class ReadModelBusy(RuntimeError):
     """Another writer holds the store (a long import, say): the read model cannot catch up."""
 
 
+class ReadModelDamaged(Exception):
+    """A row of the read model cannot be read: it was damaged, and is never trusted."""
+
+
+class TextSeal:
+    """A user's text as the read model keeps it: as it is in a store without a key, encrypted
+    with the store's cipher (the library's AES-GCM) in an encrypted one."""
+
+    def __init__(self, cipher: Any = None) -> None:
+        self.cipher = cipher
+
+    def seal(self, text: str | None) -> str | None:
+        if text is None or self.cipher is None:
+            return text
+        import base64
+
+        return SEALED + base64.b64encode(self.cipher.encrypt(text.encode("utf-8"))).decode()
+
+    def open(self, stored: Any) -> Any:
+        """The text a stored value holds; ReadModelDamaged when it cannot be opened."""
+        if stored is None or self.cipher is None:
+            return stored
+        import base64
+
+        if not isinstance(stored, str) or not stored.startswith(SEALED):
+            raise ReadModelDamaged("a text of the read model is not encrypted")
+        try:
+            return self.cipher.decrypt(base64.b64decode(stored[1:], validate=True)).decode()
+        except Exception:
+            raise ReadModelDamaged("a text of the read model cannot be decrypted") from None
+
+
 class ReadModelStore:
     """A connection of its own to the store, for the read-model tables."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, seal: TextSeal | None = None) -> None:
         self.store = store
+        self.seal = seal or TextSeal()
         self.postgres = isinstance(store, PostgresStore)
         self._connection: Any = None
         self.dashed: dict[str, str] = {}  # channel ids: SQLite's hex -> uuid text
 
     def dash(self, hex_id: str) -> str:
+        if not isinstance(hex_id, str) or len(hex_id) != 32:
+            return str(hex_id)  # a damaged row: its id is shown as it is
         found = self.dashed[hex_id] = (
             f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
         )
@@ -237,6 +279,10 @@ class ReadModelStore:
                 # A catch-up writes rows all over the tables' b-trees; SQLite's default page
                 # cache (2 MiB) rereads them. The cache grows only as far as it is used.
                 self._connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+                if self.seal.cipher is not None:
+                    # Rows deleted or tables dropped (of an older read model, which may have
+                    # held text in clear) are overwritten, not left in free pages.
+                    self._connection.execute("PRAGMA secure_delete = ON")
             else:
                 self._connection = self.store.connect(autocommit=True)
         return self._connection
@@ -352,6 +398,20 @@ class ReadModelCursor:
         for statement in self._schema():
             self.execute(statement.replace("CREATE TABLE", table))
 
+    def versions_and_slugs(self) -> tuple[dict[str, int], dict[UUID, str]]:
+        """Each channel's version as the read model has seen it, and its slug, by its id."""
+        seen: dict[str, int] = {}
+        slugs: dict[UUID, str] = {}
+        for key, slug, version in self.execute(
+            "SELECT channel_id, slug, version FROM rm_channels"
+        ).fetchall():
+            try:
+                seen[str(key)] = int(version)
+                slugs[UUID(str(key))] = str(self.store.seal.open(slug))
+            except (ValueError, TypeError, ReadModelDamaged):
+                continue  # verify compares the read model with the events on its own
+        return seen, slugs
+
     def exists(self) -> bool:
         if self.store.postgres:
             found = self.execute("SELECT to_regclass('rm_tracking')").fetchone()
@@ -386,11 +446,36 @@ class ReadModelCursor:
         return [(n, dashed.get(i) or self.store.dash(i), v, t, s) for n, i, v, t, s in rows]
 
     def position(self) -> int:
-        """The last notification applied to the read model (0 before the first)."""
+        """The last notification applied to the read model (0 before the first).
+
+        ReadModelDamaged when it is not the position of a stored event: the read model would
+        otherwise skip, or never apply, the events after it.
+        """
         row = self.execute(
             "SELECT notification_id FROM rm_tracking WHERE view = ?", (VIEW,)
         ).fetchone()
-        return int(row[0]) if row else 0
+        if not row:
+            return 0
+        position = row[0]
+        if type(position) is not int or position < 0:
+            raise ReadModelDamaged("its position in the events is not a number")
+        table, column = (
+            ("tracker_events", "notification_id")
+            if self.store.postgres
+            else (
+                "stored_events",
+                "rowid",
+            )
+        )
+        if (
+            position
+            and not self.execute(
+                f"SELECT 1 FROM {table} WHERE {column} = ?",  # noqa: S608 (constant names)
+                (position,),
+            ).fetchone()
+        ):
+            raise ReadModelDamaged(f"its position {position} is not the position of an event")
+        return position
 
     def track(self, notification_id: int) -> None:
         self.execute(
