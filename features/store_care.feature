@@ -36,6 +36,52 @@ Feature: Looking after a store
       Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
       And I see "us-cn-commercial-wg #3: is missing"
 
+  Rule: Events deleted behind the tracker's back stay evident, and no write extends a broken history
+
+    Scenario: A channel's newest events deleted in the database stay evident after a rebuild
+      Given someone deleted event #4 of "us-cn-commercial-wg" and every later one from the database
+      And the read model was rebuilt
+      When I verify the store
+      Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
+      And I see "us-cn-commercial-wg #4: is missing"
+
+    Scenario: A channel whose newest events were deleted takes no new fact
+      Given someone deleted event #4 of "us-cn-commercial-wg" and every later one from the database
+      When I record a meeting on "us-cn-commercial-wg" on "2024-06-01"
+      Then the tracker reports the store unreachable with exit code 3, saying "run tracker verify"
+      And nothing is recorded
+
+    @postgres
+    Scenario: A whole channel deleted from a shared database is named
+      Given the dashboard was read
+      And someone deleted every event of "us-cn-mmca" from the database
+      When I verify the store
+      Then the tracker finds the store changed with exit code 1, saying "1 problem in 1 channel"
+      And I see "us-cn-mmca #1: is missing, and so are the events up to #2: deleted"
+
+    Scenario: The newest events of the store deleted stop every channel's writes
+      Given someone deleted the newest event of the store from the database
+      When I resume "us-cn-mmca" on "2024-05-01"
+      Then the tracker reports the store unreachable with exit code 3, saying "the store's newest events were deleted"
+      And nothing is recorded
+
+  Rule: The store's digest, noted or published, later proves that nothing recorded up to it changed
+
+    Scenario: A digest noted before holds while new facts are recorded
+      Given I noted the store's digest
+      And a meeting was held on "us-cn-commercial-wg" on "2024-04-04"
+      When I verify the store against the digest I noted
+      Then it succeeds
+      And I see "is unchanged"
+      And I see "store digest: 19-"
+
+    Scenario: A digest noted before fails once a fact recorded before it is changed
+      Given I noted the store's digest
+      And someone changed "Two-hour lunch" to "Ten-hour lunch" in the stored events, behind the tracker's back
+      When I verify the store against the digest I noted
+      Then the tracker finds the store changed with exit code 1, saying "2 problems"
+      And I see "differs from the digest noted"
+
   Rule: A long channel is read from its snapshot, which verify checks and rebuild takes again
 
     Scenario: A snapshot changed behind the tracker's back is found, and rebuilding takes it again
@@ -56,6 +102,14 @@ Feature: Looking after a store
       When I import the seed file of the article
       Then it succeeds
       And the database does not contain "Commercial Issues" or "she and Wang would meet once a year"
+      And "us-cn-commercial-wg" is active since "2023-08-28"
+
+    Scenario: An encrypted store's dashboard is rebuilt without writing its text in clear
+      Given a new store encrypted with a key from tracker keygen
+      And the seed file of the article was imported
+      When I rebuild the read model
+      Then it succeeds
+      And the database does not contain "Commercial Issues" or "Raimondo"
       And "us-cn-commercial-wg" is active since "2023-08-28"
 
     Scenario: Without its key an encrypted store cannot be read

@@ -104,3 +104,68 @@ def fingerprint(db: str) -> str:
     for row in [*stored_rows(db), *snapshot_rows(db)]:
         digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+def every_stored_byte(db: str) -> bytes:
+    """Everything the database holds: every row of every table (PostgreSQL), or the files
+    themselves, free pages and sidecars included (SQLite)."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        dump = bytearray()
+        with psycopg.connect(db) as conn:
+            tables = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                )
+            ]
+            for name in tables:
+                for row in conn.execute(f'SELECT * FROM "{name}"'):
+                    for value in row:
+                        dump += (
+                            bytes(value)
+                            if isinstance(value, bytes | memoryview)
+                            else (str(value).encode("utf-8", "surrogatepass"))
+                        )
+                        dump += b"\n"
+        return bytes(dump)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return b"".join(p.read_bytes() for p in Path(db).parent.glob(Path(db).name + "*"))
+
+
+def execute(db: str, statement: str, params: tuple[Any, ...] = ()) -> None:
+    """Run one statement straight on the database, as someone with access to it (and not to
+    the tracker) would; ``?`` placeholders on both stores."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute(statement.replace("?", "%s"), params)
+        return
+    with sqlite3.connect(db) as conn:
+        conn.execute(statement, params)
+
+
+def query(db: str, statement: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of one query run straight on the database (``?`` placeholders)."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            return [tuple(r) for r in conn.execute(statement.replace("?", "%s"), params)]
+    with sqlite3.connect(db) as conn:
+        return [tuple(r) for r in conn.execute(statement, params)]
+
+
+def events_table(db: str) -> str:
+    return "tracker_events" if db.startswith("postgresql://") else "stored_events"
+
+
+def stored_channel_id(db: str, slug: str) -> Any:
+    """A channel's id as the store keeps it (uuid text in PostgreSQL, hex in SQLite)."""
+    from tracker.domain.values import channel_id
+
+    value = channel_id(slug)
+    return str(value) if db.startswith("postgresql://") else value.hex

@@ -148,6 +148,63 @@ def deleted(store: str, seq: str, slug: str) -> None:
     )
 
 
+@given(
+    parsers.re(
+        r"someone deleted event #(?P<seq>\d+) of " + q("slug") + r" and every later one from the "
+        r"database"
+    )
+)
+def deleted_from(store: str, seq: str, slug: str) -> None:
+    _delete(store, slug, int(seq))
+
+
+@given(parsers.re(r"someone deleted every event of " + q("slug") + r" from the database"))
+def deleted_channel(store: str, slug: str) -> None:
+    _delete(store, slug, 1)
+
+
+def _delete(store: str, slug: str, first: int) -> None:
+    from tracker.domain.values import channel_id
+
+    ident: Any = channel_id(slug)
+    ident = str(ident) if store.startswith("postgresql://") else ident.hex
+    execute(
+        store,
+        "DELETE FROM {table} WHERE originator_id = ? AND originator_version >= ?",
+        (ident, first),
+    )
+
+
+@given("someone deleted the newest event of the store from the database")
+def deleted_newest(store: str) -> None:
+    position = "notification_id" if store.startswith("postgresql://") else "rowid"
+    execute(
+        store, f"DELETE FROM {{table}} WHERE {position} = (SELECT MAX({position}) FROM {{table}})"
+    )
+
+
+@given("the read model was rebuilt")
+def rebuilt(store: str) -> None:
+    assert run(store, ["rebuild"]).result.exit_code == 0
+
+
+@given("the dashboard was read")
+def dashboard_read(store: str) -> None:
+    assert run(store, ["status"]).result.exit_code == 0
+
+
+@given("I noted the store's digest", target_fixture="digest")
+def noted_digest(store: str) -> str:
+    digest = read_json(store, ["verify"])["digest"]
+    assert isinstance(digest, str)
+    return digest
+
+
+@when("I verify the store against the digest I noted", target_fixture="outcome")
+def verify_against(store: str, digest: str) -> Outcome:
+    return run(store, ["verify", "--expect", digest])
+
+
 @then(
     parsers.re(
         r"the tracker finds the store changed with exit code (?P<code>\d+), "

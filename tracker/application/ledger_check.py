@@ -59,7 +59,7 @@ def check_ledger(
     expect: tuple[int, str] | None,
 ) -> None:
     """Walk the ledger and the events; add what is wrong to ``found``."""
-    from tracker.application.verification import Problem
+    from tracker.application.verification import Problem, missing
 
     recorder: Any = app.recorder
     key = recorder.ledger_key
@@ -77,12 +77,8 @@ def check_ledger(
         _check_head(ledger, walk, found)
     for channel, versions in walk.deleted.items():
         for first, last in _ranges(sorted(versions)):
-            what = (
-                "is missing" if first == last else f"is missing, and so are #{first + 1} to #{last}"
-            )
-            found.add(
-                Problem(walk.name(channel), first, f"{what}: deleted (the ledger records it)")
-            )
+            what = f"{missing(first, last)}: deleted (the ledger records them)"
+            found.add(Problem(walk.name(channel), first, what))
     if expect is not None and found.expected is None:
         position, _ = expect
         found.add(

@@ -393,7 +393,7 @@ class Projector:
         )
 
 
-def decode(mapper: Mapper[UUID], topic: str, state: bytes) -> tuple[str, dict[str, Any]]:
+def decode(mapper: Mapper[UUID], topic: str, state: bytes | None) -> tuple[str, dict[str, Any]]:
     """The kind and JSON payload of a stored event, without building the pydantic model."""
     assert isinstance(mapper, PydanticMapper)
     cls = mapper.event_class(topic)
@@ -412,15 +412,18 @@ def catch_up(
     mapper: Mapper[UUID],
     load_facts: Callable[[UUID], tuple[list[Fact], int]],
     progress: Callable[[int], None] | None = None,
+    *,
     known_on: dt.datetime | None = None,
+    stop: int | None = None,
 ) -> int:
     """Apply every notification after the tracked position (only the events recorded by
-    ``known_on``, if given); return how many notifications were read."""
+    ``known_on``, if given; only up to notification ``stop``, if given); return how many
+    notifications were read."""
     projector = Projector(cursor, load_facts)
     position = cursor.position()
     applied = 0
     while True:
-        page = cursor.notifications(position, PAGE)
+        page = cursor.notifications(position, PAGE, stop)
         for _, key, version, topic, state in page:
             try:
                 kind, payload = decode(mapper, topic, state)
@@ -535,10 +538,10 @@ def _leads(stored: str) -> tuple[Lead, ...]:
 
 @lru_cache(maxsize=4096)
 def _texts(stored: str) -> tuple[str, ...]:
-    found = tuple(json.loads(stored))
-    if not all(isinstance(text, str) for text in found):
-        raise TypeError("a list of texts holds something else")
-    return found
+    found = json.loads(stored)
+    if not isinstance(found, list) or not all(isinstance(text, str) for text in found):
+        raise TypeError("not a list of texts")
+    return tuple(found)
 
 
 def _summary(
@@ -560,6 +563,9 @@ def _summary(
     )
     if not isinstance(title, str) or type(version) is not int:
         raise TypeError("a title or version of another type")
+    parties = _texts(opened(parties))
+    if len(parties) < 2:
+        raise ValueError("a channel of fewer than two parties")
     status = _STATUSES[status_text]
     can_be_overdue = status in CAN_BE_OVERDUE
     count, last_text = last_meeting.split("|", 1) if last_meeting else ("0", None)
@@ -613,7 +619,7 @@ def _summary(
     return ChannelSummary(
         slug=slug,
         title=title,
-        parties=_texts(opened(parties)),
+        parties=parties,
         topics=_texts(opened(topics)),
         level=_LEVELS[level] if level else None,
         leads=_leads(opened(leads)),

@@ -468,7 +468,9 @@ class DialogueTracker(Application[UUID]):
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild what is derived from the events: the snapshots of long channels, then the
         read model (whose catch-up reads channels through them). Return how many events were
-        applied to the read model."""
+        applied to the read model. A store written before the ledger existed gets its ledger."""
+        with self.store_errors():
+            cast("Any", self.recorder).start_ledger()
         self.retake_snapshots()
         return self.rebuild_read_model(progress)
 
@@ -584,7 +586,41 @@ class DialogueTracker(Application[UUID]):
                 with self.read_model.transaction(write=False) as cursor:
                     if cursor.exists():
                         seen, names = cursor.versions_and_slugs()
-            return verify(self, stored_rows(self.store), seen, names, expected)
+            found = verify(self, stored_rows(self.store), seen, names, expected)
+            # Derived from the events: compared only when the events themselves are sound.
+            problem = self._read_model_problem() if found.intact else None
+        if problem is not None:
+            from tracker.application.verification import Problem
+
+            found.add(Problem("(the read model)", 0, f"{problem}; run tracker rebuild"))
+        return found
+
+    def _read_model_problem(self) -> str | None:
+        """What is wrong with the read model, found by projecting the events again into
+        temporary tables and comparing every row; None when nothing is (or it cannot be
+        compared: not yet caught up, or read-only)."""
+        from tracker.application.projection import catch_up
+
+        if not self._read_model_usable():
+            return None
+        with self.read_model.transaction(write=False) as cursor:
+            if not cursor.exists():
+                return None
+            try:
+                position = cursor.position()
+                # Not yet caught up: the next reading catches it up, and it is compared then.
+                stored = cursor.fingerprint() if position == cursor.newest_notification() else None
+            except Exception as e:  # a damaged row fails in any way
+                return f"the dashboard's read model cannot be read ({e or type(e).__name__})"
+            if stored is None:
+                return None
+            cursor.create_temporary_tables()
+            try:
+                catch_up(cursor, self.mapper, self._facts, stop=position)
+                fresh = cursor.fingerprint()
+            finally:
+                cursor.drop_temporary_tables()
+        return None if stored == fresh else "the dashboard's read model differs from the events"
 
     def history(
         self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None

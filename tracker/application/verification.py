@@ -138,7 +138,7 @@ def _verify_channel(
             found.add(Problem(name, expected, "was altered: its sequence number is damaged"))
             continue
         if version != expected:
-            found.add(Problem(name, expected, _missing(expected, version - 1) + ": deleted"))
+            found.add(Problem(name, expected, missing(expected, version - 1) + ": deleted"))
             chained = False
         expected = version + 1
         problem, body, seal, event = _read(app, channel_id, row)
@@ -170,7 +170,7 @@ def _verify_channel(
     if recorded >= expected:
         found.add(
             Problem(
-                name, expected, _missing(expected, recorded) + ": deleted after they were recorded"
+                name, expected, missing(expected, recorded) + ": deleted after they were recorded"
             )
         )
     if last_seal:
@@ -229,7 +229,7 @@ def _snapshot(
         )
 
 
-def _missing(first: int, last: int) -> str:
+def missing(first: int, last: int) -> str:
     return "is missing" if first == last else f"is missing, and so are the events up to #{last}"
 
 

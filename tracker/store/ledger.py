@@ -302,6 +302,13 @@ class Ledger:
             )
         raise EncryptionMismatch("TRACKER_ENCRYPTION_KEY is not this store's key")
 
+    def start(self, key: bytes | None, marker: str) -> None:
+        """Give a store written before the ledger existed its ledger (and its encryption
+        marker), as its next write would; nothing for a store that has one."""
+        if self.head() is None and self.meta("ledger") is None and self.meta("head") is None:
+            self.check_encryption(marker)
+            self._adopt(key)
+
     def check_end(self, key: bytes | None) -> Entry | None:
         """Check that the end of the chain is as the last write left it; return the head.
 

@@ -88,7 +88,7 @@ def plaintext(mapper: Mapper[Any], stored_event: StoredEvent) -> bytes:
         raise
 
 
-def plaintext_of(mapper: Mapper[Any], state: bytes) -> bytes:
+def plaintext_of(mapper: Mapper[Any], state: bytes | None) -> bytes:
     """Stored bytes, decrypted and decompressed."""
     if not isinstance(state, bytes | bytearray | memoryview):
         raise EventDamaged("it has no content")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import ApplicationRecorder, StoredEvent
+from eventsourcing.persistence import ApplicationRecorder, Notification, StoredEvent
 from eventsourcing.postgres import (
     PostgresAggregateRecorder,
     PostgresApplicationRecorder,
@@ -23,6 +23,7 @@ from psycopg.rows import tuple_row
 from psycopg.sql import SQL
 
 from tracker.store.ledger import Ledger, ledger_settings
+from tracker.store.mapper import EventDamaged
 
 
 def ledger_on(connection: Any) -> Ledger:
@@ -56,6 +57,41 @@ class TrackerPostgresRecorder(PostgresApplicationRecorder):
         """The ledger and meta tables, read in one transaction of the library's."""
         with self.datastore.transaction(commit=False) as curs:
             yield ledger_on(curs.connection)
+
+    def start_ledger(self) -> None:
+        """Give a store written before the ledger existed its ledger (store/ledger.py)."""
+        with self.datastore.transaction(commit=True) as curs:
+            self._lock_table(curs)
+            ledger_on(curs.connection).start(self.ledger_key, self.encryption)
+
+    # The library reads each stored state with bytes(), which fails on a row whose state was
+    # set to NULL behind the tracker's back: such a row is damage, named like any other.
+    def select_events(self, originator_id: Any, **kwargs: Any) -> Sequence[StoredEvent]:
+        try:
+            found: Sequence[StoredEvent] = super().select_events(originator_id, **kwargs)
+        except TypeError:
+            raise self._without_content(originator_id) from None
+        return found
+
+    def select_notifications(self, *args: Any, **kwargs: Any) -> Sequence[Notification]:
+        try:
+            found: Sequence[Notification] = super().select_notifications(*args, **kwargs)
+        except TypeError:
+            raise self._without_content(None) from None
+        return found
+
+    def _without_content(self, originator_id: Any) -> EventDamaged:
+        with self.datastore.transaction(commit=False) as curs:
+            found = curs.execute(
+                f"SELECT originator_id, originator_version FROM {self.events_table_name} "  # noqa: S608
+                "WHERE state IS NULL AND (%s::uuid IS NULL OR originator_id = %s::uuid) LIMIT 1",
+                (originator_id, originator_id),
+            ).fetchone()
+        if found is None:
+            return EventDamaged("it cannot be read")
+        return EventDamaged(
+            "it has no content", found["originator_id"], found["originator_version"]
+        )
 
     def _insert_stored_events(
         self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -218,6 +218,23 @@ class ReadModelBusy(RuntimeError):
     """Another writer holds the store (a long import, say): the read model cannot catch up."""
 
 
+# Each table's key (the order its rows are compared in), and the columns that hold a user's
+# text (encrypted in an encrypted store).
+KEYS = {
+    "rm_channels": ("channel_id",),
+    "rm_spans": ("channel_id", "position"),
+    "rm_meetings": ("channel_id", "occurred_start", "seq"),
+    "rm_cadences": ("channel_id", "seq"),
+    "rm_plans": ("channel_id", "seq"),
+    "rm_levels": ("channel_id", "level"),
+}
+TEXTS = {
+    "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail"),
+    "rm_spans": ("detail",),
+    "rm_plans": ("host",),
+}
+
+
 class ReadModelDamaged(Exception):
     """A row of the read model cannot be read: it was damaged, and is never trusted."""
 
@@ -412,6 +429,36 @@ class ReadModelCursor:
                 continue  # verify compares the read model with the events on its own
         return seen, slugs
 
+    def fingerprint(self) -> str:
+        """A digest of every row of the read model (texts as written, whether encrypted or
+        not): equal for two read models that answer alike. The temporary tables, when made,
+        stand in for the stored ones."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        opened = self.store.seal.open
+        for table, key in KEYS.items():
+            found = self.execute(f"SELECT * FROM {table} ORDER BY {', '.join(key)}")  # noqa: S608
+            names = [column[0] for column in found.description]
+            texts = {names.index(name) for name in TEXTS.get(table, ())}
+            digest.update(table.encode())
+            for row in found.fetchall():
+                values = [opened(v) if i in texts else v for i, v in enumerate(row)]
+                digest.update(repr(values).encode())
+        return digest.hexdigest()
+
+    def newest_notification(self) -> int:
+        table, column = (
+            ("tracker_events", "notification_id")
+            if self.store.postgres
+            else (
+                "stored_events",
+                "rowid",
+            )
+        )
+        found = self.execute(f"SELECT MAX({column}) FROM {table}").fetchone()  # noqa: S608
+        return int(found[0]) if found and found[0] is not None else 0
+
     def exists(self) -> bool:
         if self.store.postgres:
             found = self.execute("SELECT to_regclass('rm_tracking')").fetchone()
@@ -421,25 +468,29 @@ class ReadModelCursor:
         ).fetchone()
         return found is not None
 
-    def notifications(self, after: int, limit: int) -> list[tuple[int, str, int, str, bytes]]:
-        """The next stored events of the notification log, read in this transaction.
+    def notifications(
+        self, after: int, limit: int, stop: int | None = None
+    ) -> list[tuple[int, str, int, str, bytes | None]]:
+        """The next stored events of the notification log (up to ``stop``, if given), read in
+        this transaction.
 
         Each is (notification id, channel id as text with dashes, version, topic, state).
         """
+        until = 2**63 - 1 if stop is None else stop
         if self.store.postgres:
             # In binary: as text, each state would travel and be decoded as hex.
             rows = self.cursor.execute(
                 "SELECT notification_id, originator_id::text, originator_version, topic, state "
-                "FROM tracker_events WHERE notification_id > %s ORDER BY notification_id "
-                "LIMIT %s",
-                (after, limit),
+                "FROM tracker_events WHERE notification_id > %s AND notification_id <= %s "
+                "ORDER BY notification_id LIMIT %s",
+                (after, until, limit),
                 binary=True,
             ).fetchall()
-            return [(n, i, v, t, bytes(s)) for n, i, v, t, s in rows]
+            return [(n, i, v, t, None if s is None else bytes(s)) for n, i, v, t, s in rows]
         rows = self.execute(
             "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
-            "WHERE rowid > ? ORDER BY rowid LIMIT ?",
-            (after, limit),
+            "WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?",
+            (after, until, limit),
         ).fetchall()
         # SQLite keeps ids as 32 hex digits; the read model's keys have the dashes of uuid text.
         dashed = self.store.dashed

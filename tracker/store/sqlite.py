@@ -39,6 +39,11 @@ class TrackerSQLiteRecorder(SQLiteApplicationRecorder):
         with self.datastore.transaction(commit=False) as c:
             yield ledger_on(c)
 
+    def start_ledger(self) -> None:
+        """Give a store written before the ledger existed its ledger (store/ledger.py)."""
+        with self.datastore.transaction(commit=True) as c:
+            ledger_on(c).start(self.ledger_key, self.encryption)
+
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), *Ledger.create_statements("sqlite")]
 
