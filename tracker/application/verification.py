@@ -54,6 +54,7 @@ class Verification:
     digest: str | None = None  # the store's digest, when its history is intact
     expected: str | None = None  # the digest given to --expect, when it holds
     note: str | None = None  # what verify could not check, and why
+    names: dict[UUID, str] = field(default_factory=dict)  # slugs read from the openings
 
     @property
     def intact(self) -> bool:
@@ -94,13 +95,15 @@ def verify(
 
 def _name_channels(found: Verification, names: dict[UUID, str]) -> None:
     """Name by its slug (as the read model knew it) a channel whose opening cannot be read."""
-    for i, problem in enumerate(found.problems):
+    problems, found.problems = found.problems, []
+    for problem in problems:
         try:
             channel = UUID(problem.channel)
         except ValueError:
+            found.add(problem)
             continue
         name = names.get(channel) or f"the channel with id {channel}"
-        found.problems[i] = Problem(name, problem.seq, problem.what)
+        found.add(Problem(name, problem.seq, problem.what))
 
 
 def _slugs(found: Verification) -> dict[UUID, str]:
@@ -151,7 +154,7 @@ def _verify_channel(
             stored[version] = event
         state = json.loads(body)
         if version == 1 and isinstance(state.get("slug"), str):
-            name = state["slug"]
+            name = found.names[channel_id] = state["slug"]
             found.problems[:] = [
                 Problem(name, p.seq, p.what) if p.channel == str(channel_id) else p
                 for p in found.problems
