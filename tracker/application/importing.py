@@ -12,8 +12,8 @@ rules of a channel never depend on another channel, so both ways decide alike.
 Events are written in batches inside one transaction that holds the store's write lock: a
 refused entry, a crash or a kill leaves nothing behind. A bad entry (exit 2) is reported before
 any refusal, wherever it is in the file; of several refused entries, the first in the file is
-reported. An entry already recorded (the same fact, or the same opening) is skipped, so
-importing a file again records nothing new.
+reported. An entry already recorded (the same fact, or the same opening) is skipped, also when
+the fact was retracted since, so importing a file again records nothing new.
 """
 
 from __future__ import annotations
@@ -302,7 +302,9 @@ class _Recorder:
                 )
             else:
                 try:
-                    act(command, held.channel, self.recorded_at)
+                    # A fact recorded before counts even if it was retracted since: importing
+                    # the file again must not bring it back.
+                    act(command, held.channel, self.recorded_at, retracted_counts=True)
                 except DuplicateFact:
                     outcome.already += 1
         except (DomainError, Refused) as e:
