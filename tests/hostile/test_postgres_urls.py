@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.hardening.helpers import assert_one_line_error as assert_hardening_error
 from tests.hostile.hostile import assert_one_line_error
 from tests.hostile.proxy import Proxy
 from tests.hostile.test_waiting_for_a_busy_or_lost_store import (
@@ -34,6 +35,8 @@ from tests.hostile.test_waiting_for_a_busy_or_lost_store import (
     free_port,
     seed,
     start,
+    table_locked,
+    tracker,
     wait_until,
 )
 from tests.support import PG_ADMIN_URL, CliResult, fingerprint, run_cli
@@ -139,6 +142,18 @@ def test_options_in_the_url_reach_every_connection(args: list[str], postgres_db:
     assert result.exit_code == 3, result.output
     assert "read-only" in assert_one_line_error(result)
     assert fingerprint(postgres_db) == before
+
+
+@pytest.mark.postgres
+def test_a_statement_timeout_in_the_urls_options_reaches_the_driver(postgres_db: str) -> None:
+    """Held up by a lock, a statement is cancelled by the server when the URL's
+    ``options=-c statement_timeout=…`` says so (it used to be dropped: the command hung)."""
+    seed(postgres_db)
+    db = url_of(postgres_db, "options=-c%20statement_timeout%3D300")
+    with table_locked(postgres_db, "ACCESS EXCLUSIVE"):
+        done = tracker(["status"], db)
+    line = assert_hardening_error(done, 3, "busy", "statement timeout")
+    assert "canceling statement" in line, line
 
 
 # --- parameters refused: exit 2, naming the parameter, showing no password --------------------

@@ -653,6 +653,9 @@ class DialogueTracker(Application[UUID]):
         match failure(error):
             case "busy":
                 return busy_message(self.store.describe())
+            case "cancelled":
+                reason = f"the server cancelled a statement ({detail})"
+                return busy_message(self.store.describe(), reason)
             case "unreachable":
                 return unreachable_message(self.store.describe(), detail)
         return f"the store {self.store.describe()} cannot be used: {detail}"

@@ -17,6 +17,7 @@ import contextlib
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
+from typing import Any
 
 WAIT = 8  # seconds a command waits, in all, for other writers and locks before giving up
 MOMENT = 0.05  # the least a wait is given, even when the budget is spent
@@ -50,11 +51,9 @@ def lock_timeout() -> str:
     return f"{max(round(left() * 1000), 1)}ms"
 
 
-def busy_message(store: str) -> str:
-    return (
-        f"the store {store} is busy: another writer or a lock held it for more than {WAIT} s "
-        "(nothing was changed); try again"
-    )
+def busy_message(store: str, reason: str | None = None) -> str:
+    why = reason or f"another writer or a lock held it for more than {WAIT} s"
+    return f"the store {store} is busy: {why} (nothing was changed); try again"
 
 
 def unreachable_message(store: str, reason: str) -> str:
@@ -64,34 +63,43 @@ def unreachable_message(store: str, reason: str) -> str:
     )
 
 
-# PostgreSQL's error codes (SQLSTATE) of a lock or a statement that waited too long, and of a
-# server that shuts down, restarts or ends the session.
-_BUSY_STATES = ("55P03", "57014", "40P01", "40001")  # lock not available, cancelled, deadlock
-_GONE_STATES = ("57P01", "57P02", "57P03", "57P05")  # admin/crash shutdown, cannot connect now
+# What PostgreSQL's error codes (SQLSTATE) say of the store: a lock or a statement that waited
+# too long, a statement the server cancelled, a server that shuts down or ends the session.
+_STATES = {
+    "55P03": "busy",  # lock not available (lock_timeout)
+    "40P01": "busy",  # deadlock detected
+    "40001": "busy",  # serialization failure
+    "57014": "cancelled",  # e.g. the server's statement_timeout
+    "57P01": "unreachable",  # admin shutdown, pg_terminate_backend
+    "57P02": "unreachable",  # crash shutdown
+    "57P03": "unreachable",  # cannot connect now
+    "57P05": "unreachable",  # idle session timeout
+}
 
 
 def failure(error: BaseException) -> str | None:
-    """``"busy"`` or ``"unreachable"`` if the error (or one it was raised from) says so."""
+    """``"busy"``, ``"cancelled"`` (a statement the server cancelled: busy too, for a reason of
+    its own) or ``"unreachable"``, if the error (or one it was raised from) says so."""
     import sqlite3
     import sys
 
     psycopg = sys.modules.get("psycopg")
     seen: BaseException | None = error
     while seen is not None:
-        if isinstance(seen, sqlite3.OperationalError) and (
-            "locked" in str(seen) or "busy" in str(seen)
-        ):
-            return "busy"
+        if isinstance(seen, sqlite3.OperationalError):
+            return "busy" if "locked" in str(seen) or "busy" in str(seen) else None
         if psycopg is not None and isinstance(seen, psycopg.Error):
-            state = seen.sqlstate
-            if state in _BUSY_STATES:
-                return "busy"
-            if state in _GONE_STATES or (state or "").startswith("08"):
-                return "unreachable"
-            if state is None and isinstance(
-                seen, (psycopg.OperationalError, psycopg.InterfaceError)
-            ):
-                return "unreachable"  # no answer from the server: a connection lost or refused
-            return None
+            return _postgres_failure(seen, psycopg)
         seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
     return None
+
+
+def _postgres_failure(error: Any, psycopg: Any) -> str | None:
+    state = error.sqlstate
+    if state is None:
+        # No answer from the server at all: a connection refused, lost or timed out.
+        lost = isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError))
+        return "unreachable" if lost else None
+    if state.startswith("08"):  # connection exception
+        return "unreachable"
+    return _STATES.get(state)
