@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from tracker.application.commands import (
     AgreeCadence,
@@ -17,44 +18,38 @@ from tracker.application.commands import (
 from tracker.domain.channel import Channel
 
 
-def act(command: ChannelCommand, channel: Channel, recorded: dt.datetime) -> None:
-    """Ask the channel to record what the command says (the domain checks the rules)."""
-    on, sources = command.on, command.sources
+def act(
+    command: ChannelCommand,
+    channel: Channel,
+    recorded: dt.datetime,
+    *,
+    retracted_counts: bool = False,
+) -> None:
+    """Ask the channel to record what the command says (the domain checks the rules).
+
+    ``retracted_counts``: a fact recorded before and retracted since is a duplicate too (an
+    import, which must add nothing the second time); otherwise it may be recorded again.
+    """
+    common: dict[str, Any] = {
+        "occurred": command.on,
+        "recorded": recorded,
+        "sources": command.sources,
+        "retracted_counts": retracted_counts,
+    }
     match command:
         case AgreeChannel():
-            channel.agree(occurred=on, recorded=recorded, sources=sources)
+            channel.agree(**common)
         case AgreeCadence(level=level, per_year=per_year):
-            channel.agree_cadence(
-                level=level, per_year=per_year, occurred=on, recorded=recorded, sources=sources
-            )
+            channel.agree_cadence(level=level, per_year=per_year, **common)
         case PlanMeeting(window=window, level=level, host=host):
-            channel.plan_meeting(
-                window=window,
-                level=level,
-                host=host,
-                occurred=on,
-                recorded=recorded,
-                sources=sources,
-            )
+            channel.plan_meeting(window=window, level=level, host=host, **common)
         case HoldMeeting(level=level, location=location, leads=leads, summary=summary):
             channel.hold_meeting(
-                level=level,
-                location=location,
-                leads=leads,
-                summary=summary,
-                occurred=on,
-                recorded=recorded,
-                sources=sources,
+                level=level, location=location, leads=leads, summary=summary, **common
             )
         case SuspendChannels(by=by, reason=reason):
-            channel.suspend(by=by, reason=reason, occurred=on, recorded=recorded, sources=sources)
+            channel.suspend(by=by, reason=reason, **common)
         case ResumeChannels(reason=reason):
-            channel.resume(reason=reason, occurred=on, recorded=recorded, sources=sources)
+            channel.resume(reason=reason, **common)
         case ConcludeChannel(reason=reason, successor=successor):
-            channel.conclude(
-                reason=reason,
-                successor=successor,
-                occurred=on,
-                recorded=recorded,
-                sources=sources,
-            )
+            channel.conclude(reason=reason, successor=successor, **common)

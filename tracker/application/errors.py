@@ -1,7 +1,7 @@
 """Why a request failed, each with the exit code the command line documents.
 
 0 done; 1 refused by a rule, a duplicate, or an unknown channel; 2 bad input or usage;
-3 the store is unreachable, unreadable, or a write conflict persisted after retries.
+3 the store is unreachable, unreadable, busy, or a write conflict persisted after retries.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ rules of a channel never depend on another channel, so both ways decide alike.
 Events are written in batches inside one transaction that holds the store's write lock: a
 refused entry, a crash or a kill leaves nothing behind. A bad entry (exit 2) is reported before
 any refusal, wherever it is in the file; of several refused entries, the first in the file is
-reported. An entry already recorded (the same fact, or the same opening) is skipped, so
-importing a file again records nothing new.
+reported. An entry already recorded (the same fact, or the same opening) is skipped, also when
+the fact was retracted since, so importing a file again records nothing new.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from tracker.domain.values import channel_id
 from tracker.store.bulk import EventWriter, Row, event_writer
 from tracker.store.chain import sealed_states
 from tracker.store.mapper import PydanticMapper
+from tracker.store.waiting import budget
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -113,7 +114,20 @@ def import_file(
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
 ) -> ImportResult:
-    """Record a seed file in one reading; channel by channel if it interleaves channels."""
+    """Record a seed file in one reading; channel by channel if it interleaves channels.
+
+    However it goes, it waits for other writers within one time budget (store/waiting.py).
+    """
+    with budget():
+        return _import_file(app, path, progress, snapshot_from)
+
+
+def _import_file(
+    app: DialogueTracker,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    snapshot_from: int | None,
+) -> ImportResult:
     reader = SeedReader(path)
     try:
         with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
@@ -132,6 +146,16 @@ def import_plan(
     snapshot_from: int | None = None,
 ) -> ImportResult:
     """Record a validated seed file; retry if another writer changed a channel meanwhile."""
+    with budget():
+        return _import_plan(app, plan, progress, snapshot_from)
+
+
+def _import_plan(
+    app: DialogueTracker,
+    plan: ImportPlan,
+    progress: Callable[[int, int], None] | None,
+    snapshot_from: int | None,
+) -> ImportResult:
     for attempt in range(1, MAX_TRIES + 1):
         try:
             with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
@@ -302,7 +326,9 @@ class _Recorder:
                 )
             else:
                 try:
-                    act(command, held.channel, self.recorded_at)
+                    # A fact recorded before counts even if it was retracted since: importing
+                    # the file again must not bring it back.
+                    act(command, held.channel, self.recorded_at, retracted_counts=True)
                 except DuplicateFact:
                     outcome.already += 1
         except (DomainError, Refused) as e:

@@ -683,9 +683,20 @@ class DialogueTracker(Application[UUID]):
         *,
         opening: str | None = None,
     ) -> list[Recorded]:
-        from tracker.store.locks import writing
+        from tracker.store.waiting import budget
 
         locked = [channel_id(s) for s in [*slugs, *([opening] if opening else [])]]
+        with budget():  # every try waits for others within one budget
+            return self._try_writing(slugs, change, locked)
+
+    def _try_writing(
+        self,
+        slugs: Sequence[str],
+        change: Callable[[dict[str, Channel]], list[Channel]],
+        locked: list[UUID],
+    ) -> list[Recorded]:
+        from tracker.store.locks import writing
+
         for attempt in range(1, MAX_TRIES + 1):
             try:
                 # Writers of the same channels queue here instead of racing to the store; a
@@ -781,7 +792,17 @@ class DialogueTracker(Application[UUID]):
         return f"the channel with id {str(originator_id)[:36]}"
 
     def _unavailable(self, error: Exception) -> str:
+        from tracker.store.waiting import busy_message, failure, unreachable_message
+
         detail = " ".join(str(error).split()) or type(error).__name__
         if hasattr(self.store, "redact"):
             detail = self.store.redact(detail)
+        match failure(error):
+            case "busy":
+                return busy_message(self.store.describe())
+            case "cancelled":
+                reason = f"the server cancelled a statement ({detail})"
+                return busy_message(self.store.describe(), reason)
+            case "unreachable":
+                return unreachable_message(self.store.describe(), detail)
         return f"the store {self.store.describe()} cannot be used: {detail}"

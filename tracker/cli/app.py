@@ -28,8 +28,8 @@ resumed …) with its real-world date and sources; read back each channel's stat
 EPILOG = (
     "Example: tracker --db team.db status us-cn-commercial-wg. "
     "Exit codes: 0 done; 1 refused by a rule, a duplicate, or an unknown channel; "
-    "2 bad input or usage; 3 the store is unreachable, unreadable, or a write conflict "
-    "persisted after retries; 4 an unexpected failure (a bug: please report it)."
+    "2 bad input or usage; 3 the store is unreachable, unreadable, busy, or a write "
+    "conflict persisted after retries; 4 an unexpected failure (a bug: please report it)."
 )
 
 
@@ -174,7 +174,9 @@ def main(
             show_default=False,
             metavar="PATH_OR_URL",
             help="The store: a SQLite file path, or postgresql://user[:password]@host[:port]/"
-            "dbname for a shared database. Default: tracker.db in your user data directory.",
+            "dbname[?param=value&…] for a shared database (libpq's parameters, such as "
+            "sslmode; PGUSER, PGPASSWORD, ~/.pgpass … apply where the URL says nothing). "
+            "Default: tracker.db in your user data directory.",
         ),
     ] = None,
     version: Annotated[  # noqa: ARG001 (handled by its eager callback)

@@ -34,7 +34,14 @@ from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id
 
 
 class Channel:
-    """A channel and every event recorded about it, in the order they were recorded."""
+    """A channel and every event recorded about it, in the order they were recorded.
+
+    Each recording method takes, besides its own fields, ``sources`` and ``retracted_counts``.
+    The same fact recorded twice is refused as a duplicate; a fact retracted since may be
+    recorded again (that is how a mistake is corrected), unless ``retracted_counts`` is set:
+    an import sets it, so that importing a file again adds nothing, whatever was retracted
+    since it was first imported.
+    """
 
     def __init__(self, opening: ChannelOpened, snapshot: ChannelSnapshot | None = None) -> None:
         """A channel from its opening, or from a snapshot of its events (read when needed)."""
@@ -326,7 +333,7 @@ class Channel:
                     f"of {self.slug}, whose parties are {', '.join(parties)}"
                 )
 
-    def _record(self, kind: type[Fact], **fields: Any) -> None:
+    def _record(self, kind: type[Fact], *, retracted_counts: bool = False, **fields: Any) -> None:
         fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)
         live = self.live
         known = live.same_as(fact)
@@ -335,6 +342,14 @@ class Channel:
                 f"refused: {describe(fact)} is already recorded on {self.slug} as event "
                 f"#{known}; to correct it, retract #{known} and record it again"
             )
+        if retracted_counts:
+            retracted = live.same_as_retracted(fact)
+            if retracted is not None:
+                raise DuplicateFact(
+                    f"refused: {describe(fact)} was recorded on {self.slug} as event "
+                    f"#{retracted} and retracted since; record it again with its own command "
+                    "if the retraction was a mistake"
+                )
         violation = live.add(fact)
         if violation is not None:
             raise self._refusal(fact, violation)

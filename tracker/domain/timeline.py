@@ -309,25 +309,36 @@ class LiveTimeline:
     Recording a fact that falls after every other (the usual case) checks only that fact
     against the state at the end of the timeline; a backfilled fact re-walks the whole timeline.
     A fact's full key (a serialisation of its details) is only worked out when another live
-    fact has the same kind and date as written, which is rare.
+    fact has the same kind and date as written, which is rare. The retracted facts are kept
+    aside, so that an import can tell a fact it recorded before even if it was retracted since.
     """
 
     def __init__(self, events: Iterable[ChannelEvent]) -> None:
-        self.facts = in_valid_time(live_facts(events))
+        events = events if isinstance(events, Sequence) else list(events)
+        retracted = {e.retracted_seq for e in events if isinstance(e, EventRetracted)}
+        self.facts = in_valid_time(
+            e for e in events if isinstance(e, Fact) and e.seq not in retracted
+        )
         self.state, _ = walk(self.facts)
         self._dated: dict[tuple[type[Fact], str], list[Fact]] = {}
         for fact in self.facts:
             self._dated.setdefault((type(fact), str(fact.occurred)), []).append(fact)
+        # The facts retracted since they were recorded, by kind and date like the live ones.
+        self._retracted: dict[tuple[type[Fact], str], list[Fact]] = {}
+        if retracted:
+            for event in events:
+                if isinstance(event, Fact) and event.seq in retracted:
+                    key = (type(event), str(event.occurred))
+                    self._retracted.setdefault(key, []).append(event)
         self._last = _valid_time_key(self.facts[-1]) if self.facts else None
 
     def same_as(self, fact: Fact) -> int | None:
         """The sequence number of a live fact that is the same fact, if any."""
-        others = self._dated.get((type(fact), str(fact.occurred)))
-        if not others:
-            return None
-        key = fact_key(fact)
-        # The latest of equal facts, should the store hold more than one.
-        return next((other.seq for other in reversed(others) if fact_key(other) == key), None)
+        return _same(self._dated, fact)
+
+    def same_as_retracted(self, fact: Fact) -> int | None:
+        """The sequence number of a retracted fact that was the same fact, if any."""
+        return _same(self._retracted, fact)
 
     def add(self, fact: Fact) -> Violation | None:
         """Place the fact in valid time, or return the first rule the timeline would break."""
@@ -346,3 +357,12 @@ class LiveTimeline:
         if violation is None:
             self._dated.setdefault((type(fact), str(fact.occurred)), []).append(fact)
         return violation
+
+
+def _same(dated: dict[tuple[type[Fact], str], list[Fact]], fact: Fact) -> int | None:
+    others = dated.get((type(fact), str(fact.occurred)))
+    if not others:
+        return None
+    key = fact_key(fact)
+    # The latest of equal facts, should the store hold more than one.
+    return next((other.seq for other in reversed(others) if fact_key(other) == key), None)

@@ -25,6 +25,7 @@ from tracker.store.settings import (
     SQLiteStore,
     Store,
 )
+from tracker.store.waiting import left, lock_timeout
 
 SQLITE_TABLE = "stored_events"
 POSTGRES_TABLE = f"{APP_NAME}_events"
@@ -108,7 +109,7 @@ def event_writer(store: Store) -> Iterator[EventWriter]:
 def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
     import sqlite3
 
-    connection = sqlite3.connect(store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT)
+    connection = sqlite3.connect(store.path, isolation_level=None, timeout=left())
     try:
         cursor = connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
@@ -166,6 +167,8 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
     connection = store.connect()
     try:
         cursor = connection.cursor()
+        # Wait for the others at most what is left of the command's budget (store/waiting.py).
+        cursor.execute(f"SET LOCAL lock_timeout = '{lock_timeout()}'")
         cursor.execute(f"LOCK TABLE {POSTGRES_TABLE} IN EXCLUSIVE MODE")
         # Binary COPY: the state goes as it is, not as hex text the server must decode (about
         # twice the rows a second of text COPY, at a third of the client's time).

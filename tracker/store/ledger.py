@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
 
+from eventsourcing.persistence import IntegrityError
+
 LEDGER_TABLE = "tracker_ledger"
 META_TABLE = "tracker_meta"
 EVENT_TABLES = {"sqlite": "stored_events", "postgres": "tracker_events"}
@@ -353,7 +355,9 @@ class Ledger:
             recorded = found[0][0] if found else None
             if recorded is not None and int(recorded) >= version:
                 if self._stored(originator_id, version):
-                    continue  # another writer got there first: the insert will say so
+                    # Another writer got there first: the conflict the library reports, said
+                    # before anything is written (the write lock is held, so it is certain).
+                    raise IntegrityError(f"version {version} of {originator_id} exists already")
                 raise ChainBroken(
                     f"events #{version} to #{recorded} of a channel were deleted"
                     if version > 1

@@ -22,14 +22,19 @@ from tracker.store.settings import (
     Store,
     StoreUnavailable,
 )
+from tracker.store.waiting import busy_message, left
 
-WAIT = 30.0  # seconds a writer waits for the others before giving up
 POLL = 0.005
 
 
 @contextlib.contextmanager
-def writing(store: Store, channel_ids: Sequence[UUID], wait: float = WAIT) -> Iterator[None]:
-    """Hold the write lock for these channels while the block loads, checks and saves."""
+def writing(store: Store, channel_ids: Sequence[UUID], wait: float | None = None) -> Iterator[None]:
+    """Hold the write lock for these channels while the block loads, checks and saves.
+
+    It waits for other writers at most ``wait`` seconds: by default, what is left of the
+    command's time budget (store/waiting.py).
+    """
+    wait = left() if wait is None else wait
     if isinstance(store, SQLiteStore):
         with _file_lock(store, wait):
             yield
@@ -53,7 +58,7 @@ def _file_lock(store: SQLiteStore, wait: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise _busy(store.describe(), wait) from None
+                    raise StoreUnavailable(busy_message(store.describe())) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
         try:
@@ -71,20 +76,14 @@ def _advisory_locks(store: Store, channel_ids: Sequence[UUID], wait: float) -> I
     assert not isinstance(store, SQLiteStore)
     keys = sorted({int.from_bytes(c.bytes[:8], "big", signed=True) for c in channel_ids})
     with store.connect(autocommit=True) as connection:
-        connection.execute(f"SET lock_timeout = '{int(wait * 1000)}ms'")
+        connection.execute(f"SET lock_timeout = '{max(round(wait * 1000), 1)}ms'")  # 0: forever
         try:
             for key in keys:  # in one order for everyone, so no two writers deadlock
                 connection.execute("SELECT pg_advisory_lock(%s)", (key,))
         except psycopg.errors.LockNotAvailable:
-            raise _busy(store.describe(), wait) from None
+            raise StoreUnavailable(busy_message(store.describe())) from None
         try:
             yield
         finally:
             with contextlib.suppress(psycopg.Error):
                 connection.execute("SELECT pg_advisory_unlock_all()")
-
-
-def _busy(store: str, wait: float) -> StoreUnavailable:
-    return StoreUnavailable(
-        f"the store {store} is busy: other writers held it for more than {wait:g} s; try again"
-    )

@@ -21,13 +21,14 @@ from tracker.store.settings import (
 
 
 def _reason(message: str) -> str:
+    """Why a connection failed: the server's answer, or why there was none ("unreachable")."""
     lines = [line.strip() for line in message.splitlines() if line.strip()]
     # psycopg puts the server's answer last ("FATAL: password authentication failed ...").
     for line in reversed(lines):
         if "FATAL:" in line:
             return line.split("FATAL:", 1)[1].strip()
     first = lines[0] if lines else message
-    return first.removeprefix("connection failed: ")
+    return f"it is unreachable ({first.removeprefix('connection failed: ')})"
 
 
 def probe_postgres(store: PostgresStore) -> PostgresStore:

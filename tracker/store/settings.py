@@ -1,8 +1,9 @@
 """Where events are stored: ``--db`` / ``TRACKER_DB`` turned into the library's settings.
 
 This is the one place that reads the store's configuration. A value is either a SQLite file
-path or a ``postgresql://user[:password]@host[:port]/dbname`` URL. The password is kept out of
-every description of the store, so it cannot leak into output or errors.
+path or a ``postgresql://user[:password]@host[:port]/dbname[?name=value&…]`` URL (read by
+pgurl.py). The password is kept out of every description of the store, so it cannot leak into
+output or errors.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import unquote, urlsplit
+
+from tracker.store.waiting import WAIT
 
 if TYPE_CHECKING:
     import psycopg  # imported when a PostgreSQL store is used: SQLite commands never load it
@@ -25,7 +27,8 @@ WAL_FORMAT = 2  # byte 18 of the header: 1 for a rollback journal, 2 for write-a
 DB_ENV = "TRACKER_DB"
 DEFAULT_FILE = "tracker.db"
 POSTGRES_CONNECT_TIMEOUT = 5
-SQLITE_LOCK_TIMEOUT = 5
+POSTGRES_CONNINFO = "POSTGRES_CONNINFO"  # the library's setting of the tracker's own
+SQLITE_LOCK_TIMEOUT = WAIT
 
 
 class StoreConfigError(ValueError):
@@ -142,49 +145,77 @@ class SQLiteStore:
 
 @dataclass(frozen=True)
 class PostgresStore:
-    """A shared PostgreSQL database."""
+    """A shared PostgreSQL database, as libpq's connection parameters (see pgurl.py).
 
-    host: str
-    port: int
-    user: str
-    dbname: str
-    password: str = field(default="", repr=False)
+    ``params`` are those the URL gives, password included; what it leaves out is left to
+    libpq and its environment (``PGUSER``, ``PGPORT``, ``PGPASSWORD``, ``~/.pgpass``, …).
+    """
+
+    params: tuple[tuple[str, str], ...] = field(repr=False)
     encryption_key: str | None = field(default=None, repr=False)
     tables_ready: bool = False
     kind: Literal["postgres"] = "postgres"
 
     def describe(self) -> str:
-        """The URL without its password."""
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+        """The URL without its password (nor any other secret parameter)."""
+        from tracker.store.pgurl import describe
+
+        return describe(dict(self.params))
 
     def redact(self, text: str) -> str:
-        """Remove the password from any text that may be shown (e.g. a driver's message)."""
-        return text.replace(self.password, "***") if self.password else text
+        """Remove every secret value from any text that may be shown (e.g. a driver's message)."""
+        from tracker.store.pgurl import secret
+
+        for name, value in self.params:
+            if value and secret(name):
+                text = text.replace(value, "***")
+        return text
+
+    def connection_params(self) -> dict[str, str]:
+        """What the driver is given: the URL's parameters, and the tracker's defaults for
+        those that neither the URL nor libpq's environment sets."""
+        found = dict(self.params)
+        if "connect_timeout" not in found and not os.environ.get("PGCONNECT_TIMEOUT"):
+            found["connect_timeout"] = str(POSTGRES_CONNECT_TIMEOUT)
+        found.setdefault("fallback_application_name", APP_NAME)
+        return found
 
     def connect(self, *, autocommit: bool = False) -> psycopg.Connection[Any]:
-        """A connection of the tracker's own, beside the library's pool."""
-        import psycopg
+        """A connection of the tracker's own, beside the library's pool.
 
-        return psycopg.connect(
-            host=self.host,
-            port=self.port,
-            user=self.user,
-            password=self.password,
-            dbname=self.dbname,
-            connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-            autocommit=autocommit,
-        )
+        Like the pool's, it waits for a lock at most the time left of the command's budget.
+        """
+        import psycopg
+        from psycopg.conninfo import make_conninfo
+
+        from tracker.store.waiting import lock_timeout
+
+        conninfo = make_conninfo("", **self.connection_params())
+        connection = psycopg.connect(conninfo, autocommit=True)
+        try:
+            connection.execute(f"SET lock_timeout = '{lock_timeout()}'")
+            connection.autocommit = autocommit
+        except BaseException:
+            connection.close()
+            raise
+        return connection
 
     def library_env(self, *, write: bool) -> dict[str, str]:  # noqa: ARG002 (same as SQLite)
+        from psycopg.conninfo import make_conninfo
+
+        params = self.connection_params()
         return {
             "PERSISTENCE_MODULE": "tracker.store.postgres:TrackerPostgresFactory",
-            "POSTGRES_DBNAME": self.dbname,
-            "POSTGRES_HOST": self.host,
-            "POSTGRES_PORT": str(self.port),
-            "POSTGRES_USER": self.user,
-            "POSTGRES_PASSWORD": self.password,
+            # The library insists on these five; TrackerPostgresFactory replaces them with
+            # POSTGRES_CONNINFO: every parameter the URL gives, and none it leaves out.
+            "POSTGRES_DBNAME": params.get("dbname", ""),
+            "POSTGRES_HOST": params.get("host", ""),
+            "POSTGRES_PORT": params.get("port", ""),
+            "POSTGRES_USER": params.get("user", ""),
+            "POSTGRES_PASSWORD": "",
+            POSTGRES_CONNINFO: make_conninfo("", **params),
             "POSTGRES_CONNECT_TIMEOUT": str(POSTGRES_CONNECT_TIMEOUT),
-            "POSTGRES_LOCK_TIMEOUT": "10",
+            "POSTGRES_LOCK_TIMEOUT": str(WAIT),
             "CREATE_TABLE": "n" if self.tables_ready else "y",
             # A command needs one or two connections; the library's default opens five.
             "POSTGRES_POOL_SIZE": "1",
@@ -233,26 +264,9 @@ def default_path() -> Path:
 
 
 def parse_postgres_url(url: str) -> PostgresStore:
-    parts = urlsplit(url)
-    shown = f"{parts.scheme}://…@{parts.hostname or ''}"
-    try:
-        port = parts.port or 5432
-    except ValueError:
-        raise StoreConfigError(
-            f"the port in {shown} is not a number; use postgresql://user@host:5432/dbname"
-        ) from None
-    dbname = unquote(parts.path.lstrip("/"))
-    if not parts.hostname or not dbname or "/" in dbname:
-        raise StoreConfigError(
-            f"{shown}… is not a PostgreSQL URL; use postgresql://user[:password]@host[:port]/dbname"
-        )
-    return PostgresStore(
-        host=parts.hostname,
-        port=port,
-        user=unquote(parts.username or "") or os.environ.get("USER", "postgres"),
-        dbname=dbname,
-        password=unquote(parts.password or ""),
-    )
+    from tracker.store.pgurl import read_url
+
+    return PostgresStore(params=tuple(read_url(url).items()))
 
 
 def resolve_store(value: str | None, encryption_key: str | None = None) -> Store:

@@ -15,6 +15,7 @@ from eventsourcing.persistence import ApplicationRecorder, StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteFactory
 
 from tracker.store.ledger import Ledger, ledger_settings
+from tracker.store.waiting import left
 
 
 def ledger_on(cursor: Any) -> Ledger:
@@ -28,7 +29,9 @@ def ledger_on(cursor: Any) -> Ledger:
 
 
 class TrackerSQLiteRecorder(SQLiteApplicationRecorder):
-    """The library's application recorder on a SQLite file, keeping the store's ledger."""
+    """The library's application recorder on a SQLite file, keeping the store's ledger, and
+    waiting for another writer (an import's transaction) at most what is left of the
+    command's budget (store/waiting.py)."""
 
     ledger_key: bytes | None = None
     encryption = "none"
@@ -50,6 +53,8 @@ class TrackerSQLiteRecorder(SQLiteApplicationRecorder):
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
+        # The insert takes SQLite's write lock; until then the transaction only reads.
+        c.execute(f"PRAGMA busy_timeout = {max(round(left() * 1000), 1)}")
         ledger = ledger_on(c)
         records = [(_id(s), s.originator_version, s.topic, s.state) for s in stored_events]
         head = ledger.before_write(records, self.ledger_key, self.encryption)
