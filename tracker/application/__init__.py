@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.application.errors import BadInput, StoreError
@@ -13,13 +14,19 @@ if TYPE_CHECKING:
 
 
 def open_tracker(
-    db: str | None, *, write: bool, clock: Callable[[], dt.datetime] | None = None
+    db: str | None,
+    *,
+    write: bool,
+    clock: Callable[[], dt.datetime] | None = None,
+    outputs: Sequence[Path | int] = (),
 ) -> DialogueTracker:
     """Open the tracker on the store named by ``--db`` / ``TRACKER_DB`` (or the default).
 
     ``write=False`` opens a read-only SQLite file for reading instead of refusing it.
+    ``outputs`` are where the command will write (paths, or descriptors such as standard
+    output's): if one is a file of the store, BadInput is raised before the store is opened.
     """
-    from tracker.application.tracker import DialogueTracker, utc_now
+    from tracker.application.tracker import DialogueTracker, refuse_store_file, utc_now
     from tracker.store.probe import check_store, creating_tables
     from tracker.store.settings import StoreConfigError, StoreUnavailable, resolve_store
 
@@ -31,6 +38,8 @@ def open_tracker(
         raise BadInput(
             "--db is neither a file path nor a postgresql://user@host:port/dbname URL"
         ) from None
+    for target in outputs:
+        refuse_store_file(store, target)
     try:
         store = check_store(store, write=write)
     except StoreUnavailable as e:

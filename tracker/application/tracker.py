@@ -93,6 +93,23 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def refuse_store_file(store: Store, target: Path | int) -> None:
+    """Raise BadInput if the output ``target`` (a path, or an open file descriptor: 1 is
+    standard output) is one of the store's own files, under whatever name."""
+    found = store.file_of(target)
+    if found is None:
+        return
+    if isinstance(target, int):
+        where = "standard output" if target == 1 else "the output"
+        fix = "send it to another file" if target == 1 else "choose another file"
+    else:
+        where, fix = f"--output {target}", "choose another file with -o"
+    raise BadInput(
+        f"{where} is {found}: writing there would destroy what is recorded; nothing was "
+        f"written; {fix}"
+    )
+
+
 @dataclass(frozen=True)
 class Recorded:
     """One event a command recorded."""
@@ -140,6 +157,11 @@ class DialogueTracker(Application[UUID]):
         first = self.recorder.select_notifications(1, 1)
         if first:
             plaintext(self.mapper, first[0])
+
+    def check_output(self, target: Path | int) -> None:
+        """Refuse (BadInput) to write output over one of the store's own files: ``target`` is
+        the path to be written, or the descriptor of a file opened for writing."""
+        refuse_store_file(self.store, target)
 
     def seal(self, channel: Channel, events: Sequence[ChannelEvent]) -> list[ChannelEvent]:
         """Seal a channel's new events into its hash chain (they end its list of events)."""

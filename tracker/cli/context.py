@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
@@ -55,12 +56,29 @@ def fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def tracker(ctx: typer.Context, *, write: bool) -> DialogueTracker:
-    """Open the tracker on the store chosen with --db / TRACKER_DB."""
+def stdout_descriptor() -> int | None:
+    """The file descriptor of standard output, if it has one (not when run in-process by a
+    test runner that captures it)."""
+    try:
+        return sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def tracker(ctx: typer.Context, *, write: bool, output: Path | None = None) -> DialogueTracker:
+    """Open the tracker on the store chosen with --db / TRACKER_DB.
+
+    Refused first, with nothing written, if standard output or ``output`` (the file given
+    with -o) is one of the store's own files.
+    """
     from tracker.application import open_tracker
 
     state = ctx.find_object(CliState)
-    app = open_tracker(state.db if state else None, write=write)
+    descriptor = stdout_descriptor()
+    outputs: list[Path | int] = [] if descriptor is None else [descriptor]
+    if output is not None:
+        outputs.append(output.expanduser().absolute())
+    app = open_tracker(state.db if state else None, write=write, outputs=outputs)
     # Close connection pools when the command ends, also when it runs in-process (tests).
     ctx.call_on_close(app.close)
     return app

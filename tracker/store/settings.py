@@ -26,6 +26,13 @@ DB_ENV = "TRACKER_DB"
 DEFAULT_FILE = "tracker.db"
 POSTGRES_CONNECT_TIMEOUT = 5
 SQLITE_LOCK_TIMEOUT = 5
+# The files SQLite keeps beside a database, named after it, and what each is.
+SIDECARS = {
+    "": "the store",
+    "-wal": "the store's write-ahead log",
+    "-shm": "the store's shared-memory index",
+    "-journal": "the store's rollback journal",
+}
 
 
 class StoreConfigError(ValueError):
@@ -47,6 +54,35 @@ class SQLiteStore:
 
     def describe(self) -> str:
         return str(self.path)
+
+    def file_of(self, target: Path | int) -> str | None:
+        """Which of the store's files ``target`` is, described ("the store (/x/t.db)"), if any.
+
+        ``target`` is a path (of a file to be written) or an open file descriptor (standard
+        output, or a file just opened for writing). The store's files are the database and its
+        sidecars (``-wal``, ``-shm``, ``-journal``), named after the path given and the path it
+        resolves to. A file that exists is compared by device and inode, so that no other name
+        for it (a link, a hard link, ``..``, ``/proc/self/fd/N``) gets past; a path that does
+        not exist yet is compared by the path it resolves to (a sidecar comes and goes).
+        """
+        names = _store_names(self.path)
+        found = _stat(target)
+        if found is not None:
+            for name, what in names.items():
+                known = _stat(name)
+                if known is not None and (known.st_dev, known.st_ino) == (
+                    found.st_dev,
+                    found.st_ino,
+                ):
+                    return f"{what} ({name})"
+            return None
+        if isinstance(target, int):
+            return None
+        resolved = _resolved(target)
+        for name, what in names.items():
+            if _resolved(name) == resolved:
+                return f"{what} ({name})"
+        return None
 
     def read_only(self) -> bool:
         """True when the file exists but nobody may write it (its mode bits say so).
@@ -175,6 +211,10 @@ class PostgresStore:
             autocommit=autocommit,
         )
 
+    def file_of(self, target: Path | int) -> str | None:  # noqa: ARG002 (same as SQLite)
+        """None: a PostgreSQL store has no file of its own here."""
+        return None
+
     def library_env(self, *, write: bool) -> dict[str, str]:  # noqa: ARG002 (same as SQLite)
         return {
             "PERSISTENCE_MODULE": "tracker.store.postgres:TrackerPostgresFactory",
@@ -194,6 +234,29 @@ class PostgresStore:
 
 
 Store = SQLiteStore | PostgresStore
+
+
+def _store_names(path: Path) -> dict[Path, str]:
+    """The names of a SQLite store's files, under the path given and the path it resolves to
+    (SQLite names its sidecars after the database file it finally opens)."""
+    bases = [path, _resolved(path)]
+    return {Path(f"{base}{suffix}"): what for base in bases for suffix, what in SIDECARS.items()}
+
+
+def _stat(target: Path | int) -> os.stat_result | None:
+    """The file's status (following links), or None if there is no such file (or no telling)."""
+    try:
+        return os.fstat(target) if isinstance(target, int) else os.stat(target)
+    except (OSError, ValueError):
+        return None
+
+
+def _resolved(path: Path) -> Path:
+    """The absolute path with every link and ``..`` resolved, as far as they can be."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(path))
 
 
 def _cipher(key: str | None) -> dict[str, str]:
