@@ -42,6 +42,8 @@ def open_tracker(
         refuse_store_file(store, target)
     try:
         store = check_store(store, write=write)
+    except StoreConfigError as e:  # --db names no file at all (a pipe, a device)
+        raise BadInput(str(e)) from None
     except StoreUnavailable as e:
         raise StoreError(str(e)) from None
     except (OSError, ValueError) as e:  # e.g. a name too long for the file system

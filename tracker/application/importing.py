@@ -34,7 +34,7 @@ from eventsourcing.utils import get_topic
 from tracker.application.acting import act
 from tracker.application.commands import OpenChannel
 from tracker.application.errors import Refused, WriteConflict
-from tracker.application.seedfile import ImportPlan, Positioned, SeedReader
+from tracker.application.seedfile import ImportPlan, Positioned, SeedFile, SeedReader, open_seed
 from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened
 from tracker.domain.rules import DomainError, DuplicateFact
@@ -109,15 +109,21 @@ def same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
 
 def import_file(
     app: DialogueTracker,
-    path: Path,
+    source: Path | SeedFile,
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
 ) -> ImportResult:
-    """Record a seed file in one reading; channel by channel if it interleaves channels."""
-    reader = SeedReader(path)
+    """Record a seed file in one reading; channel by channel if it interleaves channels.
+
+    ``source`` is a seed file already opened (open_seed), or the path of one to open.
+    """
+    if isinstance(source, Path):
+        with open_seed(source) as seed:
+            return import_file(app, seed, progress, snapshot_from)
+    reader = SeedReader(source)
     try:
         with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
-            recorder = _Recorder(app, path.name, writer, snapshot_from)
+            recorder = _Recorder(app, source.name, writer, snapshot_from)
             _record_in_file_order(recorder, reader, progress)
     except (_Interleaved, WriteConflict):
         # Undone; validate the rest of the file first, then record it channel by channel.

@@ -71,6 +71,7 @@ from tracker.store.settings import SQLiteStore, Store, StoreUnavailable
 if TYPE_CHECKING:
     # Imported where they are used: recording one fact needs none of them.
     from tracker.application.importing import ImportResult
+    from tracker.application.seedfile import SeedFile
     from tracker.application.verification import Verification
     from tracker.store.readmodel import ReadModelStore
 
@@ -246,12 +247,13 @@ class DialogueTracker(Application[UUID]):
         return self._each(command)
 
     def import_file(
-        self, path: Path, progress: Callable[[int, int], None] | None = None
+        self, source: Path | SeedFile, progress: Callable[[int, int], None] | None = None
     ) -> ImportResult:
-        """Record every entry of a seed file: all or nothing, and nothing twice."""
+        """Record every entry of a seed file (a path, or a file opened with open_seed): all or
+        nothing, and nothing twice."""
         from tracker.application.importing import import_file
 
-        return import_file(self, path, progress, snapshot_from=SNAPSHOT_EVERY)
+        return import_file(self, source, progress, snapshot_from=SNAPSHOT_EVERY)
 
     def snapshot(self, channel: str | Channel) -> bool:
         """Keep the channel's events as one snapshot, and drop its older snapshots.

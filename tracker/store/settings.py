@@ -99,7 +99,13 @@ class SQLiteStore:
         )
 
     def check(self, *, write: bool) -> None:
-        """Say clearly why the file cannot be used, before the library tries and fails."""
+        """Say clearly why the file cannot be used, before the library tries and fails.
+
+        Raises StoreConfigError when ``--db`` names something that is no file at all (a
+        named pipe, a device, a socket, /dev/stdin): it is never opened (opening a named pipe
+        waits for a writer, for ever). StoreUnavailable otherwise.
+        """
+        self._refuse_special()
         folder = self.path.parent
         if self.is_default:
             folder.mkdir(parents=True, exist_ok=True)
@@ -131,6 +137,25 @@ class SQLiteStore:
                     "read-only; choose a writable location with --db or TRACKER_DB"
                 )
 
+    def _refuse_special(self, mode: int | None = None) -> None:
+        if mode is None:
+            try:
+                mode = os.stat(self.path).st_mode  # never opens it
+            except (OSError, ValueError):
+                return  # none (or none to see yet): the checks below say why
+        if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+            return  # a directory has a message of its own
+        kind = {
+            stat.S_IFIFO: "a named pipe (FIFO)",
+            stat.S_IFCHR: "a character device",
+            stat.S_IFBLK: "a block device",
+            stat.S_IFSOCK: "a socket",
+        }.get(stat.S_IFMT(mode), "not a regular file")
+        raise StoreConfigError(
+            f"--db {self.path} is {kind}, not a file: a SQLite store is a regular file; "
+            "check --db or TRACKER_DB"
+        )
+
     def _check_file(self, *, write: bool) -> None:
         read_only = self.read_only()
         if write and read_only:
@@ -139,7 +164,10 @@ class SQLiteStore:
                 f"make it writable (chmod u+w {self.path}) or use another --db"
             )
         try:
-            with self.path.open("rb") as file:
+            # Without blocking, and checked as opened: it may have been swapped for a pipe.
+            descriptor = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+            with open(descriptor, "rb") as file:
+                self._refuse_special(os.fstat(descriptor).st_mode)
                 header = file.read(100)
         except OSError as e:
             raise StoreUnavailable(f"cannot read the store {self.path}: {e.strerror}") from None
