@@ -109,15 +109,17 @@ class TrackerGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from tracker.application.errors import TrackerError
+        from tracker.cli.output import standard_output
 
         try:
-            code = super().main(
-                args=args,
-                prog_name=prog_name or "tracker",
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            )
+            with standard_output():
+                code = super().main(
+                    args=args,
+                    prog_name=prog_name or "tracker",
+                    complete_var=complete_var,
+                    standalone_mode=False,
+                    **extra,
+                )
         except typer.Abort:
             fail("interrupted", 130)
         except TrackerError as e:

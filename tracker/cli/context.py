@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -169,12 +168,14 @@ def parse_moment(text: str | None, option: str) -> dt.datetime | None:
 
 
 def echo_json(data: Any) -> None:
+    from tracker.reports.jsontext import dumps
+
     # Indented for a reader; compact for a program (four times faster to write: the whole
     # dashboard of ten thousand channels is 14 MB indented).
     if sys.stdout.isatty():
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(dumps(data, indent=2))
     else:
-        typer.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        typer.echo(dumps(data, separators=(",", ":")))
 
 
 def echo_recorded(recorded: list[Recorded]) -> None:

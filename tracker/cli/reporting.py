@@ -148,7 +148,11 @@ def export(
     as_of: AsOf = None,
     known_on: KnownOn = None,
 ) -> None:
-    """Every event, one per line or row: channel, sequence, kind, occurred, sources, CAMEO code."""
+    """Every event, one per line or row: channel, sequence, kind, occurred, sources, CAMEO code.
+
+    In CSV, a cell that a spreadsheet would run as a formula (one beginning with = + - @, a
+    tab or a carriage return) is written with an apostrophe (') in front, so it shows as text.
+    """
     from tracker.application.errors import ChannelNotFound
     from tracker.reports.export import as_csv, as_jsonl, export_rows
 
