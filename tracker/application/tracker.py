@@ -325,9 +325,7 @@ class DialogueTracker(Application[UUID]):
         as_of = as_of or self.clock().date()
         state = self._state(slug, as_of=as_of, known_on=known_on)
         if state is None:
-            when = f"as of {as_of}" + (
-                f" as known on {known_on:%Y-%m-%dT%H:%M:%S%z}" if known_on else ""
-            )
+            when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
             raise ChannelNotFound(f"the channel {slug} did not exist {when}")
         return state
 
@@ -541,7 +539,10 @@ class DialogueTracker(Application[UUID]):
             e for e in self.channel(slug).events if known_on is None or e.recorded <= known_on
         ]
         if not events:
-            raise ChannelNotFound(f"the channel {slug} was not yet recorded on {known_on}")
+            raise ChannelNotFound(
+                f"the channel {slug} was not yet recorded on "
+                f"{known_on.isoformat() if known_on else known_on}"
+            )
         if as_of is not None:
             kept = {e.seq for e in events if isinstance(e, Fact) and e.occurred.earliest <= as_of}
             if 1 not in kept:

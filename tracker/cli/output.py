@@ -10,16 +10,31 @@ written as it is (the renderers that need to escape do so themselves).
 
 rich draws the dashboard's table with colours of its own: it writes to ``styled()``, the same
 stream unescaped, and every text in its cells is escaped by the renderer (reports/text.py).
+
+A write that fails (a full disk, /dev/full, a reader that went away) raises OutputFailed, which
+TrackerGroup.main turns into one line and exit 2 — or, for a broken pipe (``tracker history x |
+head -1``), a quiet end with exit 0: the reader has read all it wanted.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
 from tracker.reports.text import terminal_text
+
+
+class OutputFailed(Exception):
+    """Standard output could not be written."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or type(error).__name__)
+        self.reason = error.strerror or type(error).__name__
+        self.broken_pipe = error.errno == errno.EPIPE
 
 
 class StandardOutput:
@@ -32,7 +47,10 @@ class StandardOutput:
     def write(self, text: str) -> int:
         if not isinstance(text, str):  # as a text stream does (click probes with bytes)
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        self._stream.write(terminal_text(text) if self._escape else text)
+        try:
+            self._stream.write(terminal_text(text) if self._escape else text)
+        except OSError as e:
+            raise OutputFailed(e) from e
         return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
@@ -40,7 +58,10 @@ class StandardOutput:
             self.write(line)
 
     def flush(self) -> None:
-        self._stream.flush()
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise OutputFailed(e) from e
 
     def isatty(self) -> bool:
         return self._stream.isatty()
@@ -71,6 +92,20 @@ def standard_output() -> Iterator[StandardOutput]:
     finally:
         if sys.stdout is cast("TextIO", output):
             sys.stdout = original
+
+
+def abandon(output: StandardOutput) -> None:
+    """After a failed write: send what is still buffered to /dev/null, so that the
+    interpreter's last flush at exit fails neither (nor prints its own error)."""
+    try:
+        descriptor = output.raw.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # no descriptor (captured by a test runner): nothing is flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, descriptor)
+    finally:
+        os.close(devnull)
 
 
 def styled() -> TextIO:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -144,7 +145,7 @@ def history_text(views: Iterable[View]) -> str:
     blocks = []
     for v in map(safe, views):
         head = f"#{v['seq']:<3} {v['occurred'] or '—':<22} {v['kind']:<10}"
-        head += f" recorded {v['recorded'][:19].replace('T', ' ')}"
+        head += f" recorded {_moment(v['recorded'])}"
         if v["retracted"]:
             head += f"  [RETRACTED by #{v['retraction']['seq']}: {v['retraction']['reason']}]"
         lines = [head]
@@ -160,6 +161,11 @@ def history_text(views: Iterable[View]) -> str:
             lines.append(line)
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
+
+
+def _moment(iso: str) -> str:
+    """A moment of record time as ISO 8601, to the second, with its offset."""
+    return dt.datetime.fromisoformat(iso).isoformat(timespec="seconds")
 
 
 def _flat(value: object) -> str:

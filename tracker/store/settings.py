@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 if TYPE_CHECKING:
     import psycopg  # imported when a PostgreSQL store is used: SQLite commands never load it
@@ -194,7 +194,9 @@ class SQLiteStore:
         name = str(self.path)
         if not write and self.read_only():
             # Read a read-only file without the library trying to create tables in it.
-            name = f"file:{self.path}?mode=ro"
+            # A URI: its path percent-encoded, or a ? # % in the name would be read as the
+            # URI's query, fragment or an escape (and SQLite would open another file).
+            name = f"file:{quote(str(self.path))}?mode=ro"
         return {
             "PERSISTENCE_MODULE": "tracker.store.sqlite:TrackerSQLiteFactory",
             "SQLITE_DBNAME": name,
