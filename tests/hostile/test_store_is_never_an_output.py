@@ -148,7 +148,14 @@ def test_a_proc_self_fd_name_that_comes_to_mean_the_store_is_refused(store: Path
 
 @pytest.mark.parametrize(
     "command",
-    [["report"], ["export"], ["status"], ["history", "us-cn-commercial-wg"], ["verify"]],
+    [
+        ["report"],
+        ["export"],
+        ["status"],
+        ["history", "us-cn-commercial-wg"],
+        ["verify"],
+        ["keygen"],
+    ],
     ids=" ".join,
 )
 def test_standard_output_appended_to_the_store_is_refused_before_anything_is_written(

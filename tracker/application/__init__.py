@@ -13,6 +13,21 @@ if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
 
 
+def check_outputs(db: str | None, outputs: Sequence[Path | int]) -> None:
+    """Raise BadInput if one of ``outputs`` (paths, or descriptors: 1 is standard output) is
+    a file of the store named by ``--db`` / ``TRACKER_DB``. A ``--db`` that names no store is
+    left for the command that opens it to report."""
+    from tracker.application.tracker import refuse_store_file
+    from tracker.store.settings import resolve_store
+
+    try:
+        store = resolve_store(db)
+    except ValueError:  # StoreConfigError included
+        return
+    for target in outputs:
+        refuse_store_file(store, target)
+
+
 def open_tracker(
     db: str | None,
     *,

@@ -18,7 +18,7 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from tracker import __version__
-from tracker.cli.context import CliState, fail
+from tracker.cli.context import CliState, fail, refuse_store_as_standard_output
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
 
@@ -199,3 +199,5 @@ def main(
 ) -> None:
     """Follow government-to-government dialogue channels."""
     ctx.obj = CliState(db=db)
+    # Whatever the command, its output never lands on the store (tracker status >> t.db).
+    refuse_store_as_standard_output(db)

@@ -64,19 +64,26 @@ def stdout_descriptor() -> int | None:
         return None
 
 
+def refuse_store_as_standard_output(db: str | None) -> None:
+    """Refuse (BadInput) to run any command whose standard output is one of the store's own
+    files (tracker status >> tracker.db): checked before anything is written."""
+    descriptor = stdout_descriptor()
+    if descriptor is not None:
+        from tracker.application import check_outputs
+
+        check_outputs(db, [descriptor])
+
+
 def tracker(ctx: typer.Context, *, write: bool, output: Path | None = None) -> DialogueTracker:
     """Open the tracker on the store chosen with --db / TRACKER_DB.
 
-    Refused first, with nothing written, if standard output or ``output`` (the file given
-    with -o) is one of the store's own files.
+    Refused first, with nothing written, if ``output`` (the file given with -o) is one of the
+    store's own files (standard output was checked as the command started).
     """
     from tracker.application import open_tracker
 
     state = ctx.find_object(CliState)
-    descriptor = stdout_descriptor()
-    outputs: list[Path | int] = [] if descriptor is None else [descriptor]
-    if output is not None:
-        outputs.append(output.expanduser().absolute())
+    outputs = [] if output is None else [output.expanduser().absolute()]
     app = open_tracker(state.db if state else None, write=write, outputs=outputs)
     # Close connection pools when the command ends, also when it runs in-process (tests).
     ctx.call_on_close(app.close)
