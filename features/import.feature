@@ -112,3 +112,17 @@ Feature: Import a seed file
       When I import "no-such-file.toml"
       Then the tracker rejects it as bad input with exit code 2, saying "does not exist"
       And nothing is recorded
+
+  Rule: Only a file saved on disk is read, never a pipe or a device
+
+    Scenario: Importing something that is not a regular file is refused at once
+      Given a named pipe "entries.jsonl" that nobody writes to
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "it is a named pipe (FIFO), not a regular file"
+      And nothing is recorded
+
+    Scenario: A seed file linked to an endless device is refused without reading it
+      Given a seed file "endless.json" that is a link to "/dev/zero"
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "it is a character device, not a regular file"
+      And nothing is recorded

@@ -2,7 +2,8 @@ Feature: Looking after a store
   A team depends on its store: the dashboard's read model can be rebuilt from the events at any
   time, every event is sealed into a chain that shows when someone changed the database behind
   the tracker's back, a store can be encrypted so that titles and quotes never lie in clear,
-  and anyone can follow what colleagues record as it lands.
+  and anyone can follow what colleagues record as it lands. Nothing the tracker writes (a report,
+  an export, its standard output) ever lands on the store itself.
 
   Background:
     Given the seed file of the article was imported
@@ -125,3 +126,17 @@ Feature: Looking after a store
       Then it succeeds
       And I see "us-cn-commercial-wg #1"
       And I see "opened"
+
+  Rule: Nothing the tracker writes ever lands on its own store
+
+    Scenario: A report is never written over the store
+      Given I noted every byte of the store's files
+      When I ask for the report written over the store's own file
+      Then the tracker rejects it as bad input with exit code 2, saying "is the store"
+      And every byte of the store's files is as I noted it
+
+    Scenario: An export is never written over the store under another name
+      Given I noted every byte of the store's files
+      When I export every event to a link that names the store's write-ahead log
+      Then the tracker rejects it as bad input with exit code 2, saying "is the store's write-ahead log"
+      And every byte of the store's files is as I noted it

@@ -13,6 +13,7 @@ report, export, retract) live in steps_time.py; the helpers both modules use, in
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -181,6 +182,25 @@ def store_is_postgres(store: str) -> None:
 def seed_file_containing(tmp_path: Path, name: str, docstring: str) -> Path:
     path = tmp_path / name
     path.write_text(docstring + "\n", encoding="utf-8")
+    return path
+
+
+@given(
+    parsers.re(r"a named pipe " + q("name") + r" that nobody writes to"), target_fixture="seed_file"
+)
+def named_pipe(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    os.mkfifo(path)
+    return path
+
+
+@given(
+    parsers.re(r"a seed file " + q("name") + r" that is a link to " + q("target")),
+    target_fixture="seed_file",
+)
+def seed_file_linked(tmp_path: Path, name: str, target: str) -> Path:
+    path = tmp_path / name
+    path.symlink_to(target)
     return path
 
 

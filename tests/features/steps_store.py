@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from pathlib import Path
@@ -249,3 +250,49 @@ def without_key(store: str, monkeypatch: pytest.MonkeyPatch) -> Outcome:
 )
 def watch(store: str, count: str) -> Outcome:
     return run(store, ["watch", "--all", "--count", count])
+
+
+# --- the store's own files are never an output -------------------------------------------------
+
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")  # the store and SQLite's sidecars
+
+
+def store_files(store: str) -> dict[str, bytes | None]:
+    """Every byte of the SQLite store and of each sidecar (None where there is none)."""
+    gc.collect()  # connections left open by earlier steps close (and take their sidecars)
+    return {
+        suffix: Path(store + suffix).read_bytes() if Path(store + suffix).exists() else None
+        for suffix in SQLITE_FILES
+    }
+
+
+@given("I noted every byte of the store's files", target_fixture="noted_files")
+def noted_files(store: str) -> dict[str, bytes | None]:
+    assert not store.startswith("postgresql://"), "a PostgreSQL store has no files here"
+    return store_files(store)
+
+
+@when(
+    parsers.re(
+        r"I (?P<what>ask for the report|export every event) written over the store's own file"
+    ),
+    target_fixture="outcome",
+)
+def output_over_the_store(store: str, what: str) -> Outcome:
+    command = "report" if what.startswith("ask") else "export"
+    return run(store, [command, "-o", store])
+
+
+@when(
+    parsers.re(r"I export every event to a link that names the store's write-ahead log"),
+    target_fixture="outcome",
+)
+def output_through_a_link(store: str, tmp_path: Path) -> Outcome:
+    link = tmp_path / "events.jsonl"
+    link.symlink_to(store + "-wal")
+    return run(store, ["export", "-o", str(link)])
+
+
+@then("every byte of the store's files is as I noted it")
+def files_as_noted(store: str, noted_files: dict[str, bytes | None]) -> None:
+    assert store_files(store) == noted_files

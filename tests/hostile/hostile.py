@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import shutil
+import unicodedata
 import uuid
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,18 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
 
 @functools.cache
 def nonempty_texts(max_size: int = 40) -> st.SearchStrategy[str]:
-    return texts(max_size).filter(bool)
+    """Text a user may give: anything but blank text (refused, exit 2)."""
+    return texts(max_size).filter(lambda text: not is_blank(text))
+
+
+# Categories of characters that show nothing: spaces, line and paragraph separators, control
+# and format characters (a zero-width space, a byte-order mark).
+BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def is_blank(text: str) -> bool:
+    """Documented: text made only of characters that show nothing is refused as empty."""
+    return all(unicodedata.category(c) in BLANK_CATEGORIES for c in text)
 
 
 def is_a_lead_name(text: str) -> bool:
@@ -131,7 +143,7 @@ def is_a_lead_name(text: str) -> bool:
     around the ``=`` of PARTY=NAME only separate (``USA = Gina`` names ``Gina``), so a leading
     space is not part of the name; test_fuzz_cli.py checks both by example.
     """
-    return bool(text.strip()) and not text.startswith(" ")
+    return not is_blank(text) and not text.startswith(" ")
 
 
 def has_no_trailing_space(text: str) -> bool:

@@ -115,7 +115,7 @@ def sources() -> st.SearchStrategy[tuple[Any, list[dict[str, Any]]]]:
     def expected(citation: str, quote: str | None = None, note: str | None = None) -> Any:
         return {"citation": citation, "quote": quote, "note": note, "confidence": "medium"}
 
-    one = st.tuples(nonempty_texts(), texts(), texts()).map(
+    one = st.tuples(nonempty_texts(), nonempty_texts(), nonempty_texts()).map(
         lambda t: ({"citation": t[0], "quote": t[1], "note": t[2]}, expected(*t))
     )
     bare = nonempty_texts().map(lambda c: (c, expected(c)))
@@ -153,7 +153,7 @@ def channel_entries(draw: st.DrawFn, slug: str, days: itertools.count[int]) -> l
         on = f"{2001 + next(days):04d}-02-03"
         cited, shown = draw(sources())
         if kind == "meet":
-            location, summary = draw(nonempty_texts()), draw(texts())
+            location, summary = draw(nonempty_texts()), draw(nonempty_texts())
             value = {"location": location, "summary": summary}
             expected = {"location": location, "summary": summary}
         elif kind == "cadence":
@@ -188,11 +188,17 @@ def invalid_entries(draw: st.DrawFn, *, form: str) -> Entry:
             st.sampled_from(INVALID_DATES).map(lambda d: {**opening, "on": d}),
             st.just({**opening, "title": "x" * 201}),
             st.just({**opening, "title": ""}),
+            st.sampled_from([" ", "\u200b", "\t\u2028", "\ufeff"]).map(
+                lambda blank: {**opening, "title": blank}
+            ),
+            st.just({**opening, "follows": "bad-1"}),
             st.just({**opening, "parties": ["US", "XX"]}),
             st.just({**opening, "parties": "USCN"}),
             st.just({**opening, "leads": ["USA"]}),
             st.just({**opening, "sources": [{"quote": "no citation"}]}),
-            st.sampled_from([0, -1, 367, "x", float("nan"), float("inf"), 0.0099, 5e-324]).map(
+            st.sampled_from(
+                [0, -1, 367, "x", float("nan"), float("inf"), 0.0099, 5e-324, True, False]
+            ).map(
                 lambda n: (
                     {"command": "cadence", "slug": "m-n", "level": "expert", "per_year": n}
                     | {"on": "2000"}

@@ -9,10 +9,27 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from tracker.domain.dates import FuzzyDate
-from tracker.domain.values import ChannelStatus, Lead, Level, Name, Party, Slug, Source, Text, Title
+from tracker.domain.values import (
+    ChannelStatus,
+    GivenLead,
+    GivenName,
+    GivenSource,
+    GivenText,
+    GivenTitle,
+    Level,
+    Party,
+    Slug,
+)
 
 MIN_PER_YEAR, MAX_PER_YEAR = 0.01, 366
 _NUMBER = re.compile(
@@ -25,7 +42,7 @@ class Command(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
-    sources: tuple[Source, ...] = ()
+    sources: tuple[GivenSource, ...] = ()
 
     @field_validator("sources", mode="before")
     @classmethod
@@ -43,11 +60,11 @@ class Command(BaseModel):
 
 
 def _lead(value: Any) -> Any:
-    return Lead.parse(value) if isinstance(value, str) else value
+    return GivenLead.parse(value) if isinstance(value, str) else value
 
 
 class _HasLeads(Command):
-    leads: tuple[Lead, ...] = ()
+    leads: tuple[GivenLead, ...] = ()
 
     @field_validator("leads", mode="before")
     @classmethod
@@ -58,13 +75,22 @@ class _HasLeads(Command):
 class OpenChannel(_HasLeads):
     command: Literal["open"] = "open"
     slug: Slug
-    title: Title
+    title: GivenTitle
     parties: tuple[Party, ...]
     on: FuzzyDate
     status: Literal[ChannelStatus.PROPOSED, ChannelStatus.AGREED] = ChannelStatus.AGREED
     level: Level | None = None
-    topics: tuple[Name, ...] = ()
+    topics: tuple[GivenName, ...] = ()
     follows: Slug | None = None
+
+    @field_validator("follows")
+    @classmethod
+    def _not_itself(cls, follows: str | None, info: ValidationInfo) -> str | None:
+        if follows is not None and follows == info.data.get("slug"):
+            raise ValueError(
+                f"a channel cannot follow itself ({follows}); name the channel it replaces"
+            )
+        return follows
 
     @field_validator("parties")
     @classmethod
@@ -91,6 +117,9 @@ class AgreeCadence(Command):
     @field_validator("per_year", mode="before")
     @classmethod
     def _plain_number(cls, value: Any) -> Any:
+        # pydantic would take true as 1 (a seed file's "per_year": true is a mistake).
+        if isinstance(value, bool):
+            raise ValueError(f"{str(value).lower()} is not a number of meetings a year, e.g. 2")
         # float() would also take "1_0" and " 2 "; a cadence is written as a plain number.
         if isinstance(value, str) and not _NUMBER.fullmatch(value):
             raise ValueError(f"{value[:20]!r} is not a number of meetings a year, e.g. 2 or 0.5")
@@ -129,8 +158,8 @@ class HoldMeeting(_HasLeads):
     slug: Slug
     on: FuzzyDate
     level: Level | None = None
-    location: Name | None = None
-    summary: Text | None = None
+    location: GivenName | None = None
+    summary: GivenText | None = None
 
 
 class _ManyChannels(Command):
@@ -144,21 +173,30 @@ class SuspendChannels(_ManyChannels):
     command: Literal["suspend"] = "suspend"
     on: FuzzyDate
     by: Party | None = None
-    reason: Text | None = None
+    reason: GivenText | None = None
 
 
 class ResumeChannels(_ManyChannels):
     command: Literal["resume"] = "resume"
     on: FuzzyDate
-    reason: Text | None = None
+    reason: GivenText | None = None
 
 
 class ConcludeChannel(Command):
     command: Literal["conclude"] = "conclude"
     slug: Slug
     on: FuzzyDate
-    reason: Text | None = None
+    reason: GivenText | None = None
     successor: Slug | None = None
+
+    @field_validator("successor")
+    @classmethod
+    def _not_itself(cls, successor: str | None, info: ValidationInfo) -> str | None:
+        if successor is not None and successor == info.data.get("slug"):
+            raise ValueError(
+                f"a channel cannot succeed itself ({successor}); name the channel replacing it"
+            )
+        return successor
 
 
 class RetractEvent(BaseModel):
@@ -167,7 +205,7 @@ class RetractEvent(BaseModel):
     command: Literal["retract"] = "retract"
     slug: Slug
     seq: int = Field(ge=1)
-    reason: Text = Field(min_length=1)
+    reason: GivenText = Field(min_length=1)
 
 
 RecordingCommand = (

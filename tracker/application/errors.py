@@ -56,7 +56,9 @@ def explain(error: ValidationError, names: Mapping[str, str] | None = None) -> s
     if len(location) > 1 and location[0] in _COMMANDS:
         location = location[1:]
     field = location[0] if location else ""
-    shown = (names or {}).get(field, field)
+    # Named as the user wrote it: an option (names given), or a seed file's field, nested
+    # fields joined by dots (sources.quote).
+    shown = names.get(field, field) if names is not None else ".".join(location)
     # A value inside a list of values (a source's quote, a lead's name) has its own option.
     if len(location) > 1 and f"{field}.{location[1]}" in (names or {}):
         shown = (names or {})[f"{field}.{location[1]}"]

@@ -34,7 +34,7 @@ from eventsourcing.utils import get_topic
 from tracker.application.acting import act
 from tracker.application.commands import OpenChannel
 from tracker.application.errors import Refused, WriteConflict
-from tracker.application.seedfile import ImportPlan, Positioned, SeedReader
+from tracker.application.seedfile import ImportPlan, Positioned, SeedFile, SeedReader, open_seed
 from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened
 from tracker.domain.rules import DomainError, DuplicateFact
@@ -110,28 +110,32 @@ def same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
 
 def import_file(
     app: DialogueTracker,
-    path: Path,
+    source: Path | SeedFile,
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
 ) -> ImportResult:
     """Record a seed file in one reading; channel by channel if it interleaves channels.
 
-    However it goes, it waits for other writers within one time budget (store/waiting.py).
+    ``source`` is a seed file already opened (open_seed), or the path of one to open. However
+    it goes, it waits for other writers within one time budget (store/waiting.py).
     """
+    if isinstance(source, Path):
+        with open_seed(source) as seed:
+            return import_file(app, seed, progress, snapshot_from)
     with budget():
-        return _import_file(app, path, progress, snapshot_from)
+        return _import_file(app, source, progress, snapshot_from)
 
 
 def _import_file(
     app: DialogueTracker,
-    path: Path,
+    source: SeedFile,
     progress: Callable[[int, int], None] | None,
     snapshot_from: int | None,
 ) -> ImportResult:
-    reader = SeedReader(path)
+    reader = SeedReader(source)
     try:
         with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
-            recorder = _Recorder(app, path.name, writer, snapshot_from)
+            recorder = _Recorder(app, source.name, writer, snapshot_from)
             _record_in_file_order(recorder, reader, progress)
     except (_Interleaved, WriteConflict):
         # Undone; validate the rest of the file first, then record it channel by channel.

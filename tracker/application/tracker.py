@@ -72,6 +72,7 @@ from tracker.store.settings import SQLiteStore, Store, StoreUnavailable
 if TYPE_CHECKING:
     # Imported where they are used: recording one fact needs none of them.
     from tracker.application.importing import ImportResult
+    from tracker.application.seedfile import SeedFile
     from tracker.application.verification import Verification
     from tracker.store.readmodel import ReadModelStore
 
@@ -98,6 +99,23 @@ def _plain_json(state: bytes) -> bool:
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def refuse_store_file(store: Store, target: Path | int) -> None:
+    """Raise BadInput if the output ``target`` (a path, or an open file descriptor: 1 is
+    standard output) is one of the store's own files, under whatever name."""
+    found = store.file_of(target)
+    if found is None:
+        return
+    if isinstance(target, int):
+        where = "standard output" if target == 1 else "the output"
+        fix = "send it to another file" if target == 1 else "choose another file"
+    else:
+        where, fix = f"--output {target}", "choose another file with -o"
+    raise BadInput(
+        f"{where} is {found}: writing there would destroy what is recorded; nothing was "
+        f"written; {fix}"
+    )
 
 
 @dataclass(frozen=True)
@@ -192,6 +210,11 @@ class DialogueTracker(Application[UUID]):
                 return str(recorder.encryption)
         return "aes-gcm:unknown key"
 
+    def check_output(self, target: Path | int) -> None:
+        """Refuse (BadInput) to write output over one of the store's own files: ``target`` is
+        the path to be written, or the descriptor of a file opened for writing."""
+        refuse_store_file(self.store, target)
+
     def seal(self, channel: Channel, events: Sequence[ChannelEvent]) -> list[ChannelEvent]:
         """Seal a channel's new events into its hash chain (they end its list of events)."""
         events = list(events)
@@ -278,12 +301,13 @@ class DialogueTracker(Application[UUID]):
         return self._each(command)
 
     def import_file(
-        self, path: Path, progress: Callable[[int, int], None] | None = None
+        self, source: Path | SeedFile, progress: Callable[[int, int], None] | None = None
     ) -> ImportResult:
-        """Record every entry of a seed file: all or nothing, and nothing twice."""
+        """Record every entry of a seed file (a path, or a file opened with open_seed): all or
+        nothing, and nothing twice."""
         from tracker.application.importing import import_file
 
-        return import_file(self, path, progress, snapshot_from=SNAPSHOT_EVERY)
+        return import_file(self, source, progress, snapshot_from=SNAPSHOT_EVERY)
 
     def snapshot(self, channel: str | Channel) -> bool:
         """Keep the channel's events as one snapshot, and drop its older snapshots.
@@ -355,9 +379,7 @@ class DialogueTracker(Application[UUID]):
         as_of = as_of or self.clock().date()
         state = self._state(slug, as_of=as_of, known_on=known_on)
         if state is None:
-            when = f"as of {as_of}" + (
-                f" as known on {known_on:%Y-%m-%dT%H:%M:%S%z}" if known_on else ""
-            )
+            when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
             raise ChannelNotFound(f"the channel {slug} did not exist {when}")
         return state
 
@@ -634,7 +656,10 @@ class DialogueTracker(Application[UUID]):
             e for e in self.channel(slug).events if known_on is None or e.recorded <= known_on
         ]
         if not events:
-            raise ChannelNotFound(f"the channel {slug} was not yet recorded on {known_on}")
+            raise ChannelNotFound(
+                f"the channel {slug} was not yet recorded on "
+                f"{known_on.isoformat() if known_on else known_on}"
+            )
         if as_of is not None:
             kept = {e.seq for e in events if isinstance(e, Fact) and e.occurred.earliest <= as_of}
             if 1 not in kept:

@@ -18,7 +18,7 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from tracker import __version__
-from tracker.cli.context import CliState, fail
+from tracker.cli.context import CliState, fail, refuse_store_as_standard_output
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
 
@@ -27,13 +27,15 @@ resumed …) with its real-world date and sources; read back each channel's stat
 
 EPILOG = (
     "Example: tracker --db team.db status us-cn-commercial-wg. "
-    "Exit codes: 0 done; 1 refused by a rule, a duplicate, or an unknown channel; "
-    "2 bad input or usage; 3 the store is unreachable, unreadable, busy, or a write "
-    "conflict persisted after retries; 4 an unexpected failure (a bug: please report it)."
+    "Exit codes: 0 done, also when the reader of the output stops early (| head); 1 refused by "
+    "a rule, a duplicate, or an unknown channel; 2 bad input or usage, or the output cannot be "
+    "written; 3 the store is unreachable, unreadable, busy, or a write conflict persisted "
+    "after retries; 4 an unexpected failure (a bug: please report it)."
 )
 
 
 INTERNAL_ERROR = 4
+OUTPUT_FAILED = 2  # as when -o FILE cannot be written
 
 
 # The commands, in the order of --help, and the module of tracker.cli that defines each. A
@@ -109,15 +111,28 @@ class TrackerGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from tracker.application.errors import TrackerError
+        from tracker.cli.output import OutputFailed, abandon, standard_output
 
         try:
-            code = super().main(
-                args=args,
-                prog_name=prog_name or "tracker",
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            )
+            with standard_output() as output:
+                try:
+                    code = super().main(
+                        args=args,
+                        prog_name=prog_name or "tracker",
+                        complete_var=complete_var,
+                        standalone_mode=False,
+                        **extra,
+                    )
+                    output.flush()  # a failure to write shows here, not at the exit
+                except OutputFailed as e:
+                    abandon(output)
+                    if e.broken_pipe:  # the reader stopped reading (| head): no error
+                        sys.exit(0)
+                    fail(
+                        f"cannot write to standard output: {e.reason}; send it somewhere that "
+                        "can take it (what the command recorded, if anything, is kept)",
+                        OUTPUT_FAILED,
+                    )
         except typer.Abort:
             fail("interrupted", 130)
         except TrackerError as e:
@@ -186,3 +201,5 @@ def main(
 ) -> None:
     """Follow government-to-government dialogue channels."""
     ctx.obj = CliState(db=db)
+    # Whatever the command, its output never lands on the store (tracker status >> t.db).
+    refuse_store_as_standard_output(db)

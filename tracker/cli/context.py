@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
@@ -55,12 +55,36 @@ def fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def tracker(ctx: typer.Context, *, write: bool) -> DialogueTracker:
-    """Open the tracker on the store chosen with --db / TRACKER_DB."""
+def stdout_descriptor() -> int | None:
+    """The file descriptor of standard output, if it has one (not when run in-process by a
+    test runner that captures it)."""
+    try:
+        return sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def refuse_store_as_standard_output(db: str | None) -> None:
+    """Refuse (BadInput) to run any command whose standard output is one of the store's own
+    files (tracker status >> tracker.db): checked before anything is written."""
+    descriptor = stdout_descriptor()
+    if descriptor is not None:
+        from tracker.application import check_outputs
+
+        check_outputs(db, [descriptor])
+
+
+def tracker(ctx: typer.Context, *, write: bool, output: Path | None = None) -> DialogueTracker:
+    """Open the tracker on the store chosen with --db / TRACKER_DB.
+
+    Refused first, with nothing written, if ``output`` (the file given with -o) is one of the
+    store's own files (standard output was checked as the command started).
+    """
     from tracker.application import open_tracker
 
     state = ctx.find_object(CliState)
-    app = open_tracker(state.db if state else None, write=write)
+    outputs = [] if output is None else [output.expanduser().absolute()]
+    app = open_tracker(state.db if state else None, write=write, outputs=outputs)
     # Close connection pools when the command ends, also when it runs in-process (tests).
     ctx.call_on_close(app.close)
     ctx.call_on_close(lambda: _warn(app.notices))
@@ -160,12 +184,14 @@ def parse_moment(text: str | None, option: str) -> dt.datetime | None:
 
 
 def echo_json(data: Any) -> None:
+    from tracker.reports.jsontext import dumps
+
     # Indented for a reader; compact for a program (four times faster to write: the whole
     # dashboard of ten thousand channels is 14 MB indented).
     if sys.stdout.isatty():
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(dumps(data, indent=2))
     else:
-        typer.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        typer.echo(dumps(data, separators=(",", ":")))
 
 
 def echo_recorded(recorded: list[Recorded]) -> None:

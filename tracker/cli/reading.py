@@ -152,8 +152,13 @@ def status(
     elif sys.stdout.isatty():
         from rich.console import Console
 
-        when = views[0]["as_of"] + (f", as known on {moment}" if moment else "")
-        console = Console(color_system=None if os.environ.get("NO_COLOR") else "auto")
+        from tracker.cli.output import styled
+
+        when = views[0]["as_of"] + (f", as known on {moment.isoformat()}" if moment else "")
+        # Its own colours reach the terminal; every text in its cells is escaped (rows()).
+        console = Console(
+            file=styled(), color_system=None if os.environ.get("NO_COLOR") else "auto"
+        )
         console.print(dashboard.rich_table(views, title=f"Dialogue channels as of {when}"))
     else:
         typer.echo(dashboard.plain(views))
@@ -230,10 +235,9 @@ def watch(
     On a shared PostgreSQL store it uses the database's notifications; on a SQLite file it
     looks again every second.
     """
-    import json as json_module
-
     from tracker.application.tracker import HistoryEntry
     from tracker.reports.export import export_rows
+    from tracker.reports.jsontext import dumps
     from tracker.reports.text import history_text
     from tracker.reports.views import history_view
 
@@ -244,7 +248,7 @@ def watch(
             entry = HistoryEntry(event, None)
             if json:
                 [row] = export_rows(slug, [entry])
-                typer.echo(json_module.dumps(row, ensure_ascii=False))
+                typer.echo(dumps(row))
             else:
                 typer.echo(f"{slug} {history_text([history_view(entry)])}")
             sys.stdout.flush()

@@ -8,13 +8,16 @@ import tempfile
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.models import CommandInfo
 
 from tracker.cli.context import example, parse_day, parse_moment, tracker
 from tracker.cli.reading import AsOf, KnownOn
+
+if TYPE_CHECKING:
+    from tracker.application.tracker import DialogueTracker
 
 
 class ReportFormat(StrEnum):
@@ -31,7 +34,12 @@ class ExportFormat(StrEnum):
 Output = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of standard output. Never the store itself or one of "
+        "its -wal/-shm/-journal files, under any name (exit 2; likewise when standard output "
+        "is one of them).",
     ),
 ]
 Slugs = Annotated[
@@ -45,11 +53,14 @@ EXAMPLES = {
 }
 
 
-def _write(chunks: Iterable[str], output: Path | None) -> None:
+def _write(chunks: Iterable[str], output: Path | None, app: DialogueTracker) -> None:
     """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
 
     Only a regular file is replaced: anything else (/dev/null, a pipe, a terminal) is written
-    into as it is, and a link is followed to the file it names.
+    into as it is, and a link is followed to the file it names. Nothing is ever written over
+    one of the store's own files, whatever name it is given (checked again here, on the file
+    about to be written: a name such as /proc/self/fd/3 may have come to mean the store since
+    the command started).
     """
     from tracker.application.errors import BadInput
 
@@ -59,20 +70,25 @@ def _write(chunks: Iterable[str], output: Path | None) -> None:
         sys.stdout.flush()
         return
     try:
-        _write_file(chunks, output.expanduser().absolute())
+        _write_file(chunks, output.expanduser().absolute(), app)
     except OSError as e:
         raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
 
 
-def _write_file(chunks: Iterable[str], output: Path) -> None:
+def _write_file(chunks: Iterable[str], output: Path, app: DialogueTracker) -> None:
     from tracker.application.errors import BadInput
+    from tracker.reports.text import printable
 
     if output.exists() and not output.is_file():
         if output.is_dir():
             raise BadInput(f"--output: {output} is a directory; name a file")
-        with output.open("w", encoding="utf-8", newline="") as special:
+        # Opened without truncating, and checked as opened, before anything is written.
+        descriptor = os.open(output, os.O_WRONLY | os.O_NOCTTY)
+        with open(descriptor, "w", encoding="utf-8", newline="") as special:
+            app.check_output(descriptor)
             special.writelines(chunks)
         return
+    app.check_output(output)
     output = output.resolve()
     folder = output.parent
     if not folder.is_dir():
@@ -86,11 +102,12 @@ def _write_file(chunks: Iterable[str], output: Path) -> None:
         os.umask(umask)
         mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
         os.chmod(temporary, mode)
+        app.check_output(output)  # still not the store, now that it is about to be replaced
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(f"wrote {printable(str(output))}", err=True)
 
 
 def report(
@@ -109,7 +126,7 @@ def report(
     from tracker.reports.document import render, report_data
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    app = tracker(ctx, write=False)
+    app = tracker(ctx, write=False, output=output)
     if slugs:
         states = [app.state(s, as_of=day, known_on=moment) for s in dict.fromkeys(slugs)]
     else:
@@ -117,7 +134,7 @@ def report(
     as_of_day = day or app.clock().date()
     histories = {s.slug: app.history(s.slug, as_of=as_of_day, known_on=moment) for s in states}
     data = report_data(states, histories, as_of=as_of_day, known_on=moment, generated=app.clock())
-    _write([render(data, states, format.value)], output)
+    _write([render(data, states, format.value)], output, app)
 
 
 def export(
@@ -131,12 +148,16 @@ def export(
     as_of: AsOf = None,
     known_on: KnownOn = None,
 ) -> None:
-    """Every event, one per line or row: channel, sequence, kind, occurred, sources, CAMEO code."""
+    """Every event, one per line or row: channel, sequence, kind, occurred, sources, CAMEO code.
+
+    In CSV, a cell that a spreadsheet would run as a formula (one beginning with = + - @, a
+    tab or a carriage return) is written with an apostrophe (') in front, so it shows as text.
+    """
     from tracker.application.errors import ChannelNotFound
     from tracker.reports.export import as_csv, as_jsonl, export_rows
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    app = tracker(ctx, write=False)
+    app = tracker(ctx, write=False, output=output)
     names = list(dict.fromkeys(slugs)) if slugs else app.slugs()
     for slug in slugs or []:
         # Every channel named exists, before anything is written (its events are read below).
@@ -153,7 +174,7 @@ def export(
             yield from export_rows(slug, entries)
 
     lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
-    _write(lines, output)
+    _write(lines, output, app)
 
 
 def register(commands: dict[str, CommandInfo]) -> None:

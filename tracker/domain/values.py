@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from enum import StrEnum
 from typing import Annotated
@@ -95,6 +96,34 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 
 
+# Characters that show nothing: spaces and line or paragraph separators, control and format
+# characters (a zero-width space, a byte-order mark, a bidirectional mark).
+_BLANK = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def is_blank(text: str) -> bool:
+    """True for text that says nothing: empty, or made only of characters that show nothing."""
+    return all(unicodedata.category(c) in _BLANK for c in text)
+
+
+def not_blank(text: str) -> str:
+    """The text, if it says something (else ValueError, for validation)."""
+    if is_blank(text):
+        raise ValueError(
+            "is blank: it holds only spaces, or invisible or control characters; write the text "
+            "itself"
+        )
+    return text
+
+
+# What a user may give from now on: the same texts, never blank. Recorded events keep the
+# types above, which do not refuse blank text, so that facts recorded before this rule existed
+# can always be read.
+GivenTitle = Annotated[Title, AfterValidator(not_blank)]
+GivenName = Annotated[Name, AfterValidator(not_blank)]
+GivenText = Annotated[Text, AfterValidator(not_blank)]
+
+
 class Level(StrEnum):
     """Who meets in a channel."""
 
@@ -158,3 +187,17 @@ class Source(Value):
     quote: Text | None = None
     confidence: Confidence = Confidence.MEDIUM
     note: Text | None = None
+
+
+class GivenLead(Lead):
+    """A lead as a user gives it: its name is not blank."""
+
+    name: GivenName
+
+
+class GivenSource(Source):
+    """A source as a user gives it: neither its citation nor its quote nor its note is blank."""
+
+    citation: GivenText = Field(min_length=1)
+    quote: GivenText | None = None
+    note: GivenText | None = None

@@ -3,12 +3,17 @@
 One data model, three renderers: JSON, Markdown and a self-contained HTML file (inline CSS and
 an inline SVG picture, so it opens with no network). Both text formats come from Jinja2
 templates in ``tracker/reports/templates``.
+
+Every value a template shows is escaped unless the tracker built it as markup itself: the
+HTML by Jinja's autoescape; the Markdown by ``markdown_text``, which the environment applies to
+every ``{{ … }}`` (its ``finalize``) unless the value is ``Md``. So text a user typed — a title,
+a lead, a citation — can make no link, image, heading, table cell or HTML element of its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +21,8 @@ from tracker import __version__
 from tracker.application.tracker import HistoryEntry
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.state import ChannelState
-from tracker.reports.text import days
+from tracker.reports.jsontext import dumps
+from tracker.reports.text import days, printable
 from tracker.reports.views import View, history_view, overdue_views, status_view
 
 FORMATS = ("md", "html", "json")
@@ -71,9 +77,53 @@ def plan_outcome(plan: View, date: Callable[[str | None], str] = str) -> str:
     return "pending"
 
 
-def _markdown_date(text: str | None) -> str:
+class Md(str):
+    """Markdown the tracker wrote itself, from values it validated (dates, levels, numbers):
+    shown as it is. Anything else a Markdown template shows is escaped (markdown_text)."""
+
+    __slots__ = ()
+
+
+# Line breaks of any kind (and the tab): a value is one line of a table or a heading.
+_LINE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]")
+# ASCII punctuation with a meaning in CommonMark or GitHub's Markdown (links, images, emphasis,
+# code, headings, tables, strikethrough, math), escaped with a backslash.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def markdown_text(value: object) -> Md:
+    """Any value as Markdown text that shows exactly it, and is nothing else: line breaks
+    flattened to spaces, control characters as escapes (\\x1b), Markdown punctuation
+    backslash-escaped, and & < > as HTML entities (no tag, no entity of its own)."""
+    if isinstance(value, Md):
+        return value
+    text = printable(_LINE_BREAKS.sub(" ", str(value)))
+    return Md(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text).translate(_HTML))
+
+
+def markdown_code(value: object) -> Md:
+    """A code span, for a slug or a date: shown literally (escapes do not work inside one),
+    so anything that could end it early is shown as plain escaped text instead."""
+    text = str(value)
+    if not text or "`" in text or _LINE_BREAKS.search(text) or printable(text) != text:
+        return markdown_text(text)
+    return Md(f"`{text}`")
+
+
+def _markdown_date(text: str | None) -> Md:
     # A code span: GitHub would read the tildes of 2024-01~/2024-04~ as strikethrough.
-    return f"`{text}`" if text else "—"
+    return markdown_code(text) if text else Md("—")
+
+
+def _built(describe: Callable[..., str]) -> Callable[[View], Md]:
+    """describe_overdue or plan_outcome for Markdown: their words are the tracker's own (a
+    level, a number of days, a date in a code span), so they are shown as built."""
+
+    def markdown(item: View) -> Md:
+        return Md(describe(item, _markdown_date))
+
+    return markdown
 
 
 def _in_valid_time(history: list[View]) -> list[View]:
@@ -101,37 +151,36 @@ def describe_details(details: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _markdown_cell(value: object) -> str:
-    text = " ".join(str(value).split())
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _environment(*, html: bool) -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    # HTML escapes every value; Markdown has no HTML context and escapes cells with `cell`.
+    # HTML escapes every value (autoescape); Markdown escapes every value that is not Md.
     env = Environment(
         loader=PackageLoader("tracker.reports", "templates"),
-        autoescape=html,  # noqa: S701
+        autoescape=html,  # noqa: S701 (Markdown is escaped by finalize)
         undefined=StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
+        finalize=None if html else markdown_text,
     )
     env.globals.update(
         describe_overdue=describe_overdue,
         describe_details=describe_details,
         plan_outcome=plan_outcome,
     )
-    env.filters["cell"] = _markdown_cell
     env.filters["days"] = days
-    env.filters["d"] = env.globals["d"] = _markdown_date
+    if not html:
+        env.globals.update(describe_overdue=_built(describe_overdue))
+        env.globals.update(plan_outcome=_built(plan_outcome))
+        env.filters["code"] = markdown_code
+        env.filters["d"] = _markdown_date
     return env
 
 
 def render(data: View, states: list[ChannelState], fmt: str) -> str:
     """The report in one of FORMATS."""
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return dumps(data, indent=2) + "\n"
     if fmt == "md":
         return str(_environment(html=False).get_template("report.md.j2").render(**data))
     from markupsafe import Markup

@@ -1,17 +1,21 @@
 """Export: every event, one per line (JSON Lines) or row (CSV), with its CAMEO code.
 
 Occurred dates are in EDTF form; details and sources are nested JSON in JSON Lines and JSON
-text in CSV, so a spreadsheet opens the file and a script can still parse the cells.
+text in CSV, so a spreadsheet opens the file and a script can still parse the cells. A CSV
+cell that a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage
+return) is written with an apostrophe in front, which spreadsheets take as "this is text";
+only the CAMEO code column keeps its fixed codes as they are ("---": no CAMEO event).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from tracker.application.tracker import HistoryEntry
+from tracker.reports.jsontext import dumps
 from tracker.reports.views import View, history_view
 
 FORMATS = ("jsonl", "csv")
@@ -54,7 +58,19 @@ def export_rows(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
 
 def as_jsonl(rows: Iterable[View]) -> Iterator[str]:
     for row in rows:
-        yield json.dumps(row, ensure_ascii=False) + "\n"
+        yield dumps(row) + "\n"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Columns of the tracker's own fixed codes, kept exactly: "---" is a retraction's CAMEO code.
+OWN_CODES = frozenset({"cameo"})
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a ' first."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def as_csv(rows: Iterable[View]) -> Iterator[str]:
@@ -62,14 +78,13 @@ def as_csv(rows: Iterable[View]) -> Iterator[str]:
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                **row,
-                "details": json.dumps(row["details"], ensure_ascii=False),
-                "sources": json.dumps(row["sources"], ensure_ascii=False),
-                "retracted": "true" if row["retracted"] else "false",
-            }
-        )
+        cells = {
+            **row,
+            "details": dumps(row["details"]),
+            "sources": dumps(row["sources"]),
+            "retracted": "true" if row["retracted"] else "false",
+        }
+        writer.writerow({n: v if n in OWN_CODES else spreadsheet_cell(v) for n, v in cells.items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

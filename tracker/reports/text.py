@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from tracker.reports.views import View
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# What must never reach a terminal raw: C0 controls, DEL, C1 controls (\x9b opens a control
+# sequence like ESC [), and the bidirectional overrides and isolates, which reorder what is
+# shown ("Trojan source"). TERMINAL spares the line feed and the tab, which the tracker's own
+# output uses; CONTROL spares nothing (one line of text, a cell).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_TERMINAL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]  # \x1b, \n, \u202e
 
 
 def printable(text: str) -> str:
-    """Text safe for a terminal: control characters shown as escapes (\\x1b, \\n).
+    """Text safe for a terminal: control characters shown as escapes (\\x1b, \\n, \\u202e).
 
     Stored text is kept verbatim (and JSON, CSV and HTML show it so); only what is printed for
-    a person is escaped, so that a title cannot move the cursor or rename the window.
+    a person is escaped, so that a title cannot move the cursor, rename the window, or turn
+    the rest of its line around.
     """
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return _CONTROL.sub(_escaped, text)
+
+
+def terminal_text(text: str) -> str:
+    """Output on its way to a terminal, made safe: every control character escaped but the
+    line feed and the tab (the last guard: see tracker/cli/output.py)."""
+    return _TERMINAL.sub(_escaped, text) if _TERMINAL.search(text) else text
 
 
 def safe(value: Any) -> Any:
@@ -127,7 +145,7 @@ def history_text(views: Iterable[View]) -> str:
     blocks = []
     for v in map(safe, views):
         head = f"#{v['seq']:<3} {v['occurred'] or '—':<22} {v['kind']:<10}"
-        head += f" recorded {v['recorded'][:19].replace('T', ' ')}"
+        head += f" recorded {_moment(v['recorded'])}"
         if v["retracted"]:
             head += f"  [RETRACTED by #{v['retraction']['seq']}: {v['retraction']['reason']}]"
         lines = [head]
@@ -143,6 +161,11 @@ def history_text(views: Iterable[View]) -> str:
             lines.append(line)
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
+
+
+def _moment(iso: str) -> str:
+    """A moment of record time as ISO 8601, to the second, with its offset."""
+    return dt.datetime.fromisoformat(iso).isoformat(timespec="seconds")
 
 
 def _flat(value: object) -> str:

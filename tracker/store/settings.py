@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote
 
 from tracker.store.waiting import WAIT
 
@@ -29,6 +30,13 @@ DEFAULT_FILE = "tracker.db"
 POSTGRES_CONNECT_TIMEOUT = 5
 POSTGRES_CONNINFO = "POSTGRES_CONNINFO"  # the library's setting of the tracker's own
 SQLITE_LOCK_TIMEOUT = WAIT
+# The files SQLite keeps beside a database, named after it, and what each is.
+SIDECARS = {
+    "": "the store",
+    "-wal": "the store's write-ahead log",
+    "-shm": "the store's shared-memory index",
+    "-journal": "the store's rollback journal",
+}
 
 
 class StoreConfigError(ValueError):
@@ -51,6 +59,35 @@ class SQLiteStore:
     def describe(self) -> str:
         return str(self.path)
 
+    def file_of(self, target: Path | int) -> str | None:
+        """Which of the store's files ``target`` is, described ("the store (/x/t.db)"), if any.
+
+        ``target`` is a path (of a file to be written) or an open file descriptor (standard
+        output, or a file just opened for writing). The store's files are the database and its
+        sidecars (``-wal``, ``-shm``, ``-journal``), named after the path given and the path it
+        resolves to. A file that exists is compared by device and inode, so that no other name
+        for it (a link, a hard link, ``..``, ``/proc/self/fd/N``) gets past; a path that does
+        not exist yet is compared by the path it resolves to (a sidecar comes and goes).
+        """
+        names = _store_names(self.path)
+        found = _stat(target)
+        if found is not None:
+            for name, what in names.items():
+                known = _stat(name)
+                if known is not None and (known.st_dev, known.st_ino) == (
+                    found.st_dev,
+                    found.st_ino,
+                ):
+                    return f"{what} ({name})"
+            return None
+        if isinstance(target, int):
+            return None
+        resolved = _resolved(target)
+        for name, what in names.items():
+            if _resolved(name) == resolved:
+                return f"{what} ({name})"
+        return None
+
     def read_only(self) -> bool:
         """True when the file exists but nobody may write it (its mode bits say so).
 
@@ -66,7 +103,13 @@ class SQLiteStore:
         )
 
     def check(self, *, write: bool) -> None:
-        """Say clearly why the file cannot be used, before the library tries and fails."""
+        """Say clearly why the file cannot be used, before the library tries and fails.
+
+        Raises StoreConfigError when ``--db`` names something that is no file at all (a
+        named pipe, a device, a socket, /dev/stdin): it is never opened (opening a named pipe
+        waits for a writer, for ever). StoreUnavailable otherwise.
+        """
+        self._refuse_special()
         folder = self.path.parent
         if self.is_default:
             folder.mkdir(parents=True, exist_ok=True)
@@ -98,6 +141,25 @@ class SQLiteStore:
                     "read-only; choose a writable location with --db or TRACKER_DB"
                 )
 
+    def _refuse_special(self, mode: int | None = None) -> None:
+        if mode is None:
+            try:
+                mode = os.stat(self.path).st_mode  # never opens it
+            except (OSError, ValueError):
+                return  # none (or none to see yet): the checks below say why
+        if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+            return  # a directory has a message of its own
+        kind = {
+            stat.S_IFIFO: "a named pipe (FIFO)",
+            stat.S_IFCHR: "a character device",
+            stat.S_IFBLK: "a block device",
+            stat.S_IFSOCK: "a socket",
+        }.get(stat.S_IFMT(mode), "not a regular file")
+        raise StoreConfigError(
+            f"--db {self.path} is {kind}, not a file: a SQLite store is a regular file; "
+            "check --db or TRACKER_DB"
+        )
+
     def _check_file(self, *, write: bool) -> None:
         read_only = self.read_only()
         if write and read_only:
@@ -106,7 +168,10 @@ class SQLiteStore:
                 f"make it writable (chmod u+w {self.path}) or use another --db"
             )
         try:
-            with self.path.open("rb") as file:
+            # Without blocking, and checked as opened: it may have been swapped for a pipe.
+            descriptor = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+            with open(descriptor, "rb") as file:
+                self._refuse_special(os.fstat(descriptor).st_mode)
                 header = file.read(100)
         except OSError as e:
             raise StoreUnavailable(f"cannot read the store {self.path}: {e.strerror}") from None
@@ -133,7 +198,9 @@ class SQLiteStore:
         name = str(self.path)
         if not write and self.read_only():
             # Read a read-only file without the library trying to create tables in it.
-            name = f"file:{self.path}?mode=ro"
+            # A URI: its path percent-encoded, or a ? # % in the name would be read as the
+            # URI's query, fragment or an escape (and SQLite would open another file).
+            name = f"file:{quote(str(self.path))}?mode=ro"
         return {
             "PERSISTENCE_MODULE": "tracker.store.sqlite:TrackerSQLiteFactory",
             "SQLITE_DBNAME": name,
@@ -200,6 +267,10 @@ class PostgresStore:
             raise
         return connection
 
+    def file_of(self, target: Path | int) -> str | None:  # noqa: ARG002 (same as SQLite)
+        """None: a PostgreSQL store has no file of its own here."""
+        return None
+
     def library_env(self, *, write: bool) -> dict[str, str]:  # noqa: ARG002 (same as SQLite)
         from psycopg.conninfo import make_conninfo
 
@@ -225,6 +296,29 @@ class PostgresStore:
 
 
 Store = SQLiteStore | PostgresStore
+
+
+def _store_names(path: Path) -> dict[Path, str]:
+    """The names of a SQLite store's files, under the path given and the path it resolves to
+    (SQLite names its sidecars after the database file it finally opens)."""
+    bases = [path, _resolved(path)]
+    return {Path(f"{base}{suffix}"): what for base in bases for suffix, what in SIDECARS.items()}
+
+
+def _stat(target: Path | int) -> os.stat_result | None:
+    """The file's status (following links), or None if there is no such file (or no telling)."""
+    try:
+        return os.fstat(target) if isinstance(target, int) else os.stat(target)
+    except (OSError, ValueError):
+        return None
+
+
+def _resolved(path: Path) -> Path:
+    """The absolute path with every link and ``..`` resolved, as far as they can be."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(path))
 
 
 def _cipher(key: str | None) -> dict[str, str]:
