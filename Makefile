@@ -38,7 +38,7 @@ contracts: $(STAMP)
 	$(BIN)/lint-imports
 
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The HTML report is tested in Debian's headless Chromium; install it when missing (needs root).
 browser:

@@ -495,5 +495,5 @@ def _open_concurrently(db: str, runs: int) -> Iterator[tuple[int, int]]:
 
 
 def test_two_first_writers_with_and_without_a_key_never_mix_encryption(db: str) -> None:
-    outcomes = list(_open_concurrently(db, 12))
+    outcomes = list(_open_concurrently(db, 8))
     assert all(sorted(codes) == [0, 3] for codes in outcomes), outcomes
