@@ -118,10 +118,15 @@ class TrackerPostgresRecorder(PostgresApplicationRecorder):
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
-        return cast(
-            "Sequence[int] | None",
-            _once(PostgresApplicationRecorder.insert_events)(self, stored_events, **kwargs),
-        )
+        # The library's steps in one transaction, tried once, without its pipeline: in pipeline
+        # mode an error of the ledger's statements (a read-only server, say) surfaced as
+        # "pipeline aborted" instead of itself. The ledger's checks take round trips anyway.
+        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
+            self._insert_events(curs, stored_events, **kwargs)
+            if not stored_events:
+                return []
+            self._insert_stored_events(curs, stored_events, **kwargs)
+            return self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
 
     def select_events(
         self,
