@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tracker.domain import lifecycle
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import (
     NOT_DETAILS,
@@ -27,15 +28,7 @@ from tracker.domain.events import (
     Resumed,
     Suspended,
 )
-from tracker.domain.rules import (
-    MeetingNeedsAgreedOrActiveChannel,
-    NothingAfterConclusion,
-    NothingBeforeOpening,
-    OnlyAgreedOrActiveChannelCanBeSuspended,
-    OnlyProposedChannelCanBeAgreed,
-    OnlySuspendedChannelCanBeResumed,
-    RuleBroken,
-)
+from tracker.domain.rules import NothingAfterConclusion, NothingBeforeOpening, RuleBroken
 from tracker.domain.values import ChannelStatus, Level
 
 _NOUNS = {
@@ -177,9 +170,6 @@ class Violation:
     advice: str
 
 
-_WORKING = (ChannelStatus.AGREED, ChannelStatus.ACTIVE)
-
-
 @dataclass
 class Walk:
     """The running state of a channel as its timeline is walked in valid time."""
@@ -233,56 +223,25 @@ class Walk:
         return f"{name} is {status.value} on {fact.occurred} (since {self.since})"
 
     def _transition(self, fact: Fact, status: ChannelStatus) -> Violation | None:
+        found = lifecycle.step(fact.KIND, status, self.before_suspension)
+        if isinstance(found, lifecycle.Refusal):
+            return Violation(fact, found.rule, self._state(fact, status), found.advice)
+        # What the walk keeps of the fact, besides the status it leads to.
         if isinstance(fact, MeetingHeld):
-            if status not in _WORKING:
-                advice = {
-                    ChannelStatus.PROPOSED: "record its agreement first (tracker agree)",
-                    ChannelStatus.SUSPENDED: "record its resumption first (tracker resume), "
-                    "or check the date",
-                }.get(status, "check the date")
-                return Violation(
-                    fact, MeetingNeedsAgreedOrActiveChannel, self._state(fact, status), advice
-                )
             self.meetings.append(fact)
-            if status is ChannelStatus.AGREED:
-                self._enter(ChannelStatus.ACTIVE, fact)
-        elif isinstance(fact, ChannelAgreed):
-            if status is not ChannelStatus.PROPOSED:
-                return Violation(
-                    fact,
-                    OnlyProposedChannelCanBeAgreed,
-                    self._state(fact, status),
-                    "check the date or the channel",
-                )
-            self._enter(ChannelStatus.AGREED, fact)
-        elif isinstance(fact, Suspended):
-            if status not in _WORKING:
-                return Violation(
-                    fact,
-                    OnlyAgreedOrActiveChannelCanBeSuspended,
-                    self._state(fact, status),
-                    "check the date; a suspended channel must be resumed before it can be "
-                    "suspended again",
-                )
-            self.before_suspension, self.suspension = status, fact
-            self._enter(ChannelStatus.SUSPENDED, fact)
-        elif isinstance(fact, Resumed):
-            if status is not ChannelStatus.SUSPENDED:
-                return Violation(
-                    fact,
-                    OnlySuspendedChannelCanBeResumed,
-                    self._state(fact, status),
-                    "record the suspension first (tracker suspend), or check the date",
-                )
-            self.last_resumed, self.suspension = fact, None
-            self._enter(self.before_suspension, fact)
-        elif isinstance(fact, Concluded):
-            self.conclusion = fact
-            self._enter(ChannelStatus.CONCLUDED, fact)
         elif isinstance(fact, CadenceAgreed):
             self.cadences[fact.level] = fact
         elif isinstance(fact, MeetingPlanned):
             self.plans.append(fact)
+        elif isinstance(fact, Suspended):
+            self.suspension = fact
+        elif isinstance(fact, Resumed):
+            self.last_resumed, self.suspension = fact, None
+        elif isinstance(fact, Concluded):
+            self.conclusion = fact
+        self.before_suspension = found.before_suspension
+        if found.enters is not None:
+            self._enter(found.enters, fact)
         return None
 
 
