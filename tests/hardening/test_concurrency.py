@@ -183,7 +183,9 @@ def test_a_write_that_conflicts_on_every_try_exits_3_in_one_line_and_records_not
         raise IntegrityError("duplicate key value violates unique constraint (forced by a test)")
 
     monkeypatch.setattr(DialogueTracker, "save", another_writer_was_first)
-    monkeypatch.setattr("tracker.application.tracker.time", SimpleNamespace(sleep=lambda _: None))
+    monkeypatch.setattr(
+        "tracker.application.unit_of_work.time", SimpleNamespace(sleep=lambda _: None)
+    )
 
     result = run_cli(["meet", "contested", "--on", day(1)], db=db)
 

@@ -136,7 +136,7 @@ def test_an_event_of_the_new_version_is_stored_with_its_version_and_read_back(
             format="video call",
         )
         channel.events.append(event)
-        app.save(*app.seal(channel, [event]))
+        app.save(event)
         stored = app.mapper.to_stored_event(event)
         assert json.loads(stored.state)["class_version"] == 2
         again = app.channel("us-cn-commercial-wg").events[-1]

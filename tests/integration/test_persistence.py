@@ -62,7 +62,7 @@ def new_app(db: str) -> Iterator[OpenApp]:
 def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """Retries back off with a short random sleep; the tests need not wait for it."""
     monkeypatch.setattr(
-        "tracker.application.tracker.time", SimpleNamespace(sleep=lambda _seconds: None)
+        "tracker.application.unit_of_work.time", SimpleNamespace(sleep=lambda _seconds: None)
     )
 
 

@@ -24,8 +24,8 @@ from tests.integration.test_encryption import run as run_with_key
 from tests.integration.test_format_evolution import FIXTURE, MeetingHeldV2, later_version
 from tests.support import run_cli, snapshot_rows, stored_rows
 from tracker.application import open_tracker
-from tracker.application import tracker as tracker_module
 from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
+from tracker.application.unit_of_work import UnitOfWork
 from tracker.domain.channel import project_channel
 from tracker.domain.snapshot import event_formats
 from tracker.domain.values import channel_id
@@ -198,7 +198,7 @@ def test_retractions_and_earlier_moments_read_the_same_with_and_without_the_snap
 def test_recording_renews_the_snapshot_and_keeps_only_the_newest(
     db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tracker_module, "SNAPSHOT_EVERY", 10)
+    monkeypatch.setattr(UnitOfWork, "snapshot_every", 10)
     run_cli(["import", str(long_channel(tmp_path / "short.toml", events=5))], db=db)
     assert snapshot_versions(db) == []  # short channels have none
     for n in range(5, 25):
@@ -215,7 +215,7 @@ def test_recording_renews_the_snapshot_and_keeps_only_the_newest(
 def test_a_snapshot_another_writer_took_first_does_not_fail_or_repeat_the_write(
     db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tracker_module, "SNAPSHOT_EVERY", 10)
+    monkeypatch.setattr(UnitOfWork, "snapshot_every", 10)
     run_cli(["import", str(long_channel(tmp_path / "short.toml", events=9))], db=db)
 
     def taken_already(self: ChannelSnapshots, snapshot: Any) -> Any:
@@ -316,7 +316,7 @@ def test_a_snapshot_in_the_format_before_keys_is_passed_over_and_taken_again(
     assert run_cli(["verify"], db=imported).exit_code == 0
     assert readings(imported) == before
     assert run_cli(["rebuild"], db=imported).exit_code == 0
-    assert stored_snapshot(imported).startswith(b'{"format":2,')
+    assert stored_snapshot(imported).startswith(b'{"format":3,')
     assert readings(imported) == before
 
 

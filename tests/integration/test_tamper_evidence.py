@@ -6,14 +6,14 @@ to the database (and not to the tracker) would.
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
-from tests.support import run_cli, stored_rows
+from tests.support import query, run_cli, stored_rows
 
 SEEDS = Path(__file__).parents[2] / "seeds" / "us-china-2023.toml"
 WG = "us-cn-commercial-wg"
@@ -171,14 +171,28 @@ def test_an_event_whose_kind_was_changed_is_found(seeded: str) -> None:
     assert [(p["channel"], p["seq"]) for p in problems] == [(WG, 5)]
 
 
-def test_every_event_carries_the_seal_of_the_one_before(seeded: str) -> None:
+def test_every_event_is_sealed_in_the_stores_ledger_after_the_one_before(seeded: str) -> None:
+    """The seals live at the storage boundary (store/ledger.py), not in the events: each
+    stored event has one ledger entry, in the order they were stored, whose digest covers the
+    entry before it and the event exactly as stored."""
     import json
+
+    from tracker.store.ledger import entry_digest
 
     history = run_cli(["history", WG, "--json"], db=seeded).json()
     assert history  # sealed events read back normally
+    assert all("seal" not in json.loads(state_of(seeded, v)) for v in range(1, 6))
 
-    states = [json.loads(state_of(seeded, v)) for v in range(1, 6)]
-    assert states[0]["previous"] is None
-    for before, after in itertools.pairwise(states):
-        assert after["previous"] == before["seal"]
-        assert after["seal"].startswith("sha256:")
+    position = "notification_id" if seeded.startswith("postgresql://") else "rowid"
+    events = query(
+        seeded,
+        f"SELECT originator_id, originator_version, topic, state FROM {table(seeded)} "
+        f"ORDER BY {position}",
+    )
+    entries = query(seeded, "SELECT position, digest FROM tracker_ledger ORDER BY position")
+    assert [p for p, _ in entries] == list(range(1, len(events) + 1))
+    previous = None
+    for (position_, digest), (channel, version, topic, state) in zip(entries, events, strict=True):
+        record = (UUID(str(channel)), version, topic, bytes(state))
+        assert digest == entry_digest(previous, position_, record, None)
+        previous = digest

@@ -21,34 +21,30 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import random
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventsourcing.utils import get_topic
-
 from tracker.application.acting import act
 from tracker.application.commands import OpenChannel
 from tracker.application.errors import Refused, WriteConflict
 from tracker.application.seedfile import ImportPlan, Positioned, SeedFile, SeedReader, open_seed
+from tracker.application.unit_of_work import retrying
 from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened
 from tracker.domain.rules import DomainError, DuplicateFact
 from tracker.domain.values import channel_id
 from tracker.store.bulk import EventWriter, Row, event_writer
-from tracker.store.chain import sealed_states
-from tracker.store.mapper import PydanticMapper
+from tracker.store.mapper import PydanticMapper, encode_state
 from tracker.store.waiting import budget
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
 
 BATCH = 5_000
-MAX_TRIES = 5
+
 # Reading in file order keeps the channels of the latest entries in memory, at most this many,
 # holding at most about this many events besides the channel in use.
 OPEN_CHANNELS = 8
@@ -80,7 +76,6 @@ class _Held:
 
     slug: str
     channel: Channel | None
-    seal: str | None  # the seal of its last event saved, which the next one follows
     size: int = 0  # events in memory
     saved_any: bool = False
 
@@ -160,18 +155,13 @@ def _import_plan(
     progress: Callable[[int, int], None] | None,
     snapshot_from: int | None,
 ) -> ImportResult:
-    for attempt in range(1, MAX_TRIES + 1):
-        try:
-            with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
-                recorder = _Recorder(app, plan.path.name, writer, snapshot_from)
-                _record_by_channel(recorder, plan, progress)
-        except WriteConflict:
-            if attempt == MAX_TRIES:
-                raise
-            time.sleep(random.uniform(0.01, 0.05) * attempt)  # noqa: S311 (jitter)
-            continue
+    def attempt() -> ImportResult:
+        with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
+            recorder = _Recorder(app, plan.path.name, writer, snapshot_from)
+            _record_by_channel(recorder, plan, progress)
         return _done(app, plan, recorder.outcome)
-    raise AssertionError("unreachable")
+
+    return retrying(attempt, pause=0.01)
 
 
 @contextlib.contextmanager
@@ -285,7 +275,7 @@ def _record_by_channel(
 
 
 class _Recorder:
-    """Applies entries to channels in memory and writes their new events, sealed, in batches."""
+    """Applies entries to channels in memory and writes their new events in batches."""
 
     def __init__(
         self, app: DialogueTracker, file: str, writer: EventWriter, snapshot_from: int | None
@@ -304,9 +294,9 @@ class _Recorder:
     def load(self, slug: str) -> _Held:
         """The channel as stored (None if it is not), to be recorded on."""
         if not self.writer.has_events(channel_id(slug)):
-            return _Held(slug, None, None)
+            return _Held(slug, None)
         channel = self.app.channel(slug)
-        return _Held(slug, channel, channel.events[-1].seal, size=len(channel.events))
+        return _Held(slug, channel, size=len(channel.events))
 
     def apply(self, held: _Held, entry: Positioned) -> bool:
         """Record one entry on one channel; False if it is refused (the first refusal is kept)."""
@@ -346,24 +336,20 @@ class _Recorder:
         return f"{self.file}: {entry.where}"
 
     def save(self, channels: Iterable[_Held]) -> None:
-        """Seal the channels' new events into their chains and write them (in batches)."""
+        """Write the channels' new events (in batches)."""
         for held in channels:
             if held.channel is None:
                 continue
             pending = held.channel.collect_events()
             if not pending:
                 continue
-            states = sealed_states(pending, held.seal, self.app.seal_key)
             row_id = self.writer.row_id(held.channel.id)
+            stored_state = self.mapper.stored_state
             rows = [
-                (row_id, e.originator_version, get_topic(type(e)), state)
-                for e, (state, _) in zip(pending, states, strict=True)
+                (row_id, e.originator_version, e.TOPIC, stored_state(encode_state(e)))
+                for e in pending
             ]
-            if self.mapper.compressor or self.mapper.cipher:
-                stored_state = self.mapper.stored_state
-                rows = [(i, v, topic, stored_state(state)) for i, v, topic, state in rows]
             self.batch.extend(rows)
-            held.seal = states[-1][1]
             held.saved_any = True
             self.outcome.recorded += len(pending)
         if len(self.batch) >= BATCH:

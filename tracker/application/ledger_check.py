@@ -25,7 +25,7 @@ from tracker.store.ledger import (
 )
 
 if TYPE_CHECKING:
-    from tracker.application.tracker import DialogueTracker
+    from tracker.application.base import TrackerApplication
     from tracker.application.verification import Verification
 
 PAGE = 5_000
@@ -53,7 +53,7 @@ class _Walk:
 
 
 def check_ledger(
-    app: DialogueTracker,
+    app: TrackerApplication,
     found: Verification,
     names: dict[UUID, str],
     expect: tuple[int, str] | None,
@@ -161,7 +161,8 @@ def _step(walk: _Walk, entry: Entry, event: Record, key: bytes | None, found: Ve
             Problem(
                 walk.name(entry.originator_id),
                 entry.version,
-                "was altered: it does not match the store's ledger",
+                # The entry's digest is the event's seal, at the storage boundary.
+                "was altered: its content does not match its seal",
             )
         )
     if walk.sound:

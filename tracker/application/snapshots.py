@@ -46,7 +46,7 @@ from tracker.store.mapper import PydanticMapper, encode_state, identified, plain
 
 # The stored form of snapshots. Bump it when that form changes: snapshots in another form are
 # then passed over (as out of date, not damaged) until they are taken again.
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3  # 3: events without the chain of events written before the ledger
 
 
 class SnapshotUnusable(Exception):

@@ -28,7 +28,7 @@ from tracker.store.chain import seal_of, split_seal
 from tracker.store.mapper import EventDamaged, plaintext
 
 if TYPE_CHECKING:
-    from tracker.application.tracker import DialogueTracker
+    from tracker.application.base import TrackerApplication
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,13 @@ class Verification:
 
 
 def verify(
-    app: DialogueTracker,
+    app: TrackerApplication,
     rows: Iterable[StoredEvent],
     seen: dict[str, int],
     names: dict[UUID, str],
     expect: tuple[int, str] | None = None,
+    *,
+    ledger_kept: bool = True,
 ) -> Verification:
     """Check every channel's chain, then the store's ledger.
 
@@ -85,10 +87,10 @@ def verify(
             shown = str(originator_id)[:40]
             found.add(Problem(f"(a row of channel {shown!r})", 0, "was altered: its channel id"))
             continue
-        _verify_channel(app, originator_id, channel_rows, seen, found)
+        _verify_channel(app, originator_id, channel_rows, seen, found, ledger_kept=ledger_kept)
     from tracker.application.ledger_check import check_ledger
 
-    check_ledger(app, found, _slugs(found), expect)
+    check_ledger(app, found, found.names, expect)
     _name_channels(found, names)
     return found
 
@@ -106,29 +108,14 @@ def _name_channels(found: Verification, names: dict[UUID, str]) -> None:
         found.add(Problem(name, problem.seq, problem.what))
 
 
-def _slugs(found: Verification) -> dict[UUID, str]:
-    """The slugs the channel pass read from each channel's opening."""
-    from tracker.domain.values import channel_id
-
-    return {channel_id(name): name for name in found.heads if _is_slug(name)}
-
-
-def _is_slug(name: str) -> bool:
-    from tracker.domain.values import InvalidValue, check_slug
-
-    try:
-        check_slug(name)
-    except InvalidValue:
-        return False
-    return True
-
-
 def _verify_channel(
-    app: DialogueTracker,
+    app: TrackerApplication,
     channel_id: UUID,
     rows: Iterator[StoredEvent],
     seen: dict[str, int],
     found: Verification,
+    *,
+    ledger_kept: bool,
 ) -> None:
     name = str(channel_id)
     expected, last_seal, chained = 1, None, True
@@ -144,7 +131,7 @@ def _verify_channel(
             found.add(Problem(name, expected, missing(expected, version - 1) + ": deleted"))
             chained = False
         expected = version + 1
-        problem, body, seal, event = _read(app, channel_id, row)
+        problem, body, seal, event = _read(app, channel_id, row, ledger_kept)
         if problem is not None:
             found.add(Problem(name, version, problem))
             last_seal, chained = None, False
@@ -159,7 +146,8 @@ def _verify_channel(
                 Problem(name, p.seq, p.what) if p.channel == str(channel_id) else p
                 for p in found.problems
             ]
-        if chained and state.get("previous") != last_seal:
+        # Only an event written before the ledger carries the seal of the one before it.
+        if chained and "previous" in state and state["previous"] != last_seal:
             found.add(
                 Problem(
                     name,
@@ -214,7 +202,7 @@ def _differences(snapshot: ChannelSnapshot, stored: dict[int, object]) -> Iterat
 
 
 def _snapshot(
-    app: DialogueTracker, channel_id: UUID
+    app: TrackerApplication, channel_id: UUID
 ) -> tuple[ChannelSnapshot | None, tuple[int, str] | None]:
     """The channel's newest snapshot, or (sequence, problem) when it was damaged."""
     if not isinstance(app.snapshots, ChannelSnapshots):
@@ -237,7 +225,7 @@ def missing(first: int, last: int) -> str:
 
 
 def _read(
-    app: DialogueTracker, channel_id: UUID, row: StoredEvent
+    app: TrackerApplication, channel_id: UUID, row: StoredEvent, ledger_kept: bool
 ) -> tuple[str | None, bytes | None, str | None, object]:
     """(problem, content without seal, seal, event) of one stored row."""
     try:
@@ -251,11 +239,14 @@ def _read(
         return f"cannot be read ({e})", None, None, None
     sealed = split_seal(content)
     if sealed is None:
-        return "was altered: it has no seal", None, None, None
-    body, seal = sealed
-    expected = seal_of(channel_id, row.originator_version, row.topic, body, app.seal_key)
-    if seal != expected:
-        return "was altered: its content does not match its seal", None, None, None
+        if not ledger_kept:  # every event of a store without a ledger carries its seal
+            return "was altered: it has no seal", None, None, None
+        body, seal = content, None
+    else:
+        body, seal = sealed
+        expected = seal_of(channel_id, row.originator_version, row.topic, body, app.seal_key)
+        if seal != expected:
+            return "was altered: its content does not match its seal", None, None, None
     try:
         event = app.mapper.to_domain_event(row)
     except Exception as e:

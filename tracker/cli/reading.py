@@ -127,7 +127,7 @@ def status(
     parties = _parties(party)
     app = tracker(ctx, write=False)
     if slug is not None:
-        state = app.state(slug, as_of=day, known_on=moment)
+        state = app.channel_status(slug, as_of=day, known_on=moment)
         view = status_view(state)
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return

@@ -33,8 +33,6 @@ NOT_DETAILS: set[str] = {  # a set, as pydantic's exclude takes; never changed
     "recorded",
     "sources",
     "occurred",
-    "previous",
-    "seal",
 }
 
 
@@ -54,11 +52,6 @@ class ChannelEvent(BaseModel):
     originator_id: uuid.UUID
     originator_version: int = Field(ge=1)
     recorded: dt.datetime
-    # The store's hash chain (tamper evidence): the seal of the channel's previous event, and
-    # this event's own seal over its stored content. Set when the event is saved; the domain
-    # never reads them.
-    previous: str | None = None
-    seal: str | None = None
 
     @property
     def seq(self) -> int:

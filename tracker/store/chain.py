@@ -1,13 +1,13 @@
-"""The hash chain that makes tampering with stored events evident.
+"""The per-channel hash chain of the events written before the store's ledger existed.
 
-Each event's **seal** is a digest of its channel, version, topic and stored content (before
-encryption); each event also carries the seal of the channel's **previous** event, which its own
-seal covers. Altering, deleting, reordering or inserting an event directly in the database then
-breaks the chain where it happened, and ``tracker verify`` names the channel and sequence number.
+Such an event's stored form carries its **seal** (a digest of its channel, version, topic and
+stored content before encryption, written last) and the seal of its channel's **previous**
+event, which its own seal covers. The store's ledger (store/ledger.py) now does this work for
+the whole store at the storage boundary; ``tracker verify`` still checks these seals where an
+event carries them, and the mapper cuts them off when an event is read.
 
-Without an encryption key the digest is SHA-256, which shows accidents and naive edits; anyone
-who knows this algorithm could recompute a forged chain. With ``TRACKER_ENCRYPTION_KEY`` the
-digest is an HMAC keyed from it, so forging a seal needs the key.
+Without an encryption key the digest is SHA-256; with ``TRACKER_ENCRYPTION_KEY`` it is an
+HMAC keyed from it (the same key as the ledger's).
 """
 
 from __future__ import annotations
@@ -15,17 +15,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import re
-from collections.abc import Sequence
-from typing import Any, TypeVar
 from uuid import UUID
-
-from pydantic import BaseModel
-
-from tracker.store.mapper import encode_state
-
-E = TypeVar("E", bound=BaseModel)
 
 SEAL_SUFFIX = re.compile(rb',"seal":"((?:sha256|hmac-sha256):[0-9a-f]{64})"\}$')
 
@@ -50,44 +41,6 @@ def _digest(message: bytes, key: bytes | None) -> str:
     if key is None:
         return "sha256:" + hashlib.sha256(message).hexdigest()
     return "hmac-sha256:" + hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def sealed_states(
-    events: Sequence[BaseModel], previous: str | None, key: bytes | None
-) -> list[tuple[bytes, str]]:
-    """Seal one channel's new events, in version order, after the seal ``previous``.
-
-    Returns each event's stored content (exactly ``encode_state`` of the sealed event) and its
-    seal, from one serialisation of the event.
-    """
-    sealed: list[tuple[bytes, str]] = []
-    quoted = None if previous is None else json.dumps(previous).encode()
-    ids: dict[UUID, str] = {}  # each channel's id written out once (the header names it)
-    for event in events:
-        identity: Any = event
-        assert identity.previous is None, "sealed twice"
-        assert identity.seal is None, "sealed twice"
-        body = encode_state(event)
-        if quoted is not None:
-            # The stored form with `previous` filled in, without building the event twice.
-            body = body.replace(b'"previous":null', b'"previous":' + quoted, 1)
-        topic = str(getattr(type(event), "TOPIC"))  # noqa: B009 (a class constant)
-        originator_id = identity.originator_id
-        hex_id = ids.get(originator_id) or ids.setdefault(originator_id, originator_id.hex)
-        seal = _digest(_header(hex_id, identity.originator_version, topic) + body, key)
-        quoted = b'"' + seal.encode() + b'"'  # json.dumps(seal): algorithm and hex digits only
-        # What encode_state writes for the sealed event: the seal last.
-        sealed.append((body[:-1] + b',"seal":' + quoted + b"}", seal))
-    return sealed
-
-
-def chain(events: Sequence[E], previous: str | None, key: bytes | None) -> list[E]:
-    """Seal one channel's new events, in version order, after the seal ``previous``."""
-    sealed: list[E] = []
-    for event, (_, seal) in zip(events, sealed_states(events, previous, key), strict=True):
-        sealed.append(event.model_copy(update={"previous": previous, "seal": seal}))
-        previous = seal
-    return sealed
 
 
 def split_seal(plaintext: bytes) -> tuple[bytes, str] | None:

@@ -11,6 +11,7 @@ is damage, reported as :class:`EventDamaged` with the channel and version it con
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any, cast
 from uuid import UUID
@@ -19,24 +20,32 @@ from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
 from pydantic import BaseModel
 
-_UNSEALED = {"originator_id", "originator_version", "seal"}
+_IDENTITY = {"originator_id", "originator_version"}  # the stored row's own columns
+
+# Events written before the store's ledger carry their channel's chain in their stored form:
+# the seal of the event before (``"previous":…`` after ``recorded``) and their own (written
+# last). Both are storage, not domain data: cut off when the event is read. (Inside a JSON
+# string a quote is escaped, so these patterns only ever match the keys themselves.)
+_LEGACY_PREVIOUS = re.compile(rb',"previous":(?:null|"(?:sha256|hmac-sha256):[0-9a-f]{64}")')
+_LEGACY_SEAL = re.compile(rb',"seal":"(?:sha256|hmac-sha256):[0-9a-f]{64}"\}$')
+LEGACY_KEYS = ("previous", "seal")
 
 
 def encode_state(event: BaseModel) -> bytes:
-    """The bytes stored for an event, before any compression or encryption.
-
-    The seal (see store/chain.py) is not part of what it covers, so it is written last, where
-    it can be cut off again exactly: ``…,"seal":"sha256:…"}``.
-    """
-    # model_dump_json(exclude=_UNSEALED), without its wrapper's cost (it runs once an event).
-    body = event.__pydantic_serializer__.to_json(event, exclude=_UNSEALED)
+    """The bytes stored for an event, before any compression or encryption."""
+    # model_dump_json(exclude=_IDENTITY), without its wrapper's cost (it runs once an event).
+    body = event.__pydantic_serializer__.to_json(event, exclude=_IDENTITY)
     class_version = getattr(type(event), "class_version", 1)
     if class_version > 1:
         body = body[:-1] + b',"class_version":' + str(class_version).encode() + b"}"
-    seal = getattr(event, "seal", None)
-    if seal:
-        body = body[:-1] + b',"seal":' + json.dumps(seal).encode() + b"}"
     return body
+
+
+def without_legacy_chain(state: bytes) -> bytes:
+    """A stored state without the chain an event written before the ledger carries."""
+    if b'"previous":' not in state:
+        return state
+    return _LEGACY_SEAL.sub(b"}", _LEGACY_PREVIOUS.sub(b"", state, count=1), count=1)
 
 
 def identified(originator_id: UUID | str, version: int, state: bytes) -> bytes:
@@ -49,6 +58,8 @@ def identified(originator_id: UUID | str, version: int, state: bytes) -> bytes:
 
 def upcast(cls: type[Any], state: dict[str, Any]) -> dict[str, Any]:
     """Bring an older stored state up to the class's current version."""
+    for key in LEGACY_KEYS:
+        state.pop(key, None)
     current = getattr(cls, "class_version", 1)
     version = state.pop("class_version", 1)
     while version < current:
@@ -157,7 +168,7 @@ class PydanticMapper(Mapper[UUID]):
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
         originator_id, version = stored_event.originator_id, stored_event.originator_version
         cls = self.event_class(stored_event.topic, originator_id, version)
-        state = plaintext(self, stored_event)
+        state = without_legacy_chain(plaintext(self, stored_event))
         try:
             if getattr(cls, "class_version", 1) == 1 and state[:1] == b"{" and len(state) > 2:
                 # Current format: let pydantic parse the JSON itself.

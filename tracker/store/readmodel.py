@@ -18,7 +18,8 @@ compare, are not.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -33,8 +34,10 @@ VIEW = "dashboard"
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
 CACHE_KIB = 65_536  # SQLite page cache of the read model's connection
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SEALED = "~"  # the mark of an encrypted text: base64, which never holds it
+# rec_to of a row that is current: later than any record time (microseconds since 1970).
+FOREVER = 2**62
 
 TABLES = (
     "rm_channels",
@@ -42,15 +45,26 @@ TABLES = (
     "rm_meetings",
     "rm_cadences",
     "rm_plans",
-    "rm_levels",
     "rm_tracking",
 )
 META = "rm_schema"
+RETIRED = ("rm_levels",)  # tables of earlier schema versions, dropped with the others
+
+# Every table holds, for each row, the record time it was known from (rec_from) and the one
+# it was superseded at (rec_to, FOREVER while current): the read model is bitemporal.
+CHANNEL_COLUMNS = (
+    "channel_id", "rec_from", "rec_to", "slug", "title", "parties", "topics", "level", "leads",
+    "follows", "opened_text", "opened_start", "version", "status", "before_suspension",
+    "last_start", "meetings_count", "spans_count", "since_text", "detail", "last_meeting_text",
+    "resumed_latest", "levels", "plans",
+)  # fmt: skip
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS rm_channels (
-        channel_id TEXT PRIMARY KEY,
-        slug TEXT NOT NULL UNIQUE,
+        channel_id TEXT NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        slug TEXT NOT NULL,
         title TEXT NOT NULL,
         parties TEXT NOT NULL,
         topics TEXT NOT NULL,
@@ -68,143 +82,165 @@ SCHEMA = (
         since_text TEXT NOT NULL,
         detail TEXT,
         last_meeting_text TEXT,
-        resumed_latest TEXT
-    )""",
+        resumed_latest TEXT,
+        levels TEXT NOT NULL,
+        plans TEXT NOT NULL,
+        PRIMARY KEY (channel_id, rec_from)
+    ){ROWLESS}""",
+    "CREATE INDEX IF NOT EXISTS rm_channels_known ON rm_channels (rec_to, channel_id)",
     """CREATE TABLE IF NOT EXISTS rm_spans (
         channel_id TEXT NOT NULL,
         position INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
         valid_from TEXT NOT NULL,
         status TEXT NOT NULL,
         since_text TEXT NOT NULL,
         since_latest TEXT NOT NULL,
         entered_by TEXT NOT NULL,
         detail TEXT,
-        PRIMARY KEY (channel_id, position)
+        PRIMARY KEY (channel_id, valid_from, position, rec_from)
     ){ROWLESS}""",
-    "CREATE INDEX IF NOT EXISTS rm_spans_by_day ON rm_spans (channel_id, valid_from, position)",
     """CREATE TABLE IF NOT EXISTS rm_meetings (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
         ordinal INTEGER NOT NULL,
         occurred_text TEXT NOT NULL,
         occurred_start TEXT NOT NULL,
         occurred_latest TEXT NOT NULL,
         level TEXT,
         run_max TEXT,
-        PRIMARY KEY (channel_id, occurred_start, seq)
+        PRIMARY KEY (channel_id, occurred_start, seq, rec_from)
     ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_cadences (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
         level TEXT NOT NULL,
         per_year DOUBLE PRECISION NOT NULL,
         agreed_text TEXT NOT NULL,
         agreed_start TEXT NOT NULL,
         agreed_latest TEXT NOT NULL,
-        PRIMARY KEY (channel_id, seq)
+        PRIMARY KEY (channel_id, seq, rec_from)
     )""",
     """CREATE TABLE IF NOT EXISTS rm_plans (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
         agreed_text TEXT NOT NULL,
         agreed_start TEXT NOT NULL,
         window_text TEXT NOT NULL,
         window_start TEXT NOT NULL,
         level TEXT,
         host TEXT,
-        held_text TEXT,
-        PRIMARY KEY (channel_id, seq)
+        PRIMARY KEY (channel_id, seq, rec_from)
     )""",
-    """CREATE TABLE IF NOT EXISTS rm_levels (
-        channel_id TEXT NOT NULL,
-        level TEXT NOT NULL,
-        cadence_start TEXT,
-        run_max TEXT,
-        last_start TEXT,
-        day_max TEXT,
-        last_text TEXT,
-        PRIMARY KEY (channel_id, level)
-    ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
         view TEXT PRIMARY KEY,
         notification_id BIGINT NOT NULL
     )""",
 )
 
-# --- the dashboard as of a day: one seek per channel (and per cadence and plan) --------------
+# --- the dashboard as of a day, as known at a moment ------------------------------------------
 #
-# A channel none of whose facts falls after the day (the usual case: the dashboard as of
-# today) is as it is at the end of its timeline, which its own row, its levels' rows and its
-# plans' rows hold: it is read without a seek. Each CASE below takes that path when the
-# channel's latest fact starts on or before the day, and seeks the day's rows otherwise.
-# Every ``?`` is the day.
+# Each row counts as known at the moment :m when rec_from <= :m < rec_to (the dashboard as
+# known now asks at FOREVER - 1). A channel none of whose facts falls after the day :d (the
+# usual case: the dashboard as of today) is as it is at the end of its timeline, which its own
+# row holds (at_end): it is read without a seek. Otherwise each value is the row in force on
+# the day, found with one seek of the table's key.
+
 
 SELECT_CHANNELS = """
 SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
-       c.opened_text, c.version,
-       CASE WHEN c.last_start <= ? THEN c.status || '|' || c.since_text || '|' ||
-                                        COALESCE(c.detail, '')
+       c.opened_text, c.version, c.last_start <= :d AS at_end,
+       CASE WHEN c.last_start <= :d THEN c.status || '|' || c.since_text || '|' ||
+                                         COALESCE(c.detail, '')
        ELSE (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
                FROM rm_spans s
-              WHERE s.channel_id = c.channel_id AND s.valid_from <= ?
+              WHERE s.channel_id = c.channel_id AND s.valid_from <= :d
+                AND s.rec_from <= :m AND s.rec_to > :m
               ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS span,
-       CASE WHEN c.last_start <= ? THEN c.meetings_count || '|' || c.last_meeting_text
+       CASE WHEN c.last_start <= :d THEN c.meetings_count || '|' || c.last_meeting_text
        ELSE (SELECT m.ordinal || '|' || m.occurred_text
                FROM rm_meetings m
-              WHERE m.channel_id = c.channel_id AND m.occurred_start <= ?
+              WHERE m.channel_id = c.channel_id AND m.occurred_start <= :d
+                AND m.rec_from <= :m AND m.rec_to > :m
               ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_meeting,
-       CASE WHEN c.last_start <= ? THEN c.resumed_latest
+       CASE WHEN c.last_start <= :d THEN c.resumed_latest
        ELSE (SELECT s.since_latest
                FROM rm_spans s
               WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed'
-                AND s.valid_from <= ?
-              ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed
+                AND s.valid_from <= :d AND s.rec_from <= :m AND s.rec_to > :m
+              ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed,
+       c.levels, c.plans
   FROM rm_channels c
- WHERE c.opened_start <= ?
+ WHERE c.rec_from <= :m AND c.rec_to > :m AND c.opened_start <= :d
+   AND (:channel = '' OR c.channel_id = :channel)
 """
 
 SELECT_CADENCES = """
 SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
-       CASE WHEN c.last_start <= ? THEN
-            l.last_start || '|' || COALESCE(l.run_max, '') || '|' || l.last_text
+       CASE WHEN c.last_start <= :d THEN NULL
        ELSE (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
                FROM rm_meetings m
-              WHERE m.channel_id = k.channel_id AND m.level = k.level AND m.occurred_start <= ?
+              WHERE m.channel_id = k.channel_id AND m.level = k.level
+                AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
               ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_at_level
   FROM rm_cadences k
-  JOIN rm_channels c ON c.channel_id = k.channel_id
-  LEFT JOIN rm_levels l ON l.channel_id = k.channel_id AND l.level = k.level
- WHERE k.agreed_start <= ?
+  JOIN rm_channels c ON c.channel_id = k.channel_id AND c.rec_from <= :m AND c.rec_to > :m
+ WHERE k.agreed_start <= :d AND k.rec_from <= :m AND k.rec_to > :m
+   AND (:channel = '' OR k.channel_id = :channel)
 """
 
 SELECT_PLANS = """
 SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
-       CASE WHEN c.last_start <= ? THEN p.held_text
+       CASE WHEN c.last_start <= :d THEN NULL
        WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.window_start
-               AND m.occurred_start <= ?
+               AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        ELSE
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.level = p.level
-               AND m.occurred_start >= p.window_start AND m.occurred_start <= ?
+               AND m.occurred_start >= p.window_start AND m.occurred_start <= :d
+               AND m.rec_from <= :m AND m.rec_to > :m
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        END AS held
   FROM rm_plans p
-  JOIN rm_channels c ON c.channel_id = p.channel_id
- WHERE p.agreed_start <= ?
+  JOIN rm_channels c ON c.channel_id = p.channel_id AND c.rec_from <= :m AND c.rec_to > :m
+ WHERE p.agreed_start <= :d AND p.rec_from <= :m AND p.rec_to > :m
+   AND (:channel = '' OR p.channel_id = :channel)
 """
 
-# The first meeting that settles a plan whose window opened before the channel's latest fact.
+# The meetings of one channel as of a day, as known at a moment, newest first.
+SELECT_MEETINGS = """
+SELECT m.seq FROM rm_meetings m
+ WHERE m.channel_id = :channel AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
+ ORDER BY m.occurred_start DESC, m.seq DESC LIMIT :limit
+"""
+
+# The projector's own reads: a channel's current row, and the first current meeting on or
+# after a day (that settles a plan).
+SELECT_CHANNEL = (
+    f"SELECT {', '.join(CHANNEL_COLUMNS)} FROM rm_channels "  # noqa: S608 (constant names)
+    "WHERE channel_id = ? AND rec_to = ?"
+)
 SELECT_HELD = (
     "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
-    "ORDER BY occurred_start, seq LIMIT 1"
+    "AND rec_to = ? ORDER BY occurred_start, seq LIMIT 1"
 )
 SELECT_HELD_AT_LEVEL = (
     "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
-    "AND level = ? ORDER BY occurred_start, seq LIMIT 1"
+    "AND level = ? AND rec_to = ? ORDER BY occurred_start, seq LIMIT 1"
 )
+
+
+_NAMED = re.compile(r"(?<![:\w]):([a-z_]+)")
 
 
 class Cursor(Protocol):
@@ -221,12 +257,11 @@ class ReadModelBusy(RuntimeError):
 # Each table's key (the order its rows are compared in), and the columns that hold a user's
 # text (encrypted in an encrypted store).
 KEYS = {
-    "rm_channels": ("channel_id",),
-    "rm_spans": ("channel_id", "position"),
-    "rm_meetings": ("channel_id", "occurred_start", "seq"),
-    "rm_cadences": ("channel_id", "seq"),
-    "rm_plans": ("channel_id", "seq"),
-    "rm_levels": ("channel_id", "level"),
+    "rm_channels": ("channel_id", "rec_from"),
+    "rm_spans": ("channel_id", "valid_from", "position", "rec_from"),
+    "rm_meetings": ("channel_id", "occurred_start", "seq", "rec_from"),
+    "rm_cadences": ("channel_id", "seq", "rec_from"),
+    "rm_plans": ("channel_id", "seq", "rec_from"),
 }
 TEXTS = {
     "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail"),
@@ -305,7 +340,10 @@ class ReadModelStore:
         return self._connection
 
     def sql(self, statement: str) -> str:
-        return statement.replace("?", "%s") if self.postgres else statement
+        """A statement written with ``?`` or ``:name`` placeholders, for this store's driver."""
+        if not self.postgres:
+            return statement
+        return _NAMED.sub(r"%(\1)s", statement.replace("?", "%s"))
 
     @contextlib.contextmanager
     def transaction(self, *, write: bool, wait: float | None = None) -> Iterator[ReadModelCursor]:
@@ -358,7 +396,7 @@ class ReadModelCursor:
         self.store = store
         self.cursor = cursor
 
-    def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+    def execute(self, statement: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
         self.cursor.execute(self.store.sql(statement), params)
         return self.cursor
 
@@ -404,7 +442,7 @@ class ReadModelCursor:
         self.execute(f"CREATE TABLE IF NOT EXISTS {META} (version INTEGER NOT NULL)")
         found = self.execute(f"SELECT version FROM {META}").fetchone()  # noqa: S608
         if found is None or found[0] != SCHEMA_VERSION:
-            for table in TABLES:
+            for table in (*TABLES, *RETIRED):
                 self.execute(f"DROP TABLE IF EXISTS {table}")
             self.execute(f"DELETE FROM {META}")  # noqa: S608
             self.execute(f"INSERT INTO {META} (version) VALUES (?)", (SCHEMA_VERSION,))  # noqa: S608
@@ -420,7 +458,7 @@ class ReadModelCursor:
         seen: dict[str, int] = {}
         slugs: dict[UUID, str] = {}
         for key, slug, version in self.execute(
-            "SELECT channel_id, slug, version FROM rm_channels"
+            "SELECT channel_id, slug, version FROM rm_channels WHERE rec_to = ?", (FOREVER,)
         ).fetchall():
             try:
                 seen[str(key)] = int(version)
@@ -458,6 +496,47 @@ class ReadModelCursor:
         )
         found = self.execute(f"SELECT MAX({column}) FROM {table}").fetchone()  # noqa: S608
         return int(found[0]) if found and found[0] is not None else 0
+
+    # --- record time: rows are closed, never changed ---------------------------------------
+
+    def close_channel_row(self, channel_id: str, known_from: int, until: int) -> None:
+        """The channel's current row holds only until ``until``."""
+        self.execute(
+            "UPDATE rm_channels SET rec_to = ? WHERE channel_id = ? AND rec_from = ?",
+            (until, channel_id, known_from),
+        )
+
+    def drop_channel_row(self, channel_id: str, known_from: int) -> None:
+        """Drop the channel's row known from ``known_from``: it was changed again at that same
+        record time, so nobody can ever have read it as it was."""
+        self.execute(
+            "DELETE FROM rm_channels WHERE channel_id = ? AND rec_from = ?",
+            (channel_id, known_from),
+        )
+
+    def close_rows(self, channel_id: str, until: int) -> None:
+        """Every current row of the channel's spans, meetings, cadences and plans holds only
+        until ``until`` (those written at that very record time are dropped)."""
+        for table in ("rm_spans", "rm_meetings", "rm_cadences", "rm_plans"):
+            self.execute(
+                f"DELETE FROM {table} WHERE channel_id = ? AND rec_from = ?",  # noqa: S608
+                (channel_id, until),
+            )
+            self.execute(
+                f"UPDATE {table} SET rec_to = ? WHERE channel_id = ? AND rec_to = ?",  # noqa: S608
+                (until, channel_id, FOREVER),
+            )
+
+    def count_meetings_towards(
+        self, channel_id: str, level: str, day: str, run_max: str, known_from: int
+    ) -> None:
+        """Meetings at a level on the day a cadence was agreed count towards it: their rows,
+        written from ``known_from`` on (in this transaction, never read before), say so."""
+        self.execute(
+            "UPDATE rm_meetings SET run_max = ? WHERE channel_id = ? AND level = ? "
+            "AND occurred_start = ? AND rec_from = ?",
+            (run_max, channel_id, level, day, known_from),
+        )
 
     def exists(self) -> bool:
         if self.store.postgres:
@@ -544,7 +623,3 @@ class ReadModelCursor:
             return
         for table in TABLES:
             self.execute(f"DELETE FROM {table}")  # noqa: S608 (table names are constants)
-
-    def forget_channel(self, channel_id: str) -> None:
-        for table in TABLES[:-1]:
-            self.execute(f"DELETE FROM {table} WHERE channel_id = ?", (channel_id,))  # noqa: S608

@@ -1,0 +1,334 @@
+"""The tracker's application on one store: made from the store's settings, it refuses a store
+this command cannot read (another encryption), loads channels (through their snapshots), and
+translates what the store and the rules raise into the application's errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import (
+    IntegrityError,
+    Mapper,
+    MapperDeserialisationError,
+    PersistenceError,
+)
+from eventsourcing.utils import Environment
+
+from tracker.application.errors import (
+    BadInput,
+    ChannelNotFound,
+    Refused,
+    StoreError,
+    WriteConflict,
+)
+from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
+from tracker.domain.channel import Channel, project_channel
+from tracker.domain.events import (
+    STORED_TOPICS,
+    ChannelEvent,
+    ChannelOpened,
+)
+from tracker.domain.rules import DomainError
+from tracker.domain.values import InvalidValue, channel_id, check_slug
+from tracker.store import driver_errors
+from tracker.store.chain import seal_key
+from tracker.store.ledger import ChainBroken, LedgerError
+from tracker.store.mapper import EventDamaged, PydanticMapper
+from tracker.store.settings import SQLiteStore, Store, StoreUnavailable
+
+if TYPE_CHECKING:
+    from tracker.store.readmodel import ReadModelStore
+
+
+def _plain_json(state: bytes) -> bool:
+    """Whether stored bytes are an event in clear: a JSON object with its record time."""
+    import json
+
+    try:
+        found = json.loads(state)
+    except ValueError:
+        return False
+    return isinstance(found, dict) and "recorded" in found
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def refuse_store_file(store: Store, target: Path | int) -> None:
+    """Raise BadInput if the output ``target`` (a path, or an open file descriptor: 1 is
+    standard output) is one of the store's own files, under whatever name."""
+    found = store.file_of(target)
+    if found is None:
+        return
+    if isinstance(target, int):
+        where = "standard output" if target == 1 else "the output"
+        fix = "send it to another file" if target == 1 else "choose another file"
+    else:
+        where, fix = f"--output {target}", "choose another file with -o"
+    raise BadInput(
+        f"{where} is {found}: writing there would destroy what is recorded; nothing was "
+        f"written; {fix}"
+    )
+
+
+class TrackerApplication(Application[UUID]):
+    """The library's application, made for the tracker's store: what every part shares."""
+
+    mapper: PydanticMapper
+    is_snapshotting_enabled = True  # snapshots are taken by the unit of work, for long channels
+
+    def __init__(
+        self, store: Store, *, write: bool = True, clock: Callable[[], dt.datetime] = utc_now
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.notices: list[str] = []  # what the user should know besides the answer
+        self._read_model: ReadModelStore | None = None
+        self.seal_key = seal_key(store.encryption_key)
+        with self.store_errors():
+            super().__init__(env=store.library_env(write=write))
+            self._check_encryption()
+
+    def _check_encryption(self) -> None:
+        """Refuse a store this command's key (or lack of one) cannot read, saying which.
+
+        A store's encryption is decided by its first write, under the write lock, and kept in
+        its meta table (store/ledger.py); a store written before that is judged by its first
+        events. Either way the answer is certain, whatever the cipher text looks like.
+        """
+        from tracker.store.ledger import encryption_marker
+
+        recorder: Any = self.recorder
+        with recorder.reading_ledger() as ledger:
+            marker = ledger.meta("encryption") if ledger.exists() else None
+        if marker is None:
+            marker = self._judged_encryption()
+        ours = recorder.encryption
+        if marker is None or marker == ours:
+            return
+        where = self.store.describe()
+        if marker == encryption_marker(encrypted=False, key_check=None):
+            raise StoreError(
+                f"the store {where} is not encrypted, but TRACKER_ENCRYPTION_KEY is set; "
+                "unset it to use this store"
+            )
+        if ours == encryption_marker(encrypted=False, key_check=None):
+            raise StoreError(
+                f"the store {where} is encrypted; set TRACKER_ENCRYPTION_KEY to its key"
+            )
+        raise StoreError(
+            f"TRACKER_ENCRYPTION_KEY does not open this store ({where}): it is another key; "
+            "set it to the store's key (the key itself is not shown)"
+        )
+
+    def _judged_encryption(self) -> str | None:
+        """The encryption of a store written before it was recorded, judged by its first
+        events: plain JSON is no encryption; what this key opens is this key's; anything else
+        is another key's. None for a store with no events."""
+        from tracker.store.ledger import encryption_marker
+
+        recorder: Any = self.recorder
+        first = self.recorder.select_notifications(1, 5)
+        if not first:
+            return None
+        for notification in first:
+            state = notification.state
+            if isinstance(state, bytes) and _plain_json(state):
+                return encryption_marker(encrypted=False, key_check=None)
+        if self.mapper.cipher is not None:
+            for notification in first:
+                try:
+                    self.mapper.cipher.decrypt(notification.state)
+                except Exception:  # noqa: S112 (another of the first events may open)
+                    continue
+                return str(recorder.encryption)
+        return "aes-gcm:unknown key"
+
+    def check_output(self, target: Path | int) -> None:
+        """Refuse (BadInput) to write output over one of the store's own files: ``target`` is
+        the path to be written, or the descriptor of a file opened for writing."""
+        refuse_store_file(self.store, target)
+
+    def construct_env(self, name: str, env: Any = None) -> Environment:
+        # Only the settings made from --db / TRACKER_DB: nothing leaks in from os.environ.
+        # Snapshots are on by setting, not by the class attribute, which the library reads
+        # only in the construct_env this replaces.
+        return Environment(name, {"IS_SNAPSHOTTING_ENABLED": "y", **(env or {})})
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        mapper = self.factory.mapper(mapper_class=PydanticMapper)
+        assert isinstance(mapper, PydanticMapper)
+        mapper.know(STORED_TOPICS)  # stored topics name these, and nothing else
+        return mapper
+
+    def construct_snapshot_store(self) -> ChannelSnapshots:
+        recorder = self.factory.aggregate_recorder(purpose="snapshots")
+        return ChannelSnapshots(mapper=self.mapper, recorder=recorder)
+
+    def close(self) -> None:
+        if self._read_model is not None:
+            self._read_model.close()
+        super().close()
+
+    @staticmethod
+    def _checked(slug: str) -> str:
+        try:
+            return check_slug(slug)
+        except InvalidValue as e:
+            raise BadInput(str(e)) from None
+
+    def channel(self, slug: str, *, every_event: bool = True) -> Channel:
+        """The channel with all its events (raises ChannelNotFound).
+
+        ``every_event=False`` leaves the events a snapshot holds unread until they are asked
+        for (a fold reads only those that count); reading one may then raise SnapshotUnusable.
+        """
+        try:
+            check_slug(slug)
+        except InvalidValue as e:
+            raise BadInput(str(e)) from None
+        with self.store_errors():
+            try:
+                return self._channel_by_id(channel_id(slug), every_event=every_event)
+            except AggregateNotFoundError:
+                raise ChannelNotFound(
+                    f"no channel {slug!r}; tracker status lists the channels recorded"
+                ) from None
+
+    def _channel_by_id(self, channel_id: UUID, *, every_event: bool = True) -> Channel:
+        """The channel, through its snapshot if it has a usable one (raises
+        AggregateNotFoundError)."""
+        try:
+            found = self.repository.get(channel_id, projector_func=project_channel)
+            assert isinstance(found, Channel)
+            if every_event:
+                found.events  # noqa: B018 (reads every event the snapshot holds)
+        except SnapshotUnusable:
+            # An event inside the snapshot cannot be read: the snapshot is passed over.
+            return self._from_events(channel_id)
+        return found
+
+    def _from_events(self, channel_id: UUID) -> Channel:
+        """The channel from its events alone, without its snapshot."""
+        events = cast("Iterator[ChannelEvent]", self.events.get(channel_id))
+        found = project_channel(None, events)
+        if found is None:
+            raise AggregateNotFoundError(channel_id)
+        return found
+
+    def slugs(self) -> list[str]:
+        """Every channel's slug, in the order they were opened in the store."""
+        with self.store_errors():
+            slugs: list[str] = []
+            start = 1
+            while True:
+                page = self.recorder.select_notifications(start, 1000, topics=[ChannelOpened.TOPIC])
+                for notification in page:
+                    opening = self.mapper.to_domain_event(notification)
+                    assert isinstance(opening, ChannelOpened)
+                    slugs.append(opening.slug)
+                if len(page) < 1000:
+                    return slugs
+                start = page[-1].id + 1
+
+    def _ids_present(self, slugs: Iterable[str]) -> set[UUID]:
+        with self.store_errors():
+            found = set()
+            for slug in slugs:
+                if self.recorder.select_events(channel_id(slug), limit=1):
+                    found.add(channel_id(slug))
+            return found
+
+    @property
+    def read_model(self) -> ReadModelStore:
+        if self._read_model is None:
+            from tracker.store.readmodel import ReadModelStore, TextSeal
+
+            self._read_model = ReadModelStore(self.store, TextSeal(self.mapper.cipher))
+        return self._read_model
+
+    def _read_model_usable(self) -> bool:
+        # A read-only file cannot be kept up to date. (An encrypted store's read model keeps
+        # its texts encrypted: see store/readmodel.py.)
+        return not (isinstance(self.store, SQLiteStore) and self.store.read_only())
+
+    @contextmanager
+    def _domain_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DomainError as e:
+            raise Refused(str(e)) from None
+
+    @contextmanager
+    def store_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError:
+            # Another writer saved the same version first: the unit of work tries again.
+            raise WriteConflict("another writer changed the same channel") from None
+        except EventDamaged as e:
+            raise StoreError(self._damaged(e)) from None
+        except ChainBroken as e:
+            raise StoreError(
+                f"refused: the history of the store {self.store.describe()} is broken ({e}); "
+                "nothing was recorded: run tracker verify, and restore the store from a backup"
+            ) from None
+        except LedgerError as e:
+            raise StoreError(f"the store {self.store.describe()} cannot be used: {e}") from None
+        except StoreUnavailable as e:
+            raise StoreError(str(e)) from None
+        except MapperDeserialisationError as e:
+            raise StoreError(
+                f"the store {self.store.describe()} holds an event that cannot be read ({e}); "
+                "run tracker verify, and restore from a backup if it was damaged"
+            ) from None
+        except Exception as e:
+            if isinstance(e, (PersistenceError, OSError, *driver_errors())):
+                raise StoreError(self._unavailable(e)) from None
+            raise
+
+    def _damaged(self, error: EventDamaged) -> str:
+        """Say which stored event is damaged (by its channel's slug when it can be read)."""
+        what = "an event"
+        if isinstance(error.version, int) and not isinstance(error.version, bool):
+            what = f"event #{error.version}"
+        if error.originator_id is not None:
+            what += f" of {self._channel_name(error.originator_id)}"
+        return (
+            f"the store {self.store.describe()} is damaged: {what}: {error.what}; run tracker "
+            "verify to see all the damage, and restore the store from a backup"
+        )
+
+    def _channel_name(self, originator_id: object) -> str:
+        """The slug of a channel by its id, if its opening can be read; its id otherwise."""
+        try:
+            wanted = UUID(str(originator_id))
+            for slug in self.slugs():
+                if channel_id(slug) == wanted:
+                    return slug
+        except Exception:  # noqa: S110 (damage elsewhere: name the channel by its id)
+            pass
+        return f"the channel with id {str(originator_id)[:36]}"
+
+    def _unavailable(self, error: Exception) -> str:
+        from tracker.store.waiting import busy_message, failure, unreachable_message
+
+        detail = " ".join(str(error).split()) or type(error).__name__
+        if hasattr(self.store, "redact"):
+            detail = self.store.redact(detail)
+        match failure(error):
+            case "busy":
+                return busy_message(self.store.describe())
+            case "cancelled":
+                reason = f"the server cancelled a statement ({detail})"
+                return busy_message(self.store.describe(), reason)
+            case "unreachable":
+                return unreachable_message(self.store.describe(), detail)
+        return f"the store {self.store.describe()} cannot be used: {detail}"

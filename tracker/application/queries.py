@@ -1,0 +1,249 @@
+"""The application's queries: a channel's state and history, and the dashboard, answered
+from the read model (caught up first, rebuilt when found damaged) or by folding the events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.persistence import (
+    PersistenceError,
+)
+
+from tracker.application.base import TrackerApplication
+from tracker.application.errors import (
+    ChannelNotFound,
+    StoreError,
+)
+from tracker.application.snapshots import SnapshotUnusable
+from tracker.domain.events import (
+    ChannelEvent,
+    EventRetracted,
+    Fact,
+)
+from tracker.domain.state import ChannelState, ChannelSummary
+from tracker.domain.values import channel_id
+
+if TYPE_CHECKING:
+    pass
+
+RECENT_MEETINGS = 5  # meetings shown with a channel's status (history lists them all)
+BUSY_WAIT = 1.0  # seconds the dashboard waits to bring its read model up to date
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One event of a channel's history, with its retraction (if any)."""
+
+    event: ChannelEvent
+    retracted_by: EventRetracted | None
+
+
+class Queries(TrackerApplication):
+    """What the tracker answers."""
+
+    def state(
+        self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> ChannelState:
+        """One channel's state as of a day, as known at a moment."""
+        as_of = as_of or self.clock().date()
+        state = self._state(slug, as_of=as_of, known_on=known_on)
+        if state is None:
+            when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
+            raise ChannelNotFound(f"the channel {slug} did not exist {when}")
+        return state
+
+    def states(
+        self, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> list[ChannelState]:
+        """Every channel that existed as of the day (and was known at the moment)."""
+        as_of = as_of or self.clock().date()
+        found = (self._state(s, as_of=as_of, known_on=known_on) for s in self.slugs())
+        return [s for s in found if s is not None]
+
+    def _state(
+        self, slug: str, *, as_of: dt.date, known_on: dt.datetime | None
+    ) -> ChannelState | None:
+        # Through the snapshot, reading only the events that count; should one of them be
+        # unreadable, from the events alone.
+        try:
+            return self.channel(slug, every_event=False).state(as_of=as_of, known_on=known_on)
+        except SnapshotUnusable:
+            with self.store_errors():
+                channel = self._from_events(channel_id(slug))
+            return channel.state(as_of=as_of, known_on=known_on)
+
+    def summaries(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        known_on: dt.datetime | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[ChannelSummary]:
+        """The dashboard: every channel that existed as of the day.
+
+        As known now, it comes from the read model (caught up first): one index seek per
+        channel at most, whatever the number of events. As known at an earlier moment, the
+        read model's projector applies the events recorded by then to temporary tables of its
+        own: exact, and it grows with the events. A read model found damaged is rebuilt (and a
+        notice says so). ``progress``
+        hears how many events the catch-up has applied, page by page (after an import of many
+        events it can take a while).
+        """
+        as_of = as_of or self.clock().date()
+        if not self._read_model_usable():
+            return list(self.states(as_of=as_of, known_on=known_on))
+        from tracker.application.readings import summaries
+
+        found: list[ChannelSummary] = self._from_read_model(
+            lambda cursor: summaries(cursor, as_of, known_on),
+            lambda: list(self.states(as_of=as_of, known_on=known_on)),
+            progress,
+        )
+        return found
+
+    def channel_status(
+        self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> ChannelState:
+        """One channel as of a day, as known at a moment, with its last few meetings (not all
+        of them): from the read model, a few seeks whatever the channel's length."""
+        as_of = as_of or self.clock().date()
+        if not self._read_model_usable():
+            return self.state(slug, as_of=as_of, known_on=known_on)
+        from tracker.application.readings import recent_meetings, summaries
+
+        key = channel_id(self._checked(slug))
+
+        def read(cursor: Any) -> tuple[list[ChannelSummary], list[int]]:
+            found = summaries(cursor, as_of, known_on, str(key))
+            return found, recent_meetings(cursor, str(key), as_of, known_on, RECENT_MEETINGS)
+
+        found, seqs = self._from_read_model(read, lambda: (None, []), None)
+        if found is None:  # another writer holds the store: fold, which only reads
+            return self.state(slug, as_of=as_of, known_on=known_on)
+        self._check_unsnapshotted(key)
+        if not found:
+            if not self._ids_present([slug]):
+                raise ChannelNotFound(
+                    f"no channel {slug!r}; tracker status lists the channels recorded"
+                )
+            when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
+            raise ChannelNotFound(f"the channel {slug} did not exist {when}")
+        with self.store_errors():
+            meetings = [self._event(key, seq) for seq in seqs]
+        summary = found[0]
+        fields = {name: getattr(summary, name) for name in ChannelSummary.__dataclass_fields__}
+        return ChannelState(**fields, meetings=tuple(meetings))
+
+    def _check_unsnapshotted(self, key: UUID) -> None:
+        """Read the events a fold would read past the channel's newest snapshot, so that damage
+        among them is reported as a fold reports it, at a cost bounded by the snapshot
+        interval (UnitOfWork.snapshot_every)."""
+        assert self.snapshots is not None  # snapshotting is enabled
+        try:
+            newest = self.snapshots.recorder.select_events(key, desc=True, limit=1)
+        except PersistenceError:  # no snapshot table: a read-only file that never had one
+            newest = []
+        after = newest[0].originator_version if newest else 0
+        with self.store_errors():
+            for stored in self.recorder.select_events(key, gt=after):
+                self.mapper.to_domain_event(stored)
+
+    def _event(self, key: UUID, seq: int) -> Any:
+        found = self.recorder.select_events(key, gt=seq - 1, lte=seq)
+        return self.mapper.to_domain_event(found[0])
+
+    def _from_read_model(
+        self,
+        read: Callable[[Any], Any],
+        fold: Callable[[], Any],
+        progress: Callable[[int], None] | None,
+    ) -> Any:
+        """What ``read`` finds in the read model, caught up first; a damaged read model is
+        rebuilt (once), and while another writer holds the store, ``fold`` answers instead."""
+        from tracker.store.readmodel import ReadModelBusy, ReadModelDamaged
+
+        def attempt() -> Any:
+            self.catch_up(progress, wait=BUSY_WAIT)
+            with self.store_errors(), self.read_model.transaction(write=False) as cursor:
+                return read(cursor)
+
+        try:
+            try:
+                return attempt()
+            except ReadModelDamaged as e:
+                self._mend_read_model(e)
+                return attempt()
+        except ReadModelBusy:
+            # Another writer holds the store (an import, say): fold, which only reads.
+            return fold()
+
+    def _mend_read_model(self, damage: Exception) -> None:
+        """Rebuild a read model found damaged: it is derived from the events, never trusted."""
+        from tracker.store.readmodel import ReadModelDamaged
+
+        try:
+            self.rebuild_read_model()
+        except ReadModelDamaged as e:
+            raise StoreError(
+                f"the read model of the store {self.store.describe()} cannot be rebuilt ({e}); "
+                "run tracker verify"
+            ) from None
+        self.notices.append(
+            f"the dashboard's read model was damaged ({damage}); it was rebuilt from the events"
+        )
+
+    def catch_up(
+        self, progress: Callable[[int], None] | None = None, wait: float | None = None
+    ) -> int:
+        """Apply the events recorded since the read model was last brought up to date."""
+        from tracker.application.projector import catch_up
+
+        with self.store_errors(), self.read_model.transaction(write=True, wait=wait) as cursor:
+            return catch_up(cursor, self.mapper, self._facts, progress)
+
+    def rebuild_read_model(self, progress: Callable[[int], None] | None = None) -> int:
+        """Empty the read model and apply every event again; return how many were applied."""
+        from tracker.application.projector import catch_up
+
+        with self.store_errors(), self.read_model.transaction(write=True) as cursor:
+            cursor.clear()
+            return catch_up(cursor, self.mapper, self._facts, progress)
+
+    def _facts(
+        self, channel_id: UUID, known_on: dt.datetime | None = None
+    ) -> tuple[list[Fact], int]:
+        from tracker.application.readings import live_facts_of
+
+        return live_facts_of(self._channel_by_id(channel_id).events, known_on)
+
+    def history(
+        self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+    ) -> list[HistoryEntry]:
+        """Every event of a channel in the order recorded, with retractions marked.
+
+        ``known_on`` keeps what had been recorded by then; ``as_of`` keeps the facts that had
+        occurred by then (and the retractions of those facts).
+        """
+        events = [
+            e for e in self.channel(slug).events if known_on is None or e.recorded <= known_on
+        ]
+        if not events:
+            raise ChannelNotFound(
+                f"the channel {slug} was not yet recorded on "
+                f"{known_on.isoformat() if known_on else known_on}"
+            )
+        if as_of is not None:
+            kept = {e.seq for e in events if isinstance(e, Fact) and e.occurred.earliest <= as_of}
+            if 1 not in kept:
+                raise ChannelNotFound(f"the channel {slug} did not exist as of {as_of}")
+            events = [
+                e
+                for e in events
+                if e.seq in kept or (isinstance(e, EventRetracted) and e.retracted_seq in kept)
+            ]
+        retractions = {e.retracted_seq: e for e in events if isinstance(e, EventRetracted)}
+        return [HistoryEntry(e, retractions.get(e.seq)) for e in events]

@@ -1,0 +1,220 @@
+"""Reading the read model: channels as of a day, as known at a moment.
+
+The rows say what the domain's walk reported (projector.py); the judgement of cadences and
+plans (what is due, what is overdue) is the domain's (domain/state.py), given the rows in force
+on the day. One query a table serves every channel at once, or one channel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.events import ChannelEvent, Fact
+from tracker.domain.state import (
+    CAN_BE_OVERDUE,
+    LEVEL_ORDER,
+    ChannelSummary,
+    cadence_state,
+    planned_state,
+)
+from tracker.domain.timeline import micros
+from tracker.domain.values import ChannelStatus, Lead, Level, check_slug
+from tracker.store.readmodel import (
+    FOREVER,
+    SELECT_CADENCES,
+    SELECT_CHANNELS,
+    SELECT_MEETINGS,
+    SELECT_PLANS,
+    ReadModelCursor,
+    ReadModelDamaged,
+)
+
+NOW = FOREVER - 1  # the moment of the dashboard as known now: every current row
+
+
+def moment_of(known_on: dt.datetime | None) -> int:
+    """A moment of record time as the read model's rows hold it."""
+    if known_on is None:
+        return NOW
+    return min(max(micros(known_on), -NOW), NOW)
+
+
+def summaries(
+    cursor: ReadModelCursor,
+    as_of: dt.date,
+    known_on: dt.datetime | None = None,
+    channel: str = "",
+) -> list[ChannelSummary]:
+    """Every channel that existed as of the day and was recorded by the moment (or only the
+    channel with id ``channel``)."""
+    params = {"d": as_of.isoformat(), "m": moment_of(known_on), "channel": channel}
+    cadences: dict[str, dict[str, tuple[Any, ...]]] = {}
+    for found in cursor.execute(SELECT_CADENCES, params).fetchall():
+        by_level = cadences.setdefault(found[0], {})
+        current = by_level.get(found[2])
+        # The cadence in force at a level is the last agreed in valid time.
+        if current is None or (found[5], found[1]) > (current[5], current[1]):
+            by_level[found[2]] = tuple(found)
+    plans: dict[str, list[tuple[Any, ...]]] = {}
+    for found in cursor.execute(SELECT_PLANS, params).fetchall():
+        plans.setdefault(found[0], []).append(tuple(found))
+    result = []
+    opened = cursor.store.seal.open
+    for found in cursor.execute(SELECT_CHANNELS, params).fetchall():
+        try:
+            result.append(
+                _summary(
+                    tuple(found),
+                    cadences.get(found[0], {}),
+                    plans.get(found[0], []),
+                    (as_of, known_on),
+                    opened,
+                )
+            )
+        except ReadModelDamaged:
+            raise
+        except Exception as e:  # whatever a damaged row makes the reading fail with
+            raise ReadModelDamaged(
+                f"the read model's rows of channel {str(found[0])[:36]} cannot be read "
+                f"({type(e).__name__})"
+            ) from None
+    return result
+
+
+def recent_meetings(
+    cursor: ReadModelCursor,
+    channel: str,
+    as_of: dt.date,
+    known_on: dt.datetime | None,
+    limit: int,
+) -> list[int]:
+    """The sequence numbers of a channel's last meetings held as of the day, oldest first."""
+    params = {"d": as_of.isoformat(), "m": moment_of(known_on), "channel": channel}
+    found = cursor.execute(SELECT_MEETINGS, {**params, "limit": limit}).fetchall()
+    return [int(row[0]) for row in reversed(found)]
+
+
+def live_facts_of(
+    events: Iterable[ChannelEvent], known_on: dt.datetime | None = None
+) -> tuple[list[Fact], int]:
+    """The live facts of a channel in valid time, and its version (for a rebuild), as known at
+    the moment if one is given."""
+    from tracker.domain.timeline import in_valid_time, live_facts
+
+    known = [e for e in events if known_on is None or e.recorded <= known_on]
+    return in_valid_time(live_facts(known)), max(e.originator_version for e in known)
+
+
+# Read from stored text by lookup: calling an enum class costs more than the rest of a row.
+_LEVELS = {level.value: level for level in Level}
+_STATUSES = {status.value: status for status in ChannelStatus}
+
+
+@lru_cache(maxsize=4096)
+def _leads(stored: str) -> tuple[Lead, ...]:
+    # Channels share few distinct lists of leads, parties and topics: read each once.
+    return tuple(Lead.model_validate(lead) for lead in json.loads(stored))
+
+
+@lru_cache(maxsize=4096)
+def _texts(stored: str) -> tuple[str, ...]:
+    found = json.loads(stored)
+    if not isinstance(found, list) or not all(isinstance(text, str) for text in found):
+        raise TypeError("not a list of texts")
+    return tuple(found)
+
+
+def _summary(
+    found: tuple[Any, ...],
+    cadences: dict[str, tuple[Any, ...]],
+    plans: list[tuple[Any, ...]],
+    when: tuple[dt.date, dt.datetime | None],
+    opened: Callable[[Any], Any],
+) -> ChannelSummary:
+    as_of, known_on = when
+    (_, slug, title, parties, topics, level, leads, follows, opened_text, version, at_end, span,
+     last_meeting, resumed, levels_text, plans_text) = found  # fmt: skip
+    status_text, since_text, detail = span.split("|", 2)
+    # An empty detail is none: the query writes none as an empty text.
+    slug, title = check_slug(opened(slug)), json.loads(opened(title))
+    detail = opened(detail or None)
+    if not isinstance(title, str) or type(version) is not int:
+        raise TypeError("a title or version of another type")
+    parties = _texts(opened(parties))
+    if len(parties) < 2:
+        raise ValueError("a channel of fewer than two parties")
+    status = _STATUSES[status_text]
+    can_be_overdue = status in CAN_BE_OVERDUE
+    count, last_text = last_meeting.split("|", 1) if last_meeting else ("0", None)
+    levels = json.loads(levels_text) if at_end else {}
+    held_at_end = json.loads(plans_text)["held"] if at_end else {}
+    cadence_states = []
+    for name, cadence in sorted(cadences.items(), key=lambda item: LEVEL_ORDER[_LEVELS[item[0]]]):
+        _, _, _, per_year, agreed_text, agreed_start, agreed_latest, last_at_level = cadence
+        if at_end and name in levels:
+            run = levels[name]  # [cadence_start, run_max, last_start, day_max, last_text]
+            last_at_level = f"{run[2]}|{run[1] or ''}|{run[4]}" if run[2] else None
+        bases = [agreed_latest]
+        last = None
+        if last_at_level:
+            meeting_start, run_max, meeting_text = last_at_level.split("|", 2)
+            if meeting_start >= agreed_start:
+                last = FuzzyDate.parse(meeting_text)
+                bases.append(run_max)
+        if resumed:
+            bases.append(resumed)
+        cadence_states.append(
+            cadence_state(
+                level=_LEVELS[name],
+                per_year=per_year,
+                agreed_on=FuzzyDate.parse(agreed_text),
+                last_meeting=last,
+                latest_base=dt.date.fromisoformat(max(b for b in bases if b)),
+                as_of=as_of,
+                can_be_overdue=can_be_overdue,
+            )
+        )
+    planned = []
+    # In valid time, as the domain walks them.
+    for _, seq, _, agreed_text, window_text, plan_level, host, held_by_day in sorted(
+        plans, key=lambda p: (p[2], p[1])
+    ):
+        held = held_at_end.get(str(seq)) if at_end else held_by_day
+        planned.append(
+            planned_state(
+                seq=seq,
+                agreed_on=FuzzyDate.parse(agreed_text),
+                window=FuzzyDate.parse(window_text),
+                level=_LEVELS[plan_level] if plan_level else None,
+                host=opened(host),
+                held=FuzzyDate.parse(held) if held else None,
+                as_of=as_of,
+                can_be_overdue=can_be_overdue,
+            )
+        )
+    return ChannelSummary(
+        slug=slug,
+        title=title,
+        parties=parties,
+        topics=_texts(opened(topics)),
+        level=_LEVELS[level] if level else None,
+        leads=_leads(opened(leads)),
+        follows=opened(follows),
+        opened=FuzzyDate.parse(opened_text),
+        status=status,
+        status_since=FuzzyDate.parse(since_text),
+        suspended_by=(detail or None) if status is ChannelStatus.SUSPENDED else None,
+        successor=(detail or None) if status is ChannelStatus.CONCLUDED else None,
+        meetings_held=int(count),
+        last_meeting=FuzzyDate.parse(last_text) if last_text else None,
+        cadences=tuple(cadence_states),
+        planned=tuple(planned),
+        version=version,
+        as_of=as_of,
+        known_on=known_on,
+    )
