@@ -42,8 +42,9 @@ def open_tracker(
     output's): if one is a file of the store, BadInput is raised before the store is opened.
     """
     from tracker.application.tracker import DialogueTracker, refuse_store_file, utc_now
+    from tracker.store.errors import StoreConfigError, StoreUnavailable
     from tracker.store.probe import check_store, creating_tables
-    from tracker.store.settings import StoreConfigError, StoreUnavailable, resolve_store
+    from tracker.store.settings import resolve_store
 
     try:
         store = resolve_store(db)

@@ -1,4 +1,5 @@
-"""How each command on an existing channel maps to the Channel aggregate's command method."""
+"""How each command maps to the Channel aggregate: opening a new channel, or one of its command
+methods on an existing one."""
 
 from __future__ import annotations
 
@@ -11,11 +12,29 @@ from tracker.application.commands import (
     ChannelCommand,
     ConcludeChannel,
     HoldMeeting,
+    OpenChannel,
     PlanMeeting,
     ResumeChannels,
     SuspendChannels,
 )
 from tracker.domain.channel import Channel
+
+
+def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
+    """A new channel, opened as the command says (not yet saved)."""
+    return Channel.open(
+        slug=command.slug,
+        title=command.title,
+        parties=command.parties,
+        occurred=command.on,
+        recorded=recorded,
+        status=command.status,
+        topics=command.topics,
+        level=command.level,
+        leads=command.leads,
+        follows=command.follows,
+        sources=command.sources,
+    )
 
 
 def act(

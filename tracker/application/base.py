@@ -38,9 +38,10 @@ from tracker.domain.rules import DomainError
 from tracker.domain.values import InvalidValue, channel_id, check_slug
 from tracker.store import driver_errors
 from tracker.store.chain import seal_key
+from tracker.store.errors import StoreUnavailable
 from tracker.store.ledger import ChainBroken, LedgerError
 from tracker.store.mapper import EventDamaged, PydanticMapper
-from tracker.store.settings import SQLiteStore, Store, StoreUnavailable
+from tracker.store.settings import SQLiteStore, Store
 
 if TYPE_CHECKING:
     from tracker.store.readmodel import ReadModelStore

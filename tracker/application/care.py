@@ -24,7 +24,7 @@ from tracker.domain.events import (
 )
 
 if TYPE_CHECKING:
-    from tracker.application.verification import Verification
+    from tracker.application.findings import Verification
 
 POLL_SECONDS = 1.0  # how often `watch` reads a SQLite store again
 
@@ -121,7 +121,7 @@ class StoreCare(Queries, UnitOfWork):
             # Derived from the events: compared only when the events themselves are sound.
             problem = self._read_model_problem() if found.intact else None
         if problem is not None:
-            from tracker.application.verification import Problem
+            from tracker.application.findings import Problem
 
             found.add(Problem("(the read model)", 0, f"{problem}; run tracker rebuild"))
         return found

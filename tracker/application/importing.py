@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act
+from tracker.application.acting import act, opening
 from tracker.application.commands import OpenChannel
 from tracker.application.errors import Refused, WriteConflict
 from tracker.application.seedfile import ImportPlan, Positioned, SeedFile, SeedReader, open_seed
@@ -41,7 +41,7 @@ from tracker.store.mapper import PydanticMapper, encode_state
 from tracker.store.waiting import budget
 
 if TYPE_CHECKING:
-    from tracker.application.tracker import DialogueTracker
+    from tracker.application.unit_of_work import UnitOfWork
 
 BATCH = 5_000
 
@@ -104,7 +104,7 @@ def same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
 
 
 def import_file(
-    app: DialogueTracker,
+    app: UnitOfWork,
     source: Path | SeedFile,
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
@@ -122,7 +122,7 @@ def import_file(
 
 
 def _import_file(
-    app: DialogueTracker,
+    app: UnitOfWork,
     source: SeedFile,
     progress: Callable[[int, int], None] | None,
     snapshot_from: int | None,
@@ -139,7 +139,7 @@ def _import_file(
 
 
 def import_plan(
-    app: DialogueTracker,
+    app: UnitOfWork,
     plan: ImportPlan,
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
@@ -150,7 +150,7 @@ def import_plan(
 
 
 def _import_plan(
-    app: DialogueTracker,
+    app: UnitOfWork,
     plan: ImportPlan,
     progress: Callable[[int, int], None] | None,
     snapshot_from: int | None,
@@ -186,7 +186,7 @@ def _fewer_collections() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _done(app: DialogueTracker, plan: ImportPlan, outcome: _Outcome) -> ImportResult:
+def _done(app: UnitOfWork, plan: ImportPlan, outcome: _Outcome) -> ImportResult:
     for slug in outcome.long_channels:
         app.snapshot(slug)
     return ImportResult(plan.entries, outcome.recorded, outcome.already, len(plan.channels))
@@ -278,7 +278,7 @@ class _Recorder:
     """Applies entries to channels in memory and writes their new events in batches."""
 
     def __init__(
-        self, app: DialogueTracker, file: str, writer: EventWriter, snapshot_from: int | None
+        self, app: UnitOfWork, file: str, writer: EventWriter, snapshot_from: int | None
     ) -> None:
         self.app = app
         self.file = file
@@ -304,7 +304,7 @@ class _Recorder:
         try:
             if isinstance(command, OpenChannel):
                 if held.channel is None:
-                    held.channel = self.app.opening(command, self.recorded_at)
+                    held.channel = opening(command, self.recorded_at)
                     # Written at once: the store lists channels in the order they were opened.
                     self.save([held])
                 elif same_opening(held.channel.opening, command):

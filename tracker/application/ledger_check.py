@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from tracker.application.findings import Problem, Verification, missing
 from tracker.store.ledger import (
     ChainBroken,
     Entry,
@@ -26,7 +27,6 @@ from tracker.store.ledger import (
 
 if TYPE_CHECKING:
     from tracker.application.base import TrackerApplication
-    from tracker.application.verification import Verification
 
 PAGE = 5_000
 NO_LEDGER = (
@@ -59,7 +59,6 @@ def check_ledger(
     expect: tuple[int, str] | None,
 ) -> None:
     """Walk the ledger and the events; add what is wrong to ``found``."""
-    from tracker.application.verification import Problem, missing
 
     recorder: Any = app.recorder
     key = recorder.ledger_key
@@ -102,7 +101,6 @@ def _walk(
     found: Verification,
     expect: tuple[int, str] | None,
 ) -> None:
-    from tracker.application.verification import Problem
 
     entries = _entries(ledger)
     events = _events(ledger)
@@ -143,7 +141,6 @@ def _walk(
 
 def _step(walk: _Walk, entry: Entry, event: Record, key: bytes | None, found: Verification) -> None:
     """One entry and its event: does the entry's digest follow from the one before?"""
-    from tracker.application.verification import Problem
 
     if entry.position != walk.position + 1:
         found.add(
@@ -184,7 +181,6 @@ def _prove(walk: _Walk, expect: tuple[int, str], found: Verification) -> None:
 
 def _check_head(ledger: Ledger, walk: _Walk, found: Verification) -> None:
     """The newest entries: are they all still there, as the store's head records them?"""
-    from tracker.application.verification import Problem
 
     try:
         recorded = ledger.recorded_head()

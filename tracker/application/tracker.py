@@ -7,12 +7,11 @@ through the unit of work (unit_of_work.py). The queries are in queries.py, the c
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act
+from tracker.application.acting import act, opening
 from tracker.application.base import refuse_store_file, utc_now
 from tracker.application.care import StoreCare
 from tracker.application.commands import (
@@ -63,7 +62,7 @@ class DialogueTracker(StoreCare):
                     f"refused: the channel {command.slug} exists already; "
                     f"see tracker status {command.slug}"
                 )
-            return [self.opening(command)]
+            return [opening(command, self.clock())]
 
         return self._write([], change, opening=command.slug)
 
@@ -119,22 +118,6 @@ class DialogueTracker(StoreCare):
         from tracker.application.importing import import_file
 
         return import_file(self, source, progress, snapshot_from=self.snapshot_every)
-
-    def opening(self, command: OpenChannel, recorded: dt.datetime | None = None) -> Channel:
-        """A new channel, opened as the command says (not yet saved)."""
-        return Channel.open(
-            slug=command.slug,
-            title=command.title,
-            parties=command.parties,
-            occurred=command.on,
-            recorded=recorded or self.clock(),
-            status=command.status,
-            topics=command.topics,
-            level=command.level,
-            leads=command.leads,
-            follows=command.follows,
-            sources=command.sources,
-        )
 
     def _each(self, command: ChannelCommand) -> list[Recorded]:
         """Apply the same change to every channel the command names; save all or none."""

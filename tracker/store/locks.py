@@ -17,10 +17,10 @@ import time
 from collections.abc import Iterator, Sequence
 from uuid import UUID
 
+from tracker.store.errors import StoreUnavailable
 from tracker.store.settings import (
     SQLiteStore,
     Store,
-    StoreUnavailable,
 )
 from tracker.store.waiting import busy_message, left
 

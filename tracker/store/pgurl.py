@@ -23,7 +23,7 @@ import functools
 import re
 from urllib.parse import quote, unquote
 
-from tracker.store.settings import StoreConfigError
+from tracker.store.errors import StoreConfigError
 
 FORM = "postgresql://user[:password]@host[:port]/dbname[?name=value&…]"
 NOT_SHOWN = "(the URL is not shown: it may hold a password)"

@@ -10,13 +10,13 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import replace
 
+from tracker.store.errors import StoreUnavailable
 from tracker.store.ledger import LEDGER_TABLE, META_TABLE
 from tracker.store.settings import (
     APP_NAME,
     PostgresStore,
     SQLiteStore,
     Store,
-    StoreUnavailable,
 )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
+from tracker.store.errors import StoreConfigError, StoreUnavailable
 from tracker.store.waiting import WAIT
 
 if TYPE_CHECKING:
@@ -37,14 +38,6 @@ SIDECARS = {
     "-shm": "the store's shared-memory index",
     "-journal": "the store's rollback journal",
 }
-
-
-class StoreConfigError(ValueError):
-    """The ``--db`` value cannot name a store."""
-
-
-class StoreUnavailable(RuntimeError):
-    """The store cannot be reached, read or written."""
 
 
 @dataclass(frozen=True)
