@@ -17,7 +17,7 @@ Feature: Looking after a store
       And I see "rebuilt the read model from 18 events"
       And the dashboard as of "2024-09-01" is the one I noted
 
-  Rule: Every event is sealed into its channel's chain, and verify checks every chain
+  Rule: Every event is sealed into the store's chain (its ledger), and verify checks it
 
     Scenario: A store nobody touched verifies
       When I verify the store

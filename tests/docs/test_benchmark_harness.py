@@ -19,6 +19,7 @@ TARGETS = [
     "bulk import ≥ 0.25× raw bulk",
     "peak memory of the 1,000-event import < 500 MB",
     "dashboard over 10 channels × 100 events ≤ 1 s",
+    "`status --known-on MOMENT` over 10 channels × 100 events ≤ 1 s end to end",
     "doubling events per channel changes the dashboard by < 10%",
     "read-model catch-up ≥ 100,000 events/s",
     "`status --as-of` on a 1,000-event channel ≤ 50 ms of work",
