@@ -115,9 +115,10 @@ def test_every_event_kind_reads_back_identically_from_a_new_application(
     saved: list[Any] = []
     original_save = writer.save
 
-    def spy(*events: Any, **kwargs: Any) -> Any:
-        saved.extend(events)
-        return original_save(*events, **kwargs)
+    def spy(*channels: Any, **kwargs: Any) -> Any:
+        recordings = original_save(*channels, **kwargs)
+        saved.extend(r.domain_event for r in recordings)  # the events as they were saved
+        return recordings
 
     writer.save = spy  # type: ignore[method-assign]
     sources = [

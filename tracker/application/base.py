@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -27,11 +27,10 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
-from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
+from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
     STORED_TOPICS,
-    ChannelEvent,
     ChannelOpened,
 )
 from tracker.domain.rules import DomainError
@@ -185,43 +184,26 @@ class TrackerApplication(Application[UUID]):
         except InvalidValue as e:
             raise BadInput(str(e)) from None
 
-    def channel(self, slug: str, *, every_event: bool = True) -> Channel:
-        """The channel with all its events (raises ChannelNotFound).
-
-        ``every_event=False`` leaves the events a snapshot holds unread until they are asked
-        for (a fold reads only those that count); reading one may then raise SnapshotUnusable.
-        """
+    def channel(self, slug: str) -> Channel:
+        """The channel with all its events (raises ChannelNotFound)."""
         try:
             check_slug(slug)
         except InvalidValue as e:
             raise BadInput(str(e)) from None
         with self.store_errors():
             try:
-                return self._channel_by_id(channel_id(slug), every_event=every_event)
+                return self._channel_by_id(channel_id(slug))
             except AggregateNotFoundError:
                 raise ChannelNotFound(
                     f"no channel {slug!r}; tracker status lists the channels recorded"
                 ) from None
 
-    def _channel_by_id(self, channel_id: UUID, *, every_event: bool = True) -> Channel:
-        """The channel, through its snapshot if it has a usable one (raises
-        AggregateNotFoundError)."""
-        try:
-            found = self.repository.get(channel_id, projector_func=project_channel)
-            assert isinstance(found, Channel)
-            if every_event:
-                found.events  # noqa: B018 (reads every event the snapshot holds)
-        except SnapshotUnusable:
-            # An event inside the snapshot cannot be read: the snapshot is passed over.
-            return self._from_events(channel_id)
-        return found
-
-    def _from_events(self, channel_id: UUID) -> Channel:
-        """The channel from its events alone, without its snapshot."""
-        events = cast("Iterator[ChannelEvent]", self.events.get(channel_id))
-        found = project_channel(None, events)
-        if found is None:
-            raise AggregateNotFoundError(channel_id)
+    def _channel_by_id(self, channel_id: UUID) -> Channel:
+        """The channel, through its snapshot if it has a usable one, by the library's repository
+        (raises AggregateNotFoundError). A snapshot that cannot be used is passed over by the
+        snapshot store (application/snapshots.py): the channel is then read from its events."""
+        found = self.repository.get(channel_id, projector_func=project_channel)
+        assert isinstance(found, Channel)
         return found
 
     def slugs(self) -> list[str]:

@@ -18,7 +18,6 @@ from tracker.application.errors import (
     ChannelNotFound,
     StoreError,
 )
-from tracker.application.snapshots import SnapshotUnusable
 from tracker.domain.events import (
     ChannelEvent,
     EventRetracted,
@@ -67,14 +66,7 @@ class Queries(TrackerApplication):
     def _state(
         self, slug: str, *, as_of: dt.date, known_on: dt.datetime | None
     ) -> ChannelState | None:
-        # Through the snapshot, reading only the events that count; should one of them be
-        # unreadable, from the events alone.
-        try:
-            return self.channel(slug, every_event=False).state(as_of=as_of, known_on=known_on)
-        except SnapshotUnusable:
-            with self.store_errors():
-                channel = self._from_events(channel_id(slug))
-            return channel.state(as_of=as_of, known_on=known_on)
+        return self.channel(slug).state(as_of=as_of, known_on=known_on)
 
     def summaries(
         self,

@@ -4,8 +4,10 @@ A write takes the write lock of the channels it touches (store/locks.py: writers
 take turns), loads them, lets the command decide, and saves the new events in one transaction:
 all channels or none (the store's recorder seals them into the ledger in that transaction). If a
 writer that does not take the lock got there first (the store refuses a version that already
-exists), it reloads, re-checks the rules and tries again, a bounded number of times. Once saved,
-a channel that grew past a multiple of ``snapshot_every`` events gets a new snapshot.
+exists), it reloads, re-checks the rules and tries again, a bounded number of times.
+
+Channels are saved as aggregates through the library's ``save``, so that its snapshotting
+intervals take a snapshot of a channel each time it reaches a multiple of SNAPSHOT_EVERY events.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
-from eventsourcing.persistence import (
-    PersistenceError,
-)
+from eventsourcing.application import ProjectorFunction, project_aggregate
+from eventsourcing.persistence import PersistenceError
 
 from tracker.application.base import TrackerApplication
 from tracker.application.errors import (
@@ -27,17 +28,13 @@ from tracker.application.errors import (
     WriteConflict,
 )
 from tracker.application.snapshots import ChannelSnapshots
-from tracker.domain.channel import Channel
+from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
-    ChannelEvent,
     Fact,
 )
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.values import channel_id
 from tracker.store import driver_errors
-
-if TYPE_CHECKING:
-    pass
 
 MAX_TRIES = 8
 T = TypeVar("T")
@@ -59,6 +56,14 @@ def retrying(attempt: Callable[[], T], *, pause: float) -> T:
     )
 
 
+_SNAPSHOT_FAILURES: tuple[type[BaseException], ...] = (
+    StoreError,
+    PersistenceError,
+    OSError,
+    *driver_errors(),
+)
+
+
 @dataclass(frozen=True)
 class Recorded:
     """One event a command recorded."""
@@ -69,14 +74,22 @@ class Recorded:
     occurred: str | None
 
 
+def _recorded(slug: str, event: Any) -> Recorded:
+    occurred = str(event.occurred) if isinstance(event, Fact) else None
+    return Recorded(slug, event.originator_version, event.KIND, occurred)
+
+
 class UnitOfWork(TrackerApplication):
     """Load, decide, save: locks, saving, the retry policy and snapshots."""
 
-    snapshot_every = SNAPSHOT_EVERY
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Channel: SNAPSHOT_EVERY}
+    snapshotting_projectors: ClassVar[dict[type[Any], Any]] = {Channel: project_channel}
+    snapshot_class = ChannelSnapshot
 
-    def _crossed(self, before: int, after: int) -> bool:
-        """Whether a channel grew past a multiple of ``snapshot_every`` events."""
-        return after // self.snapshot_every > before // self.snapshot_every
+    @property
+    def snapshot_every(self) -> int:
+        """How many events apart a channel's snapshots are taken."""
+        return self.snapshotting_intervals[Channel]
 
     def _write(
         self,
@@ -99,7 +112,7 @@ class UnitOfWork(TrackerApplication):
     ) -> list[Recorded]:
         from tracker.store.locks import writing
 
-        def attempt() -> list[tuple[Channel, list[ChannelEvent]]]:
+        def attempt() -> list[Recorded]:
             # Writers of the same channels queue here instead of racing to the store; a
             # writer that does not take the lock (an old version, say) still only causes a
             # conflict, and a retry.
@@ -107,19 +120,32 @@ class UnitOfWork(TrackerApplication):
                 channels = {slug: self.channel(slug) for slug in slugs}
                 with self._domain_errors():
                     changed = change(channels)
-                pending = [(c, list(c.collect_events())) for c in changed]
-                self.save(*(e for _, events in pending for e in events))
-            return pending
+                slugs_by_id = {c.id: c.slug for c in changed}
+                recordings = self.save(*changed)
+            return [
+                _recorded(slugs_by_id[r.domain_event.originator_id], r.domain_event)
+                for r in recordings
+            ]
 
-        pending = retrying(attempt, pause=0.005)
-        for channel, events in pending:
-            if events and self._crossed(events[0].seq - 1, channel.version):
-                self.snapshot(channel)
-        return [
-            Recorded(c.slug, e.seq, e.KIND, str(e.occurred) if isinstance(e, Fact) else None)
-            for c, events in pending
-            for e in events
-        ]
+        return retrying(attempt, pause=0.005)
+
+    def take_snapshot(
+        self,
+        aggregate_id: UUID,
+        version: int | None = None,
+        projector_func: ProjectorFunction[Any, Any] = project_aggregate,
+    ) -> None:
+        """The library's snapshotting, for a cache: a snapshot that cannot be taken (another
+        writer took it a moment before, say) does not fail the command whose events were
+        saved; once one is taken, the channel's older ones are dropped."""
+        from tracker.store.snapshots import prune_snapshots
+
+        try:
+            super().take_snapshot(aggregate_id, version, projector_func)
+            if version is not None:
+                prune_snapshots(self.store, aggregate_id, below=version)
+        except _SNAPSHOT_FAILURES:
+            pass
 
     def snapshot(self, channel: str | Channel) -> bool:
         """Keep the channel's events as one snapshot, and drop its older snapshots.
@@ -130,15 +156,9 @@ class UnitOfWork(TrackerApplication):
         and another writer may have taken the same one a moment before. Returns whether a
         snapshot was taken.
         """
-        failures: tuple[type[BaseException], ...] = (
-            StoreError,
-            PersistenceError,
-            OSError,
-            *driver_errors(),
-        )
         try:
             self._snapshot(self.channel(channel) if isinstance(channel, str) else channel)
-        except failures:
+        except _SNAPSHOT_FAILURES:
             return False
         return True
 
@@ -146,5 +166,5 @@ class UnitOfWork(TrackerApplication):
         from tracker.store.snapshots import prune_snapshots
 
         if isinstance(self.snapshots, ChannelSnapshots):
-            self.snapshots.keep(ChannelSnapshot.of(channel.events))
+            self.snapshots.keep(ChannelSnapshot.take(channel))
             prune_snapshots(self.store, channel.id, below=channel.version)

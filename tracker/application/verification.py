@@ -23,7 +23,6 @@ from tracker.application.findings import Problem, Verification, missing
 from tracker.application.snapshots import ChannelSnapshots, SnapshotUnusable
 from tracker.domain.events import ChannelEvent
 from tracker.domain.snapshot import ChannelSnapshot
-from tracker.domain.timeline import EventKeys
 from tracker.store.chain import seal_of, split_seal
 from tracker.store.mapper import EventDamaged, plaintext
 
@@ -144,25 +143,12 @@ _SNAPSHOT_DIFFERS = f"differs in the channel's snapshot, which was altered; {_RE
 
 
 def _differences(snapshot: ChannelSnapshot, stored: dict[int, object]) -> Iterator[tuple[int, str]]:
-    """Where the snapshot does not hold what is stored: an event, or the keys a fold chooses
-    events by (its kind, the earliest day it could mean, what it retracts, when recorded)."""
-    keys = snapshot.keys
+    """Where the snapshot does not hold what is stored."""
     for seq, event in sorted(stored.items()):
         if not isinstance(event, ChannelEvent):
             continue  # reported already
-        try:
-            held = snapshot.event(seq)
-        except SnapshotUnusable as e:
-            yield seq, f"cannot be read in the channel's snapshot ({e}); {_RETAKE}"
-            continue
-        position, expected = seq - 1, EventKeys.of([event])
-        if (
-            type(held) is not type(event)
-            or held != event
-            or keys.earliest[position] != expected.earliest[0]
-            or keys.recorded()[position] != expected.recorded()[0]
-            or keys.retracts.get(position) != expected.retracts.get(0)
-        ):
+        held = snapshot.events[seq - 1]
+        if type(held) is not type(event) or held != event:
             yield seq, _SNAPSHOT_DIFFERS
 
 
@@ -179,6 +165,8 @@ def _snapshot(
     except SnapshotUnusable as e:
         if not e.damaged:
             return None, None  # passed over when read; harmless
+        if e.unreadable_event:
+            return None, (e.version, f"cannot be read in the channel's snapshot ({e}); {_RETAKE}")
         return None, (
             e.version,
             f"the channel's snapshot up to here was altered: {e}; tracker rebuild takes it again",

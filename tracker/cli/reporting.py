@@ -161,7 +161,7 @@ def export(
     names = list(dict.fromkeys(slugs)) if slugs else app.slugs()
     for slug in slugs or []:
         # Every channel named exists, before anything is written (its events are read below).
-        app.channel(slug, every_event=False)
+        app.channel(slug)
 
     def rows() -> Iterable[dict[str, Any]]:
         for slug in names:

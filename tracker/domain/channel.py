@@ -43,26 +43,18 @@ class Channel:
     since it was first imported.
     """
 
-    def __init__(self, opening: ChannelOpened, snapshot: ChannelSnapshot | None = None) -> None:
-        """A channel from its opening, or from a snapshot of its events (read when needed)."""
+    def __init__(self, events: Sequence[ChannelEvent]) -> None:
+        """A channel from its recorded events (its opening first), or a snapshot's."""
+        opening = events[0]
+        assert isinstance(opening, ChannelOpened)
         self._id = opening.originator_id
-        # With a snapshot, its events are read only when all are asked for (``events``); until
-        # then ``_events`` holds those recorded after it, and a fold reads just what counts.
-        self._snapshot = snapshot
-        self._events: list[ChannelEvent] = [opening] if snapshot is None else []
+        self._events: list[ChannelEvent] = list(events)
         self._pending: list[ChannelEvent] = []
         self._live: LiveTimeline | None = None
 
-    @classmethod
-    def from_snapshot(cls, snapshot: ChannelSnapshot) -> Channel:
-        return cls(snapshot.opening, snapshot)
-
     @property
     def events(self) -> list[ChannelEvent]:
-        """Every event recorded, in the order recorded (reading all a snapshot holds)."""
-        if self._snapshot is not None:
-            self._events[:0] = self._snapshot.events()
-            self._snapshot = None
+        """Every event recorded, in the order recorded."""
         return self._events
 
     # --- the event-sourcing library's aggregate protocol -------------------------------------
@@ -73,8 +65,6 @@ class Channel:
 
     @property
     def version(self) -> int:
-        if self._snapshot is not None and not self._events:
-            return self._snapshot.originator_version
         return self._events[-1].originator_version
 
     def collect_events(self) -> Sequence[ChannelEvent]:
@@ -98,8 +88,6 @@ class Channel:
 
     @property
     def opening(self) -> ChannelOpened:
-        if self._snapshot is not None:
-            return self._snapshot.opening
         first = self._events[0]
         assert isinstance(first, ChannelOpened)
         return first
@@ -114,10 +102,7 @@ class Channel:
 
     def state(self, *, as_of: dt.date, known_on: dt.datetime | None = None) -> ChannelState | None:
         """The state as of a day (valid time), as known at a moment (record time)."""
-        if self._snapshot is None:
-            return fold(self._events, as_of=as_of, known_on=known_on)
-        events = self._snapshot.followed_by(self._events)
-        return fold(events, as_of=as_of, known_on=known_on, keys=events.keys())
+        return fold(self._events, as_of=as_of, known_on=known_on)
 
     def retracted(self) -> dict[int, EventRetracted]:
         """The retractions recorded, by the sequence number of the event each retracts."""
@@ -160,7 +145,7 @@ class Channel:
             leads=tuple(leads),
             follows=follows,
         )
-        channel = cls(opening)
+        channel = cls([opening])
         channel._check_parties("a lead", [lead.party for lead in opening.leads])
         channel._pending.append(opening)
         return channel
@@ -374,16 +359,15 @@ def project_channel(
     """Rebuild a channel from its snapshot (if any) and stored events (the projector function).
 
     It trusts the stored order and skips the per-event protocol check of the library's default
-    projector, which dominates rebuild time on long channels. The snapshot's events are read
-    only when they are needed.
+    projector, which dominates rebuild time on long channels.
     """
     for event in events:
         if isinstance(event, ChannelSnapshot):
-            channel = Channel.from_snapshot(event)
+            channel = Channel(event.events)
         elif channel is None:
             if not isinstance(event, ChannelOpened):
                 return None
-            channel = Channel(event)
+            channel = Channel([event])
         else:
             channel.apply(event)
     return channel

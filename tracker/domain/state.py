@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import ChannelEvent, ChannelOpened, Fact, MeetingHeld
-from tracker.domain.snapshot import EventsAfterSnapshot
 from tracker.domain.timeline import EventKeys, StatusSpan, in_valid_time, walk
 from tracker.domain.values import ChannelStatus, Lead, Level
 
@@ -158,20 +157,13 @@ def fold(
     *,
     as_of: dt.date,
     known_on: dt.datetime | None = None,
-    keys: EventKeys | None = None,
 ) -> ChannelState | None:
     """The channel's state as of ``as_of``, from what was recorded by ``known_on``.
 
     None when the channel had not been opened by ``as_of`` (or not recorded by ``known_on``).
-    ``keys`` are the events' keys when the caller has them: only the events that count are
-    then read from ``events`` (which may read each one only when asked for it).
     """
-    chosen, version = (keys or EventKeys.of(events)).counted(as_of=as_of, known_on=known_on)
-    if isinstance(events, EventsAfterSnapshot):
-        picked = events.pick(chosen)  # those of the snapshot read together
-    else:
-        picked = [events[p] for p in chosen]
-    facts = [_fact(e) for e in picked]
+    chosen, version = EventKeys.of(events).counted(as_of=as_of, known_on=known_on)
+    facts = [_fact(events[p]) for p in chosen]
     opening = next((f for f in facts if isinstance(f, ChannelOpened)), None)
     if opening is None:
         return None

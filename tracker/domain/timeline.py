@@ -108,18 +108,6 @@ class EventKeys:
             self._recorded = [micros(e.recorded) for e in self._events]
         return self._recorded
 
-    def __add__(self, later: EventKeys) -> EventKeys:
-        """These keys followed by those of the events recorded later."""
-        if not len(later):
-            return self
-        shift = len(self)
-        return EventKeys(
-            [*self.seqs, *later.seqs],
-            [*self.earliest, *later.earliest],
-            {**self.retracts, **{shift + p: s for p, s in later.retracts.items()}},
-            [*self.recorded(), *later.recorded()],
-        )
-
     def counted(
         self, *, as_of: dt.date, known_on: dt.datetime | None = None
     ) -> tuple[list[int], int]:
