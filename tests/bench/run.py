@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.bench.data import write_jsonl
+from tests.bench.tricks import Figure, section
+from tests.bench.tricks import measure as measure_tricks
 
 ROOT = Path(__file__).resolve().parents[2]
 TRACKER = str(Path(sys.executable).with_name("tracker"))
@@ -395,7 +397,12 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def page(figures: list[StoreFigures], start: tuple[float, float, float], scale: float) -> str:
+def page(
+    figures: list[StoreFigures],
+    start: tuple[float, float, float],
+    scale: float,
+    tricks: list[Figure],
+) -> str:
     base, version_s, meet_s = start
     out = [
         "# Benchmarks",
@@ -470,6 +477,7 @@ def page(figures: list[StoreFigures], start: tuple[float, float, float], scale: 
             )
         out.append("")
         out += targets(f)
+    out += section(tricks)
     out += EXPLANATION
     return "\n".join(out) + "\n"
 
@@ -608,7 +616,9 @@ def main() -> None:
         for kind in kinds:
             print(f"{kind}…", flush=True)
             figures.append(measure_store(kind, folder, scale, files))
-    options.output.write_text(page(figures, start, scale), encoding="utf-8")
+        print("tricks…", flush=True)
+        tricks = measure_tricks(scale, runs=5 if scale >= 1 else 2)
+    options.output.write_text(page(figures, start, scale, tricks), encoding="utf-8")
     print(f"wrote {options.output}")
 
 

@@ -35,7 +35,12 @@ def test_a_tiny_benchmark_run_writes_every_section_and_target(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr[-2000:]
     text = page.read_text(encoding="utf-8")
-    for heading in ("## Start-up", "## SQLite", "## What limits the figures"):
+    for heading in (
+        "## Start-up",
+        "## SQLite",
+        "## What each speed trick buys",
+        "## What limits the figures",
+    ):
         assert heading in text
     for target in TARGETS:
         line = next((x for x in text.splitlines() if x.startswith(f"- {target}:")), None)
@@ -45,3 +50,12 @@ def test_a_tiny_benchmark_run_writes_every_section_and_target(tmp_path: Path) ->
     rates = re.findall(r"^\| `tracker [a-z]+`.*?\| ([\d,.]+) \|", text, flags=re.MULTILINE)
     assert len(rates) == 4  # meet, and three imports (two sizes and the long channel)
     assert all(float(rate.replace(",", "")) > 0 for rate in rates)
+    # Every trick is timed with and without it.
+    section = text.split("## What each speed trick buys")[1].split("\n## ")[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ")]
+    timed = [(row[3], row[4]) for row in rows[1:]]  # after the header
+    assert len(timed) == 5, section
+    for with_it, without in timed:
+        assert with_it.endswith(" ms"), with_it
+        assert without.endswith(" ms"), without
+        assert float(with_it[:-3].replace(",", "")) > 0 < float(without[:-3].replace(",", ""))

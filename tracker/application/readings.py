@@ -117,7 +117,9 @@ _STATUSES = {status.value: status for status in ChannelStatus}
 
 @lru_cache(maxsize=4096)
 def _leads(stored: str) -> tuple[Lead, ...]:
-    # Channels share few distinct lists of leads, parties and topics: read each once.
+    # Channels share few distinct lists of leads, parties and topics: read each once. Its
+    # figure in `make bench` ("What each speed trick buys"): the dashboard of 2,000 channels
+    # took 32% longer without it (2026-12-03).
     return tuple(Lead.model_validate(lead) for lead in json.loads(stored))
 
 

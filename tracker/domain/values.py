@@ -62,7 +62,9 @@ def party_code(code: str) -> str:
 
 # ISO 3166-1: each country's alpha-2 code followed by its alpha-3 code, as pycountry has them
 # (tests/unit/test_values.py checks they are the same). Kept here because importing pycountry
-# and loading its database takes longer than a recording command's own work.
+# and loading its database takes longer than a recording command's own work: its figure in
+# `make bench` ("What each speed trick buys") was 118 ms for a new process's first country code
+# with pycountry, against microseconds with this table (2026-12-03).
 _ISO_3166_1 = """
 ADAND AEARE AFAFG AGATG AIAIA ALALB AMARM AOAGO AQATA ARARG ASASM ATAUT AUAUS AWABW AXALA AZAZE
 BABIH BBBRB BDBGD BEBEL BFBFA BGBGR BHBHR BIBDI BJBEN BLBLM BMBMU BNBRN BOBOL BQBES BRBRA BSBHS

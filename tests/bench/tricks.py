@@ -1,0 +1,215 @@
+"""What each speed trick of the tracker buys: the same work timed with the trick and without it,
+in one process, in the same `make bench` run. The page lists each trick with its figure; a
+trick whose figure is small should go (issue [2/5]: keep a trick only where the bench shows
+what it buys).
+
+A trick is switched off by putting the plain code in its place for the measurement only (the
+tracker itself has no switch for it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.bench.data import write_jsonl
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One trick, the work it speeds up, and the seconds of that work with and without it."""
+
+    trick: str
+    where: str
+    work: str
+    with_trick: float
+    without: float
+
+    @property
+    def gain(self) -> float:
+        """How much longer the work takes without the trick (0.25: 25% longer)."""
+        return self.without / self.with_trick - 1
+
+
+@contextlib.contextmanager
+def replaced(owner: Any, name: str, value: Any) -> Iterator[None]:
+    """``owner.name`` is ``value`` inside the block."""
+    before = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        setattr(owner, name, before)
+
+
+def best_of(action: Callable[[], Any], runs: int) -> float:
+    """The median of ``runs`` timings of ``action`` (after one warm-up)."""
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def stored_dates(n: int) -> list[str]:
+    """Dates as stored events repeat them: a few thousand distinct exact days, some months."""
+    rng = random.Random(7)
+    start = dt.date(1990, 1, 1)
+    days = [(start + dt.timedelta(days=rng.randrange(4000))).isoformat() for _ in range(n)]
+    return [d[:7] if i % 10 == 0 else d for i, d in enumerate(days)]
+
+
+def dates_figures(runs: int, n: int) -> list[Figure]:
+    from tracker.domain import dates
+    from tracker.domain.dates import FuzzyDate
+
+    texts = stored_dates(n)
+
+    def parse_all() -> None:
+        # As a new process starts: each distinct date parsed once (if cached at all).
+        getattr(dates._parse, "cache_clear", lambda: None)()
+        for text in texts:
+            dates._parse(text)
+
+    both = best_of(parse_all, runs)
+    with replaced(FuzzyDate, "_exact_day", staticmethod(lambda _text: None)):
+        general = best_of(parse_all, runs)
+    with replaced(dates, "_parse", dates._parse.__wrapped__):
+        uncached = best_of(parse_all, runs)
+    work = f"reading {n:,} stored dates (a few thousand distinct days) in a new process"
+    return [
+        Figure(
+            "exact days built without the general date parser",
+            "domain/dates.py `FuzzyDate._exact_day`",
+            work,
+            both,
+            general,
+        ),
+        Figure("parsed dates cached", "domain/dates.py `_parse`", work, both, uncached),
+    ]
+
+
+def import_figure(folder: Path, runs: int, channels: int) -> Figure:
+    from tracker.application import importing, open_tracker
+
+    path = folder / "tricks.jsonl"
+    events = write_jsonl(path, channels, 100)
+    counter = iter(range(10**6))
+
+    def import_once() -> None:
+        app = open_tracker(str(folder / f"tricks-{next(counter)}.db"), write=True)
+        try:
+            app.import_file(path)
+        finally:
+            app.close()
+
+    with_trick = best_of(import_once, runs)
+    with replaced(importing, "_fewer_collections", contextlib.nullcontext):
+        without = best_of(import_once, runs)
+    return Figure(
+        "fewer garbage collections during an import",
+        "application/importing.py `_fewer_collections`",
+        f"importing {events:,} events into a new SQLite store, in-process",
+        with_trick,
+        without,
+    )
+
+
+def dashboard_figure(folder: Path, runs: int, channels: int) -> Figure:
+    from tracker.application import open_tracker, readings
+
+    path = folder / "dashboard.jsonl"
+    write_jsonl(path, channels, 20)
+    db = str(folder / "dashboard.db")
+    app = open_tracker(db, write=True)
+    try:
+        app.import_file(path)
+        app.catch_up()
+        day = dt.date(2030, 1, 1)
+        with_trick = best_of(lambda: app.summaries(as_of=day), runs)
+        leads, texts = readings._leads.__wrapped__, readings._texts.__wrapped__
+        with replaced(readings, "_leads", leads), replaced(readings, "_texts", texts):
+            without = best_of(lambda: app.summaries(as_of=day), runs)
+    finally:
+        app.close()
+    return Figure(
+        "stored lists of leads, parties and topics read once",
+        "application/readings.py `_leads`, `_texts`",
+        f"the dashboard of {channels:,} channels from the read model, in-process",
+        with_trick,
+        without,
+    )
+
+
+def country_table_figure(runs: int) -> Figure:
+    """The start-up cost of the country codes: the tracker's table against pycountry's."""
+
+    def new_process(code: str) -> float:
+        times = []
+        for _ in range(runs):
+            done = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
+            times.append(float(done.stdout))
+        return statistics.median(times)
+
+    # The tracker's modules are loaded first in both: only the codes' own cost is timed.
+    timed = (
+        "from tracker.domain.values import party_code; import time; "
+        "start = time.perf_counter(); {}; print(time.perf_counter() - start)"
+    )
+    table = new_process(timed.format("party_code('us')"))
+    library = new_process(timed.format("import pycountry; pycountry.countries.get(alpha_2='US')"))
+    return Figure(
+        "ISO 3166-1 codes from a table instead of pycountry",
+        "domain/values.py `_ISO_3166_1`",
+        "a new process's first country code (what every recording command pays)",
+        table,
+        library,
+    )
+
+
+def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
+    """Every trick's figure; ``scale`` shrinks the work (1: the sizes of the page)."""
+    with tempfile.TemporaryDirectory(prefix="tracker-tricks-") as name:
+        folder = Path(name)
+        return [
+            *dates_figures(runs, max(1_000, int(50_000 * scale))),
+            import_figure(folder, 3, max(10, int(200 * scale))),
+            dashboard_figure(folder, runs, max(20, int(2_000 * scale))),
+            country_table_figure(runs),
+        ]
+
+
+def section(figures: list[Figure]) -> list[str]:
+    lines = [
+        "## What each speed trick buys",
+        "",
+        "Each trick of the tracker, and the work it speeds up timed with it and with the plain "
+        "code in its place (in-process, medians, this run).",
+        "",
+        "| trick | where | work | with it | without | the work takes without it |",
+        "|---|---|---|---:|---:|---:|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f.trick} | {f.where} | {f.work} | {f.with_trick * 1000:,.3f} ms "
+            f"| {f.without * 1000:,.3f} ms | {f.gain:+.0%} |"
+        )
+    return [*lines, ""]
+
+
+if __name__ == "__main__":
+    print("\n".join(section(measure())))
