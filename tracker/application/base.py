@@ -41,7 +41,8 @@ from tracker.store.chain import seal_key
 from tracker.store.errors import StoreUnavailable
 from tracker.store.ledger import ChainBroken, LedgerError
 from tracker.store.mapper import EventDamaged, PydanticMapper
-from tracker.store.settings import SQLiteStore, Store
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLiteStore
 
 if TYPE_CHECKING:
     from tracker.store.readmodel import ReadModelStore

@@ -57,7 +57,7 @@ class StoreCare(Queries, UnitOfWork):
         no notifications, so it is read again every second. ``replay`` starts from the first
         event instead of from now.
         """
-        from tracker.store.settings import PostgresStore
+        from tracker.store.postgres_store import PostgresStore
 
         with self.store_errors():
             last = 0 if replay else (self.recorder.max_notification_id() or 0)

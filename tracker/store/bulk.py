@@ -18,13 +18,9 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
 from tracker.store.ledger import LEDGER_TABLE, Ledger, ledger_settings
-from tracker.store.settings import (
-    APP_NAME,
-    SQLITE_LOCK_TIMEOUT,
-    PostgresStore,
-    SQLiteStore,
-    Store,
-)
+from tracker.store.postgres_store import APP_NAME, PostgresStore
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
 from tracker.store.waiting import left, lock_timeout
 
 SQLITE_TABLE = "stored_events"

@@ -37,7 +37,7 @@ from psycopg.sql import SQL, Literal
 
 from tracker.store.ledger import Ledger, ledger_settings
 from tracker.store.mapper import EventDamaged
-from tracker.store.settings import POSTGRES_CONNINFO
+from tracker.store.postgres_store import POSTGRES_CONNINFO
 from tracker.store.waiting import WAIT, lock_timeout
 
 # The connection parameters the library always passes, filling in what the URL left out.
