@@ -99,7 +99,7 @@ class StoreCare(Queries, UnitOfWork):
         """
         from tracker.application.verification import verify
         from tracker.store.bulk import stored_rows
-        from tracker.store.ledger import parse_store_digest
+        from tracker.store.ledger_digest import parse_store_digest
 
         try:
             expected = parse_store_digest(expect) if expect is not None else None
