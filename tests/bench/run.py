@@ -552,14 +552,14 @@ EXPLANATION = [
     "PostgreSQL, where the server's index upkeep is most of the rest). The smallest store "
     "has the lowest rate: opening the tables and committing take a few milliseconds, spread "
     "over only 1,000 events; the target, a rate, is judged where there is much to catch up.",
-    "- **Start-up** of `tracker meet` loads only the recording commands' module, and no rich, "
-    "psycopg, jinja2, cryptography or pycountry. It still pays for what the baseline does "
-    "not: the baseline's `import pydantic` is lazy and loads none of the model machinery, "
-    "which the events and commands need (about 25 ms); the tracker's application and domain "
-    "modules load (about 15 ms); pydantic's plugin loader imports `importlib.metadata` when the "
-    "first schema is built (about 10 ms); and the store is opened, the channel read and the "
-    "meeting written (about 10 ms). 1.5× would leave about 40 ms beyond the baseline: lighter "
-    "than pydantic models for the commands and events.",
+    "- **Start-up** of `tracker meet` loads only the module of its own commands "
+    "(`cli/meetings.py`), and no rich, psycopg, jinja2, cryptography or pycountry. It still pays "
+    "for what the baseline does not: the baseline's `import pydantic` is lazy and loads none of "
+    "the model machinery, which the events and commands need (about 25 ms); the tracker's "
+    "application and domain modules load (about 15 ms); pydantic's plugin loader imports "
+    "`importlib.metadata` when the first schema is built (about 10 ms); and the store is opened, "
+    "the channel read and the meeting written (about 10 ms). 1.5× would leave about 40 ms beyond "
+    "the baseline: lighter than pydantic models for the commands and events.",
     "- **The dashboard** reads the read model: a channel none of whose facts falls after the "
     "day is read from its own rows, its levels' and its plans' (no index seek); one with later "
     "facts seeks the day's rows. Most of the time is Python turning rows into channel "

@@ -4,7 +4,7 @@
 recorded B (JSON readers keep the last of two equal keys). Both are refused now, exit 2, naming
 the entry (and line) and the field or key, in .json and .jsonl alike (TOML refuses a repeated
 key itself). Nothing is written. The check for repeated keys in JSON Lines runs on every line,
-so it has a fast path (tracker/application/seedfile.py, _keys_may_repeat): the property test
+so it has a fast path (tracker/application/seedentries.py, _keys_may_repeat): the property test
 below checks that it never lets a repeated key through.
 """
 
@@ -175,7 +175,7 @@ def json_objects(draw: st.DrawFn, depth: int = 0) -> str:
 def test_the_fast_check_sends_every_line_with_a_repeated_key_to_the_exact_check(
     line: str,
 ) -> None:
-    from tracker.application.seedfile import _keys_may_repeat
+    from tracker.application.seedentries import _keys_may_repeat
 
     repeated: list[str] = []
 

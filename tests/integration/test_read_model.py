@@ -25,7 +25,8 @@ from tests.unit.strategies import Op, command_lists, openings
 from tests.unit.test_time_travel_properties import Tracker, attempt
 from tracker.application.tracker import DialogueTracker
 from tracker.reports.views import status_view
-from tracker.store.settings import SQLiteStore, Store, resolve_store
+from tracker.store.settings import Store, resolve_store
+from tracker.store.sqlite_store import SQLiteStore
 
 LEVELS = ["ministerial", "vice-ministerial"]
 

@@ -177,7 +177,7 @@ def test_every_event_is_sealed_in_the_stores_ledger_after_the_one_before(seeded:
     entry before it and the event exactly as stored."""
     import json
 
-    from tracker.store.ledger import entry_digest
+    from tracker.store.ledger_digest import entry_digest
 
     history = run_cli(["history", WG, "--json"], db=seeded).json()
     assert history  # sealed events read back normally

@@ -52,7 +52,7 @@ from tracker.domain.events import (
 )
 from tracker.domain.state import ChannelState, fold
 from tracker.domain.values import ChannelStatus
-from tracker.store.settings import SQLiteStore
+from tracker.store.sqlite_store import SQLiteStore
 
 PROPERTY_SETTINGS = settings(max_examples=40, deadline=None)
 

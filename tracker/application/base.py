@@ -37,10 +37,10 @@ from tracker.domain.rules import DomainError
 from tracker.domain.values import InvalidValue, channel_id, check_slug
 from tracker.store import driver_errors
 from tracker.store.chain import seal_key
-from tracker.store.errors import StoreUnavailable
-from tracker.store.ledger import ChainBroken, LedgerError
+from tracker.store.errors import ChainBroken, LedgerError, StoreUnavailable
 from tracker.store.mapper import EventDamaged, PydanticMapper
-from tracker.store.settings import SQLiteStore, Store
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLiteStore
 
 if TYPE_CHECKING:
     from tracker.store.readmodel import ReadModelStore
@@ -103,7 +103,7 @@ class TrackerApplication(Application[UUID]):
         its meta table (store/ledger.py); a store written before that is judged by its first
         events. Either way the answer is certain, whatever the cipher text looks like.
         """
-        from tracker.store.ledger import encryption_marker
+        from tracker.store.ledger_digest import encryption_marker
 
         recorder: Any = self.recorder
         with recorder.reading_ledger() as ledger:
@@ -132,7 +132,7 @@ class TrackerApplication(Application[UUID]):
         """The encryption of a store written before it was recorded, judged by its first
         events: plain JSON is no encryption; what this key opens is this key's; anything else
         is another key's. None for a store with no events."""
-        from tracker.store.ledger import encryption_marker
+        from tracker.store.ledger_digest import encryption_marker
 
         recorder: Any = self.recorder
         first = self.recorder.select_notifications(1, 5)

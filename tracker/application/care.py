@@ -57,7 +57,7 @@ class StoreCare(Queries, UnitOfWork):
         no notifications, so it is read again every second. ``replay`` starts from the first
         event instead of from now.
         """
-        from tracker.store.settings import PostgresStore
+        from tracker.store.postgres_store import PostgresStore
 
         with self.store_errors():
             last = 0 if replay else (self.recorder.max_notification_id() or 0)
@@ -99,7 +99,7 @@ class StoreCare(Queries, UnitOfWork):
         """
         from tracker.application.verification import verify
         from tracker.store.bulk import stored_rows
-        from tracker.store.ledger import parse_store_digest
+        from tracker.store.ledger_digest import parse_store_digest
 
         try:
             expected = parse_store_digest(expect) if expect is not None else None

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from tracker.application.acting import act, opening
 from tracker.application.commands import OpenChannel
 from tracker.application.errors import Refused, WriteConflict
-from tracker.application.seedfile import ImportPlan, Positioned, SeedFile, SeedReader, open_seed
+from tracker.application.seedfile import SeedFile, open_seed
+from tracker.application.seedplan import ImportPlan, Positioned, SeedReader
 from tracker.application.unit_of_work import retrying
 from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened

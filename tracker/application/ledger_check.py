@@ -16,14 +16,10 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from tracker.application.findings import Problem, Verification, missing
-from tracker.store.ledger import (
-    ChainBroken,
-    Entry,
-    Ledger,
-    Record,
-    entry_digest,
-    store_digest,
-)
+from tracker.store.errors import ChainBroken
+from tracker.store.ledger import Ledger
+from tracker.store.ledger_digest import Record, entry_digest, store_digest
+from tracker.store.ledger_tables import Entry
 
 if TYPE_CHECKING:
     from tracker.application.base import TrackerApplication
@@ -218,7 +214,7 @@ def ledger_has_event(ledger: Ledger, entry: Entry) -> bool:
 
 
 def _entry_of(ledger: Ledger, event: Record) -> int | None:
-    from tracker.store.ledger import LEDGER_TABLE
+    from tracker.store.ledger_tables import LEDGER_TABLE
 
     found = ledger.run(
         f"SELECT position FROM {LEDGER_TABLE} WHERE originator_id = ? AND originator_version = ?",  # noqa: S608

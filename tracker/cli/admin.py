@@ -100,7 +100,7 @@ def keygen() -> None:
     A store is encrypted (titles, quotes, every event's content) when it is created with a key
     set; every later command on it needs the same key.
     """
-    from tracker.store.settings import new_key
+    from tracker.store.encryption import new_key
 
     typer.echo(new_key())
 

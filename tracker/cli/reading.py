@@ -19,7 +19,7 @@ from tracker.cli.context import (
     progress_bar,
     tracker,
 )
-from tracker.cli.recording import Slug
+from tracker.cli.options import Slug
 from tracker.domain.values import ChannelStatus
 
 if TYPE_CHECKING:

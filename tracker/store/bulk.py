@@ -17,14 +17,12 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
-from tracker.store.ledger import LEDGER_TABLE, Ledger, ledger_settings
-from tracker.store.settings import (
-    APP_NAME,
-    SQLITE_LOCK_TIMEOUT,
-    PostgresStore,
-    SQLiteStore,
-    Store,
-)
+from tracker.store.ledger import Ledger
+from tracker.store.ledger_digest import ledger_settings
+from tracker.store.ledger_tables import LEDGER_TABLE
+from tracker.store.postgres_store import APP_NAME, PostgresStore
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
 from tracker.store.waiting import left, lock_timeout
 
 SQLITE_TABLE = "stored_events"

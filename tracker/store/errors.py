@@ -1,5 +1,5 @@
-"""What the store's settings and probes raise (apart, so that every store module can raise them
-without importing the settings)."""
+"""What the store's modules raise: the settings and probes, and the ledger. Apart, so that every
+store module can raise them, and the application catch them, without importing the others."""
 
 
 class StoreConfigError(ValueError):
@@ -8,3 +8,16 @@ class StoreConfigError(ValueError):
 
 class StoreUnavailable(RuntimeError):
     """The store cannot be reached, read or written."""
+
+
+class LedgerError(Exception):
+    """The ledger or the store's meta data says the store cannot be written safely."""
+
+
+class ChainBroken(LedgerError):
+    """Events were deleted, altered or inserted behind the tracker's back: the chain that would
+    be extended is broken."""
+
+
+class EncryptionMismatch(LedgerError):
+    """The store was created with another encryption setting than this command's."""

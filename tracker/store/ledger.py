@@ -10,140 +10,39 @@ so deleting the newest events and their entries is evident too, unless the head 
 as well: only a digest noted outside the store (``tracker verify`` prints it, ``verify
 --expect`` checks it) proves that nothing recorded up to it has changed since.
 
-Without an encryption key the digests are SHA-256: anyone with write access to the database
-who knows this algorithm can rewrite the history consistently, and only a published digest
-shows it. With ``TRACKER_ENCRYPTION_KEY`` they are HMACs keyed from it.
-
-The statements run on the caller's cursor, inside the transaction that stores the events and
-holds the store's write lock (the library's insert, or a bulk import), so that entries and
-events are committed together. The store's *meta* table also records, once and for all,
-whether the store is encrypted and with which key (see :func:`encryption_marker`).
+The digests are ledger_digest.py's, the tables and reading them ledger_tables.py's; this
+module keeps the chain whole when events are written. The statements run on the caller's
+cursor, inside the transaction that stores the events and holds the store's write lock (the
+library's insert, or a bulk import), so that entries and events are committed together. The
+store's *meta* table also records, once and for all, whether the store is encrypted and with
+which key (see :func:`~tracker.store.ledger_digest.encryption_marker`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-LEDGER_TABLE = "tracker_ledger"
-META_TABLE = "tracker_meta"
-EVENT_TABLES = {"sqlite": "stored_events", "postgres": "tracker_events"}
-# In SQLite the position of an event in the store is its rowid; in PostgreSQL, the library's
-# notification id (both in commit order: one writer at a time holds the table).
-NOTIFICATION = {"sqlite": "rowid", "postgres": "notification_id"}
-
-DIGEST_PREFIX = 32  # hex digits of a store digest shown to users (128 bits)
-MIN_EXPECTED = 16  # hex digits the user must give to --expect
-ADOPT_BATCH = 5_000
-
-Dialect = Literal["sqlite", "postgres"]
-
-
-class LedgerError(Exception):
-    """The ledger or the store's meta data says the store cannot be written safely."""
+from tracker.store.errors import ChainBroken, EncryptionMismatch
+from tracker.store.ledger_digest import Record, entry_digest
+from tracker.store.ledger_tables import (
+    ADOPT_BATCH,
+    LEDGER_TABLE,
+    META_TABLE,
+    Dialect,
+    Entry,
+    LedgerTables,
+    as_uuid,
+)
 
 
-class ChainBroken(LedgerError):
-    """Events were deleted, altered or inserted behind the tracker's back: the chain that would
-    be extended is broken."""
-
-
-class EncryptionMismatch(LedgerError):
-    """The store was created with another encryption setting than this command's."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One entry of the ledger."""
-
-    position: int
-    originator_id: UUID
-    version: int
-    digest: str
-
-
-Record = tuple[UUID, int, str, bytes]  # a stored event: channel, version, topic, state
-
-
-def entry_digest(previous: str | None, position: int, record: Record, key: bytes | None) -> str:
-    """The digest of one entry: it covers the previous digest and the event as stored."""
-    originator_id, version, topic, state = record
-    message = b"".join(
-        (
-            b"tracker ledger 1\n",
-            bytes.fromhex(previous) if previous else b"",
-            position.to_bytes(8, "big"),
-            originator_id.bytes,
-            version.to_bytes(8, "big", signed=True),
-            hashlib.sha256(topic.encode("utf-8", "surrogatepass")).digest(),
-            hashlib.sha256(state).digest(),
-        )
-    )
-    if key is None:
-        return hashlib.sha256(message).hexdigest()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def store_digest(position: int, digest: str) -> str:
-    """The short digest of the store's history up to an entry, as users note it."""
-    return f"{position}-{digest[:DIGEST_PREFIX]}"
-
-
-def parse_store_digest(text: str) -> tuple[int, str]:
-    """(position, hex prefix) of a store digest; ValueError when it is not one."""
-    position, sep, prefix = text.strip().partition("-")
-    prefix = prefix.lower()
-    if (
-        not sep
-        or not position.isdigit()
-        or int(position) < 1
-        or len(prefix) < MIN_EXPECTED
-        or len(prefix) > 64
-        or any(c not in "0123456789abcdef" for c in prefix)
-    ):
-        raise ValueError(
-            f"{text[:80]!r} is not a store digest; give one that tracker verify printed, "
-            "e.g. 18-4f2a9c0d1e7b3a65c8d90f1e2a3b4c5d"
-        )
-    return int(position), prefix
-
-
-def encryption_marker(encrypted: bool, key_check: str | None) -> str:
-    """What the meta table records of a store's encryption: 'none', or the key's check value."""
-    return f"aes-gcm:{key_check}" if encrypted and key_check else "none"
-
-
-def key_check(seal_key: bytes | None) -> str | None:
-    """A value that tells whether a key is the store's, and reveals nothing of the key."""
-    if seal_key is None:
-        return None
-    return hmac.new(seal_key, b"tracker key check", hashlib.sha256).hexdigest()[:32]
-
-
-def ledger_settings(cipher_key: str | None) -> tuple[bytes | None, str]:
-    """The key of a store's digests and its encryption marker, from the library's CIPHER_KEY."""
-    from tracker.store.chain import seal_key
-
-    key = seal_key(cipher_key or None)
-    return key, encryption_marker(key is not None, key_check(key))
-
-
-def _uuid(value: Any) -> UUID:
-    return value if isinstance(value, UUID) else UUID(str(value))
-
-
-class Ledger:
-    """The ledger and meta statements, on one cursor inside the caller's transaction.
-
-    ``run(sql, params)`` executes one statement (written with ``?`` placeholders) and returns
-    its rows as tuples.
-    """
+class Ledger(LedgerTables):
+    """The ledger on one cursor inside the caller's transaction: read, checked before a write,
+    and extended by the events written."""
 
     def __init__(
         self,
@@ -153,50 +52,10 @@ class Ledger:
     ) -> None:
         """``insert_many(rows)`` adds entries (position, channel as stored, version, digest)
         faster than one statement each (a bulk import's COPY, say)."""
-        self._run = run
+        super().__init__(run, dialect)
         self._insert_many = insert_many
-        self.dialect: Dialect = dialect
-        self.events = EVENT_TABLES[dialect]
-        self.notification = NOTIFICATION[dialect]
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self._run(sql, params)
-
-    def stored_id(self, originator_id: UUID) -> Any:
-        return originator_id.hex if self.dialect == "sqlite" else originator_id
-
-    # --- tables --------------------------------------------------------------------------
-
-    @staticmethod
-    def create_statements(dialect: Dialect) -> list[str]:
-        id_type = "TEXT" if dialect == "sqlite" else "UUID"
-        number = "INTEGER" if dialect == "sqlite" else "BIGINT"
-        return [
-            f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            f"CREATE TABLE IF NOT EXISTS {LEDGER_TABLE} ("
-            f"position {number} PRIMARY KEY, originator_id {id_type} NOT NULL, "
-            f"originator_version {number} NOT NULL, digest TEXT NOT NULL)",
-            f"CREATE UNIQUE INDEX IF NOT EXISTS {LEDGER_TABLE}_by_event "
-            f"ON {LEDGER_TABLE} (originator_id, originator_version)",
-        ]
-
-    def exists(self) -> bool:
-        if self.dialect == "postgres":
-            found = self.run(f"SELECT to_regclass('{LEDGER_TABLE}') IS NOT NULL")
-            return bool(found and found[0][0])
-        found = self.run(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (LEDGER_TABLE,)
-        )
-        return bool(found)
 
     # --- meta ----------------------------------------------------------------------------
-
-    def meta(self, key: str) -> str | None:
-        found = self.run(f"SELECT value FROM {META_TABLE} WHERE key = ?", (key,))  # noqa: S608
-        if not found:
-            return None
-        value = found[0][0]
-        return value if isinstance(value, str) else repr(value)
 
     def claim(self, key: str, value: str) -> str:
         """Record ``value`` under ``key`` unless a value is there already; the value kept."""
@@ -213,66 +72,6 @@ class Ledger:
             f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?) "  # noqa: S608
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
-        )
-
-    # --- reading ---------------------------------------------------------------------------
-
-    def head(self) -> Entry | None:
-        """The newest entry of the ledger."""
-        found = self.run(
-            f"SELECT position, originator_id, originator_version, digest FROM {LEDGER_TABLE} "  # noqa: S608
-            "ORDER BY position DESC LIMIT 1"
-        )
-        if not found:
-            return None
-        position, originator_id, version, digest = found[0]
-        return Entry(int(position), _uuid(originator_id), int(version), str(digest))
-
-    def recorded_head(self) -> tuple[int, str] | None:
-        """The head as the meta table keeps it (position, digest), apart from the entries."""
-        value = self.meta("head")
-        if value is None:
-            return None
-        position, _, digest = value.partition(":")
-        if not position.isdigit() or not digest:
-            raise ChainBroken(f"the store's recorded head {value[:40]!r} was altered")
-        return int(position), digest
-
-    def digest_at(self, position: int) -> str | None:
-        found = self.run(
-            f"SELECT digest FROM {LEDGER_TABLE} WHERE position = ?",  # noqa: S608
-            (position,),
-        )
-        return str(found[0][0]) if found else None
-
-    def entries(self, after: int = 0, limit: int = ADOPT_BATCH) -> list[Entry]:
-        rows = self.run(
-            f"SELECT position, originator_id, originator_version, digest FROM {LEDGER_TABLE} "  # noqa: S608
-            "WHERE position > ? ORDER BY position LIMIT ?",
-            (after, limit),
-        )
-        return [Entry(int(p), _uuid(i), int(v), str(d)) for p, i, v, d in rows]
-
-    def newest_event(self) -> Record | None:
-        found = self.run(
-            f"SELECT originator_id, originator_version, topic, state FROM {self.events} "  # noqa: S608
-            f"ORDER BY {self.notification} DESC LIMIT 1"
-        )
-        if not found:
-            return None
-        originator_id, version, topic, state = found[0]
-        return _uuid(originator_id), int(version), str(topic), bytes(state)
-
-    def has_events(self) -> bool:
-        return bool(self.run(f"SELECT 1 FROM {self.events} LIMIT 1"))  # noqa: S608
-
-    def events_after(self, notification: int, limit: int) -> list[tuple[Any, ...]]:
-        """Stored events in commit order: (notification, channel, version, topic, state)."""
-        return self.run(
-            f"SELECT {self.notification}, originator_id, originator_version, topic, state "  # noqa: S608
-            f"FROM {self.events} WHERE {self.notification} > ? "
-            f"ORDER BY {self.notification} LIMIT ?",
-            (notification, limit),
         )
 
     # --- the checks before a write ------------------------------------------------------------
@@ -416,6 +215,6 @@ class Ledger:
         while page := self.events_after(after, ADOPT_BATCH):
             after = int(page[-1][0])
             head = self.append(
-                ((_uuid(i), int(v), str(t), bytes(s)) for _, i, v, t, s in page), key, head
+                ((as_uuid(i), int(v), str(t), bytes(s)) for _, i, v, t, s in page), key, head
             )
         return head

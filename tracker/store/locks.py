@@ -18,10 +18,8 @@ from collections.abc import Iterator, Sequence
 from uuid import UUID
 
 from tracker.store.errors import StoreUnavailable
-from tracker.store.settings import (
-    SQLiteStore,
-    Store,
-)
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLiteStore
 from tracker.store.waiting import busy_message, left
 
 POLL = 0.005

@@ -35,9 +35,10 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import DictRow, tuple_row
 from psycopg.sql import SQL, Literal
 
-from tracker.store.ledger import Ledger, ledger_settings
+from tracker.store.ledger import Ledger
+from tracker.store.ledger_digest import ledger_settings
 from tracker.store.mapper import EventDamaged
-from tracker.store.settings import POSTGRES_CONNINFO
+from tracker.store.postgres_store import POSTGRES_CONNINFO
 from tracker.store.waiting import WAIT, lock_timeout
 
 # The connection parameters the library always passes, filling in what the URL left out.

@@ -11,13 +11,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from tracker.store.errors import StoreUnavailable
-from tracker.store.ledger import LEDGER_TABLE, META_TABLE
-from tracker.store.settings import (
-    APP_NAME,
-    PostgresStore,
-    SQLiteStore,
-    Store,
-)
+from tracker.store.ledger_tables import LEDGER_TABLE, META_TABLE
+from tracker.store.postgres_store import APP_NAME, PostgresStore
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLiteStore
 
 
 def _reason(message: str) -> str:

@@ -23,12 +23,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 from uuid import UUID
 
-from tracker.store.settings import (
-    SQLITE_LOCK_TIMEOUT,
-    PostgresStore,
-    SQLiteStore,
-    Store,
-)
+from tracker.store.postgres_store import PostgresStore
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
 
 VIEW = "dashboard"
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL

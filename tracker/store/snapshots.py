@@ -12,12 +12,9 @@ from typing import Any
 from uuid import UUID
 
 from tracker.store.bulk import POSTGRES_TABLE, SQLITE_TABLE
-from tracker.store.settings import (
-    APP_NAME,
-    SQLITE_LOCK_TIMEOUT,
-    SQLiteStore,
-    Store,
-)
+from tracker.store.postgres_store import APP_NAME
+from tracker.store.settings import Store
+from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
 
 SNAPSHOT_TABLES = {"sqlite": "stored_snapshots", "postgres": f"{APP_NAME}_snapshots"}
 

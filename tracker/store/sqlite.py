@@ -14,7 +14,8 @@ from typing import Any
 from eventsourcing.persistence import ApplicationRecorder, StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteFactory
 
-from tracker.store.ledger import Ledger, ledger_settings
+from tracker.store.ledger import Ledger
+from tracker.store.ledger_digest import ledger_settings
 from tracker.store.waiting import left
 
 
