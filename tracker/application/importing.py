@@ -1,6 +1,6 @@
 """Importing a seed file: all or nothing, nothing twice, and memory that stays flat.
 
-The file is read once, in order, and each entry is validated as it is read (see seedfile.py)
+The file is read once, in order, and each entry is validated as it is read (see seedentries.py)
 and recorded at once on the channels it names, exactly as recording the file from top to
 bottom would. Only the channels the last entries touched are kept in memory: a channel no
 longer in use is saved and let go. If the file comes back to a channel let go (its entries are
@@ -19,32 +19,29 @@ the fact was retracted since, so importing a file again records nothing new.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act, opening
-from tracker.application.commands import OpenChannel
-from tracker.application.errors import Refused, WriteConflict
+from tracker.application.entry_recorder import (
+    BATCH,
+    EntryRecorder,
+    HeldChannel,
+    Interleaved,
+    Outcome,
+)
+from tracker.application.errors import WriteConflict
 from tracker.application.seedfile import SeedFile, open_seed
 from tracker.application.seedplan import ImportPlan, Positioned, SeedReader
 from tracker.application.unit_of_work import retrying
-from tracker.domain.channel import Channel
-from tracker.domain.events import ChannelOpened
-from tracker.domain.rules import DomainError, DuplicateFact
-from tracker.domain.values import channel_id
-from tracker.store.bulk import EventWriter, Row, event_writer
-from tracker.store.mapper import PydanticMapper, encode_state
+from tracker.store.bulk import event_writer
 from tracker.store.waiting import budget
 
 if TYPE_CHECKING:
     from tracker.application.unit_of_work import UnitOfWork
-
-BATCH = 5_000
 
 # Reading in file order keeps the channels of the latest entries in memory, at most this many,
 # holding at most about this many events besides the channel in use.
@@ -61,47 +58,6 @@ class ImportResult:
     recorded: int
     already: int
     channels: int
-
-
-@dataclass
-class _Outcome:
-    recorded: int = 0
-    already: int = 0
-    first_refusal: tuple[int, str] | None = None
-    long_channels: list[str] = dataclasses.field(default_factory=list)
-
-
-@dataclass
-class _Held:
-    """A channel in memory while it is recorded (None until its opening, if it is new)."""
-
-    slug: str
-    channel: Channel | None
-    size: int = 0  # events in memory
-    saved_any: bool = False
-
-
-class _Interleaved(Exception):
-    """The file came back to a channel that was let go."""
-
-
-def same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
-    """Whether an open entry describes the channel exactly as it was opened."""
-    candidate = Channel.open(
-        slug=command.slug,
-        title=command.title,
-        parties=command.parties,
-        occurred=command.on,
-        recorded=opening.recorded,
-        status=command.status,
-        topics=command.topics,
-        level=command.level,
-        leads=command.leads,
-        follows=command.follows,
-    ).opening
-    return str(candidate.occurred) == str(opening.occurred) and (
-        candidate.details() == opening.details()
-    )
 
 
 def import_file(
@@ -131,9 +87,9 @@ def _import_file(
     reader = SeedReader(source)
     try:
         with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
-            recorder = _Recorder(app, source.name, writer, snapshot_from)
+            recorder = EntryRecorder(app, source.name, writer, snapshot_from)
             _record_in_file_order(recorder, reader, progress)
-    except (_Interleaved, WriteConflict):
+    except (Interleaved, WriteConflict):
         # Undone; validate the rest of the file first, then record it channel by channel.
         return import_plan(app, reader.finish(), progress, snapshot_from)
     return _done(app, reader.plan, recorder.outcome)
@@ -158,7 +114,7 @@ def _import_plan(
 ) -> ImportResult:
     def attempt() -> ImportResult:
         with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
-            recorder = _Recorder(app, plan.path.name, writer, snapshot_from)
+            recorder = EntryRecorder(app, plan.path.name, writer, snapshot_from)
             _record_by_channel(recorder, plan, progress)
         return _done(app, plan, recorder.outcome)
 
@@ -189,14 +145,14 @@ def _fewer_collections() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _done(app: UnitOfWork, plan: ImportPlan, outcome: _Outcome) -> ImportResult:
+def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:
     for slug in outcome.long_channels:
         app.snapshot(slug)
     return ImportResult(plan.entries, outcome.recorded, outcome.already, len(plan.channels))
 
 
 def _record_in_file_order(
-    recorder: _Recorder, reader: SeedReader, progress: Callable[[int, int], None] | None
+    recorder: EntryRecorder, reader: SeedReader, progress: Callable[[int, int], None] | None
 ) -> None:
     window = _Window(recorder)
     for entry in reader:
@@ -222,9 +178,9 @@ def _record_in_file_order(
 class _Window:
     """The channels of the latest entries, in memory while the file is read in order."""
 
-    def __init__(self, recorder: _Recorder) -> None:
+    def __init__(self, recorder: EntryRecorder) -> None:
         self.recorder = recorder
-        self.held: OrderedDict[str, _Held] = OrderedDict()  # least recently used first
+        self.held: OrderedDict[str, HeldChannel] = OrderedDict()  # least recently used first
         self.let_go: set[str] = set()
         self.events = 0
 
@@ -233,7 +189,7 @@ class _Window:
         current = self.held.get(slug)
         if current is None:
             if slug in self.let_go:
-                raise _Interleaved(slug)
+                raise Interleaved(slug)
             current = self.held[slug] = self.recorder.load(slug)
             self.events += current.size
         else:
@@ -255,7 +211,7 @@ class _Window:
 
 
 def _record_by_channel(
-    recorder: _Recorder, plan: ImportPlan, progress: Callable[[int, int], None] | None
+    recorder: EntryRecorder, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> None:
     total = sum(len(found.numbers) for found in plan.channels.values())
     done = 0
@@ -275,104 +231,3 @@ def _record_by_channel(
         if progress:
             progress(done, total)
     recorder.finish()
-
-
-class _Recorder:
-    """Applies entries to channels in memory and writes their new events in batches."""
-
-    def __init__(
-        self, app: UnitOfWork, file: str, writer: EventWriter, snapshot_from: int | None
-    ) -> None:
-        self.app = app
-        self.file = file
-        self.writer = writer
-        self.snapshot_from = snapshot_from
-        self.recorded_at = app.clock()
-        self.outcome = _Outcome()
-        self.batch: list[Row] = []
-        mapper = app.mapper
-        assert isinstance(mapper, PydanticMapper)
-        self.mapper = mapper
-
-    def load(self, slug: str) -> _Held:
-        """The channel as stored (None if it is not), to be recorded on."""
-        if not self.writer.has_events(channel_id(slug)):
-            return _Held(slug, None)
-        channel = self.app.channel(slug)
-        return _Held(slug, channel, size=len(channel.events))
-
-    def apply(self, held: _Held, entry: Positioned) -> bool:
-        """Record one entry on one channel; False if it is refused (the first refusal is kept)."""
-        command, outcome = entry.command, self.outcome
-        try:
-            if isinstance(command, OpenChannel):
-                if held.channel is None:
-                    held.channel = opening(command, self.recorded_at)
-                    # Written at once: the store lists channels in the order they were opened.
-                    self.save([held])
-                elif same_opening(held.channel.opening, command):
-                    outcome.already += 1
-                else:
-                    raise Refused(
-                        f"{self._where(entry)}: the channel {held.slug} exists already with a "
-                        "different opening; give the entry another slug"
-                    )
-            elif held.channel is None:
-                raise Refused(
-                    f"{self._where(entry)}: no channel {held.slug!r}; open it in an earlier entry"
-                )
-            else:
-                try:
-                    # A fact recorded before counts even if it was retracted since: importing
-                    # the file again must not bring it back.
-                    act(command, held.channel, self.recorded_at, retracted_counts=True)
-                except DuplicateFact:
-                    outcome.already += 1
-        except (DomainError, Refused) as e:
-            message = str(e) if isinstance(e, Refused) else f"{self._where(entry)}: {e}"
-            if outcome.first_refusal is None or entry.number < outcome.first_refusal[0]:
-                outcome.first_refusal = (entry.number, message)
-            return False
-        return True
-
-    def _where(self, entry: Positioned) -> str:
-        return f"{self.file}: {entry.where}"
-
-    def save(self, channels: Iterable[_Held]) -> None:
-        """Write the channels' new events (in batches)."""
-        for held in channels:
-            if held.channel is None:
-                continue
-            pending = held.channel.collect_events()
-            if not pending:
-                continue
-            row_id = self.writer.row_id(held.channel.id)
-            stored_state = self.mapper.stored_state
-            rows = [
-                (row_id, e.originator_version, e.TOPIC, stored_state(encode_state(e)))
-                for e in pending
-            ]
-            self.batch.extend(rows)
-            held.saved_any = True
-            self.outcome.recorded += len(pending)
-        if len(self.batch) >= BATCH:
-            self.writer.insert(self.batch)
-            self.batch = []
-
-    def done(self, held: _Held) -> None:
-        """Save a channel the import is done with."""
-        self.save([held])
-        if (
-            held.saved_any
-            and self.snapshot_from
-            and held.channel is not None
-            and held.channel.version >= self.snapshot_from
-        ):
-            self.outcome.long_channels.append(held.slug)
-
-    def finish(self) -> None:
-        """Write what is left, or raise the first refusal (and nothing is committed)."""
-        if self.outcome.first_refusal is not None:
-            raise Refused(self.outcome.first_refusal[1])
-        self.writer.insert(self.batch)
-        self.batch = []

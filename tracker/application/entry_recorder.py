@@ -1,0 +1,170 @@
+"""Recording an import's entries onto channels held in memory, and writing their new events in
+batches through the store's bulk writer (importing.py decides which channels are held, and in
+which order the entries come)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tracker.application.acting import act, opening
+from tracker.application.commands import OpenChannel
+from tracker.application.errors import Refused
+from tracker.application.seedplan import Positioned
+from tracker.domain.channel import Channel
+from tracker.domain.events import ChannelOpened
+from tracker.domain.rules import DomainError, DuplicateFact
+from tracker.domain.values import channel_id
+from tracker.store.bulk import EventWriter, Row
+from tracker.store.mapper import PydanticMapper, encode_state
+
+if TYPE_CHECKING:
+    from tracker.application.unit_of_work import UnitOfWork
+
+BATCH = 5_000  # events written at a time
+
+
+@dataclass
+class Outcome:
+    """What recording the entries did so far."""
+
+    recorded: int = 0
+    already: int = 0
+    first_refusal: tuple[int, str] | None = None
+    long_channels: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclass
+class HeldChannel:
+    """A channel in memory while it is recorded (None until its opening, if it is new)."""
+
+    slug: str
+    channel: Channel | None
+    size: int = 0  # events in memory
+    saved_any: bool = False
+
+
+class Interleaved(Exception):
+    """The file came back to a channel that was let go."""
+
+
+def same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
+    """Whether an open entry describes the channel exactly as it was opened."""
+    candidate = Channel.open(
+        slug=command.slug,
+        title=command.title,
+        parties=command.parties,
+        occurred=command.on,
+        recorded=opening.recorded,
+        status=command.status,
+        topics=command.topics,
+        level=command.level,
+        leads=command.leads,
+        follows=command.follows,
+    ).opening
+    return str(candidate.occurred) == str(opening.occurred) and (
+        candidate.details() == opening.details()
+    )
+
+
+class EntryRecorder:
+    """Applies entries to channels in memory and writes their new events in batches."""
+
+    def __init__(
+        self, app: UnitOfWork, file: str, writer: EventWriter, snapshot_from: int | None
+    ) -> None:
+        self.app = app
+        self.file = file
+        self.writer = writer
+        self.snapshot_from = snapshot_from
+        self.recorded_at = app.clock()
+        self.outcome = Outcome()
+        self.batch: list[Row] = []
+        mapper = app.mapper
+        assert isinstance(mapper, PydanticMapper)
+        self.mapper = mapper
+
+    def load(self, slug: str) -> HeldChannel:
+        """The channel as stored (None if it is not), to be recorded on."""
+        if not self.writer.has_events(channel_id(slug)):
+            return HeldChannel(slug, None)
+        channel = self.app.channel(slug)
+        return HeldChannel(slug, channel, size=len(channel.events))
+
+    def apply(self, held: HeldChannel, entry: Positioned) -> bool:
+        """Record one entry on one channel; False if it is refused (the first refusal is kept)."""
+        command, outcome = entry.command, self.outcome
+        try:
+            if isinstance(command, OpenChannel):
+                if held.channel is None:
+                    held.channel = opening(command, self.recorded_at)
+                    # Written at once: the store lists channels in the order they were opened.
+                    self.save([held])
+                elif same_opening(held.channel.opening, command):
+                    outcome.already += 1
+                else:
+                    raise Refused(
+                        f"{self._where(entry)}: the channel {held.slug} exists already with a "
+                        "different opening; give the entry another slug"
+                    )
+            elif held.channel is None:
+                raise Refused(
+                    f"{self._where(entry)}: no channel {held.slug!r}; open it in an earlier entry"
+                )
+            else:
+                try:
+                    # A fact recorded before counts even if it was retracted since: importing
+                    # the file again must not bring it back.
+                    act(command, held.channel, self.recorded_at, retracted_counts=True)
+                except DuplicateFact:
+                    outcome.already += 1
+        except (DomainError, Refused) as e:
+            message = str(e) if isinstance(e, Refused) else f"{self._where(entry)}: {e}"
+            if outcome.first_refusal is None or entry.number < outcome.first_refusal[0]:
+                outcome.first_refusal = (entry.number, message)
+            return False
+        return True
+
+    def _where(self, entry: Positioned) -> str:
+        return f"{self.file}: {entry.where}"
+
+    def save(self, channels: Iterable[HeldChannel]) -> None:
+        """Write the channels' new events (in batches)."""
+        for held in channels:
+            if held.channel is None:
+                continue
+            pending = held.channel.collect_events()
+            if not pending:
+                continue
+            row_id = self.writer.row_id(held.channel.id)
+            stored_state = self.mapper.stored_state
+            rows = [
+                (row_id, e.originator_version, e.TOPIC, stored_state(encode_state(e)))
+                for e in pending
+            ]
+            self.batch.extend(rows)
+            held.saved_any = True
+            self.outcome.recorded += len(pending)
+        if len(self.batch) >= BATCH:
+            self.writer.insert(self.batch)
+            self.batch = []
+
+    def done(self, held: HeldChannel) -> None:
+        """Save a channel the import is done with."""
+        self.save([held])
+        if (
+            held.saved_any
+            and self.snapshot_from
+            and held.channel is not None
+            and held.channel.version >= self.snapshot_from
+        ):
+            self.outcome.long_channels.append(held.slug)
+
+    def finish(self) -> None:
+        """Write what is left, or raise the first refusal (and nothing is committed)."""
+        if self.outcome.first_refusal is not None:
+            raise Refused(self.outcome.first_refusal[1])
+        self.writer.insert(self.batch)
+        self.batch = []
