@@ -32,15 +32,10 @@ from tracker.domain.events import Fact
 from tracker.domain.timeline import micros
 from tracker.domain.values import ChannelStatus
 from tracker.store.mapper import EventDamaged, PydanticMapper, plaintext_of, upcast
-from tracker.store.readmodel import (
-    CHANNEL_COLUMNS,
-    FOREVER,
-    SELECT_CHANNEL,
-    SELECT_HELD,
-    SELECT_HELD_AT_LEVEL,
-    ReadModelCursor,
-    ReadModelDamaged,
-)
+from tracker.store.readmodel.cursor import ReadModelCursor
+from tracker.store.readmodel.errors import ReadModelDamaged
+from tracker.store.readmodel.queries import SELECT_CHANNEL, SELECT_HELD, SELECT_HELD_AT_LEVEL
+from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 
 # A channel's live facts in valid time and its version, as known at a moment.
 LoadFacts = Callable[[UUID, dt.datetime], tuple[list[Fact], int]]

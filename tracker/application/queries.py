@@ -164,7 +164,7 @@ class Queries(TrackerApplication):
     ) -> Any:
         """What ``read`` finds in the read model, caught up first; a damaged read model is
         rebuilt (once), and while another writer holds the store, ``fold`` answers instead."""
-        from tracker.store.readmodel import ReadModelBusy, ReadModelDamaged
+        from tracker.store.readmodel.errors import ReadModelBusy, ReadModelDamaged
 
         def attempt() -> Any:
             self.catch_up(progress, wait=BUSY_WAIT)
@@ -183,7 +183,7 @@ class Queries(TrackerApplication):
 
     def _mend_read_model(self, damage: Exception) -> None:
         """Rebuild a read model found damaged: it is derived from the events, never trusted."""
-        from tracker.store.readmodel import ReadModelDamaged
+        from tracker.store.readmodel.errors import ReadModelDamaged
 
         try:
             self.rebuild_read_model()
