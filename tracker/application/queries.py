@@ -200,14 +200,14 @@ class Queries(TrackerApplication):
         self, progress: Callable[[int], None] | None = None, wait: float | None = None
     ) -> int:
         """Apply the events recorded since the read model was last brought up to date."""
-        from tracker.application.projector import catch_up
+        from tracker.application.catch_up import catch_up
 
         with self.store_errors(), self.read_model.transaction(write=True, wait=wait) as cursor:
             return catch_up(cursor, self.mapper, self._facts, progress)
 
     def rebuild_read_model(self, progress: Callable[[int], None] | None = None) -> int:
         """Empty the read model and apply every event again; return how many were applied."""
-        from tracker.application.projector import catch_up
+        from tracker.application.catch_up import catch_up
 
         with self.store_errors(), self.read_model.transaction(write=True) as cursor:
             cursor.clear()
