@@ -43,7 +43,7 @@ from tracker.store.settings import Store
 from tracker.store.sqlite_store import SQLiteStore
 
 if TYPE_CHECKING:
-    from tracker.store.readmodel import ReadModelStore
+    from tracker.store.readmodel.connection import ReadModelStore
 
 
 def _plain_json(state: bytes) -> bool:
@@ -232,14 +232,15 @@ class TrackerApplication(Application[UUID]):
     @property
     def read_model(self) -> ReadModelStore:
         if self._read_model is None:
-            from tracker.store.readmodel import ReadModelStore, TextSeal
+            from tracker.store.readmodel.connection import ReadModelStore
+            from tracker.store.readmodel.seal import TextSeal
 
             self._read_model = ReadModelStore(self.store, TextSeal(self.mapper.cipher))
         return self._read_model
 
     def _read_model_usable(self) -> bool:
         # A read-only file cannot be kept up to date. (An encrypted store's read model keeps
-        # its texts encrypted: see store/readmodel.py.)
+        # its texts encrypted: see store/readmodel/seal.py.)
         return not (isinstance(self.store, SQLiteStore) and self.store.read_only())
 
     @contextmanager

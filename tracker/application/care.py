@@ -130,7 +130,7 @@ class StoreCare(Queries, UnitOfWork):
         """What is wrong with the read model, found by projecting the events again into
         temporary tables and comparing every row; None when nothing is (or it cannot be
         compared: not yet caught up, or read-only)."""
-        from tracker.application.projector import catch_up
+        from tracker.application.catch_up import catch_up
 
         if not self._read_model_usable():
             return None

@@ -12,89 +12,33 @@ backfilled fact or a retraction closes the channel's rows and projects its live 
 Which status a fact leads to is decided by the domain's lifecycle (domain/lifecycle.py), not
 here; what is stored of a fact follows its kind: a span of status, a meeting, a cadence, a plan.
 Rows and the tracking position are written in one transaction.
+
+Here facts are placed and their rows made; a channel's running state and its stored row are in
+channel_row.py, the writing of rows in batches in row_writer.py, and the reading of stored events
+after the tracked position in catch_up.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Mapper
-from pydantic_core import from_json
-
+from tracker.application.channel_row import ChannelRow, LevelRun, channel_row_of, channel_values
+from tracker.application.row_writer import RowWriter
 from tracker.domain import lifecycle
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import Fact
 from tracker.domain.timeline import micros
 from tracker.domain.values import ChannelStatus
-from tracker.store.mapper import EventDamaged, PydanticMapper, plaintext_of, upcast
-from tracker.store.readmodel import (
-    CHANNEL_COLUMNS,
-    FOREVER,
-    SELECT_CHANNEL,
-    SELECT_HELD,
-    SELECT_HELD_AT_LEVEL,
-    ReadModelCursor,
-    ReadModelDamaged,
-)
+from tracker.store.readmodel.cursor import ReadModelCursor
+from tracker.store.readmodel.errors import ReadModelDamaged
+from tracker.store.readmodel.queries import SELECT_CHANNEL, SELECT_HELD, SELECT_HELD_AT_LEVEL
+from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 
 # A channel's live facts in valid time and its version, as known at a moment.
 LoadFacts = Callable[[UUID, dt.datetime], tuple[list[Fact], int]]
-
-PAGE = 5000
-FLUSH_EVERY = 20_000
-NO_DATE = ""
-ROW_TABLES = ("spans", "meetings", "cadences", "plans")
-
-
-@dataclass
-class LevelRun:
-    """Per level: the cadence in force and the latest day of the meetings since it."""
-
-    cadence_start: str | None = None
-    run_max: str | None = None
-    last_start: str | None = None
-    day_max: str | None = None
-    last_text: str | None = None  # the last meeting at the level, as written
-
-
-@dataclass
-class ChannelRow:
-    """The projector's running state of one channel: its current row of rm_channels."""
-
-    channel_id: str
-    opening: Mapping[str, Any]
-    opened_text: str
-    opened_start: str
-    known_from: int  # the record time this state holds from
-    stored_from: int | None = None  # rec_from of the channel's current row in the table
-    changed: bool = True
-    version: int = 1
-    status: str = ChannelStatus.AGREED.value
-    before_suspension: str = ChannelStatus.ACTIVE.value
-    last_start: str = NO_DATE
-    meetings_count: int = 0
-    spans_count: int = 0
-    # At the end of the timeline: the span in force, the last meeting, the last resumption.
-    since_text: str = NO_DATE
-    detail: str | None = None
-    last_meeting_text: str | None = None
-    resumed_latest: str | None = None
-    levels: dict[str, LevelRun] = field(default_factory=dict)
-    # Plans no meeting has settled yet: (seq, first day of the window, level or None), and the
-    # meeting that settled each of the others.
-    open_plans: list[tuple[int, str, str | None]] = field(default_factory=list)
-    held: dict[int, str] = field(default_factory=dict)
-
-    def level(self, name: str) -> LevelRun:
-        found = self.levels.get(name)
-        if found is None:
-            found = self.levels[name] = LevelRun()
-        return found
 
 
 def _later(a: str | None, b: str) -> str:
@@ -109,9 +53,7 @@ class Projector:
         self.load_facts = load_facts
         self.seal = cursor.store.seal.seal  # a user's text as the read model keeps it
         self.channels: dict[str, ChannelRow] = {}
-        self.rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in ROW_TABLES}
-        self.versions: list[tuple[Any, ...]] = []  # rows of rm_channels no longer current
-        self.pending = 0
+        self.rows = RowWriter(cursor)
 
     # --- applying events ------------------------------------------------------------------
 
@@ -167,7 +109,7 @@ class Projector:
         if row.changed:
             if row.stored_from == row.known_from:
                 self.cursor.drop_channel_row(row.channel_id, row.known_from)
-            self.versions.append(self._channel_values(row, until=moment))
+            self.rows.versions.append(channel_values(row, self.seal, until=moment))
         elif row.stored_from == row.known_from:
             self.cursor.close_channel_row(row.channel_id, row.known_from, moment)
         row.known_from, row.changed = moment, True
@@ -187,11 +129,11 @@ class Projector:
             if run.run_max is not None:
                 # Only when the channel is projected again (see apply): those meetings' rows
                 # were all written from this record time on, and were never seen otherwise.
-                self._flush()
+                self.rows.flush()
                 self.cursor.count_meetings_towards(
                     row.channel_id, data["level"], start, run.run_max, row.known_from
                 )
-            self._add(
+            self.rows.add(
                 "cadences",
                 (row.channel_id, seq, row.known_from, FOREVER, data["level"],
                  float(data["per_year"]), str(occurred), start, occurred.latest_iso),
@@ -222,7 +164,7 @@ class Projector:
             run.last_start, run.last_text = start, text
             if run.cadence_start is not None:
                 run.run_max = run_max = _later(run.run_max, latest)
-        self._add(
+        self.rows.add(
             "meetings",
             (row.channel_id, seq, row.known_from, FOREVER, row.meetings_count, text, start,
              latest, level, run_max),
@@ -242,7 +184,7 @@ class Projector:
             row.open_plans.append((seq, window.earliest_iso, level))
         else:
             row.held[seq] = held
-        self._add(
+        self.rows.add(
             "plans",
             (row.channel_id, seq, row.known_from, FOREVER, str(occurred), occurred.earliest_iso,
              str(window), window.earliest_iso, level, self.seal(data.get("host"))),
@@ -261,7 +203,7 @@ class Projector:
 
     def _held(self, row: ChannelRow, window_start: str, level: str | None) -> str | None:
         """The first meeting already projected on or after the day, at the level if given."""
-        self._flush()
+        self.rows.flush()
         if level is None:
             found = self.cursor.execute(SELECT_HELD, (row.channel_id, window_start, FOREVER))
         else:
@@ -278,7 +220,7 @@ class Projector:
         row.since_text, row.detail = str(occurred), detail
         if by == "resumed":
             row.resumed_latest = occurred.latest_iso
-        self._add(
+        self.rows.add(
             "spans",
             (row.channel_id, row.spans_count, row.known_from, FOREVER, occurred.earliest_iso,
              row.status, str(occurred), occurred.latest_iso, by, self.seal(detail)),
@@ -288,7 +230,7 @@ class Projector:
     def rebuild_channel(self, channel_id: UUID, recorded: dt.datetime, moment: int) -> None:
         """Project one channel's live facts again, in valid time, as known from ``moment``
         (the record time of the event that made it necessary, ``recorded``)."""
-        self._flush()
+        self.rows.flush()
         key = str(channel_id)
         self.cursor.close_rows(key, moment)
         facts, version = self.load_facts(channel_id, recorded)
@@ -318,87 +260,14 @@ class Projector:
         if found is None:
             return None
         try:
-            row = self._row_of(key, dict(zip(CHANNEL_COLUMNS, found, strict=True)))
+            columns = dict(zip(CHANNEL_COLUMNS, found, strict=True))
+            row = channel_row_of(key, columns, self.cursor.store.seal.open)
         except (TypeError, ValueError, KeyError) as e:
             raise ReadModelDamaged(
                 f"the read model's row of channel {key} cannot be read ({type(e).__name__})"
             ) from None
         self.channels[key] = row
         return row
-
-    def _row_of(self, key: str, found: dict[str, Any]) -> ChannelRow:
-        opened = self.cursor.store.seal.open
-        plans = json.loads(found["plans"])
-        levels = json.loads(found["levels"])
-        row = ChannelRow(
-            channel_id=key,
-            opening={},
-            opened_text=str(found["opened_text"]),
-            opened_start=str(found["opened_start"]),
-            known_from=int(found["rec_from"]),
-            stored_from=int(found["rec_from"]),
-            changed=False,
-            version=int(found["version"]),
-            status=ChannelStatus(found["status"]).value,
-            before_suspension=ChannelStatus(found["before_suspension"]).value,
-            last_start=str(found["last_start"]),
-            meetings_count=int(found["meetings_count"]),
-            spans_count=int(found["spans_count"]),
-            since_text=str(found["since_text"]),
-            detail=opened(found["detail"]),
-            last_meeting_text=found["last_meeting_text"],
-            resumed_latest=found["resumed_latest"],
-            levels={str(name): LevelRun(*run) for name, run in levels.items()},
-            open_plans=[(int(s), str(w), lv) for s, w, lv in plans["open"]],
-            held={int(seq): str(text) for seq, text in plans["held"].items()},
-        )
-        row.opening = {name: found[name] for name in ("slug", "title", "parties", "topics",
-                                                     "level", "leads", "follows")}  # fmt: skip
-        return row
-
-    # --- writing ------------------------------------------------------------------------------
-
-    def _add(self, table: str, values: tuple[Any, ...]) -> None:
-        self.rows[table].append(values)
-        self.pending += 1
-        if self.pending >= FLUSH_EVERY:
-            self._flush()
-
-    def _flush(self) -> None:
-        for table, rows in self.rows.items():
-            self.cursor.insert(f"rm_{table}", rows)
-            rows.clear()
-        self.cursor.insert("rm_channels", self.versions)
-        self.versions.clear()
-        self.pending = 0
-
-    def _channel_values(self, row: ChannelRow, *, until: int) -> tuple[Any, ...]:
-        """The channel's row of rm_channels, holding from ``row.known_from`` until ``until``."""
-        seal = self.seal
-        opening = row.opening
-        if "title" in opening and not isinstance(opening.get("parties"), str):
-            # As read from an event: texts to seal, lists to write as JSON. (A row read back
-            # from the table holds them as stored already.)
-            texts = (
-                seal(opening["slug"]), seal(json.dumps(opening["title"])),
-                seal(json.dumps(opening["parties"])), seal(json.dumps(opening.get("topics", []))),
-                opening.get("level"), seal(json.dumps(opening.get("leads", []))),
-                seal(opening.get("follows")),
-            )  # fmt: skip
-        else:
-            texts = tuple(opening[name] for name in ("slug", "title", "parties", "topics",
-                                                     "level", "leads", "follows"))  # fmt: skip
-        levels = {
-            name: [run.cadence_start, run.run_max, run.last_start, run.day_max, run.last_text]
-            for name, run in row.levels.items()
-        }
-        plans = {"open": row.open_plans, "held": row.held}
-        return (
-            row.channel_id, row.known_from, until, *texts, row.opened_text, row.opened_start,
-            row.version, row.status, row.before_suspension, row.last_start, row.meetings_count,
-            row.spans_count, row.since_text, seal(row.detail), row.last_meeting_text,
-            row.resumed_latest, json.dumps(levels), json.dumps(plans),
-        )  # fmt: skip
 
     def finish(self) -> None:
         """Write everything still held, and each changed channel's current row."""
@@ -409,61 +278,6 @@ class Projector:
             if row.stored_from == row.known_from:
                 # Changed again at the record time of its stored row: that row is replaced.
                 self.cursor.drop_channel_row(row.channel_id, row.known_from)
-            current.append(self._channel_values(row, until=FOREVER))
-        self.versions.extend(current)
-        self._flush()
-
-
-def decode(mapper: Mapper[UUID], topic: str, state: bytes | None) -> tuple[str, dict[str, Any]]:
-    """The kind and JSON payload of a stored event, without building the pydantic model."""
-    assert isinstance(mapper, PydanticMapper)
-    cls = mapper.event_class(topic)
-    content = plaintext_of(mapper, state)
-    try:
-        payload = from_json(content)
-    except ValueError as e:
-        raise EventDamaged(f"it is not JSON ({e})") from None
-    if not isinstance(payload, dict):
-        raise EventDamaged("it is not a JSON object")
-    return str(cls.KIND), upcast(cls, payload) if getattr(cls, "class_version", 1) > 1 else payload
-
-
-def catch_up(
-    cursor: ReadModelCursor,
-    mapper: Mapper[UUID],
-    load_facts: LoadFacts,
-    progress: Callable[[int], None] | None = None,
-    *,
-    stop: int | None = None,
-) -> int:
-    """Apply every notification after the tracked position (only up to notification ``stop``,
-    if given); return how many notifications were read."""
-    projector = Projector(cursor, load_facts)
-    position = cursor.position()
-    applied = 0
-    while True:
-        page = cursor.notifications(position, PAGE, stop)
-        for _, key, version, topic, state in page:
-            try:
-                kind, payload = decode(mapper, topic, state)
-            except EventDamaged as e:
-                e.originator_id, e.version = key, version
-                raise
-            try:
-                projector.apply(key, version, kind, payload)
-            except (EventDamaged, ReadModelDamaged):
-                raise
-            except Exception as e:  # a damaged row of the read model, or of the event
-                raise ReadModelDamaged(
-                    f"event #{version} of the channel with id {key} could not be applied "
-                    f"({type(e).__name__})"
-                ) from None
-        if not page:
-            break
-        position = page[-1][0]
-        applied += len(page)
-        if progress:
-            progress(applied)
-    projector.finish()
-    cursor.track(position)
-    return applied
+            current.append(channel_values(row, self.seal, until=FOREVER))
+        self.rows.versions.extend(current)
+        self.rows.flush()

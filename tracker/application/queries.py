@@ -156,7 +156,7 @@ class Queries(TrackerApplication):
     ) -> Any:
         """What ``read`` finds in the read model, caught up first; a damaged read model is
         rebuilt (once), and while another writer holds the store, ``fold`` answers instead."""
-        from tracker.store.readmodel import ReadModelBusy, ReadModelDamaged
+        from tracker.store.readmodel.errors import ReadModelBusy, ReadModelDamaged
 
         def attempt() -> Any:
             self.catch_up(progress, wait=BUSY_WAIT)
@@ -175,7 +175,7 @@ class Queries(TrackerApplication):
 
     def _mend_read_model(self, damage: Exception) -> None:
         """Rebuild a read model found damaged: it is derived from the events, never trusted."""
-        from tracker.store.readmodel import ReadModelDamaged
+        from tracker.store.readmodel.errors import ReadModelDamaged
 
         try:
             self.rebuild_read_model()
@@ -192,14 +192,14 @@ class Queries(TrackerApplication):
         self, progress: Callable[[int], None] | None = None, wait: float | None = None
     ) -> int:
         """Apply the events recorded since the read model was last brought up to date."""
-        from tracker.application.projector import catch_up
+        from tracker.application.catch_up import catch_up
 
         with self.store_errors(), self.read_model.transaction(write=True, wait=wait) as cursor:
             return catch_up(cursor, self.mapper, self._facts, progress)
 
     def rebuild_read_model(self, progress: Callable[[int], None] | None = None) -> int:
         """Empty the read model and apply every event again; return how many were applied."""
-        from tracker.application.projector import catch_up
+        from tracker.application.catch_up import catch_up
 
         with self.store_errors(), self.read_model.transaction(write=True) as cursor:
             cursor.clear()

@@ -24,15 +24,15 @@ from tracker.domain.state import (
 )
 from tracker.domain.timeline import micros
 from tracker.domain.values import ChannelStatus, Lead, Level, check_slug
-from tracker.store.readmodel import (
-    FOREVER,
+from tracker.store.readmodel.cursor import ReadModelCursor
+from tracker.store.readmodel.errors import ReadModelDamaged
+from tracker.store.readmodel.queries import (
     SELECT_CADENCES,
     SELECT_CHANNELS,
     SELECT_MEETINGS,
     SELECT_PLANS,
-    ReadModelCursor,
-    ReadModelDamaged,
 )
+from tracker.store.readmodel.schema import FOREVER
 
 NOW = FOREVER - 1  # the moment of the dashboard as known now: every current row
 

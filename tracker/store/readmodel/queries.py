@@ -1,0 +1,106 @@
+"""The read model's queries: the dashboard as of a day, as known at a moment, one channel's
+meetings, and the projector's own reads of a channel's current row and of the meeting that
+settles a plan.
+
+Apart from the tables' definitions (``schema``) and from the code that runs them (the
+application's readings and projector): each is one statement of SQL, for SQLite and PostgreSQL
+alike.
+"""
+
+from __future__ import annotations
+
+from tracker.store.readmodel.schema import CHANNEL_COLUMNS
+
+# --- the dashboard as of a day, as known at a moment ------------------------------------------
+#
+# Each row counts as known at the moment :m when rec_from <= :m < rec_to (the dashboard as
+# known now asks at FOREVER - 1). A channel none of whose facts falls after the day :d (the
+# usual case: the dashboard as of today) is as it is at the end of its timeline, which its own
+# row holds (at_end): it is read without a seek. Otherwise each value is the row in force on
+# the day, found with one seek of the table's key.
+
+
+SELECT_CHANNELS = """
+SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
+       c.opened_text, c.version, c.last_start <= :d AS at_end,
+       CASE WHEN c.last_start <= :d THEN c.status || '|' || c.since_text || '|' ||
+                                         COALESCE(c.detail, '')
+       ELSE (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
+               FROM rm_spans s
+              WHERE s.channel_id = c.channel_id AND s.valid_from <= :d
+                AND s.rec_from <= :m AND s.rec_to > :m
+              ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS span,
+       CASE WHEN c.last_start <= :d THEN c.meetings_count || '|' || c.last_meeting_text
+       ELSE (SELECT m.ordinal || '|' || m.occurred_text
+               FROM rm_meetings m
+              WHERE m.channel_id = c.channel_id AND m.occurred_start <= :d
+                AND m.rec_from <= :m AND m.rec_to > :m
+              ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_meeting,
+       CASE WHEN c.last_start <= :d THEN c.resumed_latest
+       ELSE (SELECT s.since_latest
+               FROM rm_spans s
+              WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed'
+                AND s.valid_from <= :d AND s.rec_from <= :m AND s.rec_to > :m
+              ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed,
+       c.levels, c.plans
+  FROM rm_channels c
+ WHERE c.rec_from <= :m AND c.rec_to > :m AND c.opened_start <= :d
+   AND (:channel = '' OR c.channel_id = :channel)
+"""
+
+SELECT_CADENCES = """
+SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
+       CASE WHEN c.last_start <= :d THEN NULL
+       ELSE (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
+               FROM rm_meetings m
+              WHERE m.channel_id = k.channel_id AND m.level = k.level
+                AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
+              ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_at_level
+  FROM rm_cadences k
+  JOIN rm_channels c ON c.channel_id = k.channel_id AND c.rec_from <= :m AND c.rec_to > :m
+ WHERE k.agreed_start <= :d AND k.rec_from <= :m AND k.rec_to > :m
+   AND (:channel = '' OR k.channel_id = :channel)
+"""
+
+SELECT_PLANS = """
+SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
+       CASE WHEN c.last_start <= :d THEN NULL
+       WHEN p.level IS NULL THEN
+           (SELECT m.occurred_text FROM rm_meetings m
+             WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.window_start
+               AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
+             ORDER BY m.occurred_start, m.seq LIMIT 1)
+       ELSE
+           (SELECT m.occurred_text FROM rm_meetings m
+             WHERE m.channel_id = p.channel_id AND m.level = p.level
+               AND m.occurred_start >= p.window_start AND m.occurred_start <= :d
+               AND m.rec_from <= :m AND m.rec_to > :m
+             ORDER BY m.occurred_start, m.seq LIMIT 1)
+       END AS held
+  FROM rm_plans p
+  JOIN rm_channels c ON c.channel_id = p.channel_id AND c.rec_from <= :m AND c.rec_to > :m
+ WHERE p.agreed_start <= :d AND p.rec_from <= :m AND p.rec_to > :m
+   AND (:channel = '' OR p.channel_id = :channel)
+"""
+
+# The meetings of one channel as of a day, as known at a moment, newest first.
+SELECT_MEETINGS = """
+SELECT m.seq FROM rm_meetings m
+ WHERE m.channel_id = :channel AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
+ ORDER BY m.occurred_start DESC, m.seq DESC LIMIT :limit
+"""
+
+# The projector's own reads: a channel's current row, and the first current meeting on or
+# after a day (that settles a plan).
+SELECT_CHANNEL = (
+    f"SELECT {', '.join(CHANNEL_COLUMNS)} FROM rm_channels "  # noqa: S608 (constant names)
+    "WHERE channel_id = ? AND rec_to = ?"
+)
+SELECT_HELD = (
+    "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
+    "AND rec_to = ? ORDER BY occurred_start, seq LIMIT 1"
+)
+SELECT_HELD_AT_LEVEL = (
+    "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
+    "AND level = ? AND rec_to = ? ORDER BY occurred_start, seq LIMIT 1"
+)

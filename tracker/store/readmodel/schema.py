@@ -1,0 +1,134 @@
+"""The read model's tables: their columns, keys and indexes, and the version of the schema.
+
+Apart from the statements that read and write the rows, so that what is stored can be seen at
+once, and so that the version is bumped where a table is changed.
+"""
+
+from __future__ import annotations
+
+VIEW = "dashboard"  # the name of the read model's row in rm_tracking
+# Bump when a table changes: the tables are then dropped and the read model rebuilt.
+SCHEMA_VERSION = 7
+# rec_to of a row that is current: later than any record time (microseconds since 1970).
+FOREVER = 2**62
+
+TABLES = (
+    "rm_channels",
+    "rm_spans",
+    "rm_meetings",
+    "rm_cadences",
+    "rm_plans",
+    "rm_tracking",
+)
+META = "rm_schema"
+RETIRED = ("rm_levels",)  # tables of earlier schema versions, dropped with the others
+
+# Every table holds, for each row, the record time it was known from (rec_from) and the one
+# it was superseded at (rec_to, FOREVER while current): the read model is bitemporal.
+CHANNEL_COLUMNS = (
+    "channel_id", "rec_from", "rec_to", "slug", "title", "parties", "topics", "level", "leads",
+    "follows", "opened_text", "opened_start", "version", "status", "before_suspension",
+    "last_start", "meetings_count", "spans_count", "since_text", "detail", "last_meeting_text",
+    "resumed_latest", "levels", "plans",
+)  # fmt: skip
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS rm_channels (
+        channel_id TEXT NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        slug TEXT NOT NULL,
+        title TEXT NOT NULL,
+        parties TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        level TEXT,
+        leads TEXT NOT NULL,
+        follows TEXT,
+        opened_text TEXT NOT NULL,
+        opened_start TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        before_suspension TEXT NOT NULL,
+        last_start TEXT NOT NULL,
+        meetings_count INTEGER NOT NULL,
+        spans_count INTEGER NOT NULL,
+        since_text TEXT NOT NULL,
+        detail TEXT,
+        last_meeting_text TEXT,
+        resumed_latest TEXT,
+        levels TEXT NOT NULL,
+        plans TEXT NOT NULL,
+        PRIMARY KEY (channel_id, rec_from)
+    ){ROWLESS}""",
+    "CREATE INDEX IF NOT EXISTS rm_channels_known ON rm_channels (rec_to, channel_id)",
+    """CREATE TABLE IF NOT EXISTS rm_spans (
+        channel_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        valid_from TEXT NOT NULL,
+        status TEXT NOT NULL,
+        since_text TEXT NOT NULL,
+        since_latest TEXT NOT NULL,
+        entered_by TEXT NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (channel_id, valid_from, position, rec_from)
+    ){ROWLESS}""",
+    """CREATE TABLE IF NOT EXISTS rm_meetings (
+        channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        occurred_text TEXT NOT NULL,
+        occurred_start TEXT NOT NULL,
+        occurred_latest TEXT NOT NULL,
+        level TEXT,
+        run_max TEXT,
+        PRIMARY KEY (channel_id, occurred_start, seq, rec_from)
+    ){ROWLESS}""",
+    """CREATE TABLE IF NOT EXISTS rm_cadences (
+        channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        level TEXT NOT NULL,
+        per_year DOUBLE PRECISION NOT NULL,
+        agreed_text TEXT NOT NULL,
+        agreed_start TEXT NOT NULL,
+        agreed_latest TEXT NOT NULL,
+        PRIMARY KEY (channel_id, seq, rec_from)
+    )""",
+    """CREATE TABLE IF NOT EXISTS rm_plans (
+        channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        agreed_text TEXT NOT NULL,
+        agreed_start TEXT NOT NULL,
+        window_text TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        level TEXT,
+        host TEXT,
+        PRIMARY KEY (channel_id, seq, rec_from)
+    )""",
+    """CREATE TABLE IF NOT EXISTS rm_tracking (
+        view TEXT PRIMARY KEY,
+        notification_id BIGINT NOT NULL
+    )""",
+)
+
+# Each table's key (the order its rows are compared in), and the columns that hold a user's
+# text (encrypted in an encrypted store).
+KEYS = {
+    "rm_channels": ("channel_id", "rec_from"),
+    "rm_spans": ("channel_id", "valid_from", "position", "rec_from"),
+    "rm_meetings": ("channel_id", "occurred_start", "seq", "rec_from"),
+    "rm_cadences": ("channel_id", "seq", "rec_from"),
+    "rm_plans": ("channel_id", "seq", "rec_from"),
+}
+TEXTS = {
+    "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail"),
+    "rm_spans": ("detail",),
+    "rm_plans": ("host",),
+}
