@@ -1,5 +1,6 @@
-"""The package's modules import each other without cycles (imports inside functions and for
-type checking included): each can be read, and changed, knowing only what it imports."""
+"""The package's modules are short and import each other without cycles (imports inside
+functions and for type checking included): each can be read, and changed, knowing only what it
+imports."""
 
 from __future__ import annotations
 
@@ -70,3 +71,14 @@ def test_no_module_of_the_tracker_takes_part_in_an_import_cycle() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
+
+
+LONGEST = 360  # lines: "no module over about 350", with room for a docstring's last lines
+
+
+def test_no_module_of_the_tracker_is_longer_than_about_350_lines() -> None:
+    lengths = {
+        module_name(path): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert {name: n for name, n in lengths.items() if n > LONGEST} == {}

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from tracker.domain import refusals
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import (
     CadenceAgreed,
@@ -26,10 +27,10 @@ from tracker.domain.events import (
     Resumed,
     Suspended,
 )
-from tracker.domain.rules import CannotRetract, DuplicateFact, OnlyPartiesOfTheChannel
+from tracker.domain.rules import CannotRetract
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, fold
-from tracker.domain.timeline import LiveTimeline, Violation, describe, walk
+from tracker.domain.timeline import LiveTimeline, describe, walk
 from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id, party_code
 
 
@@ -313,44 +314,23 @@ class Channel:
         for given in codes:
             code = None if given is None else party_code(given)
             if code is not None and code not in parties:
-                raise OnlyPartiesOfTheChannel(
-                    f"refused: {OnlyPartiesOfTheChannel.rule}: {code} ({what}) is not a party "
-                    f"of {self.slug}, whose parties are {', '.join(parties)}"
-                )
+                raise refusals.not_a_party(code, what, self.slug, parties)
 
     def _record(self, kind: type[Fact], *, retracted_counts: bool = False, **fields: Any) -> None:
         fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)
         live = self.live
         known = live.same_as(fact)
         if known is not None:
-            raise DuplicateFact(
-                f"refused: {describe(fact)} is already recorded on {self.slug} as event "
-                f"#{known}; to correct it, retract #{known} and record it again"
-            )
+            raise refusals.recorded_already(fact, self.slug, known)
         if retracted_counts:
             retracted = live.same_as_retracted(fact)
             if retracted is not None:
-                raise DuplicateFact(
-                    f"refused: {describe(fact)} was recorded on {self.slug} as event "
-                    f"#{retracted} and retracted since; record it again with its own command "
-                    "if the retraction was a mistake"
-                )
+                raise refusals.retracted_already(fact, self.slug, retracted)
         violation = live.add(fact)
         if violation is not None:
-            raise self._refusal(fact, violation)
+            raise refusals.breaks_a_rule(fact, self.slug, violation)
         self.events.append(fact)
         self._pending.append(fact)
-
-    def _refusal(self, fact: Fact, violation: Violation) -> Exception:
-        if violation.fact is fact:
-            return violation.rule(
-                f"refused: {violation.rule.rule}: {violation.why}; {violation.advice}"
-            )
-        return violation.rule(
-            f"refused: {violation.rule.rule}: recording {describe(fact)} on {self.slug} would "
-            f"put {describe(violation.fact)} (#{violation.fact.seq}) out of order: "
-            f"{violation.why}; check the date, or retract #{violation.fact.seq} first"
-        )
 
 
 def project_channel(
