@@ -45,9 +45,11 @@ class StoreCare(Queries, UnitOfWork):
         """Drop every snapshot, and take one of each long channel."""
         from tracker.store.snapshots import drop_snapshots, long_channels
 
+        assert self.snapshots is not None  # snapshotting is enabled
         with self.store_errors():
-            drop_snapshots(self.store)
-            for found in long_channels(self.store, at_least=self.snapshot_every):
+            drop_snapshots(self.snapshots.recorder, self.store.kind)
+            long = long_channels(self.recorder, self.store.kind, at_least=self.snapshot_every)
+            for found in long:
                 self._snapshot(self._channel_by_id(found))
 
     def follow(self, *, replay: bool = False) -> Iterator[tuple[str, ChannelEvent]]:

@@ -142,8 +142,10 @@ class UnitOfWork(TrackerApplication):
 
         try:
             super().take_snapshot(aggregate_id, version, projector_func)
-            if version is not None:
-                prune_snapshots(self.store, aggregate_id, below=version)
+            if self.snapshots is not None and version is not None:
+                prune_snapshots(
+                    self.snapshots.recorder, self.store.kind, aggregate_id, below=version
+                )
         except _SNAPSHOT_FAILURES:
             pass
 
@@ -167,4 +169,6 @@ class UnitOfWork(TrackerApplication):
 
         if isinstance(self.snapshots, ChannelSnapshots):
             self.snapshots.keep(ChannelSnapshot.take(channel))
-            prune_snapshots(self.store, channel.id, below=channel.version)
+            prune_snapshots(
+                self.snapshots.recorder, self.store.kind, channel.id, below=channel.version
+            )

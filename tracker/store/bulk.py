@@ -20,14 +20,11 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 from tracker.store.ledger import Ledger
 from tracker.store.ledger_digest import ledger_settings
 from tracker.store.ledger_tables import LEDGER_TABLE
-from tracker.store.postgres_store import APP_NAME, PostgresStore
+from tracker.store.library_tables import POSTGRES, SQLITE
+from tracker.store.postgres_store import PostgresStore
 from tracker.store.settings import Store
 from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
 from tracker.store.waiting import left, lock_timeout
-
-SQLITE_TABLE = "stored_events"
-POSTGRES_TABLE = f"{APP_NAME}_events"
-
 
 Row = tuple[Any, int, str, bytes]  # a stored event: row_id(originator_id), version, topic, state
 
@@ -111,19 +108,13 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
     try:
         cursor = connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
-        statement = (
-            f"INSERT INTO {SQLITE_TABLE} (originator_id, originator_version, topic, state) "  # noqa: S608
-            "VALUES (?, ?, ?, ?)"
-        )
+        statement = SQLITE.insert_events
 
         def insert(rows: Sequence[Row]) -> None:
             cursor.executemany(statement, rows)
 
         def has_events(originator_id: UUID) -> bool:
-            found = cursor.execute(
-                f"SELECT 1 FROM {SQLITE_TABLE} WHERE originator_id = ? LIMIT 1",  # noqa: S608
-                (originator_id.hex,),
-            )
+            found = cursor.execute(SQLITE.any_event_of_channel, (originator_id.hex,))
             return found.fetchone() is not None
 
         def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -137,7 +128,7 @@ def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
             )
 
         try:
-            empty = cursor.execute(f"SELECT 1 FROM {SQLITE_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
+            empty = cursor.execute(SQLITE.any_event).fetchone() is None
             ledger = Ledger(run, "sqlite", entries)
             yield EventWriter(
                 insert,
@@ -167,13 +158,10 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
         cursor = connection.cursor()
         # Wait for the others at most what is left of the command's budget (store/waiting.py).
         cursor.execute(f"SET LOCAL lock_timeout = '{lock_timeout()}'")
-        cursor.execute(f"LOCK TABLE {POSTGRES_TABLE} IN EXCLUSIVE MODE")
+        cursor.execute(POSTGRES.lock_events)
         # Binary COPY: the state goes as it is, not as hex text the server must decode (about
         # twice the rows a second of text COPY, at a third of the client's time).
-        copy_statement = (
-            f"COPY {POSTGRES_TABLE} (originator_id, originator_version, topic, state) "
-            "FROM STDIN (FORMAT BINARY)"
-        )
+        copy_statement = POSTGRES.copy_events
 
         def insert(rows: Sequence[Row]) -> None:
             with cursor.copy(copy_statement) as copy:
@@ -182,10 +170,7 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
                     copy.write_row(row)
 
         def has_events(originator_id: UUID) -> bool:
-            found = cursor.execute(
-                f"SELECT 1 FROM {POSTGRES_TABLE} WHERE originator_id = %s LIMIT 1",  # noqa: S608
-                (originator_id,),
-            )
+            found = cursor.execute(POSTGRES.any_event_of_channel, (originator_id,))
             return found.fetchone() is not None
 
         def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -202,7 +187,7 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
                     copy.write_row(row)
 
         try:
-            empty = cursor.execute(f"SELECT 1 FROM {POSTGRES_TABLE} LIMIT 1").fetchone() is None  # noqa: S608
+            empty = cursor.execute(POSTGRES.any_event).fetchone() is None
             ledger = Ledger(run, "postgres", entries)
             yield EventWriter(
                 insert,
@@ -212,8 +197,7 @@ def _postgres_writer(store: PostgresStore) -> Iterator[EventWriter]:
                 ledger=ledger,
                 store=store,
             )
-            # Wake up anyone following the store (tracker watch), as the library's inserts do.
-            cursor.execute(f"NOTIFY {POSTGRES_TABLE}")
+            cursor.execute(POSTGRES.notify_followers)
             connection.commit()
         except psycopg.errors.UniqueViolation as e:
             connection.rollback()
@@ -237,10 +221,7 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
         with contextlib.closing(
             sqlite3.connect(store.path, timeout=SQLITE_LOCK_TIMEOUT)
         ) as connection:
-            cursor = connection.execute(
-                f"SELECT originator_id, originator_version, topic, state FROM {SQLITE_TABLE} "  # noqa: S608
-                "ORDER BY originator_id, originator_version"
-            )
+            cursor = connection.execute(SQLITE.every_event_by_channel)
             while rows := cursor.fetchmany(batch):
                 for originator_id, version, topic, state in rows:
                     yield _as_stored(originator_id, version, topic, state)
@@ -251,10 +232,7 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
         pg.cursor(name="verify") as named,
     ):
         named.itersize = batch
-        named.execute(
-            f"SELECT originator_id, originator_version, topic, state FROM {POSTGRES_TABLE} "  # noqa: S608
-            "ORDER BY originator_id, originator_version"
-        )
+        named.execute(POSTGRES.every_event_by_channel)
         for originator_id, version, topic, state in named:
             yield _as_stored(originator_id, version, topic, state)
 

@@ -13,13 +13,10 @@ from uuid import UUID
 
 from tracker.store.errors import ChainBroken
 from tracker.store.ledger_digest import Record
+from tracker.store.library_tables import TABLES
 
 LEDGER_TABLE = "tracker_ledger"
 META_TABLE = "tracker_meta"
-EVENT_TABLES = {"sqlite": "stored_events", "postgres": "tracker_events"}
-# In SQLite the position of an event in the store is its rowid; in PostgreSQL, the library's
-# notification id (both in commit order: one writer at a time holds the table).
-NOTIFICATION = {"sqlite": "rowid", "postgres": "notification_id"}
 ADOPT_BATCH = 5_000  # entries read, or events entered, a page at a time
 
 Dialect = Literal["sqlite", "postgres"]
@@ -52,8 +49,8 @@ class LedgerTables:
     ) -> None:
         self._run = run
         self.dialect: Dialect = dialect
-        self.events = EVENT_TABLES[dialect]
-        self.notification = NOTIFICATION[dialect]
+        self.events = TABLES[dialect].events
+        self.notification = TABLES[dialect].position
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._run(sql, params)

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from tracker.store.errors import StoreUnavailable
 from tracker.store.ledger_tables import LEDGER_TABLE, META_TABLE
-from tracker.store.postgres_store import APP_NAME, PostgresStore
+from tracker.store.library_tables import POSTGRES
+from tracker.store.postgres_store import PostgresStore
 from tracker.store.settings import Store
 from tracker.store.sqlite_store import SQLiteStore
 
@@ -38,12 +39,7 @@ def probe_postgres(store: PostgresStore) -> PostgresStore:
 
     try:
         with store.connect() as connection:
-            found = connection.execute(
-                f"SELECT to_regclass('{APP_NAME}_events') IS NOT NULL "
-                f"AND to_regclass('{APP_NAME}_snapshots') IS NOT NULL "
-                f"AND to_regclass('{LEDGER_TABLE}') IS NOT NULL "
-                f"AND to_regclass('{META_TABLE}') IS NOT NULL"
-            ).fetchone()
+            found = connection.execute(POSTGRES.tables_exist(LEDGER_TABLE, META_TABLE)).fetchone()
             return replace(store, tables_ready=bool(found and found[0]))
     except psycopg.Error as e:
         reason = store.redact(_reason(str(e)))

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 from uuid import UUID
 
+from tracker.store.library_tables import POSTGRES, SQLITE
 from tracker.store.readmodel.errors import ReadModelDamaged
 from tracker.store.readmodel.schema import (
     FOREVER,
@@ -42,6 +43,7 @@ class ReadModelCursor:
 
     def __init__(self, store: ReadModelConnection, cursor: Any) -> None:
         self.store = store
+        self.tables = POSTGRES if store.postgres else SQLITE  # the library's, to catch up from
         self.cursor = cursor
 
     def execute(self, statement: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
@@ -134,15 +136,7 @@ class ReadModelCursor:
         return digest.hexdigest()
 
     def newest_notification(self) -> int:
-        table, column = (
-            ("tracker_events", "notification_id")
-            if self.store.postgres
-            else (
-                "stored_events",
-                "rowid",
-            )
-        )
-        found = self.execute(f"SELECT MAX({column}) FROM {table}").fetchone()  # noqa: S608
+        found = self.execute(self.tables.newest_position).fetchone()
         return int(found[0]) if found and found[0] is not None else 0
 
     # --- record time: rows are closed, never changed ---------------------------------------
@@ -207,18 +201,10 @@ class ReadModelCursor:
         if self.store.postgres:
             # In binary: as text, each state would travel and be decoded as hex.
             rows = self.cursor.execute(
-                "SELECT notification_id, originator_id::text, originator_version, topic, state "
-                "FROM tracker_events WHERE notification_id > %s AND notification_id <= %s "
-                "ORDER BY notification_id LIMIT %s",
-                (after, until, limit),
-                binary=True,
+                self.tables.events_between, (after, until, limit), binary=True
             ).fetchall()
             return [(n, i, v, t, None if s is None else bytes(s)) for n, i, v, t, s in rows]
-        rows = self.execute(
-            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
-            "WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?",
-            (after, until, limit),
-        ).fetchall()
+        rows = self.execute(self.tables.events_between, (after, until, limit)).fetchall()
         # SQLite keeps ids as 32 hex digits; the read model's keys have the dashes of uuid text.
         dashed = self.store.dashed
         return [(n, dashed.get(i) or self.store.dash(i), v, t, s) for n, i, v, t, s in rows]
@@ -237,21 +223,7 @@ class ReadModelCursor:
         position = row[0]
         if type(position) is not int or position < 0:
             raise ReadModelDamaged("its position in the events is not a number")
-        table, column = (
-            ("tracker_events", "notification_id")
-            if self.store.postgres
-            else (
-                "stored_events",
-                "rowid",
-            )
-        )
-        if (
-            position
-            and not self.execute(
-                f"SELECT 1 FROM {table} WHERE {column} = ?",  # noqa: S608 (constant names)
-                (position,),
-            ).fetchone()
-        ):
+        if position and not self.execute(self.tables.position_exists, (position,)).fetchone():
             raise ReadModelDamaged(f"its position {position} is not the position of an event")
         return position
 
