@@ -542,8 +542,8 @@ EXPLANATION = [
     "- **Bulk import** reads the file once and records each entry through the domain, exactly "
     "as the command line would: the entry is validated as it is read (dates, slugs and party "
     "codes by Python validators), the event is built and validated and the channel's rules "
-    "are checked against its timeline, the event is serialised once for its seal in the hash "
-    "chain (one SHA-256 or HMAC) and its stored form, and rows go to the database in batches "
+    "are checked against its timeline, the event is serialised once for its stored form and "
+    "its ledger entry (one SHA-256 or HMAC), and rows go to the database in batches "
     "(`COPY` on PostgreSQL). About 20 µs of Python per event remain, spread over those steps, "
     "against about 4 µs for a raw insert; 0.25× would need about 15 µs. Skipping the "
     "validation or the rule checks would get there, and is what an import must not do.",
@@ -566,15 +566,12 @@ EXPLANATION = [
     "summaries and those into the JSON view, then writing it. Every synthetic channel has the "
     "same three plans whatever its length, so doubling its events doubles its meetings, not "
     "what the dashboard shows.",
-    "- **`status --as-of`** on a long channel reads its snapshot: one line of keys (the "
-    "earliest day, retraction and record time of each event, as integers), then only the "
-    "events that count as of the day, those of a kind parsed together. As of a day early in "
-    "the channel's life, what is left is mostly fixed: reading the 4.8 MB snapshot row, "
-    "pydantic building the schemas of the kinds of event read (and its plugin loader "
-    "importing `importlib.metadata`). As of a day after all its events, every event counts: "
-    "pydantic builds 10,000 events (each with its sources, about 5 µs apiece) and the fold "
-    "walks them. 50 ms there would need a fold over compact keys that builds the events "
-    "only when a command shows them.",
+    "- **`status SLUG --as-of`** reads the channel's rows in the read model (the span in "
+    "force, the last meeting, its cadences and plans as of the day: a few index seeks, whatever "
+    "the channel's length), its last five meetings, and decodes the events recorded after its "
+    "newest snapshot (fewer than 500), so that damage there is reported as a fold would "
+    "report it. The work is flat in the channel's length; the events after the snapshot are "
+    "what varies from one channel to another.",
     "",
 ]
 

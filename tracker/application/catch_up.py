@@ -47,6 +47,9 @@ def catch_up(
 ) -> int:
     """Apply every notification after the tracked position (only up to notification ``stop``,
     if given); return how many notifications were read."""
+    # Not the library's ProcessApplication with its tracking recorder and select_notifications:
+    # the rows, the position and the events they come from are read and written in one
+    # transaction of the read model's own connection, which holds the store's lock meanwhile.
     projector = Projector(cursor, load_facts)
     position = cursor.position()
     applied = 0

@@ -127,8 +127,8 @@ def _fewer_collections() -> Iterator[None]:
 
     An import creates millions of short-lived objects and almost no cycles; the collector's
     passes over everything loaded before (frozen here) took its time. Its figure in `make
-    bench` ("What each speed trick buys"): an import of 20,000 events took 13% longer without
-    it (2026-12-03).
+    bench` ("What each speed trick buys"): an import of 20,000 events took 13 to 55% longer
+    without it (two runs, 2026-12-03).
     """
     threshold = gc.get_threshold()
     # Not when the process froze objects itself (the tracker used as a library): unfreezing

@@ -119,7 +119,8 @@ _STATUSES = {status.value: status for status in ChannelStatus}
 def _leads(stored: str) -> tuple[Lead, ...]:
     # Channels share few distinct lists of leads, parties and topics: read each once. Its
     # figure in `make bench` ("What each speed trick buys"): the dashboard of 2,000 channels
-    # took 32% longer without it (2026-12-03).
+    # took 23 to 40% longer without it in four runs of five (2026-12-03; the fifth, -4 to -8%, is
+    # within this shared machine's noise).
     return tuple(Lead.model_validate(lead) for lead in json.loads(stored))
 
 

@@ -135,7 +135,7 @@ class FuzzyDate:
         ``__post_init__``: the same date, in a quarter of the time. None for any other text.
 
         Kept for its figure in `make bench` ("What each speed trick buys"): reading 50,000
-        stored dates took 43% longer without it (2026-12-03)."""
+        stored dates took 43 to 64% longer without it (two runs, 2026-12-03)."""
         if not (
             len(text) == 10
             and text[4] == text[7] == "-"
@@ -229,8 +229,8 @@ class FuzzyDate:
 @lru_cache(maxsize=65536)
 def _parse(text: str) -> FuzzyDate:
     # Values are immutable, and stored events repeat the same few thousand dates. Its figure in
-    # `make bench` ("What each speed trick buys"): reading 50,000 stored dates took 6 times as
-    # long without the cache (2026-12-03).
+    # `make bench` ("What each speed trick buys"): reading 50,000 stored dates took 6 to 7
+    # times as long without the cache (two runs, 2026-12-03).
     return FuzzyDate._exact_day(text) or FuzzyDate._parse(text)
 
 
