@@ -24,12 +24,13 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tests.bench.data import write_jsonl
+from tests.bench.timing import median_time
 from tests.bench.tricks import Figure, section
 from tests.bench.tricks import measure as measure_tricks
 
@@ -38,15 +39,6 @@ TRACKER = str(Path(sys.executable).with_name("tracker"))
 PG_ADMIN = os.environ.get("TRACKER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 STATE = os.urandom(200).hex().encode()  # a stored state of a typical size (~400 bytes)
 TOPIC = "tracker.events:MeetingHeld"
-
-
-def median_time(action: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 # --- stores ---------------------------------------------------------------------------------

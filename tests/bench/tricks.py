@@ -16,13 +16,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tests.bench.data import write_jsonl
+from tests.bench.timing import median_time
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,7 @@ def replaced(owner: Any, name: str, value: Any) -> Iterator[None]:
 def best_of(action: Callable[[], Any], runs: int) -> float:
     """The median of ``runs`` timings of ``action`` (after one warm-up)."""
     action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_time(action, runs)
 
 
 def stored_dates(n: int) -> list[str]:

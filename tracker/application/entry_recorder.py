@@ -50,22 +50,12 @@ class Interleaved(Exception):
     """The file came back to a channel that was let go."""
 
 
-def same_opening(opening: ChannelOpened, command: OpenChannel) -> bool:
-    """Whether an open entry describes the channel exactly as it was opened."""
-    candidate = Channel.open(
-        slug=command.slug,
-        title=command.title,
-        parties=command.parties,
-        occurred=command.on,
-        recorded=opening.recorded,
-        status=command.status,
-        topics=command.topics,
-        level=command.level,
-        leads=command.leads,
-        follows=command.follows,
-    ).opening
-    return str(candidate.occurred) == str(opening.occurred) and (
-        candidate.details() == opening.details()
+def same_opening(recorded: ChannelOpened, command: OpenChannel) -> bool:
+    """Whether an open entry describes the channel exactly as it was opened (its sources
+    aside: they are not what makes two openings the same)."""
+    candidate = opening(command, recorded.recorded).opening
+    return str(candidate.occurred) == str(recorded.occurred) and (
+        candidate.details() == recorded.details()
     )
 
 

@@ -138,14 +138,10 @@ class UnitOfWork(TrackerApplication):
         """The library's snapshotting, for a cache: a snapshot that cannot be taken (another
         writer took it a moment before, say) does not fail the command whose events were
         saved; once one is taken, the channel's older ones are dropped."""
-        from tracker.store.snapshots import prune_snapshots
-
         try:
             super().take_snapshot(aggregate_id, version, projector_func)
-            if self.snapshots is not None and version is not None:
-                prune_snapshots(
-                    self.snapshots.recorder, self.store.kind, aggregate_id, below=version
-                )
+            if version is not None:
+                self._drop_older_snapshots(aggregate_id, version)
         except _SNAPSHOT_FAILURES:
             pass
 
@@ -165,10 +161,13 @@ class UnitOfWork(TrackerApplication):
         return True
 
     def _snapshot(self, channel: Channel) -> None:
-        from tracker.store.snapshots import prune_snapshots
-
         if isinstance(self.snapshots, ChannelSnapshots):
             self.snapshots.keep(ChannelSnapshot.take(channel))
-            prune_snapshots(
-                self.snapshots.recorder, self.store.kind, channel.id, below=channel.version
-            )
+            self._drop_older_snapshots(channel.id, channel.version)
+
+    def _drop_older_snapshots(self, channel_id: UUID, version: int) -> None:
+        """Drop the channel's snapshots older than ``version``: the newest makes them useless."""
+        from tracker.store.snapshots import prune_snapshots
+
+        if self.snapshots is not None:
+            prune_snapshots(self.snapshots.recorder, self.store.kind, channel_id, below=version)
