@@ -532,13 +532,16 @@ EXPLANATION = [
     "that of its target can fall either side of it from one run to the next.",
     "",
     "- **Bulk import** reads the file once and records each entry through the domain, exactly "
-    "as the command line would: the entry is validated as it is read (dates, slugs and party "
-    "codes by Python validators), the event is built and validated and the channel's rules "
-    "are checked against its timeline, the event is serialised once for its stored form and "
-    "its ledger entry (one SHA-256 or HMAC), and rows go to the database in batches "
-    "(`COPY` on PostgreSQL). About 20 µs of Python per event remain, spread over those steps, "
-    "against about 4 µs for a raw insert; 0.25× would need about 15 µs. Skipping the "
-    "validation or the rule checks would get there, and is what an import must not do.",
+    "as the command line would. Per event, in CPU time (measured on 100,000 events, "
+    "2026-12-03): reading the line and validating the entry as a command, about 18 µs (11 µs "
+    "of it pydantic's parsing with the dates', slugs' and texts' Python validators); the "
+    "channel building the event and checking its rules against its timeline, about 17 µs; "
+    "encoding it once, 4 µs; its ledger digest, 2.5 µs; and the database, about 11 µs: the "
+    "events and the ledger's entries (a second table with its own index) together go in at "
+    "about 90,000 a second, 0.6 to 0.7× of the raw bulk by themselves. 0.25× of the raw bulk "
+    "leaves 26 to 30 µs for all of it: it would take the reading, the domain and the database "
+    "on different cores (channels are independent, the ledger is not), or skipping the "
+    "validation or the rule checks, which an import must not do.",
     "- **Read-model catch-up** decodes each event's JSON and applies it in Python, then writes "
     "one row per meeting, span, cadence and plan in batches (`COPY` into unlogged tables on "
     "PostgreSQL, where the server's index upkeep is most of the rest). The smallest store "

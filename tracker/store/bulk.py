@@ -79,7 +79,9 @@ class EventWriter:
         if self._written_ids is None:
             self._ledger.check_channels((r[0], r[1]) for r in records)
         self._insert(rows)
-        self._head = self._ledger.append(records, self._key, self._head)
+        self._head = self._ledger.append(
+            records, self._key, self._head, stored_ids=[row[0] for row in rows]
+        )
         self.written += len(rows)
         if self._written_ids is not None:
             self._written_ids.update(row[0] for row in rows)
