@@ -1,19 +1,14 @@
 """Reading commands: the status of one channel or all, a channel's history, what is overdue."""
 
-from __future__ import annotations
-
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.models import CommandInfo
 
 from tracker.cli.context import (
     echo_json,
-    example,
     parse_day,
     parse_moment,
     progress_bar,
@@ -207,7 +202,7 @@ def overdue(
 CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
 
 
-def summaries(app: DialogueTracker, **when: Any) -> list[ChannelSummary]:
+def summaries(app: "DialogueTracker", **when: Any) -> "list[ChannelSummary]":
     """Every channel's summary, with a progress bar while many new events are taken in."""
     with progress_bar("bringing the dashboard up to date (events)") as update:
 
@@ -257,16 +252,3 @@ def watch(
                 return
     except KeyboardInterrupt:
         return  # the usual way to stop watching
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("status", status),
-        ("history", history),
-        ("overdue", overdue),
-        ("watch", watch),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
-        )

@@ -1,19 +1,16 @@
 """``tracker report`` and ``tracker export``: documents and data files across channels."""
 
-from __future__ import annotations
-
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import example, parse_day, parse_moment, tracker
+from tracker.cli.context import parse_day, parse_moment, tracker
 from tracker.cli.reading import AsOf, KnownOn
 
 if TYPE_CHECKING:
@@ -53,7 +50,7 @@ EXAMPLES = {
 }
 
 
-def _write(chunks: Iterable[str], output: Path | None, app: DialogueTracker) -> None:
+def _write(chunks: Iterable[str], output: Path | None, app: "DialogueTracker") -> None:
     """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
 
     Only a regular file is replaced: anything else (/dev/null, a pipe, a terminal) is written
@@ -75,7 +72,7 @@ def _write(chunks: Iterable[str], output: Path | None, app: DialogueTracker) -> 
         raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
 
 
-def _write_file(chunks: Iterable[str], output: Path, app: DialogueTracker) -> None:
+def _write_file(chunks: Iterable[str], output: Path, app: "DialogueTracker") -> None:
     from tracker.application.errors import BadInput
     from tracker.reports.text import printable
 
@@ -175,11 +172,3 @@ def export(
 
     lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
     _write(lines, output, app)
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [("report", report), ("export", export)]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
-        )
