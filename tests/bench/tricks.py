@@ -176,6 +176,56 @@ def country_table_figure(runs: int) -> Figure:
     )
 
 
+# Runs the command modules of tracker.cli and builds the click commands of every command, as
+# every start of the tracker does (the libraries, and the modules every command module shares,
+# are loaded first: only the commands' own cost is timed). FLAGS compiles the modules as they
+# are (0), or with their annotations kept as strings (`from __future__ import annotations`).
+BUILD_COMMANDS = """
+import importlib.util, sys, time
+import typer.main
+import tracker.cli.context, tracker.cli.options
+codes = []
+for name in ("channels", "meetings", "importing", "reading", "reporting", "admin", "app"):
+    spec = importlib.util.find_spec(f"tracker.cli.{name}")
+    source = spec.loader.get_source(spec.name)
+    codes.append((spec, compile(source, spec.origin, "exec", flags=FLAGS, dont_inherit=True)))
+start = time.perf_counter()
+for spec, code in codes:
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    exec(code, module.__dict__)
+typer.main.get_command(sys.modules["tracker.cli.app"].app)
+print(time.perf_counter() - start)
+"""
+
+
+def evaluated_annotations_figure(runs: int) -> Figure:
+    """Building every command at start-up, from annotations evaluated as the command modules
+    define their functions, against annotations that typer evaluates from strings."""
+    import __future__
+
+    def new_process(flags: int) -> float:
+        code = BUILD_COMMANDS.replace("FLAGS", str(flags))
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        return float(done.stdout)
+
+    # In turn, so that a slower moment of a shared machine weighs on both alike.
+    evaluated, strings = [], []
+    for _ in range(runs):
+        evaluated.append(new_process(0))
+        strings.append(new_process(__future__.annotations.compiler_flag))
+    return Figure(
+        "command modules without `from __future__ import annotations`",
+        "cli/app.py `COMMANDS`",
+        "a new process's command modules and the click commands of all 19 commands (what every "
+        "command pays)",
+        statistics.median(evaluated),
+        statistics.median(strings),
+    )
+
+
 def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
     """Every trick's figure; ``scale`` shrinks the work (1: the sizes of the page)."""
     with tempfile.TemporaryDirectory(prefix="tracker-tricks-") as name:
@@ -185,6 +235,7 @@ def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
             import_figure(folder, 3, max(10, int(200 * scale))),
             dashboard_figure(folder, runs, max(20, int(2_000 * scale))),
             country_table_figure(runs),
+            evaluated_annotations_figure(runs),
         ]
 
 
