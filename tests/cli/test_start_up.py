@@ -1,11 +1,12 @@
 """Fast start-up: a command imports only what it needs.
 
-Every command is registered on the Typer app as the tracker starts, so the modules of
-tracker.cli import nothing heavy at the top: each command imports the application, the store,
-the reports and the libraries it uses inside its own function. Recording a meeting on a SQLite
-file must then not load the terminal renderer (rich), the PostgreSQL driver (psycopg), the
-templates (jinja2) or the cryptography of encrypted stores, nor the parts of the tracker that
-only other commands use. Checked in a new interpreter, as a user runs it.
+A command is built, and its module of tracker.cli imported, only when it is called; and no
+module of tracker.cli imports anything heavy at the top: each command imports the application,
+the store, the reports and the libraries it uses inside its own function. Recording a meeting
+on a SQLite file must then not load the terminal renderer (rich), the PostgreSQL driver
+(psycopg), the templates (jinja2) or the cryptography of encrypted stores, nor the modules of
+the other commands, nor the parts of the tracker that only other commands use. Checked in a new
+interpreter, as a user runs it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ import json
 import os
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 
 from tests.support import run_cli
+from tracker.cli.app import COMMANDS
+
+MODULES = sorted({f"tracker.cli.{module}" for module, _, _ in COMMANDS.values()})
 
 # pycountry too: party codes come from a table in the domain (tests/unit/test_values.py checks
 # it against pycountry), since loading pycountry's database took longer than recording.
@@ -55,10 +60,12 @@ loaded = sorted(sys.modules)
 print(json.dumps({"code": code, "loaded": loaded}), file=sys.__stderr__)
 """
 
-# Imports the command line (every command registered), and lists every module it imported.
+# Imports every module of the commands, and lists every module that imported.
 IMPORT_ONLY = """
 import json, sys
-import tracker.cli.app
+from importlib import import_module
+for name in sys.argv[1:]:
+    import_module(name)
 print(json.dumps({"code": 0, "loaded": sorted(sys.modules)}), file=sys.__stderr__)
 """
 
@@ -94,13 +101,24 @@ def test_recording_a_meeting_on_sqlite_loads_none_of_the_heavy_libraries(store: 
     assert "tracker.application.tracker" in loaded  # it did record the meeting
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
     assert not loaded & set(OTHER_COMMANDS), sorted(loaded & set(OTHER_COMMANDS))
+    others = set(MODULES) - {f"tracker.cli.{COMMANDS['meet'][0]}"}
+    assert not loaded & others, sorted(loaded & others)
 
 
 def test_the_command_modules_import_nothing_below_the_command_line(store: str) -> None:
-    loaded = loaded_by([], store, probe=IMPORT_ONLY)
-    assert "tracker.cli.reporting" in loaded  # every command module, every command
+    loaded = loaded_by(MODULES, store, probe=IMPORT_ONLY)
+    assert set(MODULES) <= loaded
     below = {m for m in loaded if m.startswith(BELOW_THE_CLI)} | (loaded & set(HEAVY))
     assert not below, sorted(below)
+
+
+def test_the_table_of_commands_names_every_command_each_module_defines() -> None:
+    for name in MODULES:
+        module = import_module(name)
+        listed = [c for c, (m, _, _) in COMMANDS.items() if f"tracker.cli.{m}" == name]
+        assert sorted(module.EXAMPLES) == sorted(listed)  # each command's example, no other
+        for command in listed:
+            assert callable(getattr(module, COMMANDS[command][1]))
 
 
 def test_the_check_sees_a_heavy_library_when_a_command_loads_one(

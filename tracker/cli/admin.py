@@ -1,5 +1,7 @@
 """Looking after a store: rebuild what is derived from the events, verify the chains, make a key."""
 
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer

@@ -1,16 +1,19 @@
 """The ``tracker`` command: global options, error handling, and the command groups."""
 
+from __future__ import annotations
+
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from difflib import get_close_matches
+from importlib import import_module
 from typing import Annotated, Any, Protocol, cast
 
 import typer
+import typer.main
 from typer.core import TyperGroup  # typer's documented base for a custom group (cls=)
 
 from tracker import __version__
-from tracker.cli import admin, channels, importing, meetings, reading, reporting
 from tracker.cli.context import CliState, example, fail, refuse_store_as_standard_output
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
@@ -47,8 +50,59 @@ class ClickError(Protocol):
     def format_message(self) -> str: ...
 
 
+RECORDING, READING, STORE = "Recording", "Reading", "Store"
+
+# The commands, in the order of --help: the module of tracker.cli that defines each, its
+# function there, and its panel of help. A command becomes a click command only when it is
+# called (or its help shown), and its module is imported only then: with typer's public API
+# alone (build). Building `tracker meet` alone in a new process took 10-13 ms, against 80-144
+# ms for importing every command module and building all 19 (make bench, "commands built when
+# called", 2026-12-03, on a machine loaded about four times over).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "open": ("channels", "open_", RECORDING),
+    "agree": ("channels", "agree", RECORDING),
+    "cadence": ("meetings", "cadence", RECORDING),
+    "plan": ("meetings", "plan", RECORDING),
+    "meet": ("meetings", "meet", RECORDING),
+    "suspend": ("channels", "suspend", RECORDING),
+    "resume": ("channels", "resume", RECORDING),
+    "conclude": ("channels", "conclude", RECORDING),
+    "retract": ("channels", "retract", RECORDING),
+    "import": ("importing", "import_", RECORDING),
+    "status": ("reading", "status", READING),
+    "history": ("reading", "history", READING),
+    "overdue": ("reading", "overdue", READING),
+    "watch": ("reading", "watch", READING),
+    "report": ("reporting", "report", READING),
+    "export": ("reporting", "export", READING),
+    "rebuild": ("admin", "rebuild", STORE),
+    "verify": ("admin", "verify", STORE),
+    "keygen": ("admin", "keygen", STORE),
+}
+
+
+def build(name: str) -> Any:
+    """The click command of one command, built by typer from a Typer app of its own."""
+    module_name, function_name, panel = COMMANDS[name]
+    module = import_module(f"tracker.cli.{module_name}")
+    alone = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    alone.command(name, epilog=example(module.EXAMPLES[name]), rich_help_panel=panel)(
+        getattr(module, function_name)
+    )
+    return typer.main.get_command(alone)
+
+
 class TrackerGroup(TyperGroup):
-    """Reports every failure as one line on stderr with a documented exit code."""
+    """Builds each command when it is asked for, and reports every failure as one line on
+    stderr with a documented exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 (click's signature)
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = build(cmd_name)
+        return self.commands.get(cmd_name)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and self.no_args_is_help and not ctx.resilient_parsing:
@@ -61,7 +115,7 @@ class TrackerGroup(TyperGroup):
             return super().resolve_command(ctx, args)
         except ClickException as e:
             error = cast("ClickError", e)
-            matches = get_close_matches(args[0], list(self.commands)) if args else []
+            matches = get_close_matches(args[0], list(COMMANDS)) if args else []
             if matches:
                 error.message = f"{error.message.rstrip('.')}. Did you mean {matches[0]!r}?"
             raise
@@ -166,36 +220,3 @@ def main(
     ctx.obj = CliState(db=db)
     # Whatever the command, its output never lands on the store (tracker status >> t.db).
     refuse_store_as_standard_output(db)
-
-
-RECORDING, READING, STORE = "Recording", "Reading", "Store"
-
-# The commands, in the order of --help: name, function, example, panel. Every module of the
-# commands is imported as the tracker starts: each imports what its commands need only when
-# one of them runs (tests/cli/test_start_up.py). No module of the commands has `from __future__
-# import annotations`: typer reads every command's signature at each start, and evaluating
-# string annotations took the modules and the commands' building from 30 ms to 78 ms (make
-# bench, "command modules without `from __future__ import annotations`", 2026-12-03).
-COMMANDS: list[tuple[str, Callable[..., Any], str, str]] = [
-    ("open", channels.open_, channels.EXAMPLES["open"], RECORDING),
-    ("agree", channels.agree, channels.EXAMPLES["agree"], RECORDING),
-    ("cadence", meetings.cadence, meetings.EXAMPLES["cadence"], RECORDING),
-    ("plan", meetings.plan, meetings.EXAMPLES["plan"], RECORDING),
-    ("meet", meetings.meet, meetings.EXAMPLES["meet"], RECORDING),
-    ("suspend", channels.suspend, channels.EXAMPLES["suspend"], RECORDING),
-    ("resume", channels.resume, channels.EXAMPLES["resume"], RECORDING),
-    ("conclude", channels.conclude, channels.EXAMPLES["conclude"], RECORDING),
-    ("retract", channels.retract, channels.EXAMPLES["retract"], RECORDING),
-    ("import", importing.import_, importing.EXAMPLE, RECORDING),
-    ("status", reading.status, reading.EXAMPLES["status"], READING),
-    ("history", reading.history, reading.EXAMPLES["history"], READING),
-    ("overdue", reading.overdue, reading.EXAMPLES["overdue"], READING),
-    ("watch", reading.watch, reading.EXAMPLES["watch"], READING),
-    ("report", reporting.report, reporting.EXAMPLES["report"], READING),
-    ("export", reporting.export, reporting.EXAMPLES["export"], READING),
-    ("rebuild", admin.rebuild, admin.EXAMPLES["rebuild"], STORE),
-    ("verify", admin.verify, admin.EXAMPLES["verify"], STORE),
-    ("keygen", admin.keygen, admin.EXAMPLES["keygen"], STORE),
-]
-for name, function, command_example, panel in COMMANDS:
-    app.command(name, epilog=example(command_example), rich_help_panel=panel)(function)

@@ -2,6 +2,8 @@
 concluding it; and retracting an event recorded by mistake. Each command records one fact (or
 retracts one) and prints what it recorded."""
 
+from __future__ import annotations
+
 from enum import StrEnum
 from typing import Annotated
 

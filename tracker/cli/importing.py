@@ -1,5 +1,7 @@
 """``tracker import``: record a whole seed file, all or nothing."""
 
+from __future__ import annotations
+
 from pathlib import Path
 from typing import Annotated
 
@@ -7,7 +9,7 @@ import typer
 
 from tracker.cli.context import progress_bar, tracker
 
-EXAMPLE = "tracker import seeds/us-china-2023.toml"
+EXAMPLES = {"import": "tracker import seeds/us-china-2023.toml"}
 
 
 def import_(

@@ -1,5 +1,8 @@
 """Recording a channel's meetings: the rhythm agreed for them (cadence), a meeting planned for a
-future window, and a meeting held. Each command records one fact and prints what it recorded."""
+future window, and a meeting held. Each command records one fact and prints what it recorded;
+`tracker meet` loads no command module but this one (tests/cli/test_start_up.py)."""
+
+from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,5 +1,7 @@
 """Reading commands: the status of one channel or all, a channel's history, what is overdue."""
 
+from __future__ import annotations
+
 import os
 import sys
 from enum import StrEnum
@@ -202,7 +204,7 @@ def overdue(
 CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
 
 
-def summaries(app: "DialogueTracker", **when: Any) -> "list[ChannelSummary]":
+def summaries(app: DialogueTracker, **when: Any) -> list[ChannelSummary]:
     """Every channel's summary, with a progress bar while many new events are taken in."""
     with progress_bar("bringing the dashboard up to date (events)") as update:
 

@@ -1,5 +1,7 @@
 """``tracker report`` and ``tracker export``: documents and data files across channels."""
 
+from __future__ import annotations
+
 import os
 import sys
 import tempfile
@@ -50,7 +52,7 @@ EXAMPLES = {
 }
 
 
-def _write(chunks: Iterable[str], output: Path | None, app: "DialogueTracker") -> None:
+def _write(chunks: Iterable[str], output: Path | None, app: DialogueTracker) -> None:
     """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
 
     Only a regular file is replaced: anything else (/dev/null, a pipe, a terminal) is written
@@ -72,7 +74,7 @@ def _write(chunks: Iterable[str], output: Path | None, app: "DialogueTracker") -
         raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
 
 
-def _write_file(chunks: Iterable[str], output: Path, app: "DialogueTracker") -> None:
+def _write_file(chunks: Iterable[str], output: Path, app: DialogueTracker) -> None:
     from tracker.application.errors import BadInput
     from tracker.reports.text import printable
 
