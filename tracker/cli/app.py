@@ -155,7 +155,7 @@ class TrackerGroup(TyperGroup):
             fail("interrupted", 130)
         except TrackerError as e:
             fail(str(e), e.exit_code)
-        except ClickException as e:  # not a TrackerError: those are caught above
+        except ClickException as e:
             ctx = getattr(e, "ctx", None)
             hint = f" (see {ctx.command_path} --help)" if ctx else ""
             error = cast("ClickError", e)
