@@ -227,6 +227,49 @@ def country_table_figure(runs: int) -> Figure:
     )
 
 
+# Builds commands of the tracker as a start of it does, and prints the seconds taken: their
+# modules of tracker.cli are imported (the modules every command module shares are loaded
+# first), and typer turns the commands into click commands. The commands named after the
+# script, or all 19.
+BUILD_COMMANDS = """
+import sys, time
+import typer, typer.main
+import tracker.cli.context, tracker.cli.options
+from tracker.cli.app import COMMANDS, app
+names = sys.argv[1:] or list(COMMANDS)
+root = typer.main.get_command(app)
+ctx = typer.Context(root)
+start = time.perf_counter()
+for name in names:
+    root.get_command(ctx, name)
+print(time.perf_counter() - start)
+"""
+
+
+def command_building_figure(runs: int) -> Figure:
+    """What `tracker meet` pays to build its command: only its own, and only its own module
+    imported, against every command and every module (in turn, so that a slower moment of a
+    shared machine weighs on both alike)."""
+    times: dict[str, list[float]] = {"meet": [], "all": []}
+    for _ in range(runs):
+        for key, names in (("meet", ["meet"]), ("all", [])):
+            done = subprocess.run(
+                [sys.executable, "-c", BUILD_COMMANDS, *names],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            times[key].append(float(done.stdout))
+    return Figure(
+        "commands built when called",
+        "cli/app.py `TrackerGroup.get_command`",
+        "a new process's click command of `tracker meet`, its module imported (what every "
+        "start pays)",
+        statistics.median(times["meet"]),
+        statistics.median(times["all"]),
+    )
+
+
 def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
     """Every trick's figure; ``scale`` shrinks the work (1: the sizes of the page)."""
     with tempfile.TemporaryDirectory(prefix="tracker-tricks-") as name:
@@ -237,6 +280,7 @@ def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
             ledger_figure(runs, max(10_000, int(100_000 * scale))),
             dashboard_figure(folder, runs, max(20, int(2_000 * scale))),
             country_table_figure(runs),
+            command_building_figure(runs),
         ]
 
 

@@ -4,14 +4,12 @@ retracts one) and prints what it recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import build, echo_recorded, example, sources, tracker
+from tracker.cli.context import build, echo_recorded, sources, tracker
 from tracker.cli.options import (
     Confidence,
     Leads,
@@ -221,18 +219,3 @@ def retract(
 
     command = build(RetractEvent, slug=slug, seq=seq, reason=reason)
     echo_recorded(tracker(ctx, write=True).retract(command))
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("open", open_),
-        ("agree", agree),
-        ("suspend", suspend),
-        ("resume", resume),
-        ("conclude", conclude),
-        ("retract", retract),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Recording"
-        )

@@ -4,13 +4,11 @@ future window, and a meeting held. Each command records one fact and prints what
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import build, echo_recorded, example, sources, tracker
+from tracker.cli.context import build, echo_recorded, sources, tracker
 from tracker.cli.options import Confidence, Leads, Level, Note, On, Quote, Slug, SourceOpt
 from tracker.domain.values import Level as LevelChoice
 
@@ -136,15 +134,3 @@ def meet(
         sources=sources(source, quote, confidence and confidence.value, note),
     )
     echo_recorded(tracker(ctx, write=True).hold_meeting(command))
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("cadence", cadence),
-        ("plan", plan),
-        ("meet", meet),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Recording"
-        )

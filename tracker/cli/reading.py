@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.models import CommandInfo
 
 from tracker.cli.context import (
     echo_json,
-    example,
     parse_day,
     parse_moment,
     progress_bar,
@@ -257,16 +254,3 @@ def watch(
                 return
     except KeyboardInterrupt:
         return  # the usual way to stop watching
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("status", status),
-        ("history", history),
-        ("overdue", overdue),
-        ("watch", watch),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
-        )
