@@ -11,18 +11,21 @@ from typing import Annotated, Any
 import typer
 from typer.models import CommandInfo
 
-from tracker.cli.context import build, echo_recorded, example, sources, tracker
+from tracker.cli.context import build, echo_recorded, example, tracker
 from tracker.cli.options import (
     Confidence,
     Leads,
     Level,
     Note,
     On,
+    Party,
     Quote,
     Reason,
     Slug,
     Slugs,
+    SourcedCommand,
     SourceOpt,
+    paired_sources,
 )
 
 
@@ -54,10 +57,7 @@ def open_(
             "--title", metavar="TEXT", help="The channel's name (at most 200 characters)."
         ),
     ],
-    party: Annotated[
-        list[str],
-        typer.Option("--party", metavar="PARTY", help="An ISO 3166 code (US or USA); two or more."),
-    ],
+    party: Party,
     on: On,
     status: Annotated[
         OpeningStatus, typer.Option("--status", help="Proposed, or already agreed.")
@@ -83,7 +83,8 @@ def open_(
     note: Note = None,
     confidence: Confidence = None,
 ) -> None:
-    """Open a channel: a standing dialogue between two or more governments."""
+    """Open a channel: a standing dialogue between two or more parties (countries or
+    organisations)."""
     from tracker.application.commands import OpenChannel
 
     command = build(
@@ -97,7 +98,7 @@ def open_(
         leads=lead,
         topics=topic,
         follows=follows,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).open_channel(command))
 
@@ -119,7 +120,7 @@ def agree(
         AgreeChannel,
         slug=slug,
         on=on,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).agree(command))
 
@@ -147,7 +148,7 @@ def suspend(
         on=on,
         by=by,
         reason=reason,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).suspend(command))
 
@@ -171,7 +172,7 @@ def resume(
         slugs=slugs,
         on=on,
         reason=reason,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).resume(command))
 
@@ -200,7 +201,7 @@ def conclude(
         on=on,
         reason=reason,
         successor=successor,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).conclude(command))
 
@@ -234,5 +235,9 @@ def register(commands: dict[str, CommandInfo]) -> None:
     ]
     for name, func in found:
         commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Recording"
+            name,
+            cls=SourcedCommand,
+            callback=func,
+            epilog=example(EXAMPLES[name]),
+            rich_help_panel="Recording",
         )
