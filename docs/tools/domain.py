@@ -403,7 +403,10 @@ def documented_fields(page: str) -> dict[str, list[str]]:
     matches = list(_SECTION.finditer(page))
     for match, after in zip(matches, [*matches[1:], None], strict=True):
         end = after.start() if after else len(page)
-        found[match.group(1)] = _FIELD_ROW.findall(page, match.end(), end)
+        chapter = page.find("\n## ", match.end(), end)  # a section ends with its chapter too
+        found[match.group(1)] = _FIELD_ROW.findall(
+            page, match.end(), end if chapter < 0 else chapter
+        )
     return found
 
 
