@@ -4,12 +4,13 @@ twice than two meetings."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from tracker.domain.events import ChannelEvent, Fact, MeetingHeld
 
 
-def _day(fact: Fact) -> object:
+def _day(fact: Fact) -> dt.date | None:
     """The one day a fact's date means, or None if it may mean several."""
     occurred = fact.occurred
     return occurred.earliest if occurred.earliest == occurred.latest else None
