@@ -86,9 +86,12 @@ def build(name: str) -> Any:
     module_name, function_name, panel = COMMANDS[name]
     module = import_module(f"tracker.cli.{module_name}")
     alone = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-    alone.command(name, epilog=example(module.EXAMPLES[name]), rich_help_panel=panel)(
-        getattr(module, function_name)
-    )
+    alone.command(
+        name,
+        cls=getattr(module, "COMMAND_CLASS", None),  # the recording commands pair sources
+        epilog=example(module.EXAMPLES[name]),
+        rich_help_panel=panel,
+    )(getattr(module, function_name))
     return typer.main.get_command(alone)
 
 

@@ -50,7 +50,10 @@ KnownOn = Annotated[
 Party = Annotated[
     list[str] | None,
     typer.Option(
-        "--party", metavar="PARTY", help="Only channels with this party (ISO code); repeatable."
+        "--party",
+        metavar="PARTY",
+        help="Only channels with this party (a country's ISO code or an organisation's code, "
+        "e.g. EU); repeatable.",
     ),
 ]
 
