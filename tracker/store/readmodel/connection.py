@@ -16,6 +16,7 @@ from typing import Any
 from tracker.store.postgres_store import PostgresStore
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.errors import ReadModelBusy
+from tracker.store.readmodel.schema import META, SCHEMA_VERSION
 from tracker.store.readmodel.seal import TextSeal
 from tracker.store.settings import Store
 from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT
@@ -85,7 +86,7 @@ class ReadModelStore:
             return
         cursor = connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int((wait or SQLITE_LOCK_TIMEOUT) * 1000)}")
-        if write and not self._tables_made:
+        if write and not self._tables_made and not self._tables_current(cursor):
             # In a transaction of its own: while a change of the schema is not committed, no
             # other connection to a database in memory may read it, and a catch-up reads
             # channels through the library's connection (store/memory_store.py).
@@ -100,6 +101,8 @@ class ReadModelStore:
         self._begin(cursor, write=write)
         try:
             wrapped = ReadModelCursor(self, cursor)
+            if write:
+                wrapped.create_tables()  # made above: only a table lost since is made here
             yield wrapped
         except BaseException:
             connection.rollback()
@@ -108,6 +111,15 @@ class ReadModelStore:
             connection.commit()
         finally:
             cursor.close()
+
+    def _tables_current(self, cursor: Any) -> bool:
+        """Whether the read model's tables are there, of this schema version (SQLite)."""
+        try:
+            found = cursor.execute(f"SELECT version FROM {META}").fetchone()  # noqa: S608
+        except Exception:  # no tables yet (or damaged ones: create_tables says)
+            return False
+        self._tables_made = found is not None and found[0] == SCHEMA_VERSION
+        return self._tables_made
 
     @staticmethod
     def _begin(cursor: Any, *, write: bool) -> None:
