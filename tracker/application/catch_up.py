@@ -72,6 +72,7 @@ def catch_up(
                 ) from None
         if not page:
             break
+        projector.rows.flush()
         position = page[-1][0]
         applied += len(page)
         if progress:
