@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -40,6 +41,17 @@ from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 LoadFacts = Callable[[UUID, dt.datetime], tuple[list[Fact], int]]
 
 
+@lru_cache(maxsize=1)
+def _record_time(stored: str) -> tuple[dt.datetime, int]:
+    """A stored record time, and as microseconds since 1970 (the rows' rec_from).
+
+    The events of one import or command share their record time: it is read once for them
+    (the last is kept). Its figure in `make bench` ("What each speed trick buys"): the
+    read-model catch-up."""
+    recorded = dt.datetime.fromisoformat(stored)
+    return recorded, micros(recorded)
+
+
 def _later(a: str | None, b: str) -> str:
     return b if a is None or b > a else a
 
@@ -53,21 +65,12 @@ class Projector:
         self.seal = cursor.store.seal.seal  # a user's text as the read model keeps it
         self.channels: dict[str, ChannelRow] = {}
         self.rows = RowWriter(cursor)
-        self._recorded_text = ""  # the record time of the last event applied, as stored
-        self._recorded = dt.datetime.min
-        self._moment = 0
 
     # --- applying events ------------------------------------------------------------------
 
     def apply(self, key: str, version: int, kind: str, payload: Mapping[str, Any]) -> None:
         """Apply one stored event of channel ``key``, given as its kind and JSON payload."""
-        text = payload["recorded"]
-        if text != self._recorded_text:
-            # The events of one import or command share their record time: read it once.
-            # (Part of the read-model catch-up's figure in `make bench`.)
-            self._recorded = dt.datetime.fromisoformat(text)
-            self._recorded_text, self._moment = text, micros(self._recorded)
-        recorded, moment = self._recorded, self._moment
+        recorded, moment = _record_time(payload["recorded"])
         if kind == "opened":
             opened = self._open(key, payload, version, moment)
             self._span(opened, str(payload["status"]), FuzzyDate.parse(payload["occurred"]), kind)

@@ -166,25 +166,28 @@ def _summary(
     cadence_states = []
     for name, cadence in sorted(cadences.items(), key=lambda item: LEVEL_ORDER[_LEVELS[item[0]]]):
         _, _, _, per_year, agreed_text, agreed_start, agreed_latest, last_at_level = cadence
-        if at_end and name in levels:
-            run = levels[name]  # [cadence_start, run_max, last_start, day_max, last_text]
-            last_at_level = f"{run[2]}|{run[1] or ''}|{run[4]}" if run[2] else None
-        bases = [agreed_latest]
+        if at_end:
+            run = levels.get(name)  # [cadence_start, run_max, last_start, day_max, last_text]
+            if run is not None:
+                last_at_level = (run[2], run[1], run[4]) if run[2] else None
+        elif last_at_level:
+            last_at_level = last_at_level.split("|", 2)
+        # The next meeting is due one period after the latest of these days.
+        base = agreed_latest
         last = None
         if last_at_level:
-            meeting_start, run_max, meeting_text = last_at_level.split("|", 2)
+            meeting_start, run_max, meeting_text = last_at_level
             if meeting_start >= agreed_start:
                 last = FuzzyDate.parse(meeting_text)
-                bases.append(run_max)
-        if resumed:
-            bases.append(resumed)
+                base = run_max if run_max and run_max > base else base
+        base = resumed if resumed and resumed > base else base
         cadence_states.append(
             cadence_state(
                 level=_LEVELS[name],
                 per_year=per_year,
                 agreed_on=FuzzyDate.parse(agreed_text),
                 last_meeting=last,
-                latest_base=dt.date.fromisoformat(max(b for b in bases if b)),
+                latest_base=dt.date.fromisoformat(base),
                 as_of=as_of,
                 can_be_overdue=can_be_overdue,
             )
