@@ -143,9 +143,9 @@ Feature: See every channel at a glance
       Then it succeeds
       And I see "no channel matches these filters"
 
-    Scenario: A party that is not a country code is rejected
+    Scenario: A party that is neither a country nor an organisation is rejected
       When I ask for the dashboard of channels with XX as of "2024-06-01"
-      Then the tracker rejects it as bad input with exit code 2, saying "'XX' is not an ISO 3166-1 country code"
+      Then the tracker rejects it as bad input with exit code 2, saying "'XX' is neither an ISO 3166-1 country code nor an organisation's code"
 
     Scenario: A status the tracker does not know is rejected
       When I ask for the dashboard of dormant channels as of "2024-06-01"

@@ -76,11 +76,25 @@ Feature: Record a meeting held
       Then it is recorded
       And "us-cn-commercial-wg" has held 1 meeting
 
-    Scenario: Two meetings on the same day at different levels are both recorded
+  Rule: A second meeting on the day of one recorded is recorded, flagged as a likely duplicate
+
+    Scenario: A second meeting on the same day is recorded with a warning naming the first
+      Given a meeting was held on "us-cn-commercial-wg" on "2023-08-28"
+      When I run tracker meet us-cn-commercial-wg --on 2023-08-28 --location Beijing
+      Then it is recorded, with a warning saying "two meetings on 2023-08-28: #3, just recorded, and #2"
+      And the message mentions "tracker retract us-cn-commercial-wg 3 --reason"
+      And "us-cn-commercial-wg" has held 2 meetings
+
+    Scenario: Two meetings on the same day at different levels are both recorded, with a warning
       Given a meeting was held on "us-cn-commercial-wg" on "2023-08-28" at ministerial level
       When I record a meeting on "us-cn-commercial-wg" on "2023-08-28" at vice-ministerial level
-      Then it is recorded
+      Then it is recorded, with a warning saying "if they are one meeting, retract the one recorded twice"
       And "us-cn-commercial-wg" has held 2 meetings
+
+    Scenario: A meeting on another day is recorded without a warning
+      Given a meeting was held on "us-cn-commercial-wg" on "2023-08-28"
+      When I record a meeting on "us-cn-commercial-wg" on "2023-08-29"
+      Then it is recorded
 
   Rule: A meeting recorded without a level is at the channel's own level
 

@@ -50,9 +50,9 @@ Feature: Open a channel
         | us and chn    | USA and CHN      |
         | US, CN and JP | USA, CHN and JPN |
 
-    Scenario Outline: A party that is not a country code is rejected
+    Scenario Outline: A party that is neither a country nor an organisation is rejected
       When I open the channel "us-cn-commercial-wg" between US and <party> on "2023-08-28"
-      Then the tracker rejects it as bad input with exit code 2, saying "'<party>' is not an ISO 3166-1 country code"
+      Then the tracker rejects it as bad input with exit code 2, saying "'<party>' is neither an ISO 3166-1 country code nor an organisation's code"
       And nothing is recorded
 
       Examples:

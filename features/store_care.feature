@@ -1,3 +1,4 @@
+@sqlite_file
 Feature: Looking after a store
   A team depends on its store: the dashboard's read model can be rebuilt from the events at any
   time, every event is sealed into a chain that shows when someone changed the database behind

@@ -1,3 +1,4 @@
+@sqlite_file
 Feature: Keep the records in a store of one's choice
   An analyst's records live in a SQLite file by default. A team shares one PostgreSQL database
   instead, named by a URL given with --db or TRACKER_DB. Both behave the same. When the store
@@ -109,3 +110,15 @@ Feature: Keep the records in a store of one's choice
         | mysql://analyst:s3cret-pw@127.0.0.1/tracker            | mysql:// stores are not supported  |
         | postgresql://analyst:s3cret-pw@127.0.0.1:port/tracker  | the port in postgresql://          |
         | postgresql://analyst:s3cret-pw@127.0.0.1:5432          | is not a PostgreSQL URL            |
+        | memory://../tracker                                    | is not a memory store              |
+
+  Rule: A store in memory (memory://NAME) lasts as long as the command that uses it
+
+    A store in memory is for trying the tracker and for its tests: it is never written to disk,
+    and each run of the tracker starts with none.
+
+    Scenario: What one run recorded in a store in memory is gone for the next run
+      Given one run of the tracker recorded the channel "us-cn-talks" in the store "memory://scratch"
+      When another run of the tracker asks for the status of "us-cn-talks" in "memory://scratch"
+      Then the tracker reports the store unreachable with exit code 3, saying "there is no store memory://scratch"
+      And the message mentions "a memory store is created by the first command that records something"

@@ -50,9 +50,9 @@ Feature: Suspend channels
       And the message mentions "2021-11-10"
       And nothing is recorded
 
-    Scenario: A suspension by a party that is not a country code is rejected
+    Scenario: A suspension by a party that is neither a country nor an organisation is rejected
       When I suspend "us-cn-mmca" on "2022-08-05" by PRC
-      Then the tracker rejects it as bad input with exit code 2, saying "'PRC' is not an ISO 3166-1 country code"
+      Then the tracker rejects it as bad input with exit code 2, saying "'PRC' is neither an ISO 3166-1 country code nor an organisation's code"
       And the message mentions "--by"
       And nothing is recorded
 

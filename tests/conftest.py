@@ -43,6 +43,18 @@ def sqlite_db(tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def memory_db() -> Iterator[str]:
+    """A new store held in this process's memory (the fast tier), dropped afterwards."""
+    from tracker.store.memory_store import forget
+
+    name = "test-" + uuid.uuid4().hex[:12]
+    try:
+        yield f"memory://{name}"
+    finally:
+        forget(name)
+
+
+@pytest.fixture
 def postgres_db() -> Iterator[str]:
     """A new, empty PostgreSQL database, dropped afterwards."""
     name = "tracker_test_" + uuid.uuid4().hex[:12]

@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from typer._click import Command, Context, Parameter
+import typer
 
 from docs.tools.markdown import Anchors, code, escape, fenced, paragraphs, table
+
+# The click objects typer builds: it exports a name for the context only.
+Command = Any
+Parameter = Any
+Context = typer.Context
 
 _EXAMPLE = re.compile(r"Example:\s*(?P<command>.+?)(?=\s*Example:|\.?\s*Exit codes:|$)", re.S)
 _EXIT_CODES = re.compile(r"Exit codes:\s*(?P<codes>.+)$", re.S)

@@ -363,7 +363,32 @@ def domain_page(classes: Sequence[type[BaseModel]] | None = None) -> str:
     out += ["## Values inside events", ""]
     for cls in value_classes(classes):
         out += [f"### {cls.__name__}", "", *_doc(cls), "", *_fields_table(cls, known), ""]
+    out += _organisations()
     return "\n".join(out).rstrip() + "\n"
+
+
+def _organisations() -> list[str]:
+    """The organisations that may be parties, from tracker/domain/organisations.py."""
+    from tracker.domain.organisations import ORGANISATIONS
+
+    return [
+        "## Organisations",
+        "",
+        "The organisations a channel may have as parties, beside countries (ISO 3166-1 codes). A "
+        "code is given in any case and stored as shown; none is a country's code. Exports carry "
+        "each party's CAMEO actor code (`cameo_actors`): a country's alpha-3 code, or the "
+        "organisation's code below; — where the CAMEO actor codebook has none that could be "
+        "confirmed.",
+        "",
+        *table(
+            ["code", "organisation", "CAMEO actor code"],
+            (
+                [code(o.code), escape(o.name), code(o.cameo) if o.cameo else "—"]
+                for o in ORGANISATIONS
+            ),
+        ),
+        "",
+    ]
 
 
 # --- checking a page against the code ----------------------------------------------------------
@@ -378,7 +403,10 @@ def documented_fields(page: str) -> dict[str, list[str]]:
     matches = list(_SECTION.finditer(page))
     for match, after in zip(matches, [*matches[1:], None], strict=True):
         end = after.start() if after else len(page)
-        found[match.group(1)] = _FIELD_ROW.findall(page, match.end(), end)
+        chapter = page.find("\n## ", match.end(), end)  # a section ends with its chapter too
+        found[match.group(1)] = _FIELD_ROW.findall(
+            page, match.end(), end if chapter < 0 else chapter
+        )
     return found
 
 

@@ -14,11 +14,28 @@ LEVELS = ["ministerial", "vice-ministerial", "senior-official", "expert"]
 PLAN_AT = (10, 25, 40)  # the entry from which each plan is made
 
 
+# Facts dated after today are refused: a channel whose life would run past this day starts as
+# much earlier (a long channel of 10,000 events spans some 270 years), the same life otherwise.
+LAST_DAY = dt.date(2020, 12, 31)
+
+
 def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[str, object]]:
-    """One channel: opened, two cadences, then meetings, with a suspension now and then."""
+    """One channel: opened, two cadences, then meetings, with a suspension now and then; every
+    fact (a plan's window aside) on or before LAST_DAY."""
+    state = rng.getstate()
+    entries, last = _channel_life(number, events, rng, 0)
+    if last > LAST_DAY:
+        rng.setstate(state)
+        entries, last = _channel_life(number, events, rng, (last - LAST_DAY).days)
+    return entries
+
+
+def _channel_life(
+    number: int, events: int, rng: random.Random, earlier_by: int
+) -> tuple[list[dict[str, object]], dt.date]:
     slug = f"bench-{number:06d}"
     a, b = rng.sample(COUNTRIES, 2)
-    day = dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    day = dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(3650) - earlier_by)
     entries: list[dict[str, object]] = [
         {"command": "open", "slug": slug, "title": f"Dialogue {number}", "parties": [a, b],
          "on": day.isoformat(), "level": "ministerial", "topics": ["trade"],
@@ -53,7 +70,7 @@ def channel_entries(number: int, events: int, rng: random.Random) -> list[dict[s
                  "sources": [{"citation": f"Report {rng.randrange(10**6)}",
                               "confidence": "medium"}]}
             )  # fmt: skip
-    return entries
+    return entries, day
 
 
 def write_jsonl(path: Path, channels: int, events_per_channel: int, seed: int = 7) -> int:

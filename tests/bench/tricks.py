@@ -122,6 +122,57 @@ def import_figure(folder: Path, runs: int, channels: int) -> Figure:
     )
 
 
+def plain_digests(records: list[Any], key: bytes | None) -> list[str]:
+    """The ledger's digests one entry at a time, each written out as the format defines it."""
+    import hashlib
+    import hmac
+
+    digests: list[str] = []
+    previous = b""
+    for position, (originator_id, version, topic, state) in enumerate(records, start=1):
+        message = b"".join(
+            (
+                b"tracker ledger 1\n",
+                previous,
+                position.to_bytes(8, "big"),
+                originator_id.bytes,
+                version.to_bytes(8, "big", signed=True),
+                hashlib.sha256(topic.encode("utf-8", "surrogatepass")).digest(),
+                hashlib.sha256(state).digest(),
+            )
+        )
+        text = (
+            hashlib.sha256(message).hexdigest()
+            if key is None
+            else hmac.new(key, message, hashlib.sha256).hexdigest()
+        )
+        previous = bytes.fromhex(text)
+        digests.append(text)
+    return digests
+
+
+def ledger_figure(runs: int, n: int) -> Figure:
+    import uuid
+
+    from tracker.store.ledger_digest import chain_digests
+
+    rng = random.Random(7)
+    ids = [uuid.UUID(int=rng.getrandbits(128)) for _ in range(max(1, n // 100))]
+    records = [
+        (ids[i // 100], i % 100 + 1, "tracker.events:MeetingHeld", rng.randbytes(300))
+        for i in range(n)
+    ]
+    with_trick = best_of(lambda: list(chain_digests(None, 0, records, None)), runs)
+    without = best_of(lambda: plain_digests(records, None), runs)
+    return Figure(
+        "ledger digests of a batch in one loop, each topic hashed once",
+        "store/ledger_digest.py `chain_digests`",
+        f"the ledger digests of {n:,} imported events (SHA-256), in-process",
+        with_trick,
+        without,
+    )
+
+
 def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
     from tracker.application import open_tracker, readings
     from tracker.cli import reading
@@ -246,6 +297,49 @@ def country_table_figure(runs: int) -> Figure:
     )
 
 
+# Builds commands of the tracker as a start of it does, and prints the seconds taken: their
+# modules of tracker.cli are imported (the modules every command module shares are loaded
+# first), and typer turns the commands into click commands. The commands named after the
+# script, or all 19.
+BUILD_COMMANDS = """
+import sys, time
+import typer, typer.main
+import tracker.cli.context, tracker.cli.options
+from tracker.cli.app import COMMANDS, app
+names = sys.argv[1:] or list(COMMANDS)
+root = typer.main.get_command(app)
+ctx = typer.Context(root)
+start = time.perf_counter()
+for name in names:
+    root.get_command(ctx, name)
+print(time.perf_counter() - start)
+"""
+
+
+def command_building_figure(runs: int) -> Figure:
+    """What `tracker meet` pays to build its command: only its own, and only its own module
+    imported, against every command and every module (in turn, so that a slower moment of a
+    shared machine weighs on both alike)."""
+    times: dict[str, list[float]] = {"meet": [], "all": []}
+    for _ in range(runs):
+        for key, names in (("meet", ["meet"]), ("all", [])):
+            done = subprocess.run(
+                [sys.executable, "-c", BUILD_COMMANDS, *names],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            times[key].append(float(done.stdout))
+    return Figure(
+        "commands built when called",
+        "cli/app.py `TrackerGroup.get_command`",
+        "a new process's click command of `tracker meet`, its module imported (what every "
+        "start pays)",
+        statistics.median(times["meet"]),
+        statistics.median(times["all"]),
+    )
+
+
 def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
     """Every trick's figure; ``scale`` shrinks the work (1: the sizes of the page)."""
     with tempfile.TemporaryDirectory(prefix="tracker-tricks-") as name:
@@ -253,9 +347,11 @@ def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
         return [
             *dates_figures(runs, max(1_000, int(50_000 * scale))),
             import_figure(folder, 3, max(10, int(200 * scale))),
+            ledger_figure(runs, max(10_000, int(100_000 * scale))),
             *dashboard_figures(folder, runs, max(20, int(2_000 * scale))),
             *catch_up_figures(folder, 3, max(10, int(500 * scale))),
             country_table_figure(runs),
+            command_building_figure(runs),
         ]
 
 

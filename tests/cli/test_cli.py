@@ -314,7 +314,9 @@ def test_the_dashboard_on_a_terminal_has_no_ansi_escapes_with_no_color(
     assert ANSI_ESCAPE not in result.output
 
 
-def test_each_note_and_quote_belongs_to_the_source_in_the_same_position(tracker: Tracker) -> None:
+def test_each_note_quote_and_confidence_belongs_to_the_source_given_just_before_it(
+    tracker: Tracker,
+) -> None:
     opened = tracker(
         "open", "us-cn-mmca", "--title", "MMCA talks", "--party", "US", "--party", "CN",
         "--on", "1998-01-19",
@@ -329,7 +331,28 @@ def test_each_note_and_quote_belongs_to_the_source_in_the_same_position(tracker:
     assert first["quote"] == "establishing a consultation mechanism"
     assert first["note"] == "founding date, not in the AP article"
     assert (second["citation"], second["quote"], second["note"]) == ("AP, 2023-08-29", None, None)
-    assert first["confidence"] == second["confidence"] == "high"
+    assert (first["confidence"], second["confidence"]) == ("medium", "high")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--quote", "Q", "--source", "A"], "--quote 'Q' comes before any --source"),
+        (["--confidence", "high"], "--confidence 'high' comes before any --source"),
+        (["--source", "A", "--quote", "Q", "--quote", "R"], "two --quote options follow --source"),
+        (["--source", "A", "--note", "N", "--source", "B", "--note", "M", "--note", "O"], "'B'"),
+        (["--source", "A", "--confidence", "low", "--confidence", "high"], "two --confidence"),
+    ],
+)
+def test_sources_that_cannot_be_paired_are_bad_input(
+    db: str, tracker: Tracker, args: list[str], says: str
+) -> None:
+    with nothing_written(db):
+        result = tracker(
+            "open", "us-cn-mmca", "--title", "MMCA talks", "--party", "US", "--party", "CN",
+            "--on", "1998-01-19", *args,
+        )  # fmt: skip
+    assert_error(result, 2, says)
 
 
 def test_a_note_without_a_source_is_bad_input(db: str, tracker: Tracker) -> None:

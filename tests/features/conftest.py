@@ -1,7 +1,8 @@
 """Steps of the living specification (features/*.feature).
 
 Every When-step runs the real ``tracker`` command line, in-process, on the scenario's own store:
-a new SQLite file, or a new PostgreSQL database for scenarios tagged ``@postgres``. Given-steps
+a new store in memory, a new SQLite file for the features about persistence (tagged
+``@sqlite_file``), or a new PostgreSQL database for scenarios tagged ``@postgres``. Given-steps
 set the scene through the same command line and stop the scenario if it refuses. State passes
 between steps only through fixtures: ``store`` (what ``--db`` names), ``outcome`` (the last
 command run, with the store's contents before it) and ``seed_file``.
@@ -41,7 +42,8 @@ from tests.features.helpers import (
     status_of,
     with_sources,
 )
-from tests.features.steps_store import *  # noqa: F403  (their step fixtures must live here)
+from tests.features.steps_record import *  # noqa: F403  (their step fixtures must live here)
+from tests.features.steps_store import *  # noqa: F403
 from tests.features.steps_time import *  # noqa: F403
 from tests.support import fingerprint, run_cli, stored_rows
 
@@ -60,10 +62,14 @@ def pytest_bdd_apply_tag(tag: str, function: Callable[..., object]) -> object:
 
 @pytest.fixture
 def store(request: pytest.FixtureRequest) -> str:
-    """The scenario's store: a new SQLite file, or a new PostgreSQL database when @postgres."""
+    """The scenario's store: a new PostgreSQL database when @postgres, a new SQLite file when
+    @sqlite_file (the features about persistence), and otherwise a new store in memory: the
+    same SQLite database and the same code, without the disk (the fast tier)."""
     if request.node.get_closest_marker("postgres") is not None:
         return str(request.getfixturevalue("postgres_db"))
-    return str(request.getfixturevalue("sqlite_db"))
+    if request.node.get_closest_marker("sqlite_file") is not None:
+        return str(request.getfixturevalue("sqlite_db"))
+    return str(request.getfixturevalue("memory_db"))
 
 
 # --- Given: the scene, set through the command line ----------------------------------------

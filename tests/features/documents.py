@@ -256,6 +256,7 @@ def exported(outcome: Outcome) -> list[dict[str, Any]]:
                 "seq": int(row["seq"]),
                 "occurred": row["occurred"] or None,
                 "details": json.loads(row["details"]),
+                "cameo_actors": json.loads(row["cameo_actors"]),
                 "sources": json.loads(row["sources"]),
                 "retracted": {"true": True, "false": False}[row["retracted"]],
                 "retracted_by": int(row["retracted_by"]) if row["retracted_by"] else None,

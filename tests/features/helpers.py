@@ -51,7 +51,7 @@ def contents(store: str) -> tuple[int, str] | None:
 
     try:
         return len(stored_rows(store)), fingerprint(store)
-    except psycopg.OperationalError:
+    except (psycopg.OperationalError, ValueError):  # no store there (or no such name)
         return None
 
 

@@ -12,7 +12,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from tests.features.helpers import Outcome, q, read_json, run
-from tests.support import run_cli
+from tests.support import CliResult, run_cli, sqlite_connection
 
 
 def execute(store: str, statement: str, params: tuple[Any, ...] = ()) -> None:
@@ -24,7 +24,7 @@ def execute(store: str, statement: str, params: tuple[Any, ...] = ()) -> None:
         with psycopg.connect(store, autocommit=True) as conn:
             conn.execute(statement.format(table=table).replace("?", "%s"), params)
         return
-    with sqlite3.connect(store) as conn:
+    with sqlite_connection(store) as conn:
         conn.execute(statement.format(table="stored_events"), params)
 
 
@@ -63,7 +63,7 @@ def tampered(store: str, old: str, new: str) -> None:
             (old, new),
         )
         return
-    with sqlite3.connect(store) as conn:
+    with sqlite_connection(store) as conn:
         rows = conn.execute("SELECT rowid, state FROM stored_events").fetchall()
         for rowid, state in rows:
             if old.encode() in bytes(state):
@@ -296,3 +296,45 @@ def output_through_a_link(store: str, tmp_path: Path) -> Outcome:
 @then("every byte of the store's files is as I noted it")
 def files_as_noted(store: str, noted_files: dict[str, bytes | None]) -> None:
     assert store_files(store) == noted_files
+
+
+# --- a store in memory, across runs of the tracker ------------------------------------------
+
+
+def tracker_program(args: list[str], db: str) -> CliResult:
+    """Run the tracker in a process of its own, as a user's shell does."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_COLOR": "1", "TRACKER_DB": db}
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+@given(
+    parsers.re(
+        r"one run of the tracker recorded the channel " + q("slug") + r" in the store " + q("db")
+    )
+)
+def recorded_in_one_run(slug: str, db: str) -> None:
+    args = ["open", slug, "--title", "Talks", "--party", "US", "--party", "CN"]
+    result = tracker_program([*args, "--on", "2023-08-28"], db)
+    assert result.exit_code == 0, result.output
+
+
+@when(
+    parsers.re(
+        r"another run of the tracker asks for the status of " + q("slug") + r" in " + q("db")
+    ),
+    target_fixture="outcome",
+)
+def status_in_another_run(slug: str, db: str) -> Outcome:
+    return Outcome(("status", slug), tracker_program(["status", slug], db), None)

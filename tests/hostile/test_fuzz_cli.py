@@ -33,6 +33,7 @@ from tests.hostile.conftest import Store
 from tests.hostile.hostile import (
     EXISTING,
     LEVELS,
+    PAST,
     agreements_and_windows,
     any_dates,
     any_slugs,
@@ -77,7 +78,7 @@ OTHER_CODE = st.sampled_from(["GB", "jpn", " fr "])
 SUSPENDABLE = st.sampled_from(["a-b", "m-n"])
 FLAGS = st.sampled_from(["--overdue", "--reverse", "--json"])
 # Days after everything in the template (s-t's suspension, m-n's meeting): every rule holds.
-later_days = st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9999, 12, 31))
+later_days = st.dates(min_value=dt.date(2, 1, 1), max_value=PAST)
 
 
 # --- what a command is given, and what it should record ------------------------------------------
@@ -130,28 +131,33 @@ def pick(draw: st.DrawFn, valid: bool, good: st.SearchStrategy[Any], bad: Any) -
 
 @st.composite
 def with_sources(draw: st.DrawFn, drawn: Drawn, *, valid: bool) -> Drawn:
-    """--source, --quote, --note and --confidence, paired by position."""
+    """--source, --quote, --note and --confidence: each after the --source it belongs to; when
+    hostile, sometimes all the sources first (refused when that cannot be paired)."""
+    given: list[tuple[str, str]] = []
     if valid or draw(ONE_IN_FOUR):
         citations = draw(CITATIONS)
         quotes = draw(st.lists(nonempty_texts(), max_size=len(citations)))
         notes = draw(st.lists(nonempty_texts(), max_size=len(citations)))
         confidence = draw(maybe(CONFIDENCE)) if citations else None
+        for i, citation in enumerate(citations):
+            given.append(("--source", citation))
+            given += [("--quote", quotes[i])] if i < len(quotes) else []
+            given += [("--note", notes[i])] if i < len(notes) else []
+            given += [("--confidence", confidence)] if confidence else []
     else:
-        citations, quotes, notes = draw(LONG_LISTS), draw(LONG_LISTS), draw(LONG_LISTS)
+        for flag in ("--source", "--quote", "--note"):
+            given += [(flag, value) for value in draw(LONG_LISTS)]
         confidence = draw(maybe(choices(CONFIDENCES)))
-    drawn.options("--source", citations)
-    drawn.options("--quote", quotes)
-    drawn.options("--note", notes)
-    drawn.option("--confidence", confidence)
-    drawn.sources = [
-        {
-            "citation": citation,
-            "quote": quotes[i] if i < len(quotes) else None,
-            "note": notes[i] if i < len(notes) else None,
-            "confidence": confidence or "medium",
-        }
-        for i, citation in enumerate(citations)
-    ]
+        given += [("--confidence", confidence)] if confidence is not None else []
+    sources: list[dict[str, Any]] = []
+    for flag, value in given:
+        drawn.option(flag, value)
+        if flag == "--source":
+            sources.append({"citation": value, "quote": None, "note": None})
+            sources[-1]["confidence"] = "medium"
+        elif sources:  # else refused: nothing is recorded
+            sources[-1][flag.removeprefix("--")] = value
+    drawn.sources = sources
     return drawn
 
 

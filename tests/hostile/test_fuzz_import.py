@@ -15,6 +15,7 @@ and are sometimes damaged (truncated, a NUL byte, a latin-1 byte, a huge line). 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import json
 import re
@@ -150,7 +151,8 @@ def channel_entries(draw: st.DrawFn, slug: str, days: itertools.count[int]) -> l
     texts_ = {"title": title, "topics": list(dict.fromkeys(topics)), "leads": leads}
     entries = [Entry(opening, "valid", slug, {**texts_, "sources": shown})]
     for kind in draw(st.lists(st.sampled_from(["meet", "cadence", "plan"]), max_size=4)):
-        on = f"{2001 + next(days):04d}-02-03"
+        # Distinct days after the opening, and before today (a later fact would be refused).
+        on = (dt.date(2000, 1, 2) + dt.timedelta(days=next(days))).isoformat()
         cited, shown = draw(sources())
         if kind == "meet":
             location, summary = draw(nonempty_texts()), draw(nonempty_texts())

@@ -8,6 +8,7 @@ import pycountry
 import pytest
 from pydantic import ValidationError
 
+from tracker.domain.organisations import ORGANISATIONS
 from tracker.domain.values import (
     _BY_ALPHA_2,
     _BY_ALPHA_3,
@@ -18,6 +19,7 @@ from tracker.domain.values import (
     Lead,
     Level,
     Source,
+    cameo_actor,
     channel_id,
     check_slug,
     party_code,
@@ -76,6 +78,7 @@ def test_a_code_that_is_not_an_iso_country_is_refused_with_examples(code: str) -
     assert repr(code) in message
     assert "ISO 3166-1" in message
     assert "USA" in message
+    assert "NATO" in message
 
 
 # --- slugs ---------------------------------------------------------------------------------------
@@ -220,3 +223,39 @@ def test_levels_and_statuses_are_written_as_the_design_names_them() -> None:
         "suspended",
         "concluded",
     ]
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "stored"), [("EU", "EU"), ("nato", "NATO"), (" Asean ", "ASEAN"), ("afu", "AFU")]
+)
+def test_an_organisation_is_a_party_stored_under_its_code(code: str, stored: str) -> None:
+    assert party_code(code) == stored
+
+
+def test_no_organisation_has_a_countrys_code() -> None:
+    # A country's code keeps meaning the country: AU is Australia, AL Albania.
+    for found in ORGANISATIONS:
+        assert found.code.lower() not in _BY_ALPHA_2
+        assert found.code.lower() not in _BY_ALPHA_3
+        assert found.code == found.code.strip().upper()
+        assert party_code(found.code) == found.code
+    assert party_code("AU") == "AUS"
+
+
+def test_every_organisation_is_listed_once_with_a_cameo_code_where_known() -> None:
+    codes = [o.code for o in ORGANISATIONS]
+    assert len(codes) == len(set(codes))
+    assert {"EU", "NATO", "ASEAN", "AFU", "UN", "OSCE", "IAEA", "G7", "G20"} <= set(codes)
+    for found in ORGANISATIONS:
+        assert found.cameo is None or found.cameo.startswith("IGO"), found
+
+
+@pytest.mark.parametrize(
+    ("party", "cameo"),
+    [("USA", "USA"), ("CHN", "CHN"), ("EU", "IGOEUREEC"), ("NATO", "IGOWSTNAT"), ("G20", None)],
+)
+def test_a_partys_cameo_actor_code(party: str, cameo: str | None) -> None:
+    assert cameo_actor(party) == cameo

@@ -21,7 +21,9 @@ from tracker.domain.channel import Channel
 
 
 def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
-    """A new channel, opened as the command says (not yet saved)."""
+    """A new channel, opened as the command says (not yet saved).
+
+    Today is the day of record time (UTC): a fact dated after it has not happened yet."""
     return Channel.open(
         slug=command.slug,
         title=command.title,
@@ -34,6 +36,7 @@ def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
         leads=command.leads,
         follows=command.follows,
         sources=command.sources,
+        today=recorded.date(),
     )
 
 
@@ -54,14 +57,15 @@ def act(
         "recorded": recorded,
         "sources": command.sources,
         "retracted_counts": retracted_counts,
+        "today": recorded.date(),  # of the application's clock: nothing after it has happened
     }
     match command:
         case AgreeChannel():
             channel.agree(**common)
         case AgreeCadence(level=level, per_year=per_year):
             channel.agree_cadence(level=level, per_year=per_year, **common)
-        case PlanMeeting(window=window, level=level, host=host):
-            channel.plan_meeting(window=window, level=level, host=host, **common)
+        case PlanMeeting(window=window, level=level, host=host, location=location):
+            channel.plan_meeting(window=window, level=level, host=host, location=location, **common)
         case HoldMeeting(level=level, location=location, leads=leads, summary=summary):
             channel.hold_meeting(
                 level=level, location=location, leads=leads, summary=summary, **common

@@ -143,6 +143,7 @@ class PlanMeeting(Command):
     window: FuzzyDate
     level: Level | None = None
     host: Party | None = None
+    location: GivenName | None = None
 
     @model_validator(mode="after")
     def _window_after_agreement(self) -> PlanMeeting:

@@ -25,14 +25,21 @@ from tracker.application.seedentries import (
 from tracker.application.seedfile import SeedFile, reading
 
 
-@dataclass(frozen=True, slots=True)
 class Positioned:
-    """An entry and where it stands in its file, for error messages."""
+    """An entry and where it stands in its file, for error messages (not changed once made).
 
-    number: int
-    line: int  # its line in a JSON Lines file (0 in other files)
-    command: RecordingCommand
-    channels: tuple[str, ...]  # the channels it touches: command.channels()
+    A plain class with slots: one is made for each entry, and a frozen dataclass takes three
+    times as long to make."""
+
+    __slots__ = ("channels", "command", "line", "number")
+
+    def __init__(
+        self, number: int, line: int, command: RecordingCommand, channels: tuple[str, ...]
+    ) -> None:
+        self.number = number
+        self.line = line  # its line in a JSON Lines file (0 in other files)
+        self.command = command
+        self.channels = channels  # the channels it touches: command.channels()
 
     @property
     def where(self) -> str:

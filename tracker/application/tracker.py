@@ -30,6 +30,7 @@ from tracker.application.commands import (
 from tracker.application.queries import HistoryEntry
 from tracker.application.unit_of_work import MAX_TRIES, Recorded
 from tracker.domain.channel import Channel
+from tracker.domain.notices import held_the_same_day, same_day_meetings
 from tracker.domain.rules import ChannelAlreadyOpened
 from tracker.domain.values import channel_id
 
@@ -79,8 +80,23 @@ class DialogueTracker(StoreCare):
         return self._each(command)
 
     def hold_meeting(self, command: HoldMeeting) -> list[Recorded]:
-        """Record a meeting held."""
-        return self._each(command)
+        """Record a meeting held; with a warning (in ``notices``) if the channel has another
+        meeting on the same day, which is more often the same meeting reported twice."""
+        warnings: list[str] = []
+
+        def change(channels: dict[str, Channel]) -> list[Channel]:
+            warnings.clear()  # a retry after a write conflict starts again
+            channel = channels[command.slug]
+            act(command, channel, self.clock())
+            fact = channel.events[-1]
+            earlier = same_day_meetings(channel.live.facts, fact)
+            if earlier:
+                warnings.append(held_the_same_day(channel.slug, fact, earlier))
+            return [channel]
+
+        recorded = self._write([command.slug], change)
+        self.notices.extend(warnings)
+        return recorded
 
     def suspend(self, command: SuspendChannels) -> list[Recorded]:
         """Suspend one or more channels, all or none."""

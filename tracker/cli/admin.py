@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import echo_json, example, tracker
+from tracker.cli.context import echo_json, tracker
 from tracker.cli.reading import Json
 
 EXAMPLES = {
@@ -103,15 +101,3 @@ def keygen() -> None:
     from tracker.store.encryption import new_key
 
     typer.echo(new_key())
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("rebuild", rebuild),
-        ("verify", verify),
-        ("keygen", keygen),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Store"
-        )

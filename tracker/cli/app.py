@@ -7,18 +7,14 @@ import sys
 from collections.abc import Sequence
 from difflib import get_close_matches
 from importlib import import_module
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, cast
 
 import typer
-
-# typer vendors click; its version is pinned in pyproject.toml
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
-from typer.core import TyperGroup
-from typer.main import get_command_from_info
-from typer.models import CommandInfo
+import typer.main
+from typer.core import TyperGroup  # typer's documented base for a custom group (cls=)
 
 from tracker import __version__
-from tracker.cli.context import CliState, fail, refuse_store_as_standard_output
+from tracker.cli.context import CliState, example, fail, refuse_store_as_standard_output
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
 
@@ -38,41 +34,65 @@ INTERNAL_ERROR = 4
 OUTPUT_FAILED = 2  # as when -o FILE cannot be written
 
 
-# The commands, in the order of --help, and the module of tracker.cli that defines each. A
-# module is imported only when one of its commands is used, and a command becomes a click
-# command only then: importing and converting them all takes longer than most commands take
-# to run.
-COMMAND_MODULES: dict[str, str] = {
-    "open": "channels",
-    "agree": "channels",
-    "cadence": "meetings",
-    "plan": "meetings",
-    "meet": "meetings",
-    "suspend": "channels",
-    "resume": "channels",
-    "conclude": "channels",
-    "retract": "channels",
-    "import": "importing",
-    "status": "reading",
-    "history": "reading",
-    "overdue": "reading",
-    "watch": "reading",
-    "report": "reporting",
-    "export": "reporting",
-    "rebuild": "admin",
-    "verify": "admin",
-    "keygen": "admin",
+# Every error of the command line (a usage error, a bad parameter …) is a click exception.
+# typer exports one of them, BadParameter, but not their base class: it is found from it.
+ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+class ClickError(Protocol):
+    """What the tracker reads of a click exception."""
+
+    message: str
+    exit_code: int
+
+    def format_message(self) -> str: ...
+
+
+RECORDING, READING, STORE = "Recording", "Reading", "Store"
+
+# The commands, in the order of --help: the module of tracker.cli that defines each, its
+# function there, and its panel of help. A command becomes a click command only when it is
+# called (or its help shown), and its module is imported only then: with typer's public API
+# alone (build). Building `tracker meet` alone in a new process took 10-13 ms, against 80-144
+# ms for importing every command module and building all 19 (make bench, "commands built when
+# called", 2026-12-03, on a machine loaded about four times over).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "open": ("channels", "open_", RECORDING),
+    "agree": ("channels", "agree", RECORDING),
+    "cadence": ("meetings", "cadence", RECORDING),
+    "plan": ("meetings", "plan", RECORDING),
+    "meet": ("meetings", "meet", RECORDING),
+    "suspend": ("channels", "suspend", RECORDING),
+    "resume": ("channels", "resume", RECORDING),
+    "conclude": ("channels", "conclude", RECORDING),
+    "retract": ("channels", "retract", RECORDING),
+    "import": ("importing", "import_", RECORDING),
+    "status": ("reading", "status", READING),
+    "history": ("reading", "history", READING),
+    "overdue": ("reading", "overdue", READING),
+    "watch": ("reading", "watch", READING),
+    "report": ("reporting", "report", READING),
+    "export": ("reporting", "export", READING),
+    "rebuild": ("admin", "rebuild", STORE),
+    "verify": ("admin", "verify", STORE),
+    "keygen": ("admin", "keygen", STORE),
 }
 
-# The commands of the modules imported so far (each module's register() adds its own).
-COMMANDS: dict[str, CommandInfo] = {}
 
-
-def command_info(name: str) -> CommandInfo | None:
-    """The command of this name, importing the module that defines it."""
-    if name not in COMMANDS and name in COMMAND_MODULES:
-        import_module(f"tracker.cli.{COMMAND_MODULES[name]}").register(COMMANDS)
-    return COMMANDS.get(name)
+def build(name: str) -> Any:
+    """The click command of one command, built by typer from a Typer app of its own."""
+    module_name, function_name, panel = COMMANDS[name]
+    module = import_module(f"tracker.cli.{module_name}")
+    alone = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    alone.command(
+        name,
+        cls=getattr(module, "COMMAND_CLASS", None),  # the recording commands pair sources
+        epilog=example(module.EXAMPLES[name]),
+        rich_help_panel=panel,
+    )(getattr(module, function_name))
+    return typer.main.get_command(alone)
 
 
 class TrackerGroup(TyperGroup):
@@ -80,27 +100,28 @@ class TrackerGroup(TyperGroup):
     stderr with a documented exit code."""
 
     def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 (click's signature)
-        return list(COMMAND_MODULES)
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = build(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            typer.echo(ctx.get_help())  # `tracker` alone: its help, and exit 0
+            ctx.exit()
+        return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
         except ClickException as e:
-            # typer suggests only among the commands already built; suggest among all.
-            matches = get_close_matches(args[0], list(COMMAND_MODULES)) if args else []
-            if matches and "Did you mean" not in e.message:
-                e.message = f"{e.message.rstrip('.')}. Did you mean {matches[0]!r}?"
+            error = cast("ClickError", e)
+            matches = get_close_matches(args[0], list(COMMANDS)) if args else []
+            if matches:
+                error.message = f"{error.message.rstrip('.')}. Did you mean {matches[0]!r}?"
             raise
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002
-        if cmd_name not in self.commands:
-            info = command_info(cmd_name)
-            if info is None:
-                return None
-            self.commands[cmd_name] = get_command_from_info(
-                info, pretty_exceptions_short=True, rich_markup_mode=None
-            )
-        return self.commands.get(cmd_name)
 
     def main(  # type: ignore[override]
         self,
@@ -137,14 +158,12 @@ class TrackerGroup(TyperGroup):
             fail("interrupted", 130)
         except TrackerError as e:
             fail(str(e), e.exit_code)
-        except NoArgsIsHelpError as e:
-            typer.echo(e.format_message())
-            code = 0
         except ClickException as e:
             ctx = getattr(e, "ctx", None)
             hint = f" (see {ctx.command_path} --help)" if ctx else ""
-            message = e.format_message().replace("Value error, ", "").rstrip(".")
-            fail(f"{message[:1].lower()}{message[1:]}{hint}", e.exit_code)
+            error = cast("ClickError", e)
+            message = error.format_message().replace("Value error, ", "").rstrip(".")
+            fail(f"{message[:1].lower()}{message[1:]}{hint}", error.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except Exception as e:
@@ -167,6 +186,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    suggest_commands=False,  # TrackerGroup.resolve_command suggests the closest one
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 

@@ -4,25 +4,26 @@ retracts one) and prints what it recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import build, echo_recorded, example, sources, tracker
+from tracker.cli.context import build, echo_recorded, tracker
 from tracker.cli.options import (
     Confidence,
     Leads,
     Level,
     Note,
     On,
+    Party,
     Quote,
     Reason,
     Slug,
     Slugs,
+    SourcedCommand,
     SourceOpt,
+    paired_sources,
 )
 
 
@@ -30,6 +31,9 @@ class OpeningStatus(StrEnum):
     proposed = "proposed"
     agreed = "agreed"
 
+
+# Every command here takes sources: each is parsed keeping the order of its options.
+COMMAND_CLASS = SourcedCommand
 
 EXAMPLES = {
     "open": "tracker open us-cn-commercial-wg --title 'US-China Commercial Issues Working "
@@ -54,10 +58,7 @@ def open_(
             "--title", metavar="TEXT", help="The channel's name (at most 200 characters)."
         ),
     ],
-    party: Annotated[
-        list[str],
-        typer.Option("--party", metavar="PARTY", help="An ISO 3166 code (US or USA); two or more."),
-    ],
+    party: Party,
     on: On,
     status: Annotated[
         OpeningStatus, typer.Option("--status", help="Proposed, or already agreed.")
@@ -83,7 +84,8 @@ def open_(
     note: Note = None,
     confidence: Confidence = None,
 ) -> None:
-    """Open a channel: a standing dialogue between two or more governments."""
+    """Open a channel: a standing dialogue between two or more parties (countries or
+    organisations)."""
     from tracker.application.commands import OpenChannel
 
     command = build(
@@ -97,7 +99,7 @@ def open_(
         leads=lead,
         topics=topic,
         follows=follows,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).open_channel(command))
 
@@ -119,7 +121,7 @@ def agree(
         AgreeChannel,
         slug=slug,
         on=on,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).agree(command))
 
@@ -147,7 +149,7 @@ def suspend(
         on=on,
         by=by,
         reason=reason,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).suspend(command))
 
@@ -171,7 +173,7 @@ def resume(
         slugs=slugs,
         on=on,
         reason=reason,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).resume(command))
 
@@ -200,7 +202,7 @@ def conclude(
         on=on,
         reason=reason,
         successor=successor,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).conclude(command))
 
@@ -221,18 +223,3 @@ def retract(
 
     command = build(RetractEvent, slug=slug, seq=seq, reason=reason)
     echo_recorded(tracker(ctx, write=True).retract(command))
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("open", open_),
-        ("agree", agree),
-        ("suspend", suspend),
-        ("resume", resume),
-        ("conclude", conclude),
-        ("retract", retract),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Recording"
-        )

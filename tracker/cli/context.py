@@ -112,38 +112,6 @@ def build(model: type[M], **values: Any) -> M:
         raise BadInput(explain(e, OPTION_NAMES)) from None
 
 
-def sources(
-    citations: list[str] | None,
-    quotes: list[str] | None,
-    confidence: str | None,
-    notes: list[str] | None = None,
-) -> list[dict[str, str]]:
-    """Pair each --quote and --note with the --source in the same position.
-
-    --confidence applies to every source.
-    """
-    from tracker.application.errors import BadInput
-
-    citations, quotes, notes = citations or [], quotes or [], notes or []
-    if len(quotes) > len(citations):
-        raise BadInput("each --quote needs a --source it was quoted from; add --source TEXT")
-    if len(notes) > len(citations):
-        raise BadInput("each --note is about a --source; add --source TEXT")
-    if confidence and not citations:
-        raise BadInput("--confidence rates a source; add --source TEXT")
-    found = []
-    for i, citation in enumerate(citations):
-        source = {"citation": citation}
-        if i < len(quotes):
-            source["quote"] = quotes[i]
-        if i < len(notes):
-            source["note"] = notes[i]
-        if confidence:
-            source["confidence"] = confidence
-        found.append(source)
-    return found
-
-
 def parse_day(text: str | None, option: str) -> dt.date | None:
     """An exact day for --as-of."""
     if text is None:

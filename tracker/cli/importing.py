@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import example, progress_bar, tracker
+from tracker.cli.context import progress_bar, tracker
 
-EXAMPLE = "tracker import seeds/us-china-2023.toml"
+EXAMPLES = {"import": "tracker import seeds/us-china-2023.toml"}
 
 
 def import_(
@@ -40,10 +39,4 @@ def import_(
     typer.echo(
         f"imported {printable(file.name)}: {result.entries} entries, {result.recorded} events "
         f"recorded ({result.already} were recorded already)"
-    )
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    commands["import"] = CommandInfo(
-        "import", callback=import_, epilog=example(EXAMPLE), rich_help_panel="Recording"
     )

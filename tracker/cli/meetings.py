@@ -4,20 +4,33 @@ future window, and a meeting held. Each command records one fact and prints what
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import build, echo_recorded, example, sources, tracker
-from tracker.cli.options import Confidence, Leads, Level, Note, On, Quote, Slug, SourceOpt
+from tracker.cli.context import build, echo_recorded, tracker
+from tracker.cli.options import (
+    Confidence,
+    Leads,
+    Level,
+    Note,
+    On,
+    Quote,
+    Slug,
+    SourcedCommand,
+    SourceOpt,
+    paired_sources,
+)
 from tracker.domain.values import Level as LevelChoice
+
+# Every command here takes sources: each is parsed keeping the order of its options.
+COMMAND_CLASS = SourcedCommand
 
 EXAMPLES = {
     "cadence": "tracker cadence us-cn-commercial-wg --level vice-ministerial --per-year 2 "
     "--on 2023-08-28",
-    "plan": "tracker plan us-cn-tourism-summit --on 2023-08-29 --window 2024-01/2024-04 --host US",
+    "plan": "tracker plan us-cn-tourism-summit --on 2023-08-29 --window 2024-01/2024-04 --host US "
+    "--location Washington",
     "meet": "tracker meet us-cn-commercial-wg --on 2024-04-04 --level vice-ministerial "
     "--location Washington --lead 'USA=Marisa Lago'",
 }
@@ -51,7 +64,7 @@ def cadence(
         level=level.value,
         per_year=per_year,
         on=on,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).agree_cadence(command))
 
@@ -73,7 +86,19 @@ def plan(
     ],
     level: Level = None,
     host: Annotated[
-        str | None, typer.Option("--host", metavar="PARTY", help="The hosting party (ISO code).")
+        str | None,
+        typer.Option(
+            "--host",
+            metavar="PARTY",
+            help="Who is to host it: any country (ISO code) or organisation (EU, NATO …), a "
+            "party of the channel or not.",
+        ),
+    ] = None,
+    location: Annotated[
+        str | None,
+        typer.Option(
+            "--location", metavar="TEXT", help="Where it is to be held (at most 200 characters)."
+        ),
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
@@ -90,7 +115,8 @@ def plan(
         window=window,
         level=level.value if level else None,
         host=host,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        location=location,
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).plan_meeting(command))
 
@@ -133,18 +159,6 @@ def meet(
         location=location,
         leads=lead,
         summary=summary,
-        sources=sources(source, quote, confidence and confidence.value, note),
+        sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).hold_meeting(command))
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("cadence", cadence),
-        ("plan", plan),
-        ("meet", meet),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Recording"
-        )

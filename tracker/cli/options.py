@@ -1,13 +1,14 @@
 """The arguments and options the recording commands share: the channel's slug (which the reading
 commands take too), the date, the level and leads, and the sources with their quotes, notes and
-confidence. Apart from the commands, so that each command module, and the reading commands,
-use them without loading the other commands."""
+confidence, paired in the order given. Apart from the commands, so that each command module, and
+the reading commands, use them without loading the other commands."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from tracker.domain.values import Confidence as ConfidenceChoice
 from tracker.domain.values import Level as LevelChoice
@@ -45,7 +46,8 @@ SourceOpt = Annotated[
     typer.Option(
         "--source",
         metavar="TEXT",
-        help="Where it was reported (citation or URL, at most 10,000 characters); repeatable.",
+        help="Where it was reported (citation or URL, at most 10,000 characters); repeatable. "
+        "A --quote, --note or --confidence belongs to the --source given just before it.",
     ),
 ]
 Quote = Annotated[
@@ -53,8 +55,8 @@ Quote = Annotated[
     typer.Option(
         "--quote",
         metavar="TEXT",
-        help="The exact words quoted from the --source in the same position (at most 10,000 "
-        "characters); repeatable.",
+        help="The exact words quoted from the --source given just before it (at most 10,000 "
+        "characters); one per source.",
     ),
 ]
 Note = Annotated[
@@ -62,13 +64,26 @@ Note = Annotated[
     typer.Option(
         "--note",
         metavar="TEXT",
-        help="An analyst's note on the --source in the same position (e.g. a corrected date; at "
-        "most 10,000 characters); repeatable.",
+        help="An analyst's note on the --source given just before it (e.g. a corrected date; at "
+        "most 10,000 characters); one per source.",
     ),
 ]
 Confidence = Annotated[
-    ConfidenceChoice | None,
-    typer.Option("--confidence", help="How far the sources are trusted (default medium)."),
+    list[ConfidenceChoice] | None,
+    typer.Option(
+        "--confidence",
+        help="How far the --source given just before it is trusted (default medium); one per "
+        "source. It rates a source, not the fact: without a --source it is refused.",
+    ),
+]
+Party = Annotated[
+    list[str],
+    typer.Option(
+        "--party",
+        metavar="PARTY",
+        help="A country (ISO 3166 code: US or USA) or an organisation (EU, NATO, ASEAN, UN …: "
+        "the list is in docs/domain.md); two or more.",
+    ),
 ]
 Reason = Annotated[
     str | None,
@@ -76,3 +91,76 @@ Reason = Annotated[
         "--reason", metavar="TEXT", help="Why, in a few words (at most 10,000 characters)."
     ),
 ]
+
+
+# --- sources, paired with what follows each on the command line ----------------------------------
+
+_ORDER = "tracker.options_in_order"
+_PARTS = ("quote", "note", "confidence")
+
+
+class SourcedCommand(TyperCommand):
+    """A recording command: it keeps the order its options were given in (click gives each
+    option's values apart), so that each --quote, --note and --confidence goes with the
+    --source given just before it (paired_sources)."""
+
+    def make_parser(self, ctx: Any) -> Any:
+        parser = super().make_parser(ctx)
+        parse = parser.parse_args
+
+        def parse_in_order(args: list[str]) -> Any:
+            opts, rest, order = parse(args)
+            ctx.meta[_ORDER] = [param.name for param in order]
+            return opts, rest, order
+
+        parser.parse_args = parse_in_order  # type: ignore[method-assign]
+        return parser
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
+def paired_sources(
+    ctx: typer.Context,
+    citations: list[str] | None,
+    quotes: list[str] | None,
+    notes: list[str] | None,
+    confidences: list[ConfidenceChoice] | None,
+) -> list[dict[str, str]]:
+    """The sources given, each with the --quote, --note and --confidence that follow it on the
+    command line (BadInput for one before any --source, or two of a kind for one source)."""
+    from tracker.application.errors import BadInput
+
+    values = {
+        "source": list(citations or []),
+        "quote": list(quotes or []),
+        "note": list(notes or []),
+        "confidence": [c.value for c in confidences or []],
+    }
+    order = ctx.meta.get(_ORDER)
+    if order is None:  # not parsed by SourcedCommand: pairing is certain with one source only
+        assert len(values["source"]) <= 1 or not any(values[p] for p in _PARTS), "order lost"
+        order = [name for name in values for _ in values[name]]
+    given = {name: iter(found) for name, found in values.items()}
+    sources: list[dict[str, str]] = []
+    for name in order:
+        if name not in given:
+            continue
+        value = next(given[name])
+        if name == "source":
+            sources.append({"citation": value})
+            continue
+        option = f"--{name}"
+        if not sources:
+            raise BadInput(
+                f"{option} {_shown(value)} comes before any --source: it belongs to the --source "
+                f"given just before it; give --source TEXT first, then {option}"
+            )
+        if name in sources[-1]:
+            raise BadInput(
+                f"two {option} options follow --source {_shown(sources[-1]['citation'])}: each "
+                f"source takes one; give each {option} just after its own --source"
+            )
+        sources[-1][name] = value
+    return sources

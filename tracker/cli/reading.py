@@ -6,16 +6,14 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.models import CommandInfo
 
 from tracker.cli.context import (
     echo_json,
-    example,
     parse_day,
     parse_moment,
     progress_bar,
@@ -55,7 +53,10 @@ KnownOn = Annotated[
 Party = Annotated[
     list[str] | None,
     typer.Option(
-        "--party", metavar="PARTY", help="Only channels with this party (ISO code); repeatable."
+        "--party",
+        metavar="PARTY",
+        help="Only channels with this party (a country's ISO code or an organisation's code, "
+        "e.g. EU); repeatable.",
     ),
 ]
 
@@ -284,16 +285,3 @@ def watch(
                 return
     except KeyboardInterrupt:
         return  # the usual way to stop watching
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [
-        ("status", status),
-        ("history", history),
-        ("overdue", overdue),
-        ("watch", watch),
-    ]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
-        )

@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.models import CommandInfo
 
-from tracker.cli.context import example, parse_day, parse_moment, tracker
+from tracker.cli.context import parse_day, parse_moment, tracker
 from tracker.cli.reading import AsOf, KnownOn
 
 if TYPE_CHECKING:
@@ -175,11 +174,3 @@ def export(
 
     lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
     _write(lines, output, app)
-
-
-def register(commands: dict[str, CommandInfo]) -> None:
-    found: list[tuple[str, Callable[..., Any]]] = [("report", report), ("export", export)]
-    for name, func in found:
-        commands[name] = CommandInfo(
-            name, callback=func, epilog=example(EXAMPLES[name]), rich_help_panel="Reading"
-        )

@@ -27,7 +27,6 @@ from tracker.domain.events import (
     Resumed,
     Suspended,
 )
-from tracker.domain.rules import CannotRetract
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.domain.state import ChannelState, fold
 from tracker.domain.timeline import LiveTimeline, describe, walk
@@ -37,7 +36,8 @@ from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id
 class Channel:
     """A channel and every event recorded about it, in the order they were recorded.
 
-    Each recording method takes, besides its own fields, ``sources`` and ``retracted_counts``.
+    Each recording method takes, besides its own fields, ``sources``, ``retracted_counts`` and
+    ``today``: a fact dated after today is refused (a plan aside); None does not check.
     The same fact recorded twice is refused as a duplicate; a fact retracted since may be
     recorded again (that is how a mistake is corrected), unless ``retracted_counts`` is set:
     an import sets it, so that importing a file again adds nothing, whatever was retracted
@@ -126,8 +126,9 @@ class Channel:
         leads: Iterable[Lead] = (),
         follows: str | None = None,
         sources: Iterable[Source] = (),
+        today: dt.date | None = None,
     ) -> Channel:
-        """Open a new channel, as proposed or already agreed."""
+        """Open a new channel, as proposed or already agreed (not after ``today``)."""
         if status not in (ChannelStatus.PROPOSED, ChannelStatus.AGREED):
             raise ValueError("a channel opens as proposed or agreed")
         unique_parties = tuple(dict.fromkeys(parties))
@@ -146,6 +147,8 @@ class Channel:
             leads=tuple(leads),
             follows=follows,
         )
+        if (future := refusals.not_happened_yet(opening, today)) is not None:
+            raise future
         channel = cls([opening])
         channel._check_parties("a lead", [lead.party for lead in opening.leads])
         channel._pending.append(opening)
@@ -182,18 +185,20 @@ class Channel:
         recorded: dt.datetime,
         level: Level | None = None,
         host: str | None = None,
+        location: str | None = None,
         **common: Any,
     ) -> None:
         """Record that a meeting was agreed on ``occurred`` to take place in ``window``.
 
-        Without a level, a meeting at any level fulfils it.
+        Without a level, a meeting at any level fulfils it. The host may be any country or
+        organisation: a session is often hosted by a third government.
         """
-        self._check_parties("the host", [host])
         self._record(
             MeetingPlanned,
             window=window,
             level=level,
             host=host,
+            location=location,
             occurred=occurred,
             recorded=recorded,
             **common,
@@ -272,23 +277,9 @@ class Channel:
     def retract(self, *, seq: int, reason: str, recorded: dt.datetime) -> None:
         """Retract one recorded fact; refused if the timeline without it would break a rule."""
         target = next((e for e in self.events if e.seq == seq), None)
-        if target is None:
-            raise CannotRetract(
-                f"{self.slug} has no event #{seq}; its events are #1 to #{self.version} "
-                f"(see tracker history {self.slug})"
-            )
-        if isinstance(target, EventRetracted):
-            raise CannotRetract(
-                f"event #{seq} of {self.slug} is itself a retraction; "
-                "record the retracted fact again instead"
-            )
-        if seq in self.retracted():
-            raise CannotRetract(f"event #{seq} of {self.slug} is already retracted")
-        if isinstance(target, ChannelOpened):
-            raise CannotRetract(
-                f"event #1 of {self.slug} is the channel's opening, which cannot be retracted; "
-                "conclude the channel instead"
-            )
+        refused = refusals.unretractable(self.slug, seq, target, self.version, self.retracted())
+        if refused is not None:
+            raise refused
         retraction = EventRetracted(
             originator_id=self.id,
             originator_version=self.version + 1,
@@ -317,7 +308,10 @@ class Channel:
                 raise refusals.not_a_party(code, what, self.slug, parties)
 
     def _record(self, kind: type[Fact], *, retracted_counts: bool = False, **fields: Any) -> None:
+        today = fields.pop("today", None)
         fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)
+        if (future := refusals.not_happened_yet(fact, today)) is not None:
+            raise future
         live = self.live
         known = live.same_as(fact)
         if known is not None:

@@ -133,6 +133,7 @@ class MeetingPlanned(Fact):
     window: FuzzyDate
     level: Level | None = None
     host: Party | None = None
+    location: Name | None = None
 
 
 class MeetingHeld(Fact):

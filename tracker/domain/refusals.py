@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Collection, Sequence
 
-from tracker.domain.events import Fact
-from tracker.domain.rules import DuplicateFact, OnlyPartiesOfTheChannel, RuleBroken
+from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact, MeetingPlanned
+from tracker.domain.rules import (
+    CannotRetract,
+    DuplicateFact,
+    NothingBeforeItHappens,
+    OnlyPartiesOfTheChannel,
+    RuleBroken,
+)
 from tracker.domain.timeline import Violation, describe
 
 
@@ -13,6 +20,20 @@ def not_a_party(code: str, what: str, slug: str, parties: Sequence[str]) -> Rule
     return OnlyPartiesOfTheChannel(
         f"refused: {OnlyPartiesOfTheChannel.rule}: {code} ({what}) is not a party "
         f"of {slug}, whose parties are {', '.join(parties)}"
+    )
+
+
+def not_happened_yet(fact: Fact, today: dt.date | None) -> RuleBroken | None:
+    """Refuse a fact dated after ``today`` (None: not checked); a plan may lie in the future.
+
+    A fuzzy date is after today when the earliest day it could mean is: in December 2026,
+    "2026-12" and "2026" may have happened already, "2027" cannot have."""
+    if today is None or isinstance(fact, MeetingPlanned) or fact.occurred.earliest <= today:
+        return None
+    return NothingBeforeItHappens(
+        f"refused: {NothingBeforeItHappens.rule}: {describe(fact)} is after today "
+        f"({today.isoformat()}); record it once it has happened, or record the plan with "
+        "tracker plan"
     )
 
 
@@ -43,3 +64,27 @@ def breaks_a_rule(fact: Fact, slug: str, violation: Violation) -> RuleBroken:
         f"put {describe(violation.fact)} (#{violation.fact.seq}) out of order: "
         f"{violation.why}; check the date, or retract #{violation.fact.seq} first"
     )
+
+
+def unretractable(
+    slug: str, seq: int, target: ChannelEvent | None, last: int, retracted: Collection[int]
+) -> CannotRetract | None:
+    """Why event ``seq`` of a channel whose events are #1 to #``last`` cannot be retracted
+    (``target`` is the event, None if there is none)."""
+    if target is None:
+        return CannotRetract(
+            f"{slug} has no event #{seq}; its events are #1 to #{last} (see tracker history {slug})"
+        )
+    if isinstance(target, EventRetracted):
+        return CannotRetract(
+            f"event #{seq} of {slug} is itself a retraction; record the retracted fact again "
+            "instead"
+        )
+    if seq in retracted:
+        return CannotRetract(f"event #{seq} of {slug} is already retracted")
+    if isinstance(target, ChannelOpened):
+        return CannotRetract(
+            f"event #1 of {slug} is the channel's opening, which cannot be retracted; "
+            "conclude the channel instead"
+        )
+    return None

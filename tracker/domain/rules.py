@@ -38,7 +38,11 @@ class OnlySuspendedChannelCanBeResumed(RuleBroken):
 
 
 class OnlyPartiesOfTheChannel(RuleBroken):
-    rule = "only a party of the channel can suspend it, host its meetings or lead for one side"
+    rule = "only a party of the channel can suspend it or lead for one side"
+
+
+class NothingBeforeItHappens(RuleBroken):
+    rule = "a fact can be recorded only once it has happened; only a plan may lie in the future"
 
 
 class DuplicateFact(DomainError):

@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from tracker.domain.organisations import organisation
+
 MAX_SLUG = 64
 MAX_TITLE = 200
 MAX_NAME = 200
@@ -45,7 +47,8 @@ def channel_id(slug: str) -> uuid.UUID:
 
 
 def party_code(code: str) -> str:
-    """Return the ISO 3166-1 alpha-3 code for an alpha-2 or alpha-3 code (any case)."""
+    """Return the code a party is stored under: a country's ISO 3166-1 alpha-3 code for its
+    alpha-2 or alpha-3 code, or an organisation's code from the domain's list (any case)."""
     text = code.strip().upper()
     country = None
     # Looked up lowercased, as pycountry does.
@@ -53,11 +56,23 @@ def party_code(code: str) -> str:
         country = _BY_ALPHA_2.get(text.lower())
     elif len(text) == 3:
         country = _BY_ALPHA_3.get(text.lower())
-    if country is None:
+    if country is not None:
+        return country
+    found = organisation(text)
+    if found is None:
         raise InvalidValue(
-            f"{code!r} is not an ISO 3166-1 country code; use a code such as US, USA, CN or CHN"
+            f"{code!r} is neither an ISO 3166-1 country code nor an organisation's code; use a "
+            "country such as US, USA, CN or CHN, or an organisation such as EU, NATO, ASEAN, UN "
+            "(the list: docs/domain.md#organisations)"
         )
-    return country
+    return found.code
+
+
+def cameo_actor(party: str) -> str | None:
+    """The CAMEO actor code of a stored party code: a country's is its alpha-3 code; an
+    organisation's is its IGO code, or None where CAMEO has none."""
+    found = organisation(party)
+    return party if found is None else found.cameo
 
 
 # ISO 3166-1: each country's alpha-2 code followed by its alpha-3 code, as pycountry has them

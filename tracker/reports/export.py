@@ -1,4 +1,6 @@
-"""Export: every event, one per line (JSON Lines) or row (CSV), with its CAMEO code.
+"""Export: every event, one per line (JSON Lines) or row (CSV), with its CAMEO code and the CAMEO
+actor codes of its channel's parties (a country's alpha-3 code, an organisation's IGO code, or
+null where CAMEO has none: tracker/domain/organisations.py).
 
 Occurred dates are in EDTF form; details and sources are nested JSON in JSON Lines and JSON
 text in CSV, so a spreadsheet opens the file and a script can still parse the cells. A CSV
@@ -15,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tracker.application.tracker import HistoryEntry
+from tracker.domain.events import ChannelOpened
+from tracker.domain.values import cameo_actor
 from tracker.reports.jsontext import dumps
 from tracker.reports.views import View, history_view
 
@@ -29,6 +33,7 @@ FIELDS = (
     "recorded",
     "cameo",
     "cameo_label",
+    "cameo_actors",
     "details",
     "sources",
     "retracted",
@@ -37,7 +42,10 @@ FIELDS = (
 
 
 def export_rows(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
+    actors: dict[str, str | None] = {}
     for entry in entries:
+        if isinstance(entry.event, ChannelOpened):
+            actors = {party: cameo_actor(party) for party in entry.event.parties}
         view = history_view(entry)
         yield {
             "channel": slug,
@@ -49,6 +57,7 @@ def export_rows(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
             "recorded": view["recorded"],
             "cameo": view["cameo"],
             "cameo_label": type(entry.event).CAMEO_LABEL,
+            "cameo_actors": actors,
             "details": view["details"],
             "sources": view["sources"],
             "retracted": view["retracted"],
@@ -80,6 +89,7 @@ def as_csv(rows: Iterable[View]) -> Iterator[str]:
     for row in rows:
         cells = {
             **row,
+            "cameo_actors": dumps(row["cameo_actors"]),
             "details": dumps(row["details"]),
             "sources": dumps(row["sources"]),
             "retracted": "true" if row["retracted"] else "false",

@@ -22,8 +22,8 @@ from tracker.store.ledger_digest import ledger_settings
 from tracker.store.ledger_tables import LEDGER_TABLE
 from tracker.store.library_tables import POSTGRES, SQLITE
 from tracker.store.postgres_store import PostgresStore
-from tracker.store.settings import Store
-from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
+from tracker.store.settings import SQLiteDatabase, Store
+from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT
 from tracker.store.waiting import left, lock_timeout
 
 Row = tuple[Any, int, str, bytes]  # a stored event: row_id(originator_id), version, topic, state
@@ -79,7 +79,9 @@ class EventWriter:
         if self._written_ids is None:
             self._ledger.check_channels((r[0], r[1]) for r in records)
         self._insert(rows)
-        self._head = self._ledger.append(records, self._key, self._head)
+        self._head = self._ledger.append(
+            records, self._key, self._head, stored_ids=[row[0] for row in rows]
+        )
         self.written += len(rows)
         if self._written_ids is not None:
             self._written_ids.update(row[0] for row in rows)
@@ -92,7 +94,7 @@ def event_writer(store: Store) -> Iterator[EventWriter]:
     A row whose channel version exists already (another writer got there first) raises the
     library's IntegrityError, and nothing is written.
     """
-    if isinstance(store, SQLiteStore):
+    if not isinstance(store, PostgresStore):
         with _sqlite_writer(store) as writer:
             yield writer
     else:
@@ -101,10 +103,10 @@ def event_writer(store: Store) -> Iterator[EventWriter]:
 
 
 @contextlib.contextmanager
-def _sqlite_writer(store: SQLiteStore) -> Iterator[EventWriter]:
+def _sqlite_writer(store: SQLiteDatabase) -> Iterator[EventWriter]:
     import sqlite3
 
-    connection = sqlite3.connect(store.path, isolation_level=None, timeout=left())
+    connection = store.open_sqlite(timeout=left())
     try:
         cursor = connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
@@ -215,11 +217,9 @@ def stored_rows(store: Store, batch: int = 5_000) -> Iterator[StoredEvent]:
     Read directly (not through the library's mapper) so that ``tracker verify`` sees exactly
     what is stored, including rows that could not be read as events.
     """
-    if isinstance(store, SQLiteStore):
-        import sqlite3
-
+    if not isinstance(store, PostgresStore):
         with contextlib.closing(
-            sqlite3.connect(store.path, timeout=SQLITE_LOCK_TIMEOUT)
+            store.open_sqlite(timeout=SQLITE_LOCK_TIMEOUT, autocommit=False)
         ) as connection:
             cursor = connection.execute(SQLITE.every_event_by_channel)
             while rows := cursor.fetchmany(batch):

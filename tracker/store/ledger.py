@@ -28,7 +28,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from tracker.store.errors import ChainBroken, EncryptionMismatch
-from tracker.store.ledger_digest import Record, entry_digest
+from tracker.store.ledger_digest import Record, chain_digests, entry_digest
 from tracker.store.ledger_tables import (
     ADOPT_BATCH,
     LEDGER_TABLE,
@@ -176,26 +176,34 @@ class Ledger(LedgerTables):
     # --- appending --------------------------------------------------------------------------
 
     def append(
-        self, events: Iterable[Record], key: bytes | None, head: Entry | None
+        self,
+        events: Sequence[Record],
+        key: bytes | None,
+        head: Entry | None,
+        stored_ids: Sequence[Any] | None = None,
     ) -> Entry | None:
         """Enter new events (channel, version, topic, stored state) after ``head``; the new
-        head, which is also recorded apart."""
+        head, which is also recorded apart. ``stored_ids``: each event's channel as the
+        events table holds it, when the caller has them already (a bulk import)."""
+        if not events:
+            return head
         position = head.position if head else 0
-        digest = head.digest if head else None
-        rows = []
-        last = head
-        for record in events:
-            position += 1
-            digest = entry_digest(digest, position, record, key)
-            rows.append((position, self.stored_id(record[0]), record[1], digest))
-            last = Entry(position, record[0], record[1], digest)
-        if rows:
-            self.insert_entries(rows)
-            assert last is not None
-            self._set_meta("head", f"{last.position}:{last.digest}")
-            if head is None:
-                self._set_meta("ledger", "kept")
-        return last
+        if stored_ids is None:
+            stored_ids = [self.stored_id(record[0]) for record in events]
+        digests = list(chain_digests(head.digest if head else None, position, events, key))
+        rows = [
+            (position + i, stored, record[1], digest)
+            for i, (stored, record, digest) in enumerate(
+                zip(stored_ids, events, digests, strict=True), start=1
+            )
+        ]
+        self.insert_entries(rows)
+        last = events[-1]
+        new_head = Entry(position + len(rows), last[0], last[1], digests[-1])
+        self._set_meta("head", f"{new_head.position}:{new_head.digest}")
+        if head is None:
+            self._set_meta("ledger", "kept")
+        return new_head
 
     def insert_entries(self, rows: Sequence[tuple[Any, ...]]) -> None:
         if self._insert_many is not None:
@@ -215,6 +223,6 @@ class Ledger(LedgerTables):
         while page := self.events_after(after, ADOPT_BATCH):
             after = int(page[-1][0])
             head = self.append(
-                ((as_uuid(i), int(v), str(t), bytes(s)) for _, i, v, t, s in page), key, head
+                [(as_uuid(i), int(v), str(t), bytes(s)) for _, i, v, t, s in page], key, head
             )
         return head

@@ -18,6 +18,8 @@ from collections.abc import Iterator, Sequence
 from uuid import UUID
 
 from tracker.store.errors import StoreUnavailable
+from tracker.store.memory_store import MemoryStore
+from tracker.store.postgres_store import PostgresStore
 from tracker.store.settings import Store
 from tracker.store.sqlite_store import SQLiteStore
 from tracker.store.waiting import busy_message, left
@@ -33,6 +35,14 @@ def writing(store: Store, channel_ids: Sequence[UUID], wait: float | None = None
     command's time budget (store/waiting.py).
     """
     wait = left() if wait is None else wait
+    if isinstance(store, MemoryStore):
+        if not store.write_lock().acquire(timeout=wait):
+            raise StoreUnavailable(busy_message(store.describe()))
+        try:
+            yield
+        finally:
+            store.write_lock().release()
+        return
     if isinstance(store, SQLiteStore):
         with _file_lock(store, wait):
             yield
@@ -71,7 +81,7 @@ def _file_lock(store: SQLiteStore, wait: float) -> Iterator[None]:
 def _advisory_locks(store: Store, channel_ids: Sequence[UUID], wait: float) -> Iterator[None]:
     import psycopg
 
-    assert not isinstance(store, SQLiteStore)
+    assert isinstance(store, PostgresStore)
     keys = sorted({int.from_bytes(c.bytes[:8], "big", signed=True) for c in channel_ids})
     with store.connect(autocommit=True) as connection:
         connection.execute(f"SET lock_timeout = '{max(round(wait * 1000), 1)}ms'")  # 0: forever

@@ -15,7 +15,6 @@ from tracker.store.ledger_tables import LEDGER_TABLE, META_TABLE
 from tracker.store.library_tables import POSTGRES
 from tracker.store.postgres_store import PostgresStore
 from tracker.store.settings import Store
-from tracker.store.sqlite_store import SQLiteStore
 
 
 def _reason(message: str) -> str:
@@ -51,10 +50,10 @@ def probe_postgres(store: PostgresStore) -> PostgresStore:
 
 def check_store(store: Store, *, write: bool) -> Store:
     """The store, checked for this use (raise StoreUnavailable when it cannot be used)."""
-    if isinstance(store, SQLiteStore):
-        store.check(write=write)
-        return store
-    return probe_postgres(store)
+    if isinstance(store, PostgresStore):
+        return probe_postgres(store)
+    store.check(write=write)
+    return store
 
 
 CREATION_LOCK = 7_362_541_202  # the advisory lock held while a new store's tables are made

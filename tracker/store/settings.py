@@ -3,7 +3,8 @@ into the library's settings.
 
 This is the one place that reads the store's configuration. A value is either a SQLite file
 path (sqlite_store.py) or a ``postgresql://user[:password]@host[:port]/dbname[?name=value&…]``
-URL (postgres_store.py, read by pgurl.py); the encryption key comes from
+URL (postgres_store.py, read by pgurl.py), or ``memory://NAME`` for a store held in memory
+while the process runs (memory_store.py: the tests' fast tier); the encryption key comes from
 ``TRACKER_ENCRYPTION_KEY`` (encryption.py). The password is kept out of every description of
 the store, so it cannot leak into output or errors.
 """
@@ -16,12 +17,15 @@ from pathlib import Path
 
 from tracker.store.encryption import KEY_ENV, check_key
 from tracker.store.errors import StoreConfigError
+from tracker.store.memory_store import SCHEME as MEMORY_SCHEME
+from tracker.store.memory_store import MemoryStore, parse_memory_name
 from tracker.store.postgres_store import PostgresStore, parse_postgres_url
 from tracker.store.sqlite_store import DEFAULT_FILE, SQLiteStore
 
 DB_ENV = "TRACKER_DB"
 
-Store = SQLiteStore | PostgresStore
+Store = SQLiteStore | PostgresStore | MemoryStore
+SQLiteDatabase = SQLiteStore | MemoryStore  # a SQLite database: a file, or held in memory
 
 
 def default_path() -> Path:
@@ -45,6 +49,8 @@ def resolve_store(value: str | None, encryption_key: str | None = None) -> Store
         raise StoreConfigError("--db contains a NUL character; give a file path or a URL")
     if value.startswith(("postgresql://", "postgres://")):
         return replace(parse_postgres_url(value), encryption_key=key)
+    if value.startswith(MEMORY_SCHEME):
+        return MemoryStore(parse_memory_name(value), encryption_key=key)
     if "://" in value:
         scheme = value.split("://", 1)[0]
         raise StoreConfigError(

@@ -9,6 +9,7 @@ any name), so that no output ever lands on the store.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,6 +179,11 @@ class SQLiteStore:
                 f"the read-only store {self.path} was not created by the tracker (it is not in "
                 "WAL mode); make it writable once, or use another --db"
             )
+
+    def open_sqlite(self, *, timeout: float, autocommit: bool = True) -> sqlite3.Connection:
+        """A new connection to the file (for the read model, imports and verify)."""
+        level: Literal["DEFERRED"] | None = None if autocommit else "DEFERRED"
+        return sqlite3.connect(self.path, timeout=timeout, isolation_level=level)
 
     def library_env(self, *, write: bool) -> dict[str, str]:
         name = str(self.path)

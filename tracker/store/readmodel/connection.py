@@ -18,7 +18,7 @@ from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.errors import ReadModelBusy
 from tracker.store.readmodel.seal import TextSeal
 from tracker.store.settings import Store
-from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT, SQLiteStore
+from tracker.store.sqlite_store import SQLITE_LOCK_TIMEOUT
 
 LOCK_KEY = 7_362_541_201  # the read model's advisory lock in PostgreSQL
 CACHE_KIB = 65_536  # SQLite page cache of the read model's connection
@@ -34,6 +34,7 @@ class ReadModelStore:
         self.seal = seal or TextSeal()
         self.postgres = isinstance(store, PostgresStore)
         self._connection: Any = None
+        self._tables_made = False  # by this connection, in SQLite
         self.dashed: dict[str, str] = {}  # channel ids: SQLite's hex -> uuid text
 
     def dash(self, hex_id: str) -> str:
@@ -46,12 +47,8 @@ class ReadModelStore:
 
     def _connect(self) -> Any:
         if self._connection is None:
-            if isinstance(self.store, SQLiteStore):
-                import sqlite3
-
-                self._connection = sqlite3.connect(
-                    self.store.path, isolation_level=None, timeout=SQLITE_LOCK_TIMEOUT
-                )
+            if not isinstance(self.store, PostgresStore):
+                self._connection = self.store.open_sqlite(timeout=SQLITE_LOCK_TIMEOUT)
                 # A catch-up writes rows all over the tables' b-trees; SQLite's default page
                 # cache (2 MiB) rereads them. The cache grows only as far as it is used.
                 self._connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -88,16 +85,21 @@ class ReadModelStore:
             return
         cursor = connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int((wait or SQLITE_LOCK_TIMEOUT) * 1000)}")
-        try:
-            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except Exception as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise ReadModelBusy(str(e)) from e
-            raise
+        if write and not self._tables_made:
+            # In a transaction of its own: while a change of the schema is not committed, no
+            # other connection to a database in memory may read it, and a catch-up reads
+            # channels through the library's connection (store/memory_store.py).
+            self._begin(cursor, write=True)
+            try:
+                ReadModelCursor(self, cursor).create_tables()
+            except BaseException:
+                connection.rollback()
+                raise
+            connection.commit()
+            self._tables_made = True
+        self._begin(cursor, write=write)
         try:
             wrapped = ReadModelCursor(self, cursor)
-            if write:
-                wrapped.create_tables()
             yield wrapped
         except BaseException:
             connection.rollback()
@@ -106,6 +108,15 @@ class ReadModelStore:
             connection.commit()
         finally:
             cursor.close()
+
+    @staticmethod
+    def _begin(cursor: Any, *, write: bool) -> None:
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except Exception as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise ReadModelBusy(str(e)) from e
+            raise
 
     def close(self) -> None:
         if self._connection is not None:

@@ -1,0 +1,75 @@
+"""Bootstrap: the one place where ``--db`` / ``TRACKER_DB`` becomes a store and the tracker's
+application on it. A SQLite file, a PostgreSQL database, or (``memory://NAME``) a SQLite
+database held in memory for as long as the process runs: the fast tier of the tests, whose
+scenarios name it; every other part of the tracker is the same whichever it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.application.errors import BadInput, StoreError
+
+if TYPE_CHECKING:
+    from tracker.application.tracker import DialogueTracker
+
+
+def check_outputs(db: str | None, outputs: Sequence[Path | int]) -> None:
+    """Raise BadInput if one of ``outputs`` (paths, or descriptors: 1 is standard output) is
+    a file of the store named by ``--db`` / ``TRACKER_DB``. A ``--db`` that names no store is
+    left for the command that opens it to report."""
+    from tracker.application.tracker import refuse_store_file
+    from tracker.store.settings import resolve_store
+
+    try:
+        store = resolve_store(db)
+    except ValueError:  # StoreConfigError included
+        return
+    for target in outputs:
+        refuse_store_file(store, target)
+
+
+def open_tracker(
+    db: str | None,
+    *,
+    write: bool,
+    clock: Callable[[], dt.datetime] | None = None,
+    outputs: Sequence[Path | int] = (),
+) -> DialogueTracker:
+    """Open the tracker on the store named by ``--db`` / ``TRACKER_DB`` (or the default).
+
+    ``write=False`` opens a read-only SQLite file for reading instead of refusing it.
+    ``outputs`` are where the command will write (paths, or descriptors such as standard
+    output's): if one is a file of the store, BadInput is raised before the store is opened.
+    """
+    from tracker.application.tracker import DialogueTracker, refuse_store_file, utc_now
+    from tracker.store.errors import StoreConfigError, StoreUnavailable
+    from tracker.store.probe import check_store, creating_tables
+    from tracker.store.settings import resolve_store
+
+    try:
+        store = resolve_store(db)
+    except StoreConfigError as e:
+        raise BadInput(str(e)) from None
+    except ValueError:  # e.g. a NUL byte, or a URL the standard library cannot split
+        raise BadInput(
+            "--db is neither a file path nor a postgresql://user@host:port/dbname URL"
+        ) from None
+    for target in outputs:
+        refuse_store_file(store, target)
+    try:
+        store = check_store(store, write=write)
+    except StoreConfigError as e:  # --db names no file at all (a pipe, a device)
+        raise BadInput(str(e)) from None
+    except StoreUnavailable as e:
+        raise StoreError(str(e)) from None
+    except (OSError, ValueError) as e:  # e.g. a name too long for the file system
+        raise StoreError(f"cannot use the store given with --db: {e.__class__.__name__}") from None
+    try:
+        with creating_tables(store) as ready:
+            return DialogueTracker(ready, write=write, clock=clock or utc_now)
+    except StoreUnavailable as e:
+        raise StoreError(str(e)) from None

@@ -1,0 +1,38 @@
+"""What the Channel aggregate notices, without refusing it, about a fact that may be a mistake:
+a second meeting on the day of one recorded already is more often the same meeting reported
+twice than two meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from tracker.domain.events import ChannelEvent, Fact, MeetingHeld
+
+
+def _day(fact: Fact) -> dt.date | None:
+    """The one day a fact's date means, or None if it may mean several."""
+    occurred = fact.occurred
+    return occurred.earliest if occurred.earliest == occurred.latest else None
+
+
+def same_day_meetings(live: Iterable[Fact], fact: ChannelEvent) -> list[int]:
+    """The sequence numbers of the live meetings held on the one day ``fact`` (a meeting) was."""
+    if not isinstance(fact, MeetingHeld) or _day(fact) is None:
+        return []
+    return [
+        other.seq
+        for other in live
+        if isinstance(other, MeetingHeld) and other.seq != fact.seq and _day(other) == _day(fact)
+    ]
+
+
+def held_the_same_day(slug: str, fact: ChannelEvent, earlier: list[int]) -> str:
+    """The warning for a meeting recorded on the day of ``earlier`` ones."""
+    others = ", ".join(f"#{seq}" for seq in earlier)
+    occurred = fact.occurred if isinstance(fact, Fact) else ""
+    return (
+        f"{slug} now has two meetings on {occurred}: #{fact.seq}, just recorded, and {others}; "
+        f"if they are one meeting, retract the one recorded twice: tracker retract {slug} "
+        f"{fact.seq} --reason 'recorded twice, as {others}'"
+    )
