@@ -173,30 +173,100 @@ def ledger_figure(runs: int, n: int) -> Figure:
     )
 
 
-def dashboard_figure(folder: Path, runs: int, channels: int) -> Figure:
+def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
     from tracker.application import open_tracker, readings
+    from tracker.cli import reading
+    from tracker.reports import jsontext
+    from tracker.reports.views import status_view
 
     path = folder / "dashboard.jsonl"
     write_jsonl(path, channels, 20)
     db = str(folder / "dashboard.db")
     app = open_tracker(db, write=True)
+    day = dt.date(2030, 1, 1)
+
+    def written() -> None:
+        # As `tracker status --json` builds and writes it (to a pipe: compact).
+        with reading.fewer_collections():
+            views = [status_view(s) for s in app.summaries(as_of=day)]
+            jsontext.dumps(views, separators=(",", ":"))
+
     try:
         app.import_file(path)
         app.catch_up()
-        day = dt.date(2030, 1, 1)
         with_trick = best_of(lambda: app.summaries(as_of=day), runs)
         leads, texts = readings._leads.__wrapped__, readings._texts.__wrapped__
         with replaced(readings, "_leads", leads), replaced(readings, "_texts", texts):
             without = best_of(lambda: app.summaries(as_of=day), runs)
+        with_both = best_of(written, runs)
+        with replaced(reading, "fewer_collections", contextlib.nullcontext):
+            collected = best_of(written, runs)
+        with replaced(jsontext, "_plain", lambda _text: False):
+            searched = best_of(written, runs)
     finally:
         app.close()
-    return Figure(
-        "stored lists of leads, parties and topics read once",
-        "application/readings.py `_leads`, `_texts`",
-        f"the dashboard of {channels:,} channels from the read model, in-process",
-        with_trick,
-        without,
-    )
+    work = f"the dashboard of {channels:,} channels from the read model, in-process"
+    written_work = f"the dashboard of {channels:,} channels built and written as JSON, in-process"
+    return [
+        Figure(
+            "stored lists of leads, parties and topics read once",
+            "application/readings.py `_leads`, `_texts`",
+            work,
+            with_trick,
+            without,
+        ),
+        Figure(
+            "fewer garbage collections while the dashboard is built and written",
+            "cli/reading.py `fewer_collections`",
+            written_work,
+            with_both,
+            collected,
+        ),
+        Figure(
+            "JSON of plain ASCII not searched for control characters",
+            "reports/jsontext.py `_plain`",
+            written_work,
+            with_both,
+            searched,
+        ),
+    ]
+
+
+def catch_up_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
+    from tracker.application import open_tracker, projector
+    from tracker.domain import lifecycle
+
+    path = folder / "catch-up.jsonl"
+    events = write_jsonl(path, channels, 100)
+    app = open_tracker(str(folder / "catch-up.db"), write=True)
+    try:
+        app.import_file(path)
+        rebuild = app.rebuild_read_model
+        with_tricks = best_of(rebuild, runs)
+        plain_step = lifecycle.step_by_value.__wrapped__
+        with replaced(lifecycle, "step_by_value", plain_step):
+            stepped = best_of(rebuild, runs)
+        with replaced(projector, "_record_time", projector._record_time.__wrapped__):
+            timed = best_of(rebuild, runs)
+    finally:
+        app.close()
+    work = f"the read-model catch-up of {events:,} events (a rebuild), in-process"
+    return [
+        Figure(
+            "the lifecycle's step answered once per kind and pair of statuses",
+            "domain/lifecycle.py `step_by_value`",
+            work,
+            with_tricks,
+            stepped,
+        ),
+        Figure(
+            "a record time shared by events read once",
+            "application/projector.py `_record_time`",
+            work,
+            with_tricks,
+            timed,
+        ),
+    ]
 
 
 def country_table_figure(runs: int) -> Figure:
@@ -278,7 +348,8 @@ def measure(scale: float = 1.0, runs: int = 5) -> list[Figure]:
             *dates_figures(runs, max(1_000, int(50_000 * scale))),
             import_figure(folder, 3, max(10, int(200 * scale))),
             ledger_figure(runs, max(10_000, int(100_000 * scale))),
-            dashboard_figure(folder, runs, max(20, int(2_000 * scale))),
+            *dashboard_figures(folder, runs, max(20, int(2_000 * scale))),
+            *catch_up_figures(folder, 3, max(10, int(500 * scale))),
             country_table_figure(runs),
             command_building_figure(runs),
         ]

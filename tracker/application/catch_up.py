@@ -23,18 +23,35 @@ from tracker.store.readmodel.errors import ReadModelDamaged
 PAGE = 5000
 
 
-def decode(mapper: Mapper[UUID], topic: str, state: bytes | None) -> tuple[str, dict[str, Any]]:
-    """The kind and JSON payload of a stored event, without building the pydantic model."""
-    assert isinstance(mapper, PydanticMapper)
-    cls = mapper.event_class(topic)
-    content = plaintext_of(mapper, state)
-    try:
-        payload = from_json(content)
-    except ValueError as e:
-        raise EventDamaged(f"it is not JSON ({e})") from None
-    if not isinstance(payload, dict):
-        raise EventDamaged("it is not a JSON object")
-    return str(cls.KIND), upcast(cls, payload) if getattr(cls, "class_version", 1) > 1 else payload
+class Decoder:
+    """Stored events as their kind and JSON payload, for one mapper: what each topic means
+    (its kind, and whether its payloads are upcast) is looked up once."""
+
+    def __init__(self, mapper: Mapper[UUID]) -> None:
+        assert isinstance(mapper, PydanticMapper)
+        self.mapper = mapper
+        self.kinds: dict[str, tuple[str, Any]] = {}
+        # Stored as plain JSON (neither encrypted nor compressed): read as it is.
+        self.plain = not (mapper.cipher or mapper.compressor)
+
+    def __call__(self, topic: str, state: bytes | None) -> tuple[str, dict[str, Any]]:
+        known = self.kinds.get(topic)
+        if known is None:
+            cls = self.mapper.event_class(topic)
+            upcasts = cls if getattr(cls, "class_version", 1) > 1 else None
+            known = self.kinds[topic] = (str(cls.KIND), upcasts)
+        kind, upcasts = known
+        if self.plain and type(state) is bytes and state[:1] == b"{":
+            content = state
+        else:
+            content = plaintext_of(self.mapper, state)
+        try:
+            payload = from_json(content)
+        except ValueError as e:
+            raise EventDamaged(f"it is not JSON ({e})") from None
+        if not isinstance(payload, dict):
+            raise EventDamaged("it is not a JSON object")
+        return kind, payload if upcasts is None else upcast(upcasts, payload)
 
 
 def catch_up(
@@ -51,13 +68,14 @@ def catch_up(
     # the rows, the position and the events they come from are read and written in one
     # transaction of the read model's own connection, which holds the store's lock meanwhile.
     projector = Projector(cursor, load_facts)
+    decode = Decoder(mapper)
     position = cursor.position()
     applied = 0
     while True:
         page = cursor.notifications(position, PAGE, stop)
         for _, key, version, topic, state in page:
             try:
-                kind, payload = decode(mapper, topic, state)
+                kind, payload = decode(topic, state)
             except EventDamaged as e:
                 e.originator_id, e.version = key, version
                 raise
@@ -72,6 +90,7 @@ def catch_up(
                 ) from None
         if not page:
             break
+        projector.rows.flush()
         position = page[-1][0]
         applied += len(page)
         if progress:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     pass
 
 RECENT_MEETINGS = 5  # meetings shown with a channel's status (history lists them all)
+RANGE_READ = 50  # events: a channel's last meetings within this many are read in one range
 BUSY_WAIT = 1.0  # seconds the dashboard waits to bring its read model up to date
 
 
@@ -116,7 +117,7 @@ class Queries(TrackerApplication):
         found, seqs = self._from_read_model(read, lambda: (None, []), None)
         if found is None:  # another writer holds the store: fold, which only reads
             return self.state(slug, as_of=as_of, known_on=known_on)
-        self._check_unsnapshotted(key)
+        unsnapshotted = self._check_unsnapshotted(key)
         if not found:
             if not self._ids_present([slug]):
                 raise ChannelNotFound(
@@ -125,15 +126,19 @@ class Queries(TrackerApplication):
             when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
             raise ChannelNotFound(f"the channel {slug} did not exist {when}")
         with self.store_errors():
-            meetings = [self._event(key, seq) for seq in seqs]
+            # Those among the events just read are not read again.
+            found_events = unsnapshotted | self._events(
+                key, [seq for seq in seqs if seq not in unsnapshotted]
+            )
+            meetings = [found_events[seq] for seq in seqs]
         summary = found[0]
         fields = {name: getattr(summary, name) for name in ChannelSummary.__dataclass_fields__}
         return ChannelState(**fields, meetings=tuple(meetings))
 
-    def _check_unsnapshotted(self, key: UUID) -> None:
+    def _check_unsnapshotted(self, key: UUID) -> dict[int, Any]:
         """Read the events a fold would read past the channel's newest snapshot, so that damage
         among them is reported as a fold reports it, at a cost bounded by the snapshot
-        interval (UnitOfWork.snapshot_every)."""
+        interval (UnitOfWork.snapshot_every); return them by sequence number."""
         assert self.snapshots is not None  # snapshotting is enabled
         try:
             newest = self.snapshots.recorder.select_events(key, desc=True, limit=1)
@@ -141,12 +146,29 @@ class Queries(TrackerApplication):
             newest = []
         after = newest[0].originator_version if newest else 0
         with self.store_errors():
-            for stored in self.recorder.select_events(key, gt=after):
-                self.mapper.to_domain_event(stored)
+            return {
+                stored.originator_version: self.mapper.to_domain_event(stored)
+                for stored in self.recorder.select_events(key, gt=after)
+            }
 
-    def _event(self, key: UUID, seq: int) -> Any:
-        found = self.recorder.select_events(key, gt=seq - 1, lte=seq)
-        return self.mapper.to_domain_event(found[0])
+    def _events(self, key: UUID, seqs: list[int]) -> dict[int, Any]:
+        """The channel's events of these sequence numbers, by number. A channel's last
+        meetings were mostly recorded close together: when they lie within RANGE_READ of one
+        another, they are read in one statement (on PostgreSQL each is a round trip), not one
+        each."""
+        if not seqs:
+            return {}
+        low, high = min(seqs), max(seqs)
+        if high - low < RANGE_READ:
+            wanted = set(seqs)
+            stored = [
+                e
+                for e in self.recorder.select_events(key, gt=low - 1, lte=high)
+                if e.originator_version in wanted
+            ]
+        else:
+            stored = [self.recorder.select_events(key, gt=s - 1, lte=s)[0] for s in seqs]
+        return {e.originator_version: self.mapper.to_domain_event(e) for e in stored}
 
     def _from_read_model(
         self,
@@ -159,6 +181,10 @@ class Queries(TrackerApplication):
         from tracker.store.readmodel.errors import ReadModelBusy, ReadModelDamaged
 
         def attempt() -> Any:
+            with self.store_errors(), self.read_model.transaction(write=False) as cursor:
+                # Nothing new since the last catch-up (the usual case): read at once.
+                if cursor.is_current():
+                    return read(cursor)
             self.catch_up(progress, wait=BUSY_WAIT)
             with self.store_errors(), self.read_model.transaction(write=False) as cursor:
                 return read(cursor)

@@ -27,10 +27,10 @@ from tracker.domain.values import ChannelStatus, Lead, Level, check_slug
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.errors import ReadModelDamaged
 from tracker.store.readmodel.queries import (
-    SELECT_CADENCES,
-    SELECT_CHANNELS,
     SELECT_MEETINGS,
-    SELECT_PLANS,
+    select_cadences,
+    select_channels,
+    select_plans,
 )
 from tracker.store.readmodel.schema import FOREVER
 
@@ -52,25 +52,32 @@ def summaries(
 ) -> list[ChannelSummary]:
     """Every channel that existed as of the day and was recorded by the moment (or only the
     channel with id ``channel``)."""
-    params = {"d": as_of.isoformat(), "m": moment_of(known_on), "channel": channel}
+    moment = moment_of(known_on)
+    params = {"d": as_of.isoformat(), "m": moment, "channel": channel}
+    forms = {"now": moment == NOW, "one": bool(channel)}
+    channels = cursor.execute(select_channels(**forms), params).fetchall()
+    # Every channel at the end of its timeline (the dashboard as of today): its cadences and
+    # plans are read as stored, with nothing to seek.
+    at_end = all(found[10] for found in channels)
     cadences: dict[str, dict[str, tuple[Any, ...]]] = {}
-    for found in cursor.execute(SELECT_CADENCES, params).fetchall():
+    for found in cursor.execute(select_cadences(**forms, at_end=at_end), params).fetchall():
         by_level = cadences.setdefault(found[0], {})
         current = by_level.get(found[2])
         # The cadence in force at a level is the last agreed in valid time.
         if current is None or (found[5], found[1]) > (current[5], current[1]):
-            by_level[found[2]] = tuple(found)
+            by_level[found[2]] = found
     plans: dict[str, list[tuple[Any, ...]]] = {}
-    for found in cursor.execute(SELECT_PLANS, params).fetchall():
-        plans.setdefault(found[0], []).append(tuple(found))
+    for found in cursor.execute(select_plans(**forms, at_end=at_end), params).fetchall():
+        plans.setdefault(found[0], []).append(found)
     result = []
     opened = cursor.store.seal.open
-    for found in cursor.execute(SELECT_CHANNELS, params).fetchall():
+    no_cadences: dict[str, tuple[Any, ...]] = {}
+    for found in channels:
         try:
             result.append(
                 _summary(
-                    tuple(found),
-                    cadences.get(found[0], {}),
+                    found,
+                    cadences.get(found[0], no_cadences),
                     plans.get(found[0], []),
                     (as_of, known_on),
                     opened,
@@ -159,25 +166,28 @@ def _summary(
     cadence_states = []
     for name, cadence in sorted(cadences.items(), key=lambda item: LEVEL_ORDER[_LEVELS[item[0]]]):
         _, _, _, per_year, agreed_text, agreed_start, agreed_latest, last_at_level = cadence
-        if at_end and name in levels:
-            run = levels[name]  # [cadence_start, run_max, last_start, day_max, last_text]
-            last_at_level = f"{run[2]}|{run[1] or ''}|{run[4]}" if run[2] else None
-        bases = [agreed_latest]
+        if at_end:
+            run = levels.get(name)  # [cadence_start, run_max, last_start, day_max, last_text]
+            if run is not None:
+                last_at_level = (run[2], run[1], run[4]) if run[2] else None
+        elif last_at_level:
+            last_at_level = last_at_level.split("|", 2)
+        # The next meeting is due one period after the latest of these days.
+        base = agreed_latest
         last = None
         if last_at_level:
-            meeting_start, run_max, meeting_text = last_at_level.split("|", 2)
+            meeting_start, run_max, meeting_text = last_at_level
             if meeting_start >= agreed_start:
                 last = FuzzyDate.parse(meeting_text)
-                bases.append(run_max)
-        if resumed:
-            bases.append(resumed)
+                base = run_max if run_max and run_max > base else base
+        base = resumed if resumed and resumed > base else base
         cadence_states.append(
             cadence_state(
                 level=_LEVELS[name],
                 per_year=per_year,
                 agreed_on=FuzzyDate.parse(agreed_text),
                 last_meeting=last,
-                latest_base=dt.date.fromisoformat(max(b for b in bases if b)),
+                latest_base=dt.date.fromisoformat(base),
                 as_of=as_of,
                 can_be_overdue=can_be_overdue,
             )

@@ -11,6 +11,7 @@ applies the same table to the facts it projects. A new kind of fact is one entry
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from tracker.domain.rules import (
@@ -129,3 +130,19 @@ def detail_of(kind: str) -> str | None:
     successor), if any."""
     transition = TRANSITIONS.get(kind)
     return transition.detail if transition else None
+
+
+@cache
+def step_by_value(kind: str, status: str, before_suspension: str) -> tuple[str | None, str] | None:
+    """:func:`step` for statuses given by their values, as the read model stores them: the
+    value of the status the fact enters (None: unchanged) and of the status a resumption
+    returns to; None where the fact may not follow the status.
+
+    The read model's projector asks this for every fact it projects. Answered once for each
+    kind of fact and pair of statuses (a few dozen): its figure in `make bench` ("What each
+    speed trick buys"), the read-model catch-up."""
+    found = step(kind, ChannelStatus(status), ChannelStatus(before_suspension))
+    if isinstance(found, Refusal):
+        return None
+    enters = None if found.enters is None else found.enters.value
+    return enters, found.before_suspension.value

@@ -209,6 +209,23 @@ class ReadModelCursor:
         dashed = self.store.dashed
         return [(n, dashed.get(i) or self.store.dash(i), v, t, s) for n, i, v, t, s in rows]
 
+    def is_current(self) -> bool:
+        """Whether the tables are of this schema version and have taken in every stored
+        event: then there is nothing to catch up, and no write transaction to take (in
+        PostgreSQL, a dozen statements fewer before each reading)."""
+        if not self.exists():
+            return False
+        found = self.execute(
+            f"SELECT (SELECT version FROM {META}), "  # noqa: S608 (constant names)
+            "(SELECT notification_id FROM rm_tracking WHERE view = ?), "
+            f"({self.tables.newest_position})",
+            (VIEW,),
+        ).fetchone()
+        if found is None or found[0] != SCHEMA_VERSION:
+            return False
+        tracked, newest = found[1] or 0, found[2] or 0
+        return type(tracked) is int and tracked == newest
+
     def position(self) -> int:
         """The last notification applied to the read model (0 before the first).
 

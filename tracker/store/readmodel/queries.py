@@ -9,79 +9,123 @@ alike.
 
 from __future__ import annotations
 
-from tracker.store.readmodel.schema import CHANNEL_COLUMNS
+from functools import cache
+
+from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 
 # --- the dashboard as of a day, as known at a moment ------------------------------------------
 #
-# Each row counts as known at the moment :m when rec_from <= :m < rec_to (the dashboard as
-# known now asks at FOREVER - 1). A channel none of whose facts falls after the day :d (the
-# usual case: the dashboard as of today) is as it is at the end of its timeline, which its own
-# row holds (at_end): it is read without a seek. Otherwise each value is the row in force on
-# the day, found with one seek of the table's key.
+# Each row counts as known at the moment :m when rec_from <= :m < rec_to; as known now, the
+# current rows (rec_to = FOREVER: one range of the index rm_channels_known, and no comparison
+# of rec_from). A channel none of whose facts falls after the day :d (the usual case: the
+# dashboard as of today) is as it is at the end of its timeline, which its own row holds
+# (at_end): it is read without a seek. Otherwise each value is the row in force on the day,
+# found with one seek of the table's key.
+#
+# Each statement comes in the forms its callers need: as known now or at a moment (``now``),
+# for every channel or for one (``one``: its key is then sought, not every channel read).
 
 
-SELECT_CHANNELS = """
+def _known(alias: str, now: bool) -> str:
+    """The rows of the table ``alias`` known at the moment :m (or now)."""
+    if now:
+        return f"{alias}.rec_to = {FOREVER}"
+    return f"{alias}.rec_from <= :m AND {alias}.rec_to > :m"
+
+
+def _which(alias: str, one: bool) -> str:
+    return f" AND {alias}.channel_id = :channel" if one else ""
+
+
+@cache
+def select_channels(*, now: bool, one: bool) -> str:
+    """Each channel's row: what it shows, at_end, and its span, last meeting and last
+    resumption as of the day."""
+    return f"""
 SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
        c.opened_text, c.version, c.last_start <= :d AS at_end,
        CASE WHEN c.last_start <= :d THEN c.status || '|' || c.since_text || '|' ||
                                          COALESCE(c.detail, '')
        ELSE (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
                FROM rm_spans s
-              WHERE s.channel_id = c.channel_id AND s.valid_from <= :d
-                AND s.rec_from <= :m AND s.rec_to > :m
+              WHERE s.channel_id = c.channel_id AND s.valid_from <= :d AND {_known("s", now)}
               ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS span,
        CASE WHEN c.last_start <= :d THEN c.meetings_count || '|' || c.last_meeting_text
        ELSE (SELECT m.ordinal || '|' || m.occurred_text
                FROM rm_meetings m
-              WHERE m.channel_id = c.channel_id AND m.occurred_start <= :d
-                AND m.rec_from <= :m AND m.rec_to > :m
+              WHERE m.channel_id = c.channel_id AND m.occurred_start <= :d AND {_known("m", now)}
               ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_meeting,
        CASE WHEN c.last_start <= :d THEN c.resumed_latest
        ELSE (SELECT s.since_latest
                FROM rm_spans s
               WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed'
-                AND s.valid_from <= :d AND s.rec_from <= :m AND s.rec_to > :m
+                AND s.valid_from <= :d AND {_known("s", now)}
               ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed,
        c.levels, c.plans
   FROM rm_channels c
- WHERE c.rec_from <= :m AND c.rec_to > :m AND c.opened_start <= :d
-   AND (:channel = '' OR c.channel_id = :channel)
-"""
+ WHERE {_known("c", now)} AND c.opened_start <= :d{_which("c", one)}
+"""  # noqa: S608 (no value is written into the text: only constant names and FOREVER)
 
-SELECT_CADENCES = """
+
+# Cadences and plans, when every channel read is at the end of its timeline (the dashboard as
+# of today): their rows as stored, with neither a join nor a seek (the channels' rows hold the
+# rest).
+@cache
+def select_cadences(*, now: bool, one: bool, at_end: bool) -> str:
+    """The cadences agreed by the day; unless ``at_end``, each with the last meeting at its
+    level as of the day (for a channel with facts after the day)."""
+    if at_end:
+        return f"""
+SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
+       NULL AS last_at_level
+  FROM rm_cadences k
+ WHERE k.agreed_start <= :d AND {_known("k", now)}{_which("k", one)}
+"""  # noqa: S608
+    return f"""
 SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
        CASE WHEN c.last_start <= :d THEN NULL
        ELSE (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
                FROM rm_meetings m
               WHERE m.channel_id = k.channel_id AND m.level = k.level
-                AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
+                AND m.occurred_start <= :d AND {_known("m", now)}
               ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_at_level
   FROM rm_cadences k
-  JOIN rm_channels c ON c.channel_id = k.channel_id AND c.rec_from <= :m AND c.rec_to > :m
- WHERE k.agreed_start <= :d AND k.rec_from <= :m AND k.rec_to > :m
-   AND (:channel = '' OR k.channel_id = :channel)
-"""
+  JOIN rm_channels c ON c.channel_id = k.channel_id AND {_known("c", now)}
+ WHERE k.agreed_start <= :d AND {_known("k", now)}{_which("k", one)}
+"""  # noqa: S608
 
-SELECT_PLANS = """
+
+@cache
+def select_plans(*, now: bool, one: bool, at_end: bool) -> str:
+    """The plans agreed by the day; unless ``at_end``, each with the first meeting that
+    settles it as of the day (for a channel with facts after the day)."""
+    if at_end:
+        return f"""
+SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
+       NULL AS held
+  FROM rm_plans p
+ WHERE p.agreed_start <= :d AND {_known("p", now)}{_which("p", one)}
+"""  # noqa: S608
+    return f"""
 SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
        CASE WHEN c.last_start <= :d THEN NULL
        WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.window_start
-               AND m.occurred_start <= :d AND m.rec_from <= :m AND m.rec_to > :m
+               AND m.occurred_start <= :d AND {_known("m", now)}
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        ELSE
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.level = p.level
                AND m.occurred_start >= p.window_start AND m.occurred_start <= :d
-               AND m.rec_from <= :m AND m.rec_to > :m
+               AND {_known("m", now)}
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        END AS held
   FROM rm_plans p
-  JOIN rm_channels c ON c.channel_id = p.channel_id AND c.rec_from <= :m AND c.rec_to > :m
- WHERE p.agreed_start <= :d AND p.rec_from <= :m AND p.rec_to > :m
-   AND (:channel = '' OR p.channel_id = :channel)
-"""
+  JOIN rm_channels c ON c.channel_id = p.channel_id AND {_known("c", now)}
+ WHERE p.agreed_start <= :d AND {_known("p", now)}{_which("p", one)}
+"""  # noqa: S608
+
 
 # The meetings of one channel as of a day, as known at a moment, newest first.
 SELECT_MEETINGS = """

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -98,7 +98,7 @@ SCHEMA = (
         agreed_start TEXT NOT NULL,
         agreed_latest TEXT NOT NULL,
         PRIMARY KEY (channel_id, seq, rec_from)
-    )""",
+    ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_plans (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
@@ -111,7 +111,7 @@ SCHEMA = (
         level TEXT,
         host TEXT,
         PRIMARY KEY (channel_id, seq, rec_from)
-    )""",
+    ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
         view TEXT PRIMARY KEY,
         notification_id BIGINT NOT NULL
