@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tracker import __version__
-from tracker.application.tracker import HistoryEntry
+from tracker.application.queries import HistoryEntry
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.state import ChannelState
 from tracker.reports.jsontext import dumps

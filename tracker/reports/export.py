@@ -16,7 +16,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from tracker.application.tracker import HistoryEntry
+from tracker.application.queries import HistoryEntry
 from tracker.domain.events import ChannelOpened
 from tracker.domain.values import cameo_actor
 from tracker.reports.jsontext import dumps

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.application.tracker import HistoryEntry
+from tracker.application.queries import HistoryEntry
 from tracker.domain.events import Fact
 from tracker.domain.state import CadenceState, ChannelState, ChannelSummary, PlannedState
 
