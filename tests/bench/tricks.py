@@ -201,8 +201,6 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
         with_both = best_of(written, runs)
         with replaced(reading, "fewer_collections", contextlib.nullcontext):
             collected = best_of(written, runs)
-        with replaced(jsontext, "_plain", lambda _text: False):
-            searched = best_of(written, runs)
     finally:
         app.close()
     work = f"the dashboard of {channels:,} channels from the read model, in-process"
@@ -222,18 +220,11 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             with_both,
             collected,
         ),
-        Figure(
-            "JSON of plain ASCII not searched for control characters",
-            "reports/jsontext.py `_plain`",
-            written_work,
-            with_both,
-            searched,
-        ),
     ]
 
 
 def catch_up_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
-    from tracker.application import open_tracker, projector
+    from tracker.application import open_tracker
     from tracker.domain import lifecycle
 
     path = folder / "catch-up.jsonl"
@@ -246,8 +237,6 @@ def catch_up_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
         plain_step = lifecycle.step_by_value.__wrapped__
         with replaced(lifecycle, "step_by_value", plain_step):
             stepped = best_of(rebuild, runs)
-        with replaced(projector, "_record_time", projector._record_time.__wrapped__):
-            timed = best_of(rebuild, runs)
     finally:
         app.close()
     work = f"the read-model catch-up of {events:,} events (a rebuild), in-process"
@@ -258,13 +247,6 @@ def catch_up_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             work,
             with_tricks,
             stepped,
-        ),
-        Figure(
-            "a record time shared by events read once",
-            "application/projector.py `_record_time`",
-            work,
-            with_tricks,
-            timed,
         ),
     ]
 

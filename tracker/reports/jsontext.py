@@ -25,13 +25,4 @@ def _escape(match: re.Match[str]) -> str:
 def dumps(data: Any, **options: Any) -> str:
     """``json.dumps`` (``ensure_ascii=False``, other options as given), controls escaped."""
     text = json.dumps(data, ensure_ascii=False, **options)
-    if _plain(text):
-        return text
     return _RAW.sub(_escape, text) if _RAW.search(text) else text
-
-
-def _plain(text: str) -> bool:
-    """Plain ASCII without DEL (most output) holds none of them: two scans at C speed instead
-    of the pattern's. Its figure in `make bench` ("What each speed trick buys"): the dashboard
-    of 10,000 channels written as JSON."""
-    return text.isascii() and "\x7f" not in text
