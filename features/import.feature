@@ -67,6 +67,30 @@ Feature: Import a seed file
       Then the tracker rejects it as bad input with exit code 2, saying "broken.toml is not valid TOML"
       And nothing is recorded
 
+    Scenario Outline: An export is for reading: importing one is refused, naming the format to give
+      When I export every event as <format> to "<file>"
+      And I import "<file>"
+      Then the tracker rejects it as bad input with exit code 2, saying "<reason>"
+      And the message mentions "cannot be imported"
+      And nothing is recorded
+
+      Examples:
+        | format     | file         | reason                                                  |
+        | JSON Lines | events.jsonl | entry 1 (line 1) is an event of tracker export, not a seed entry |
+        | CSV        | events.csv   | seed files are .toml, .json or .jsonl                   |
+
+    Scenario: An entry that names no command is refused, naming the commands it may name
+      Given a seed file "no-command.toml" containing:
+        """
+        [[entry]]
+        slug = "us-cn-seeded-talks"
+        on = "2020-01-01"
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "entry 1 names no command: give it command"
+      And the message mentions "open, agree, cadence, plan, meet, suspend, resume, conclude"
+      And nothing is recorded
+
     Scenario: A file with a bad date records nothing and says which entry
       Given a seed file "bad-date.toml" containing:
         """
