@@ -34,6 +34,27 @@ Feature: Import a seed file
       And "us-cn-tourism-summit" has a meeting planned in "2024-01~/2024-04~"
       And "us-cn-mmca" was suspended by CHN
 
+  Rule: A meeting imported on the day of another of its channel's is recorded, with a warning
+
+    Scenario: Two meetings on one day in a seed file are both recorded, the second with a warning
+      Given a seed file "same-day.toml" containing:
+        """
+        [[entry]]
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        location = "Washington"
+
+        [[entry]]
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        location = "Woodside"
+        """
+      When I import the seed file
+      Then it records 2 events, with a warning saying "two meetings on 2023-11-16: #3, just recorded, and #2"
+      And the message mentions "tracker retract us-cn-counternarcotics-wg 3 --reason"
+
   Rule: Importing the same file again records nothing new
 
     Scenario: The article imported twice records nothing the second time
