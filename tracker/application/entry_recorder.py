@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tracker.application.acting import act, opening
-from tracker.application.commands import OpenChannel
+from tracker.application.commands import OpenChannel, RetractEvent
 from tracker.application.errors import Refused
 from tracker.application.seedplan import Positioned
 from tracker.domain.channel import Channel
@@ -109,6 +109,8 @@ class EntryRecorder:
                 raise Refused(
                     f"{self._where(entry)}: no channel {held.slug!r}; open it in an earlier entry"
                 )
+            elif isinstance(command, RetractEvent):
+                self._retract(held.channel, command)
             else:
                 try:
                     # A fact recorded before counts even if it was retracted since: importing
@@ -124,6 +126,12 @@ class EntryRecorder:
                 outcome.first_refusal = (entry.number, message)
             return False
         return True
+
+    def _retract(self, channel: Channel, command: RetractEvent) -> None:
+        if command.seq in channel.retracted():
+            self.outcome.already += 1  # retracted before: importing again adds nothing
+        else:
+            channel.retract(seq=command.seq, reason=command.reason, recorded=self.recorded_at)
 
     def _notice_same_day(self, held: HeldChannel) -> None:
         """Warn of a meeting held on the day of another of its channel's (as `meet` does)."""

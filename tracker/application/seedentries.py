@@ -17,21 +17,21 @@ from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
-from tracker.application.commands import Entry, RecordingCommand
+from tracker.application.commands import Entry, SeedEntry
 from tracker.application.errors import BadInput, explain
 from tracker.application.seedfile import MAX_DOCUMENT, SeedFile, mebibytes, too_large
 
-ENTRY: TypeAdapter[RecordingCommand] = TypeAdapter(Entry)
+ENTRY: TypeAdapter[SeedEntry] = TypeAdapter(Entry)
 MAX_LINE = 2**20  # bytes of one JSON Lines entry, its line end aside
 
 
-def entry_at(seed: SeedFile, offset: int) -> RecordingCommand:
+def entry_at(seed: SeedFile, offset: int) -> SeedEntry:
     """The JSON Lines entry at this offset, read again (it was validated once already)."""
     seed.file.seek(offset)
     return ENTRY.validate_json(seed.file.readline(MAX_LINE + 1))
 
 
-def jsonl_entries(seed: SeedFile) -> Iterator[tuple[int, int, int, int, RecordingCommand]]:
+def jsonl_entries(seed: SeedFile) -> Iterator[tuple[int, int, int, int, SeedEntry]]:
     """Each entry: its number, offset, line and size in bytes, and the command it holds.
 
     A line is read MAX_LINE bytes at most: a longer one is refused without being read whole.
@@ -169,9 +169,7 @@ def document_entries(seed: SeedFile) -> list[Any]:
 
 
 # The commands an entry may name, in the order of tracker --help.
-COMMANDS = tuple(
-    get_args(c.model_fields["command"].annotation)[0] for c in get_args(RecordingCommand)
-)
+COMMANDS = tuple(get_args(c.model_fields["command"].annotation)[0] for c in get_args(SeedEntry))
 # The fields every event of `tracker export` has, and no seed entry.
 EXPORT_FIELDS = {"channel", "seq", "event", "recorded"}
 
@@ -197,7 +195,7 @@ def refuse_commandless(path: Path, where: str, raw: dict[str, Any]) -> None:
     raise BadInput(f"{path.name}: {where}: command {shown!r} is not one of {names}")
 
 
-def validate_entry(path: Path, where: str, raw: Any) -> RecordingCommand:
+def validate_entry(path: Path, where: str, raw: Any) -> SeedEntry:
     """The command an entry read from a TOML or JSON document holds; BadInput naming it if
     it holds none."""
     if not isinstance(raw, dict):
