@@ -145,3 +145,17 @@ Feature: Export every event
       When I export the events of "us-cn-ai-talks" and "us-cn-space-talks" as CSV to "events.csv"
       Then the tracker refuses it with exit code 1, saying "no channel 'us-cn-space-talks'"
       And no file "events.csv" is written
+
+  Rule: The seed entries of a store import again into the same record
+
+    Scenario: A round trip through seed entries gives the same statuses, histories and answers
+      Given an agreed channel "us-cn-mmca" at senior-official level opened on "1998-01-19"
+      And a meeting was held on "us-cn-mmca" on "2021-12-14"
+      And "us-cn-mmca" was suspended on "2022-08-05" by CN
+      When I export every event as seed entries to "seed.jsonl"
+      Then the export is written to "seed.jsonl"
+      And importing "seed.jsonl" into a new store gives the same answers as this one
+
+    Scenario: Seed entries go to a .jsonl file, the one kind tracker import reads them from
+      When I export every event as seed entries to "seed.toml"
+      Then the tracker rejects it as bad input with exit code 2, saying "name the output seed.jsonl"

@@ -34,6 +34,27 @@ Feature: Import a seed file
       And "us-cn-tourism-summit" has a meeting planned in "2024-01~/2024-04~"
       And "us-cn-mmca" was suspended by CHN
 
+  Rule: A meeting imported on the day of another of its channel's is recorded, with a warning
+
+    Scenario: Two meetings on one day in a seed file are both recorded, the second with a warning
+      Given a seed file "same-day.toml" containing:
+        """
+        [[entry]]
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        location = "Washington"
+
+        [[entry]]
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        location = "Woodside"
+        """
+      When I import the seed file
+      Then it records 2 events, with a warning saying "two meetings on 2023-11-16: #3, just recorded, and #2"
+      And the message mentions "tracker retract us-cn-counternarcotics-wg 3 --reason"
+
   Rule: Importing the same file again records nothing new
 
     Scenario: The article imported twice records nothing the second time
@@ -65,6 +86,30 @@ Feature: Import a seed file
         """
       When I import the seed file
       Then the tracker rejects it as bad input with exit code 2, saying "broken.toml is not valid TOML"
+      And nothing is recorded
+
+    Scenario Outline: An export is for reading: importing one is refused, naming the format to give
+      When I export every event as <format> to "<file>"
+      And I import "<file>"
+      Then the tracker rejects it as bad input with exit code 2, saying "<reason>"
+      And the message mentions "cannot be imported"
+      And nothing is recorded
+
+      Examples:
+        | format     | file         | reason                                                  |
+        | JSON Lines | events.jsonl | entry 1 (line 1) is an event of tracker export, not a seed entry |
+        | CSV        | events.csv   | seed files are .toml, .json or .jsonl                   |
+
+    Scenario: An entry that names no command is refused, naming the commands it may name
+      Given a seed file "no-command.toml" containing:
+        """
+        [[entry]]
+        slug = "us-cn-seeded-talks"
+        on = "2020-01-01"
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "entry 1 names no command: give it command"
+      And the message mentions "open, agree, cadence, plan, meet, suspend, resume, conclude"
       And nothing is recorded
 
     Scenario: A file with a bad date records nothing and says which entry

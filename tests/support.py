@@ -201,3 +201,21 @@ def stored_channel_id(db: str, slug: str) -> Any:
 
     value = channel_id(slug)
     return str(value) if db.startswith("postgresql://") else value.hex
+
+
+def answers(db: str) -> dict[str, object]:
+    """What a store answers, record times aside: the dashboard, overdue, and every history."""
+    dashboard = run_cli(["status", "--json"], db=db).json()
+    slugs = [row["channel"] for row in dashboard]
+    for row in dashboard:
+        row.pop("known_on", None)
+    histories = {}
+    for slug in slugs:
+        events = run_cli(["history", slug, "--json"], db=db).json()
+        for event in events:
+            event.pop("recorded")
+            if event["retraction"]:
+                event["retraction"].pop("recorded")
+        histories[slug] = events
+    overdue = run_cli(["overdue", "--json"], db=db).json()
+    return {"dashboard": dashboard, "overdue": overdue, "histories": histories}

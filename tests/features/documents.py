@@ -19,7 +19,7 @@ from typing import Any
 from tests.features.helpers import Outcome
 
 REPORT_FORMATS = {"Markdown": "md", "HTML": "html", "JSON": "json"}
-EXPORT_FORMATS = {"JSON Lines": "jsonl", "CSV": "csv"}
+EXPORT_FORMATS = {"JSON Lines": "jsonl", "CSV": "csv", "seed entries": "seed"}
 
 
 def option(args: tuple[str, ...], *names: str) -> str | None:

@@ -59,11 +59,15 @@ def names_today(outcome: Outcome) -> None:
     assert today().isoformat() in outcome.result.stderr, outcome.result.stderr
 
 
-@then(parsers.re(r"it is recorded, with a warning saying " + q("text")))
-def recorded_with_warning(store: str, outcome: Outcome, text: str) -> None:
+@then(
+    parsers.re(
+        r"(?:it is recorded|it records (?P<count>\d+) events), with a warning saying " + q("text")
+    )
+)
+def recorded_with_warning(store: str, outcome: Outcome, text: str, count: str | None) -> None:
     result = outcome.result
     assert result.exit_code == 0, result.output
-    assert outcome.recorded(store) == 1
+    assert outcome.recorded(store) == int(count or 1)
     lines = result.stderr.splitlines()
     assert len(lines) == 1, f"expected one warning on stderr, got: {result.stderr!r}"
     assert lines[0].startswith("warning: "), lines[0]

@@ -12,7 +12,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from tests.features.helpers import Outcome, q, read_json, run
-from tests.support import CliResult, run_cli, sqlite_connection
+from tests.support import CliResult, answers, run_cli, sqlite_connection
 
 
 def execute(store: str, statement: str, params: tuple[Any, ...] = ()) -> None:
@@ -338,3 +338,22 @@ def recorded_in_one_run(slug: str, db: str) -> None:
 )
 def status_in_another_run(slug: str, db: str) -> Outcome:
     return Outcome(("status", slug), tracker_program(["status", slug], db), None)
+
+
+# --- a round trip through export --format seed -----------------------------------------------
+
+
+@then(
+    parsers.re(r"importing " + q("file") + r" into a new store gives the same answers as this one")
+)
+def round_trip(store: str, tmp_path: Path, file: str, request: pytest.FixtureRequest) -> None:
+    import uuid
+
+    from tracker.store.memory_store import forget
+
+    name = "round-trip-" + uuid.uuid4().hex[:12]
+    request.addfinalizer(lambda: forget(name))
+    copy = f"memory://{name}"
+    imported = run_cli(["import", str(tmp_path / file)], db=copy)
+    assert imported.exit_code == 0, imported.output
+    assert answers(copy) == answers(store)

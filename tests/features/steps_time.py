@@ -268,7 +268,7 @@ def ask_report(
 @when(
     parsers.re(
         r"I export (?:every event|the events of " + SLUGS + r")"
-        r"(?: as (?P<format>JSON Lines|CSV))?" + TIME + r'(?: to "(?P<file>[^"]+)")?'
+        r"(?: as (?P<format>JSON Lines|CSV|seed entries))?" + TIME + r'(?: to "(?P<file>[^"]+)")?'
     ),
     target_fixture="outcome",
 )

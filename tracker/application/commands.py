@@ -208,6 +208,10 @@ class RetractEvent(BaseModel):
     seq: int = Field(ge=1)
     reason: GivenText = Field(min_length=1)
 
+    def channels(self) -> tuple[str, ...]:
+        """The channels this command touches."""
+        return (str(self.slug),)
+
 
 RecordingCommand = (
     OpenChannel
@@ -230,7 +234,10 @@ ChannelCommand = (
     | ConcludeChannel
 )
 
-Entry = Annotated[RecordingCommand, Field(discriminator="command")]
+# What a seed file's entry may hold: any recording command, or a retraction (whose ``seq`` is
+# the channel's event number in the store imported into).
+SeedEntry = RecordingCommand | RetractEvent
+Entry = Annotated[SeedEntry, Field(discriminator="command")]
 
 # The option each field is given with on the command line, for error messages.
 OPTION_NAMES = {

@@ -5,16 +5,18 @@ which order the entries come)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tracker.application.acting import act, opening
-from tracker.application.commands import OpenChannel
+from tracker.application.commands import OpenChannel, RetractEvent
 from tracker.application.errors import Refused
 from tracker.application.seedplan import Positioned
 from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened
+from tracker.domain.notices import held_the_same_day, meeting_day, meetings_by_day
 from tracker.domain.rules import DomainError, DuplicateFact
 from tracker.domain.values import channel_id
 from tracker.store.bulk import EventWriter, Row
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from tracker.application.unit_of_work import UnitOfWork
 
 BATCH = 5_000  # events written at a time
+MAX_NOTICES = 10  # warnings of meetings held the same day, one line each; then a count
 
 
 @dataclass
@@ -34,6 +37,8 @@ class Outcome:
     already: int = 0
     first_refusal: tuple[int, str] | None = None
     long_channels: list[str] = dataclasses.field(default_factory=list)
+    notices: list[str] = dataclasses.field(default_factory=list)  # meetings held the same day
+    more_notices: int = 0  # beyond MAX_NOTICES
 
 
 @dataclass
@@ -44,6 +49,7 @@ class HeldChannel:
     channel: Channel | None
     size: int = 0  # events in memory
     saved_any: bool = False
+    meeting_days: dict[dt.date, list[int]] | None = None  # its meetings' seqs by day, once asked
 
 
 class Interleaved(Exception):
@@ -103,6 +109,8 @@ class EntryRecorder:
                 raise Refused(
                     f"{self._where(entry)}: no channel {held.slug!r}; open it in an earlier entry"
                 )
+            elif isinstance(command, RetractEvent):
+                self._retract(held.channel, command)
             else:
                 try:
                     # A fact recorded before counts even if it was retracted since: importing
@@ -110,12 +118,40 @@ class EntryRecorder:
                     act(command, held.channel, self.recorded_at, retracted_counts=True)
                 except DuplicateFact:
                     outcome.already += 1
+                else:
+                    self._notice_same_day(held)
         except (DomainError, Refused) as e:
             message = str(e) if isinstance(e, Refused) else f"{self._where(entry)}: {e}"
             if outcome.first_refusal is None or entry.number < outcome.first_refusal[0]:
                 outcome.first_refusal = (entry.number, message)
             return False
         return True
+
+    def _retract(self, channel: Channel, command: RetractEvent) -> None:
+        if command.seq in channel.retracted():
+            self.outcome.already += 1  # retracted before: importing again adds nothing
+        else:
+            channel.retract(seq=command.seq, reason=command.reason, recorded=self.recorded_at)
+
+    def _notice_same_day(self, held: HeldChannel) -> None:
+        """Warn of a meeting held on the day of another of its channel's (as `meet` does)."""
+        assert held.channel is not None
+        fact = held.channel.events[-1]
+        day = meeting_day(fact)
+        if day is None:
+            return
+        if held.meeting_days is None:  # once per channel: the import stays linear
+            held.meeting_days = meetings_by_day(
+                f for f in held.channel.live.facts if f.seq != fact.seq
+            )
+        earlier = held.meeting_days.setdefault(day, [])
+        if earlier:
+            if len(self.outcome.notices) < MAX_NOTICES:
+                notice = held_the_same_day(held.slug, fact, list(earlier))
+                self.outcome.notices.append(notice)
+            else:
+                self.outcome.more_notices += 1
+        earlier.append(fact.seq)
 
     def _where(self, entry: Positioned) -> str:
         return f"{self.file}: {entry.where}"

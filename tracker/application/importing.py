@@ -146,6 +146,12 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:
+    app.notices.extend(outcome.notices)
+    if outcome.more_notices:
+        app.notices.append(
+            f"and {outcome.more_notices} more meetings held on the day of another of their "
+            "channel; tracker history SLUG lists them"
+        )
     for slug in outcome.long_channels:
         app.snapshot(slug)
     return ImportResult(plan.entries, outcome.recorded, outcome.already, len(plan.channels))

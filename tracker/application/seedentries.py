@@ -13,25 +13,25 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
-from tracker.application.commands import Entry, RecordingCommand
+from tracker.application.commands import Entry, SeedEntry
 from tracker.application.errors import BadInput, explain
 from tracker.application.seedfile import MAX_DOCUMENT, SeedFile, mebibytes, too_large
 
-ENTRY: TypeAdapter[RecordingCommand] = TypeAdapter(Entry)
+ENTRY: TypeAdapter[SeedEntry] = TypeAdapter(Entry)
 MAX_LINE = 2**20  # bytes of one JSON Lines entry, its line end aside
 
 
-def entry_at(seed: SeedFile, offset: int) -> RecordingCommand:
+def entry_at(seed: SeedFile, offset: int) -> SeedEntry:
     """The JSON Lines entry at this offset, read again (it was validated once already)."""
     seed.file.seek(offset)
     return ENTRY.validate_json(seed.file.readline(MAX_LINE + 1))
 
 
-def jsonl_entries(seed: SeedFile) -> Iterator[tuple[int, int, int, int, RecordingCommand]]:
+def jsonl_entries(seed: SeedFile) -> Iterator[tuple[int, int, int, int, SeedEntry]]:
     """Each entry: its number, offset, line and size in bytes, and the command it holds.
 
     A line is read MAX_LINE bytes at most: a longer one is refused without being read whole.
@@ -168,11 +168,39 @@ def document_entries(seed: SeedFile) -> list[Any]:
     return entries
 
 
-def validate_entry(path: Path, where: str, raw: Any) -> RecordingCommand:
+# The commands an entry may name, in the order of tracker --help.
+COMMANDS = tuple(get_args(c.model_fields["command"].annotation)[0] for c in get_args(SeedEntry))
+# The fields every event of `tracker export` has, and no seed entry.
+EXPORT_FIELDS = {"channel", "seq", "event", "recorded"}
+
+
+def refuse_commandless(path: Path, where: str, raw: dict[str, Any]) -> None:
+    """Refuse, saying what it is and what to give instead, an entry that names no command
+    (or none the tracker has): an event of `tracker export`'s JSON Lines above all."""
+    command = raw.get("command")
+    if isinstance(command, str) and command in COMMANDS:
+        return
+    names = ", ".join(COMMANDS)
+    if command is None and raw.keys() >= EXPORT_FIELDS:
+        raise BadInput(
+            f"{path.name}: {where} is an event of tracker export, not a seed entry: an export "
+            "is for reading, and cannot be imported; import a seed file, whose entries each "
+            f'name their command (command = "open", "meet" …)'
+        )
+    if command is None:
+        raise BadInput(
+            f'{path.name}: {where} names no command: give it command = "…", one of {names}'
+        )
+    shown = command if isinstance(command, str) and len(command) < 20 else "this"
+    raise BadInput(f"{path.name}: {where}: command {shown!r} is not one of {names}")
+
+
+def validate_entry(path: Path, where: str, raw: Any) -> SeedEntry:
     """The command an entry read from a TOML or JSON document holds; BadInput naming it if
     it holds none."""
     if not isinstance(raw, dict):
         raise BadInput(f"{path.name}: {where} is not a table of fields")
+    refuse_commandless(path, where, raw)
     try:
         return ENTRY.validate_python(raw)
     except ValidationError as e:

@@ -86,7 +86,11 @@ def open_seed(path: Path) -> SeedFile:
     cannot be swapped between the check and the reading.
     """
     if path.suffix.lower() not in FORMATS:
-        raise BadInput(f"{path.name}: seed files are .toml, .json or .jsonl")
+        export = " (a .csv is an export of tracker export, for reading: it cannot be imported)"
+        raise BadInput(
+            f"{path.name}: seed files are .toml, .json or .jsonl"
+            + (export if path.suffix.lower() == ".csv" else "")
+        )
     with reading(path):
         _refuse_special(path, os.stat(path).st_mode)  # a socket cannot even be opened
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.application.commands import RecordingCommand
+from tracker.application.commands import SeedEntry
 from tracker.application.seedentries import (
     document_entries,
     entry_at,
@@ -34,7 +34,7 @@ class Positioned:
     __slots__ = ("channels", "command", "line", "number")
 
     def __init__(
-        self, number: int, line: int, command: RecordingCommand, channels: tuple[str, ...]
+        self, number: int, line: int, command: SeedEntry, channels: tuple[str, ...]
     ) -> None:
         self.number = number
         self.line = line  # its line in a JSON Lines file (0 in other files)
@@ -62,7 +62,7 @@ class ImportPlan:
     seed: SeedFile
     entries: int = 0
     channels: dict[str, ChannelEntries] = field(default_factory=dict)
-    commands: list[RecordingCommand] | None = None  # the whole file, when it is small
+    commands: list[SeedEntry] | None = None  # the whole file, when it is small
 
     @property
     def path(self) -> Path:
@@ -138,7 +138,7 @@ class SeedReader:
         self.total = plan.entries
         return self._remembered(plan.commands)
 
-    def _remembered(self, commands: list[RecordingCommand]) -> Iterator[Positioned]:
+    def _remembered(self, commands: list[SeedEntry]) -> Iterator[Positioned]:
         for number, command in enumerate(commands, start=1):
             self.done = number
             yield Positioned(number, 0, command, command.channels())

@@ -28,6 +28,7 @@ class ReportFormat(StrEnum):
 class ExportFormat(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
+    SEED = "seed"
 
 
 Output = Annotated[
@@ -141,7 +142,13 @@ def export(
     *,
     slugs: Slugs = None,
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="jsonl (one JSON object a line) or csv.")
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (one JSON object a line), csv, or seed: the entries of a seed file "
+            "(JSON Lines, to save as .jsonl) that tracker import records again.",
+        ),
     ] = ExportFormat.JSONL,
     output: Output = None,
     as_of: AsOf = None,
@@ -152,10 +159,22 @@ def export(
     In CSV, a cell that a spreadsheet would run as a formula (one beginning with = + - @, a
     tab or a carriage return) is written with an apostrophe (') in front, so it shows as text.
     """
-    from tracker.application.errors import ChannelNotFound
-    from tracker.reports.export import as_csv, as_jsonl, export_rows
+    from tracker.application.errors import BadInput, ChannelNotFound
+    from tracker.reports.export import as_csv, as_jsonl, export_rows, seed_entries
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    if format is ExportFormat.SEED and day is not None:
+        # Events left out by valid time would leave the retractions' numbers pointing astray.
+        raise BadInput(
+            "--format seed exports the whole record, to import it again: drop --as-of "
+            "(--known-on may stay)"
+        )
+    if format is ExportFormat.SEED and output is not None and output.suffix.lower() != ".jsonl":
+        raise BadInput(
+            f"--format seed writes JSON Lines, which tracker import reads from a .jsonl file: "
+            f"name the output {output.with_suffix('.jsonl').name}"
+        )
+    to_rows = seed_entries if format is ExportFormat.SEED else export_rows
     app = tracker(ctx, write=False, output=output)
     names = list(dict.fromkeys(slugs)) if slugs else app.slugs()
     for slug in slugs or []:
@@ -170,7 +189,7 @@ def export(
                 if slugs:
                     raise
                 continue  # not yet opened (or recorded) by then: nothing to export
-            yield from export_rows(slug, entries)
+            yield from to_rows(slug, entries)
 
     lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
     _write(lines, output, app)

@@ -10,6 +10,21 @@ from collections.abc import Iterable
 from tracker.domain.events import ChannelEvent, Fact, MeetingHeld
 
 
+def meeting_day(fact: ChannelEvent) -> dt.date | None:
+    """The one day a meeting was held on, or None (not a meeting, or a date of several days)."""
+    return _day(fact) if isinstance(fact, MeetingHeld) else None
+
+
+def meetings_by_day(live: Iterable[Fact]) -> dict[dt.date, list[int]]:
+    """The sequence numbers of the live meetings held on each day (of one-day dates)."""
+    found: dict[dt.date, list[int]] = {}
+    for fact in live:
+        day = meeting_day(fact)
+        if day is not None:
+            found.setdefault(day, []).append(fact.seq)
+    return found
+
+
 def _day(fact: Fact) -> dt.date | None:
     """The one day a fact's date means, or None if it may mean several."""
     occurred = fact.occurred

@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tracker.application.queries import HistoryEntry
-from tracker.domain.events import ChannelOpened
+from tracker.domain.events import ChannelOpened, EventRetracted, Fact, Resumed, Suspended
 from tracker.domain.values import cameo_actor
 from tracker.reports.jsontext import dumps
 from tracker.reports.views import View, history_view
 
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "seed")
 FIELDS = (
     "channel",
     "seq",
@@ -63,6 +63,42 @@ def export_rows(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
             "retracted": view["retracted"],
             "retracted_by": view["retraction"]["seq"] if view["retraction"] else None,
         }
+
+
+# What an event holds that its seed entry does not: the store's own bookkeeping, and what the
+# entry gives in its own form (the date as "on", the sources as tables).
+NOT_IN_ENTRIES = {"originator_id", "originator_version", "recorded", "occurred", "sources"}
+
+
+def seed_entries(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
+    """Each event as the seed entry that records it again: ``tracker import`` of the entries of
+    every channel, in this order, into an empty store gives the same channels, events and
+    answers (record times aside). A retraction names the event it retracts by its number,
+    which the import gives again."""
+    for entry in entries:
+        event = entry.event
+        if isinstance(event, EventRetracted):
+            yield {
+                "command": "retract",
+                "slug": slug,
+                "seq": event.retracted_seq,
+                "reason": event.reason,
+            }
+            continue
+        assert isinstance(event, Fact)
+        fields = event.model_dump(mode="json", exclude=NOT_IN_ENTRIES, exclude_none=True)
+        found: View = {"command": event.COMMAND}
+        found |= {"slugs": [slug]} if isinstance(event, Suspended | Resumed) else {"slug": slug}
+        found["on"] = str(event.occurred)
+        for name, value in fields.items():
+            given = value
+            if name == "leads":
+                given = [f"{lead['party']}={lead['name']}" for lead in value]
+            if given != []:
+                found[name] = given
+        if event.sources:
+            found["sources"] = [s.model_dump(mode="json", exclude_none=True) for s in event.sources]
+        yield found
 
 
 def as_jsonl(rows: Iterable[View]) -> Iterator[str]:
