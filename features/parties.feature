@@ -84,6 +84,13 @@ Feature: The parties of a channel
       Then it is recorded
       And event #2 of "us-cn-mmca" says its location is "Cairo"
 
+    Scenario: The status of a channel says where a planned meeting is to be held
+      Given I ran tracker plan us-cn-mmca --on 2023-11-15 --window 2024-04 --host EG --location Cairo
+      When I ask for the status of "us-cn-mmca" as of "2024-01-01"
+      Then the status shows:
+        | field   | shows                                                   |
+        | planned | meeting in Cairo in 2024-04 (agreed 2023-11-15, host EGY) |
+
   Rule: The export names each party by its CAMEO actor code, where CAMEO has one
 
     Scenario Outline: A country by its alpha-3 code, an organisation by its IGO code

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
-from tests.features.helpers import Outcome, q, run
+from tests.features.helpers import Outcome, q, record, run
 from tests.support import run_cli
 
 
@@ -52,6 +52,14 @@ def run_tracker(store: str, args: str) -> Outcome:
     import shlex
 
     return run(store, shlex.split(args))
+
+
+@given(parsers.re(r"I ran tracker (?P<args>.+)"))
+def ran_tracker(store: str, args: str) -> None:
+    """Set the scene with a command line written out in full, which must succeed."""
+    import shlex
+
+    record(store, shlex.split(args))
 
 
 @then("the message names today's date")

@@ -190,7 +190,8 @@ class Projector:
             row.held[seq] = held
         self.rows.plans.append(
             (row.channel_id, seq, row.known_from, FOREVER, str(occurred), occurred.earliest_iso,
-             str(window), window.earliest_iso, level, self.seal(data.get("host"))),
+             str(window), window.earliest_iso, level, self.seal(data.get("host")),
+             self.seal(data.get("location"))),
         )  # fmt: skip
 
     def _settle(self, row: ChannelRow, start: str, level: str | None, text: str) -> None:

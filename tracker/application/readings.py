@@ -194,7 +194,7 @@ def _summary(
         )
     planned = []
     # In valid time, as the domain walks them.
-    for _, seq, _, agreed_text, window_text, plan_level, host, held_by_day in sorted(
+    for _, seq, _, agreed_text, window_text, plan_level, host, location, held_by_day in sorted(
         plans, key=lambda p: (p[2], p[1])
     ):
         held = held_at_end.get(str(seq)) if at_end else held_by_day
@@ -205,6 +205,7 @@ def _summary(
                 window=FuzzyDate.parse(window_text),
                 level=_LEVELS[plan_level] if plan_level else None,
                 host=opened(host),
+                location=opened(location),
                 held=FuzzyDate.parse(held) if held else None,
                 as_of=as_of,
                 can_be_overdue=can_be_overdue,

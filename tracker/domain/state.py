@@ -50,6 +50,7 @@ class PlannedState:
     window: FuzzyDate
     level: Level | None
     host: str | None
+    location: str | None
     held: FuzzyDate | None
     overdue: bool
     days_late: int
@@ -133,6 +134,7 @@ def planned_state(
     window: FuzzyDate,
     level: Level | None,
     host: str | None,
+    location: str | None = None,
     held: FuzzyDate | None,
     as_of: dt.date,
     can_be_overdue: bool,
@@ -145,6 +147,7 @@ def planned_state(
         window=window,
         level=level,
         host=host,
+        location=location,
         held=held,
         overdue=overdue,
         days_late=(as_of - window.latest).days if overdue else 0,
@@ -204,6 +207,7 @@ def fold(
             window=plan.window,
             level=plan.level,
             host=plan.host,
+            location=plan.location,
             held=next(
                 (
                     m.occurred

@@ -40,6 +40,7 @@ def planned_view(plan: PlannedState) -> View:
         "window": str(plan.window),
         "level": str(plan.level) if plan.level else None,
         "host": plan.host,
+        "location": plan.location,
         "held": _opt(plan.held),
         "overdue": plan.overdue,
         "days_late": plan.days_late,

@@ -102,12 +102,14 @@ def select_plans(*, now: bool, one: bool, at_end: bool) -> str:
     if at_end:
         return f"""
 SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
+       p.location,
        NULL AS held
   FROM rm_plans p
  WHERE p.agreed_start <= :d AND {_known("p", now)}{_which("p", one)}
 """  # noqa: S608
     return f"""
 SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
+       p.location,
        CASE WHEN c.last_start <= :d THEN NULL
        WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -110,6 +110,7 @@ SCHEMA = (
         window_start TEXT NOT NULL,
         level TEXT,
         host TEXT,
+        location TEXT,
         PRIMARY KEY (channel_id, seq, rec_from)
     ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
@@ -130,5 +131,5 @@ KEYS = {
 TEXTS = {
     "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail"),
     "rm_spans": ("detail",),
-    "rm_plans": ("host",),
+    "rm_plans": ("host", "location"),
 }
