@@ -18,10 +18,8 @@ the fact was retracted since, so importing a file again records nothing new.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +32,7 @@ from tracker.application.entry_recorder import (
     Outcome,
 )
 from tracker.application.errors import WriteConflict
+from tracker.application.garbage import fewer_collections
 from tracker.application.seedfile import SeedFile, open_seed
 from tracker.application.seedplan import ImportPlan, Positioned, SeedReader
 from tracker.application.unit_of_work import retrying
@@ -86,7 +85,7 @@ def _import_file(
 ) -> ImportResult:
     reader = SeedReader(source)
     try:
-        with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
+        with fewer_collections(50_000), app.store_errors(), event_writer(app.store) as writer:
             recorder = EntryRecorder(app, source.name, writer, snapshot_from)
             _record_in_file_order(recorder, reader, progress)
     except (Interleaved, WriteConflict):
@@ -113,36 +112,12 @@ def _import_plan(
     snapshot_from: int | None,
 ) -> ImportResult:
     def attempt() -> ImportResult:
-        with _fewer_collections(), app.store_errors(), event_writer(app.store) as writer:
+        with fewer_collections(50_000), app.store_errors(), event_writer(app.store) as writer:
             recorder = EntryRecorder(app, plan.path.name, writer, snapshot_from)
             _record_by_channel(recorder, plan, progress)
         return _done(app, plan, recorder.outcome)
 
     return retrying(attempt, pause=0.01)
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Let the cyclic garbage collector run less often while an import makes its objects.
-
-    An import creates millions of short-lived objects and almost no cycles; the collector's
-    passes over everything loaded before (frozen here) took its time. Its figure in `make
-    bench` ("What each speed trick buys"): an import of 20,000 events took 13 to 55% longer
-    without it (two runs, 2026-12-03).
-    """
-    threshold = gc.get_threshold()
-    # Not when the process froze objects itself (the tracker used as a library): unfreezing
-    # afterwards would undo that.
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(50_000, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        if freeze:
-            gc.unfreeze()
 
 
 def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:

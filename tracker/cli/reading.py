@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -122,6 +119,7 @@ def status(
     json: Json = False,
 ) -> None:
     """Show one channel in full, or the dashboard: one row per channel."""
+    from tracker.application.garbage import fewer_collections
     from tracker.reports import dashboard
     from tracker.reports.text import status_text
     from tracker.reports.views import recent_meetings, status_view
@@ -134,7 +132,7 @@ def status(
         view = status_view(state)
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
-    with fewer_collections():
+    with fewer_collections(100_000):
         views = dashboard.select(
             (status_view(s) for s in summaries(app, as_of=day, known_on=moment)),
             statuses=[s.value for s in status or []],
@@ -207,29 +205,6 @@ def overdue(
     items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
     items.sort(key=lambda i: (-i["days_late"], i["channel"]))
     echo_json(items) if json else typer.echo(overdue_text(items))
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Let the cyclic garbage collector run less often while the dashboard is built and
-    written.
-
-    Ten thousand channels make a few hundred thousand objects (summaries, views) that all
-    live until the command ends, and no cycles: the collector's passes over them, and over
-    everything loaded before (frozen here), found nothing to free. Its figure in `make bench`
-    ("What each speed trick buys"): the dashboard of 10,000 channels built and written as JSON.
-    """
-    threshold = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(100_000, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        if freeze:
-            gc.unfreeze()
 
 
 CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
