@@ -47,7 +47,7 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-COMMANDS = {"open", "agree", "cadence", "plan", "meet", "suspend", "resume", "conclude"}
+COMMANDS = {"open", "agree", "cadence", "plan", "meet", "suspend", "resume", "conclude", "retract"}
 FIELDS = {"command", "slug", "slugs", "title", "parties", "on", "status", "level", "leads"}
 FIELDS |= {"topics", "follows", "per_year", "window", "host", "location", "summary", "by"}
 FIELDS |= {"reason", "successor", "sources"}
@@ -182,7 +182,8 @@ def invalid_entries(draw: st.DrawFn, *, form: str) -> Entry:
         st.one_of(
             st.sampled_from(others),
             texts(12).filter(lambda c: c not in COMMANDS).map(lambda c: {**opening, "command": c}),
-            st.just({"command": "retract", "slug": "m-n", "seq": 2, "reason": "x"}),
+            st.just({"command": "retract", "slug": "m-n", "seq": 0, "reason": "x"}),
+            st.just({"command": "retract", "slug": "m-n", "seq": 2}),
             st.just({k: v for k, v in opening.items() if k != "command"}),
             st.just({k: v for k, v in opening.items() if k != "title"}),
             st.just({**opening, "command": 5}),
