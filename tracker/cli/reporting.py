@@ -163,17 +163,18 @@ def export(
     from tracker.reports.export import as_csv, as_jsonl, export_rows, seed_entries
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    if format is ExportFormat.SEED and day is not None:
-        # Events left out by valid time would leave the retractions' numbers pointing astray.
-        raise BadInput(
-            "--format seed exports the whole record, to import it again: drop --as-of "
-            "(--known-on may stay)"
-        )
-    if format is ExportFormat.SEED and output is not None and output.suffix.lower() != ".jsonl":
-        raise BadInput(
-            f"--format seed writes JSON Lines, which tracker import reads from a .jsonl file: "
-            f"name the output {output.with_suffix('.jsonl').name}"
-        )
+    if format is ExportFormat.SEED:
+        if day is not None:
+            # Events left out by valid time would leave the retractions' numbers astray.
+            raise BadInput(
+                "--format seed exports the whole record, to import it again: drop --as-of "
+                "(--known-on may stay)"
+            )
+        if output is not None and output.suffix.lower() != ".jsonl":
+            raise BadInput(
+                f"--format seed writes JSON Lines, which tracker import reads from a .jsonl "
+                f"file: name the output {output.with_suffix('.jsonl').name}"
+            )
     to_rows = seed_entries if format is ExportFormat.SEED else export_rows
     app = tracker(ctx, write=False, output=output)
     names = list(dict.fromkeys(slugs)) if slugs else app.slugs()

@@ -12,7 +12,10 @@ from tracker.domain.events import ChannelEvent, Fact, MeetingHeld
 
 def meeting_day(fact: ChannelEvent) -> dt.date | None:
     """The one day a meeting was held on, or None (not a meeting, or a date of several days)."""
-    return _day(fact) if isinstance(fact, MeetingHeld) else None
+    if not isinstance(fact, MeetingHeld):
+        return None
+    occurred = fact.occurred
+    return occurred.earliest if occurred.earliest == occurred.latest else None
 
 
 def meetings_by_day(live: Iterable[Fact]) -> dict[dt.date, list[int]]:
@@ -25,21 +28,12 @@ def meetings_by_day(live: Iterable[Fact]) -> dict[dt.date, list[int]]:
     return found
 
 
-def _day(fact: Fact) -> dt.date | None:
-    """The one day a fact's date means, or None if it may mean several."""
-    occurred = fact.occurred
-    return occurred.earliest if occurred.earliest == occurred.latest else None
-
-
 def same_day_meetings(live: Iterable[Fact], fact: ChannelEvent) -> list[int]:
     """The sequence numbers of the live meetings held on the one day ``fact`` (a meeting) was."""
-    if not isinstance(fact, MeetingHeld) or _day(fact) is None:
+    day = meeting_day(fact)
+    if day is None:
         return []
-    return [
-        other.seq
-        for other in live
-        if isinstance(other, MeetingHeld) and other.seq != fact.seq and _day(other) == _day(fact)
-    ]
+    return [other.seq for other in live if other.seq != fact.seq and meeting_day(other) == day]
 
 
 def held_the_same_day(slug: str, fact: ChannelEvent, earlier: list[int]) -> str:

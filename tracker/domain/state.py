@@ -134,7 +134,7 @@ def planned_state(
     window: FuzzyDate,
     level: Level | None,
     host: str | None,
-    location: str | None = None,
+    location: str | None,
     held: FuzzyDate | None,
     as_of: dt.date,
     can_be_overdue: bool,

@@ -69,7 +69,7 @@ def cadence_line(c: View) -> str:
 
 def planned_line(p: View) -> str:
     what = f"{p['level']} meeting" if p["level"] else "meeting"
-    if p.get("location"):
+    if p["location"]:
         what += f" in {p['location']}"
     line = f"{what} in {p['window']} (agreed {p['agreed_on']}"
     line += f", host {p['host']})" if p["host"] else ")"

@@ -36,12 +36,8 @@ def writing(store: Store, channel_ids: Sequence[UUID], wait: float | None = None
     """
     wait = left() if wait is None else wait
     if isinstance(store, MemoryStore):
-        if not store.write_lock().acquire(timeout=wait):
-            raise StoreUnavailable(busy_message(store.describe()))
-        try:
+        with _process_lock(store, wait):
             yield
-        finally:
-            store.write_lock().release()
         return
     if isinstance(store, SQLiteStore):
         with _file_lock(store, wait):
@@ -49,6 +45,18 @@ def writing(store: Store, channel_ids: Sequence[UUID], wait: float | None = None
         return
     with _advisory_locks(store, channel_ids, wait):
         yield
+
+
+@contextlib.contextmanager
+def _process_lock(store: MemoryStore, wait: float) -> Iterator[None]:
+    """A store in memory has writers in this process only: a lock of the process."""
+    lock = store.write_lock()
+    if not lock.acquire(timeout=wait):
+        raise StoreUnavailable(busy_message(store.describe()))
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @contextlib.contextmanager
