@@ -159,3 +159,15 @@ Feature: Export every event
     Scenario: Seed entries go to a .jsonl file, the one kind tracker import reads them from
       When I export every event as seed entries to "seed.toml"
       Then the tracker rejects it as bad input with exit code 2, saying "name the output seed.jsonl"
+
+    Scenario: A round trip keeps corrections, amendments, and postponed and cancelled plans
+      Given an agreed channel "us-cn-mmca" at senior-official level opened on "1998-01-19"
+      And I ran tracker correct us-cn-mmca 1 --on 1998-01-20 --why "the agreement was signed on the 20th"
+      And I ran tracker amend us-cn-mmca --on 2020-01-01 --title "Military Maritime Consultative Agreement talks"
+      And I ran tracker plan us-cn-mmca --on 2021-01-01 --window 2021-06
+      And I ran tracker postpone us-cn-mmca 5 --on 2021-05-01 --window 2021-10
+      And I ran tracker plan us-cn-mmca --on 2021-02-01 --window 2021-12
+      And I ran tracker cancel us-cn-mmca 7 --on 2021-11-01
+      When I export every event as seed entries to "seed.jsonl"
+      Then the export is written to "seed.jsonl"
+      And importing "seed.jsonl" into a new store gives the same answers as this one

@@ -171,3 +171,122 @@ Feature: Import a seed file
       When I import the seed file
       Then the tracker rejects it as bad input with exit code 2, saying "it is a character device, not a regular file"
       And nothing is recorded
+
+  Rule: An entry's id names its fact: an entry changed since it was imported is refused
+
+    Scenario: An entry imported again with other content is refused, naming both versions and the correction
+      Given a seed file "meetings.toml" containing:
+        """
+        [[entry]]
+        id = "cn-wg-2023-11"
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        location = "Washington"
+        """
+      When I import the seed file
+      Then it succeeds
+      Given a seed file "meetings-edited.toml" containing:
+        """
+        [[entry]]
+        id = "cn-wg-2023-11"
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-17"
+        location = "Washington"
+        """
+      When I import the seed file
+      Then the tracker refuses it with exit code 1, saying "entry 'cn-wg-2023-11' was recorded on us-cn-counternarcotics-wg as event #2, the meeting of 2023-11-16, and now says the meeting of 2023-11-17; to apply the change: tracker correct us-cn-counternarcotics-wg 2 --on 2023-11-17"
+      And nothing is recorded
+
+    Scenario: An entry imported again unchanged adds nothing, also after its fact was corrected
+      Given a seed file "meetings.toml" containing:
+        """
+        [[entry]]
+        id = "cn-wg-2023-11"
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        """
+      When I import the seed file
+      Then it succeeds
+      Given I ran tracker correct us-cn-counternarcotics-wg 2 --on 2023-11-17
+      When I import the seed file
+      Then it succeeds
+      And I see "0 events recorded (1 were recorded already)"
+
+    Scenario: Later entries name an earlier entry's fact by its id
+      Given a seed file "plans.toml" containing:
+        """
+        [[entry]]
+        id = "cn-wg-plan-2024"
+        command = "plan"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+        window = "2024-01/2024-03"
+
+        [[entry]]
+        id = "cn-wg-plan-2024-postponed"
+        command = "postpone"
+        slug = "us-cn-counternarcotics-wg"
+        ref = "cn-wg-plan-2024"
+        on = "2024-02-01"
+        window = "2024-06"
+        reason = "new delegations"
+
+        [[entry]]
+        command = "correct"
+        slug = "us-cn-counternarcotics-wg"
+        ref = "cn-wg-plan-2024"
+        host = "CN"
+        why = "the readout names the host"
+        """
+      When I import the seed file
+      Then 4 events are recorded
+      And "us-cn-counternarcotics-wg" has a meeting planned in "2024-06" hosted by CHN
+      When I import the seed file
+      Then it succeeds
+      And I see "0 events recorded"
+
+    Scenario: An entry naming an id no entry recorded is refused
+      Given a seed file "postpone.toml" containing:
+        """
+        [[entry]]
+        command = "cancel"
+        slug = "us-cn-counternarcotics-wg"
+        ref = "no-such-entry"
+        on = "2024-02-01"
+        """
+      When I import the seed file
+      Then the tracker refuses it with exit code 1, saying "us-cn-counternarcotics-wg has no fact recorded by an entry of id 'no-such-entry'"
+      And nothing is recorded
+
+    Scenario: The article followed through 2024 imports after the article, with corrections and amendments
+      Given the seed file of the article was imported
+      When I import the seed file that follows the article through 2024
+      Then it succeeds
+      And "us-cn-tourism-summit" has a meeting planned in "2024-01/2024-06" hosted by CHN, held on "2024-05-21/2024-05-23"
+      When I run tracker status us-cn-climate-talks --as-of 2024-01-01
+      Then I see "USA=John Kerry"
+      When I run tracker status us-cn-climate-talks
+      Then I see "USA=John Podesta, CHN=Liu Zhenmin"
+
+  Rule: A dry run says what an import would record, and writes nothing
+
+    Scenario: A dry run of the article's seed file records nothing and says what it would record
+      When I import the seed file of the article with --dry-run
+      Then it succeeds
+      And I see "dry run of us-china-2023.toml: 17 entries, 18 events would be recorded (0 were recorded already); nothing was written"
+      And nothing is recorded
+
+    Scenario: A dry run of a file the rules refuse says which entry, and writes nothing
+      Given a seed file "refused.toml" containing:
+        """
+        [[entry]]
+        command = "resume"
+        slugs = ["us-cn-counternarcotics-wg"]
+        on = "2023-11-16"
+        """
+      When I import the seed file with --dry-run
+      Then the tracker refuses it with exit code 1, saying "entry 1"
+      And nothing is recorded

@@ -133,7 +133,7 @@ Feature: Correct a mistake by retracting an event
     Scenario: The opening cannot be retracted
       When I retract event #1 of "us-cn-commercial-wg" because "wrong channel"
       Then the tracker refuses it with exit code 1, saying "cannot be retracted"
-      And the message mentions "conclude the channel instead"
+      And the message mentions "correct it (tracker correct"
       And nothing is recorded
 
     Scenario: An event the channel does not have cannot be retracted

@@ -381,6 +381,21 @@ def import_article(store: str) -> Outcome:
     return run(store, ["import", str(ARTICLE_SEEDS)])
 
 
+@when("I import the seed file of the article with --dry-run", target_fixture="outcome")
+def import_article_dry(store: str) -> Outcome:
+    return run(store, ["import", "--dry-run", str(ARTICLE_SEEDS)])
+
+
+@when("I import the seed file with --dry-run", target_fixture="outcome")
+def import_seed_file_dry(store: str, seed_file: Path) -> Outcome:
+    return run(store, ["import", "--dry-run", str(seed_file)])
+
+
+@when("I import the seed file that follows the article through 2024", target_fixture="outcome")
+def import_after_article(store: str) -> Outcome:
+    return run(store, ["import", str(ARTICLE_SEEDS.with_name("us-china-2024.toml"))])
+
+
 @when("I import the seed file", target_fixture="outcome")
 def import_seed_file(store: str, seed_file: Path) -> Outcome:
     return run(store, ["import", str(seed_file)])

@@ -356,6 +356,24 @@ def history_json_retracted(store: str, seq: str, slug: str, by: str, reason: str
     assert retraction["details"]["retracted_seq"] == int(seq), retraction
 
 
+@then(
+    parsers.re(
+        r"for scripts, event #(?P<seq>\d+) of "
+        + q("slug")
+        + r" is corrected by event #(?P<copy>\d+) and retracted by event #(?P<by>\d+) because "
+        + q("reason")
+    )
+)
+def history_json_corrected(
+    store: str, seq: str, slug: str, copy: str, by: str, reason: str
+) -> None:
+    history_json_retracted(store, seq, slug, by, reason)
+    events = {e["seq"]: e for e in read_json(store, ["history", slug])}
+    assert events[int(seq)]["corrected_by"] == int(copy), events[int(seq)]
+    assert events[int(copy)]["corrects"] == int(seq), events[int(copy)]
+    assert events[int(copy)]["kind"] == events[int(seq)]["kind"]
+
+
 # --- Then: what is overdue -------------------------------------------------------------------
 
 

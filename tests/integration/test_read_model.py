@@ -55,8 +55,9 @@ def chronicles(draw: st.DrawFn) -> list[Op]:
             on = f"{day:%Y-%m}-01"
         else:
             on = day.isoformat() + ("~" if when == "day~" else "")
-        kind = draw(st.sampled_from(["meet"] * 6 + ["cadence"] * 2 + ["plan", "suspend",
-                                     "resume", "retract", "agree"]))  # fmt: skip
+        kind = draw(st.sampled_from(["meet"] * 6 + ["cadence"] * 2 + ["plan"] * 2 + ["suspend",
+                                     "resume", "retract", "agree", "postpone", "cancel",
+                                     "amend", "correct"]))  # fmt: skip
         level = draw(st.sampled_from([*LEVELS, None]))
         if kind == "meet":
             ops.append(("meet", on, level, None))
@@ -71,6 +72,15 @@ def chronicles(draw: st.DrawFn) -> list[Op]:
             ops.append(("resume", on))
         elif kind == "retract":
             ops.append(("retract", draw(st.integers(0, 1000))))
+        elif kind == "postpone":
+            end = day + dt.timedelta(days=draw(st.integers(0, 400)))
+            ops.append(("postpone", on, draw(st.integers(0, 1000)), f"{day}/{end}"))
+        elif kind == "cancel":
+            ops.append(("cancel", on, draw(st.integers(0, 1000))))
+        elif kind == "amend":
+            ops.append(("amend", on, draw(st.sampled_from(["Renamed", None])), level or LEVELS[1]))
+        elif kind == "correct":
+            ops.append(("correct", draw(st.integers(0, 1000)), on))
         else:
             ops.append(("agree", on))
     return ops

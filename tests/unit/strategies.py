@@ -62,10 +62,17 @@ KINDS: dict[str, st.SearchStrategy[Op]] = {
     "retract": st.tuples(st.just("retract"), st.integers(0, 1000)),
     # Conclusions come late and seldom, since nothing but a retraction may follow one.
     "conclude": st.tuples(st.just("conclude"), occurred(late_days)),
+    # A number that picks an event (a planned meeting, if it is to be accepted).
+    "postpone": st.tuples(st.just("postpone"), occurred(), st.integers(0, 1000), windows()),
+    "cancel": st.tuples(st.just("cancel"), occurred(), st.integers(0, 1000)),
+    "amend": st.tuples(
+        st.just("amend"), occurred(), st.sampled_from(["Renamed group", None]), named_levels
+    ),
+    "correct": st.tuples(st.just("correct"), st.integers(0, 1000), occurred()),
 }
 # Weighted towards what makes timelines interesting.
 WEIGHTS = {"meet": 6, "suspend": 3, "resume": 3, "cadence": 2, "plan": 2, "agree": 1}
-WEIGHTS |= {"retract": 2, "conclude": 1}
+WEIGHTS |= {"retract": 2, "conclude": 1, "postpone": 2, "cancel": 1, "amend": 1, "correct": 2}
 operations: st.SearchStrategy[Op] = st.sampled_from(
     [kind for kind, weight in WEIGHTS.items() for _ in range(weight)]
 ).flatmap(KINDS.__getitem__)

@@ -26,6 +26,12 @@ from pydantic import ValidationError
 from tests.support import fingerprint
 from tests.unit.builders import SLUG, Clock
 from tests.unit.strategies import Op, command_lists, days, openings
+from tracker.application.changing import (
+    AmendChannel,
+    CancelMeeting,
+    CorrectFact,
+    PostponeMeeting,
+)
 from tracker.application.commands import (
     AgreeCadence,
     AgreeChannel,
@@ -37,7 +43,7 @@ from tracker.application.commands import (
     RetractEvent,
     SuspendChannels,
 )
-from tracker.application.errors import ChannelNotFound, Refused
+from tracker.application.errors import BadInput, ChannelNotFound, Refused
 from tracker.application.tracker import DialogueTracker
 from tracker.domain.events import (
     ChannelAgreed,
@@ -88,7 +94,8 @@ def new_tracker() -> Iterator[Tracker]:
 # The kind of event each accepted operation records.
 RECORDS = {"agree": "agreed", "cadence": "cadence", "plan": "planned", "meet": "meeting"}
 RECORDS |= {"suspend": "suspended", "resume": "resumed", "conclude": "concluded"}
-RECORDS |= {"retract": "retracted"}
+RECORDS |= {"retract": "retracted", "postpone": "postponed", "cancel": "cancelled"}
+RECORDS |= {"amend": "amended"}
 
 
 def attempt(tracker: Tracker, op: Op) -> bool:
@@ -117,16 +124,39 @@ def attempt(tracker: Tracker, op: Op) -> bool:
                 recorded = app.resume(ResumeChannels(slugs=(SLUG,), on=on))
             case "conclude":
                 recorded = app.conclude(ConcludeChannel(slug=SLUG, on=on))
-            case _:
+            case "postpone":
+                plan = 1 + op[2] % tracker.version
+                try:
+                    postponed = PostponeMeeting(slug=SLUG, seq=plan, on=on, window=op[3])
+                except ValidationError:
+                    return False  # a new window that ends before the postponement: not sent
+                recorded = app.postpone(postponed)
+            case "cancel":
+                plan = 1 + op[2] % tracker.version
+                recorded = app.cancel(CancelMeeting(slug=SLUG, seq=plan, on=on))
+            case "amend":
+                recorded = app.amend(AmendChannel(slug=SLUG, on=on, title=op[2], level=op[3]))
+            case "correct":
+                seq = 1 + op[1] % tracker.version
+                recorded = app.correct(CorrectFact(slug=SLUG, seq=seq, on=op[2]))
+            case "retract":
                 seq = 1 + op[1] % tracker.version
                 command = RetractEvent(slug=SLUG, seq=seq, reason="recorded by mistake")
                 recorded = app.retract(command)
-    except Refused:
+            case _:
+                raise AssertionError(f"an operation these tests do not know: {op}")
+    except (Refused, BadInput):
         assert fingerprint(str(tracker.path)) == tracker.stored, f"{op} refused but stored"
         return False
-    tracker.version += 1
+    kinds = [RECORDS[op[0]]] if kind != "correct" else [None, "retracted"]
+    first = tracker.version + 1
+    tracker.version += len(kinds)
     tracker.stored = fingerprint(str(tracker.path))
-    assert [(r.slug, r.seq, r.kind) for r in recorded] == [(SLUG, tracker.version, RECORDS[op[0]])]
+    found = [(r.slug, r.seq, r.kind) for r in recorded]
+    expected = [(SLUG, first + i, k) for i, k in enumerate(kinds)]
+    if kind == "correct":  # the copy is of the corrected fact's kind
+        expected[0] = (SLUG, first, found[0][2])
+    assert found == expected
     return True
 
 
@@ -280,11 +310,12 @@ def test_every_timeline_the_tracker_accepts_keeps_the_rules_in_valid_time(
         target(float(len(accepted)), label="commands accepted")
         events = tracker.app.channel(SLUG).events
 
-        assert len(events) == 1 + len(accepted)
+        # A correction records two events (its copy and a retraction), at one moment.
+        assert len(events) == 1 + sum(2 if op[0] == "correct" else 1 for op in accepted)
         assert [e.seq for e in events] == list(range(1, len(events) + 1))
         recorded = [e.recorded for e in events]
         assert recorded == sorted(recorded)
-        assert len(set(recorded)) == len(recorded)
+        assert len(set(recorded)) == 1 + len(accepted)
         replay(live_by(events, dt.date.max))
 
 

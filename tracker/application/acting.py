@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tracker.application.changing import AmendChannel, CancelMeeting, CorrectFact, PostponeMeeting
 from tracker.application.commands import (
+    OPTION_NAMES,
     AgreeCadence,
     AgreeChannel,
     ChannelCommand,
@@ -17,7 +19,11 @@ from tracker.application.commands import (
     ResumeChannels,
     SuspendChannels,
 )
+from tracker.application.errors import BadInput
 from tracker.domain.channel import Channel
+from tracker.domain.events import NOT_DETAILS, Fact
+from tracker.domain.rules import NoSuchEntry
+from tracker.domain.timeline import describe
 
 
 def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
@@ -37,6 +43,7 @@ def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
         follows=command.follows,
         sources=command.sources,
         today=recorded.date(),
+        entry_id=command.id,
     )
 
 
@@ -58,6 +65,7 @@ def act(
         "sources": command.sources,
         "retracted_counts": retracted_counts,
         "today": recorded.date(),  # of the application's clock: nothing after it has happened
+        "entry_id": command.id,
     }
     match command:
         case AgreeChannel():
@@ -76,3 +84,64 @@ def act(
             channel.resume(reason=reason, **common)
         case ConcludeChannel(reason=reason, successor=successor):
             channel.conclude(reason=reason, successor=successor, **common)
+        case AmendChannel():
+            channel.amend(
+                title=command.title,
+                leads=command.leads,
+                drop_leads=command.drop_leads,
+                topics=command.topics,
+                level=command.level,
+                **common,
+            )
+        case PostponeMeeting(window=window, reason=reason):
+            channel.postpone(
+                plan=seq_named(command, channel), window=window, reason=reason, **common
+            )
+        case CancelMeeting(reason=reason):
+            channel.cancel(plan=seq_named(command, channel), reason=reason, **common)
+
+
+def seq_named(command: PostponeMeeting | CancelMeeting | CorrectFact, channel: Channel) -> int:
+    """The event a command names: by its number, or by the id of the entry that recorded it."""
+    if command.seq is not None:
+        return command.seq
+    assert command.ref is not None
+    found = channel.seq_of_entry(command.ref)
+    if found is None:
+        raise NoSuchEntry(
+            f"{channel.slug} has no fact recorded by an entry of id {command.ref!r}; name the "
+            "id of an earlier entry of this channel, or the event's number (seq)"
+        )
+    return found
+
+
+def correct(command: CorrectFact, channel: Channel, recorded: dt.datetime) -> None:
+    """Ask the channel to replace a fact with a corrected copy (options of another kind of
+    fact are refused as bad input, naming the options the fact has)."""
+    seq = seq_named(command, channel)
+    changes = command.changes()
+    target = next((e for e in channel.events if e.seq == seq), None)
+    if isinstance(target, Fact):
+        fields = set(type(target).model_fields) - NOT_DETAILS - {"slug", "plan_seq"} | {"occurred"}
+        wrong = [name for name in changes if name not in fields]
+        if wrong:
+            have = sorted(OPTION_NAMES["on" if f == "occurred" else f] for f in fields)
+            given = ", ".join(OPTION_NAMES.get(name, name) for name in wrong)
+            raise BadInput(
+                f"{describe(target)} (#{seq}) has no {given}; the options of tracker "
+                f"{target.COMMAND} are {', '.join(have)}"
+            )
+    if not changes and not command.sources:
+        raise BadInput(
+            "give the options of the fact whose values are wrong, with the right values "
+            "(e.g. --on 2024-03-02)"
+        )
+    channel.correct(
+        seq=seq,
+        changes=changes,
+        recorded=recorded,
+        sources=command.sources,
+        reason=command.why,
+        today=recorded.date(),
+        entry_id=command.id,
+    )

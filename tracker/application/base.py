@@ -218,7 +218,8 @@ class TrackerApplication(Application[UUID]):
                     assert isinstance(opening, ChannelOpened)
                     slugs.append(opening.slug)
                 if len(page) < 1000:
-                    return slugs
+                    # A corrected opening is an opening too: the channel is listed once.
+                    return list(dict.fromkeys(slugs))
                 start = page[-1].id + 1
 
     def _ids_present(self, slugs: Iterable[str]) -> set[UUID]:
@@ -249,6 +250,8 @@ class TrackerApplication(Application[UUID]):
             yield
         except DomainError as e:
             raise Refused(str(e)) from None
+        except InvalidValue as e:  # a value the domain found wrong only once it saw the fact
+            raise BadInput(str(e)) from None
 
     @contextmanager
     def store_errors(self) -> Iterator[None]:

@@ -53,8 +53,8 @@ class ChannelRow:
     last_meeting_text: str | None = None
     resumed_latest: str | None = None
     levels: dict[str, LevelRun] = field(default_factory=dict)
-    # Plans no meeting has settled yet: (seq, first day of the window, level or None), and the
-    # meeting that settled each of the others.
+    # Plans no meeting has settled yet: (seq, the first day a meeting may settle it, level or
+    # None), and the meeting that settled each of the others.
     open_plans: list[tuple[int, str, str | None]] = field(default_factory=list)
     held: dict[int, str] = field(default_factory=dict)
 

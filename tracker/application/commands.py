@@ -6,8 +6,7 @@ the same validation, so a bad date or party is reported the same way wherever it
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -18,12 +17,23 @@ from pydantic import (
     model_validator,
 )
 
+from tracker.application.changing import (
+    AmendChannel,
+    CancelMeeting,
+    CorrectFact,
+    PostponeMeeting,
+)
+from tracker.application.command_base import (
+    Command,
+    EntryId,
+    HasLeads,
+    per_year_in_range,
+    plain_number,
+)
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import (
     ChannelStatus,
-    GivenLead,
     GivenName,
-    GivenSource,
     GivenText,
     GivenTitle,
     Level,
@@ -31,48 +41,8 @@ from tracker.domain.values import (
     Slug,
 )
 
-MIN_PER_YEAR, MAX_PER_YEAR = 0.01, 366
-_NUMBER = re.compile(
-    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)"
-)
 
-
-class Command(BaseModel):
-    """A request to record something. ``sources`` say where it was reported."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    sources: tuple[GivenSource, ...] = ()
-
-    @field_validator("sources", mode="before")
-    @classmethod
-    def _sources_as_written(cls, value: Any) -> Any:
-        # In a seed file a single source may stand alone, and a bare string is a citation.
-        if isinstance(value, dict | str):
-            value = [value]
-        if isinstance(value, list | tuple):
-            return [{"citation": v} if isinstance(v, str) else v for v in value]
-        return value
-
-    def channels(self) -> tuple[str, ...]:
-        """The channels this command touches."""
-        return (str(self.slug),)  # type: ignore[attr-defined]
-
-
-def _lead(value: Any) -> Any:
-    return GivenLead.parse(value) if isinstance(value, str) else value
-
-
-class _HasLeads(Command):
-    leads: tuple[GivenLead, ...] = ()
-
-    @field_validator("leads", mode="before")
-    @classmethod
-    def _leads_as_text(cls, value: Any) -> Any:
-        return [_lead(v) for v in value] if isinstance(value, list | tuple) else value
-
-
-class OpenChannel(_HasLeads):
+class OpenChannel(HasLeads):
     command: Literal["open"] = "open"
     slug: Slug
     title: GivenTitle
@@ -114,26 +84,8 @@ class AgreeCadence(Command):
     per_year: float = Field(allow_inf_nan=False)
     on: FuzzyDate
 
-    @field_validator("per_year", mode="before")
-    @classmethod
-    def _plain_number(cls, value: Any) -> Any:
-        # pydantic would take true as 1 (a seed file's "per_year": true is a mistake).
-        if isinstance(value, bool):
-            raise ValueError(f"{str(value).lower()} is not a number of meetings a year, e.g. 2")
-        # float() would also take "1_0" and " 2 "; a cadence is written as a plain number.
-        if isinstance(value, str) and not _NUMBER.fullmatch(value):
-            raise ValueError(f"{value[:20]!r} is not a number of meetings a year, e.g. 2 or 0.5")
-        return value
-
-    @field_validator("per_year")
-    @classmethod
-    def _in_range(cls, value: float) -> float:
-        if not MIN_PER_YEAR <= value <= MAX_PER_YEAR:
-            raise ValueError(
-                f"must be at least {MIN_PER_YEAR} (once a century) and at most {MAX_PER_YEAR} "
-                f"(daily) (got {value:g})"
-            )
-        return value
+    _plain = field_validator("per_year", mode="before")(plain_number)
+    _in_range = field_validator("per_year")(per_year_in_range)
 
 
 class PlanMeeting(Command):
@@ -154,7 +106,7 @@ class PlanMeeting(Command):
         return self
 
 
-class HoldMeeting(_HasLeads):
+class HoldMeeting(HasLeads):
     command: Literal["meet"] = "meet"
     slug: Slug
     on: FuzzyDate
@@ -204,6 +156,7 @@ class RetractEvent(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     command: Literal["retract"] = "retract"
+    id: EntryId | None = None
     slug: Slug
     seq: int = Field(ge=1)
     reason: GivenText = Field(min_length=1)
@@ -222,6 +175,9 @@ RecordingCommand = (
     | SuspendChannels
     | ResumeChannels
     | ConcludeChannel
+    | AmendChannel
+    | PostponeMeeting
+    | CancelMeeting
 )
 
 ChannelCommand = (
@@ -232,11 +188,14 @@ ChannelCommand = (
     | SuspendChannels
     | ResumeChannels
     | ConcludeChannel
+    | AmendChannel
+    | PostponeMeeting
+    | CancelMeeting
 )
 
 # What a seed file's entry may hold: any recording command, or a retraction (whose ``seq`` is
 # the channel's event number in the store imported into).
-SeedEntry = RecordingCommand | RetractEvent
+SeedEntry = RecordingCommand | CorrectFact | RetractEvent
 Entry = Annotated[SeedEntry, Field(discriminator="command")]
 
 # The option each field is given with on the command line, for error messages.
@@ -265,4 +224,8 @@ OPTION_NAMES = {
     "sources.note": "--note",
     "sources.confidence": "--confidence",
     "seq": "SEQ",
+    "ref": "ref",
+    "id": "id",
+    "why": "--why",
+    "drop_leads": "--drop-lead",
 }

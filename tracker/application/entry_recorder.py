@@ -10,15 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act, opening
+from tracker.application.acting import act, correct, opening
+from tracker.application.changing import CorrectFact
 from tracker.application.commands import OpenChannel, RetractEvent
-from tracker.application.errors import Refused
+from tracker.application.errors import BadInput, Refused
+from tracker.application.fixing import correction_advice
 from tracker.application.seedplan import Positioned
+from tracker.domain import refusals
 from tracker.domain.channel import Channel
-from tracker.domain.events import ChannelOpened
+from tracker.domain.events import ChannelOpened, Fact
 from tracker.domain.notices import held_the_same_day, meeting_day, meetings_by_day
-from tracker.domain.rules import DomainError, DuplicateFact
-from tracker.domain.values import channel_id
+from tracker.domain.rules import DomainError, DuplicateFact, EntryChanged
+from tracker.domain.values import InvalidValue, channel_id
 from tracker.store.bulk import EventWriter, Row
 from tracker.store.mapper import PydanticMapper, encode_state
 
@@ -56,6 +59,14 @@ class Interleaved(Exception):
     """The file came back to a channel that was let go."""
 
 
+class DryRun(Exception):  # not an error: how a dry run ends, undoing its writes
+    """A dry run has recorded every entry: what it would have recorded, undone."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__("dry run")
+        self.outcome = outcome
+
+
 def same_opening(recorded: ChannelOpened, command: OpenChannel) -> bool:
     """Whether an open entry describes the channel exactly as it was opened (its sources
     aside: they are not what makes two openings the same)."""
@@ -69,9 +80,16 @@ class EntryRecorder:
     """Applies entries to channels in memory and writes their new events in batches."""
 
     def __init__(
-        self, app: UnitOfWork, file: str, writer: EventWriter, snapshot_from: int | None
+        self,
+        app: UnitOfWork,
+        file: str,
+        writer: EventWriter,
+        snapshot_from: int | None,
+        *,
+        dry_run: bool = False,
     ) -> None:
         self.app = app
+        self.dry_run = dry_run
         self.file = file
         self.writer = writer
         self.snapshot_from = snapshot_from
@@ -94,23 +112,15 @@ class EntryRecorder:
         command, outcome = entry.command, self.outcome
         try:
             if isinstance(command, OpenChannel):
-                if held.channel is None:
-                    held.channel = opening(command, self.recorded_at)
-                    # Written at once: the store lists channels in the order they were opened.
-                    self.save([held])
-                elif same_opening(held.channel.opening, command):
-                    outcome.already += 1
-                else:
-                    raise Refused(
-                        f"{self._where(entry)}: the channel {held.slug} exists already with a "
-                        "different opening; give the entry another slug"
-                    )
+                self._open(held, command, entry)
             elif held.channel is None:
                 raise Refused(
                     f"{self._where(entry)}: no channel {held.slug!r}; open it in an earlier entry"
                 )
             elif isinstance(command, RetractEvent):
                 self._retract(held.channel, command)
+            elif isinstance(command, CorrectFact):
+                self._correct(held.channel, command)
             else:
                 try:
                     # A fact recorded before counts even if it was retracted since: importing
@@ -120,18 +130,54 @@ class EntryRecorder:
                     outcome.already += 1
                 else:
                     self._notice_same_day(held)
+        except InvalidValue as e:  # a corrected value the domain found wrong
+            raise BadInput(f"{self._where(entry)}: {e}") from None
         except (DomainError, Refused) as e:
             message = str(e) if isinstance(e, Refused) else f"{self._where(entry)}: {e}"
+            if isinstance(e, EntryChanged):
+                message += f"; {correction_advice(held.slug, e)}"
             if outcome.first_refusal is None or entry.number < outcome.first_refusal[0]:
                 outcome.first_refusal = (entry.number, message)
             return False
         return True
+
+    def _open(self, held: HeldChannel, command: OpenChannel, entry: Positioned) -> None:
+        if held.channel is None:
+            held.channel = opening(command, self.recorded_at)
+            # Written at once: the store lists channels in the order they were opened.
+            self.save([held])
+            return
+        openings = [e for e in held.channel.events if isinstance(e, ChannelOpened)]
+        if any(same_opening(recorded, command) for recorded in openings):
+            self.outcome.already += 1  # as opened, or as corrected since
+        elif command.id is not None and held.channel.opening.entry_id == command.id:
+            changed = opening(command, self.recorded_at).opening
+            raise refusals.entry_changed(held.slug, held.channel.opening, changed, ())
+        else:
+            raise Refused(
+                f"{self._where(entry)}: the channel {held.slug} exists already with a "
+                "different opening; give the entry another slug"
+            )
 
     def _retract(self, channel: Channel, command: RetractEvent) -> None:
         if command.seq in channel.retracted():
             self.outcome.already += 1  # retracted before: importing again adds nothing
         else:
             channel.retract(seq=command.seq, reason=command.reason, recorded=self.recorded_at)
+
+    def _correct(self, channel: Channel, command: CorrectFact) -> None:
+        seq = command.seq
+        if (
+            seq is not None
+            and seq in channel.retracted()
+            and any(isinstance(e, Fact) and e.corrects == seq for e in channel.events)
+        ):
+            self.outcome.already += 1  # corrected before: importing again adds nothing
+            return
+        try:
+            correct(command, channel, self.recorded_at)
+        except DuplicateFact:
+            self.outcome.already += 1  # by its id, or by its ref: the correction is made
 
     def _notice_same_day(self, held: HeldChannel) -> None:
         """Warn of a meeting held on the day of another of its channel's (as `meet` does)."""
@@ -189,8 +235,11 @@ class EntryRecorder:
             self.outcome.long_channels.append(held.slug)
 
     def finish(self) -> None:
-        """Write what is left, or raise the first refusal (and nothing is committed)."""
+        """Write what is left, or raise the first refusal (and nothing is committed); a dry run
+        raises DryRun instead, and nothing is committed either."""
         if self.outcome.first_refusal is not None:
             raise Refused(self.outcome.first_refusal[1])
+        if self.dry_run:
+            raise DryRun(self.outcome)  # the writer's transaction is rolled back
         self.writer.insert(self.batch)
         self.batch = []

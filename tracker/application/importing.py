@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from tracker.application.entry_recorder import (
     BATCH,
+    DryRun,
     EntryRecorder,
     HeldChannel,
     Interleaved,
@@ -54,9 +55,10 @@ class ImportResult:
     """What an import did: entries read, events recorded, facts already recorded before."""
 
     entries: int
-    recorded: int
+    recorded: int  # or, in a dry run, would have recorded
     already: int
     channels: int
+    dry_run: bool = False
 
 
 def import_file(
@@ -64,17 +66,21 @@ def import_file(
     source: Path | SeedFile,
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
+    *,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Record a seed file in one reading; channel by channel if it interleaves channels.
 
     ``source`` is a seed file already opened (open_seed), or the path of one to open. However
-    it goes, it waits for other writers within one time budget (store/waiting.py).
+    it goes, it waits for other writers within one time budget (store/waiting.py). A dry run
+    does all of it in a transaction it then rolls back: it says what would be recorded, or the
+    first entry the rules would refuse, and writes nothing.
     """
     if isinstance(source, Path):
         with open_seed(source) as seed:
-            return import_file(app, seed, progress, snapshot_from)
+            return import_file(app, seed, progress, snapshot_from, dry_run=dry_run)
     with budget():
-        return _import_file(app, source, progress, snapshot_from)
+        return _import_file(app, source, progress, snapshot_from, dry_run)
 
 
 def _import_file(
@@ -82,15 +88,18 @@ def _import_file(
     source: SeedFile,
     progress: Callable[[int, int], None] | None,
     snapshot_from: int | None,
+    dry_run: bool = False,
 ) -> ImportResult:
     reader = SeedReader(source)
     try:
         with fewer_collections(50_000), app.store_errors(), event_writer(app.store) as writer:
-            recorder = EntryRecorder(app, source.name, writer, snapshot_from)
+            recorder = EntryRecorder(app, source.name, writer, snapshot_from, dry_run=dry_run)
             _record_in_file_order(recorder, reader, progress)
+    except DryRun as done:
+        return _dry(reader.plan, done.outcome)
     except (Interleaved, WriteConflict):
         # Undone; validate the rest of the file first, then record it channel by channel.
-        return import_plan(app, reader.finish(), progress, snapshot_from)
+        return import_plan(app, reader.finish(), progress, snapshot_from, dry_run=dry_run)
     return _done(app, reader.plan, recorder.outcome)
 
 
@@ -99,10 +108,12 @@ def import_plan(
     plan: ImportPlan,
     progress: Callable[[int, int], None] | None = None,
     snapshot_from: int | None = None,
+    *,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Record a validated seed file; retry if another writer changed a channel meanwhile."""
     with budget():
-        return _import_plan(app, plan, progress, snapshot_from)
+        return _import_plan(app, plan, progress, snapshot_from, dry_run)
 
 
 def _import_plan(
@@ -110,14 +121,26 @@ def _import_plan(
     plan: ImportPlan,
     progress: Callable[[int, int], None] | None,
     snapshot_from: int | None,
+    dry_run: bool = False,
 ) -> ImportResult:
     def attempt() -> ImportResult:
-        with fewer_collections(50_000), app.store_errors(), event_writer(app.store) as writer:
-            recorder = EntryRecorder(app, plan.path.name, writer, snapshot_from)
-            _record_by_channel(recorder, plan, progress)
+        try:
+            with fewer_collections(50_000), app.store_errors(), event_writer(app.store) as writer:
+                recorder = EntryRecorder(
+                    app, plan.path.name, writer, snapshot_from, dry_run=dry_run
+                )
+                _record_by_channel(recorder, plan, progress)
+        except DryRun as done:
+            return _dry(plan, done.outcome)
         return _done(app, plan, recorder.outcome)
 
     return retrying(attempt, pause=0.01)
+
+
+def _dry(plan: ImportPlan, outcome: Outcome) -> ImportResult:
+    return ImportResult(
+        plan.entries, outcome.recorded, outcome.already, len(plan.channels), dry_run=True
+    )
 
 
 def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:

@@ -21,6 +21,7 @@ after the tracked position in catch_up.py.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 from uuid import UUID
@@ -30,14 +31,21 @@ from tracker.application.row_writer import RowWriter
 from tracker.domain import lifecycle
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import Fact
-from tracker.domain.timeline import micros
+from tracker.domain.plans import settle_from, settles
+from tracker.domain.timeline import Walk, micros, walk
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.errors import ReadModelDamaged
 from tracker.store.readmodel.queries import SELECT_CHANNEL, SELECT_HELD, SELECT_HELD_AT_LEVEL
 from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 
-# A channel's live facts in valid time and its version, as known at a moment.
-LoadFacts = Callable[[UUID, dt.datetime], tuple[list[Fact], int]]
+# A channel's live facts in valid time, its version, and each corrected fact's copy, as known
+# at a moment.
+LoadFacts = Callable[[UUID, dt.datetime], tuple[list[Fact], int, dict[int, int]]]
+
+# Kinds of fact after which the channel is projected again from the domain's walk: they change
+# a plan or what the channel goes by, which the walk decides (and they are rare).
+WALKED = frozenset({"postponed", "cancelled", "amended"})
+PLANS = frozenset({"planned", "postponed", "cancelled"})
 
 
 def _later(a: str | None, b: str) -> str:
@@ -60,7 +68,7 @@ class Projector:
         """Apply one stored event of channel ``key``, given as its kind and JSON payload."""
         recorded = dt.datetime.fromisoformat(payload["recorded"])
         moment = micros(recorded)
-        if kind == "opened":
+        if kind == "opened" and version == 1:
             opened = self._open(key, payload, version, moment)
             self._span(opened, str(payload["status"]), FuzzyDate.parse(payload["occurred"]), kind)
             return
@@ -73,7 +81,7 @@ class Projector:
             row.changed = True  # what _at does at the same moment, without the call
         else:
             self._at(row, moment)
-        if kind == "retracted":
+        if kind == "retracted" or kind in WALKED or kind == "opened" or payload.get("corrects"):
             self.rebuild_channel(UUID(key), recorded, moment)
             return
         occurred = FuzzyDate.parse(payload["occurred"])
@@ -173,38 +181,38 @@ class Projector:
         meeting already projected may settle it; otherwise only a meeting to come can."""
         window = FuzzyDate.parse(data["window"])
         level = data.get("level")
-        held = (
-            self._held(row, window.earliest_iso, level) if window.earliest_iso <= before else None
-        )
+        first_day = settle_from(window, occurred)
+        held = self._held(row, first_day, level) if first_day <= before else None
         if held is None:
-            row.open_plans.append((seq, window.earliest_iso, level))
+            row.open_plans.append((seq, first_day, level))
         else:
             row.held[seq] = held
         self.rows.plans.append(
-            (row.channel_id, seq, row.known_from, FOREVER, str(occurred), occurred.earliest_iso,
-             str(window), window.earliest_iso, level, self.seal(data.get("host")),
-             self.seal(data.get("location"))),
+            (row.channel_id, seq, occurred.earliest_iso, row.known_from, FOREVER, str(occurred),
+             occurred.earliest_iso, str(window), first_day, level,
+             self.seal(data.get("host")), self.seal(data.get("location")), str(window), None,
+             None, 0),
         )  # fmt: skip
 
     def _settle(self, row: ChannelRow, start: str, level: str | None, text: str) -> None:
         """Mark the open plans this meeting (after every other fact) is the first to settle."""
         still_open = []
         for plan in row.open_plans:
-            seq, window_start, plan_level = plan
-            if window_start <= start and (plan_level is None or plan_level == level):
+            seq, first_day, plan_level = plan
+            if settles(first_day, plan_level, start, level):
                 row.held[seq] = text
             else:
                 still_open.append(plan)
         row.open_plans = still_open
 
-    def _held(self, row: ChannelRow, window_start: str, level: str | None) -> str | None:
+    def _held(self, row: ChannelRow, first_day: str, level: str | None) -> str | None:
         """The first meeting already projected on or after the day, at the level if given."""
         self.rows.flush()
         if level is None:
-            found = self.cursor.execute(SELECT_HELD, (row.channel_id, window_start, FOREVER))
+            found = self.cursor.execute(SELECT_HELD, (row.channel_id, first_day, FOREVER))
         else:
             found = self.cursor.execute(
-                SELECT_HELD_AT_LEVEL, (row.channel_id, window_start, level, FOREVER)
+                SELECT_HELD_AT_LEVEL, (row.channel_id, first_day, level, FOREVER)
             )
         first = found.fetchone()
         return None if first is None else str(first[0])
@@ -228,12 +236,16 @@ class Projector:
         self.rows.flush()
         key = str(channel_id)
         self.cursor.close_rows(key, moment)
-        facts, version = self.load_facts(channel_id, recorded)
+        facts, version, aliases = self.load_facts(channel_id, recorded)
+        walked, _ = walk(facts, aliases)
         opening, *rest = facts
+        assert walked.profile is not None
         row = self.channels[key]
         fresh = ChannelRow(
             channel_id=key,
-            opening=opening.details() | {"occurred": str(opening.occurred)},
+            opening=opening.details()
+            | walked.profile.as_json()
+            | {"occurred": str(opening.occurred)},
             opened_text=str(opening.occurred),
             opened_start=opening.occurred.earliest_iso,
             known_from=moment,
@@ -243,8 +255,42 @@ class Projector:
         self.channels[key] = fresh
         self._span(fresh, str(opening.details()["status"]), opening.occurred, "opened")
         for fact in rest:
-            self._append(fresh, fact.KIND, fact.seq, fact.occurred, fact.details())
+            if fact.KIND in PLANS:  # written from the walk's plans, below
+                fresh.last_start = max(fresh.last_start, fact.occurred.earliest_iso)
+            else:
+                self._append(fresh, fact.KIND, fact.seq, fact.occurred, fact.details())
+        self._walked_plans(fresh, walked)
+        if len(walked.profiles) > 1:
+            self.rows.profiles.extend(
+                (key, p.since.earliest_iso, p.seq, moment, FOREVER,
+                 self.seal(json.dumps(p.as_json())))
+                for p in walked.profiles
+            )  # fmt: skip
         fresh.version = version
+
+    def _walked_plans(self, row: ChannelRow, walked: Walk) -> None:
+        """The plans as the domain's walk left them: each version's row, those still open, and
+        the meeting that settled each of the others."""
+        for track in walked.plans.values():
+            plan = track.plan
+            level = plan.level.value if plan.level else None
+            versions = {}  # by the day each holds from: of two on one day, the later holds
+            postponements = 0
+            for v in track.versions:
+                postponements += v.change == "postponed"
+                versions[v.valid_from.earliest_iso] = (
+                    row.channel_id, plan.seq, v.valid_from.earliest_iso, row.known_from, FOREVER,
+                    str(plan.occurred), plan.occurred.earliest_iso, str(v.window),
+                    settle_from(v.window, plan.occurred), level, self.seal(plan.host),
+                    self.seal(plan.location),
+                    str(plan.window), v.change, str(v.valid_from) if v.change else None,
+                    postponements,
+                )  # fmt: skip
+            self.rows.plans.extend(versions.values())
+            if track.held is not None:
+                row.held[plan.seq] = str(track.held.occurred)
+            elif track.open:
+                row.open_plans.append((plan.seq, settle_from(track.window, plan.occurred), level))
 
     # --- state of the channels --------------------------------------------------------------
 

@@ -18,12 +18,9 @@ from tracker.application.errors import (
     ChannelNotFound,
     StoreError,
 )
-from tracker.domain.events import (
-    ChannelEvent,
-    EventRetracted,
-    Fact,
-)
+from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact
 from tracker.domain.state import ChannelState, ChannelSummary
+from tracker.domain.timeline import corrections
 from tracker.domain.values import channel_id
 
 if TYPE_CHECKING:
@@ -40,6 +37,7 @@ class HistoryEntry:
 
     event: ChannelEvent
     retracted_by: EventRetracted | None
+    corrected_by: int | None = None  # the corrected copy that replaced it
 
 
 class Queries(TrackerApplication):
@@ -233,7 +231,7 @@ class Queries(TrackerApplication):
 
     def _facts(
         self, channel_id: UUID, known_on: dt.datetime | None = None
-    ) -> tuple[list[Fact], int]:
+    ) -> tuple[list[Fact], int, dict[int, int]]:
         from tracker.application.readings import live_facts_of
 
         return live_facts_of(self._channel_by_id(channel_id).events, known_on)
@@ -256,7 +254,7 @@ class Queries(TrackerApplication):
             )
         if as_of is not None:
             kept = {e.seq for e in events if isinstance(e, Fact) and e.occurred.earliest <= as_of}
-            if 1 not in kept:
+            if not any(isinstance(e, ChannelOpened) and e.seq in kept for e in events):
                 raise ChannelNotFound(f"the channel {slug} did not exist as of {as_of}")
             events = [
                 e
@@ -264,4 +262,5 @@ class Queries(TrackerApplication):
                 if e.seq in kept or (isinstance(e, EventRetracted) and e.retracted_seq in kept)
             ]
         retractions = {e.retracted_seq: e for e in events if isinstance(e, EventRetracted)}
-        return [HistoryEntry(e, retractions.get(e.seq)) for e in events]
+        copies = corrections(events)
+        return [HistoryEntry(e, retractions.get(e.seq), copies.get(e.seq)) for e in events]

@@ -66,9 +66,13 @@ def summaries(
         # The cadence in force at a level is the last agreed in valid time.
         if current is None or (found[5], found[1]) > (current[5], current[1]):
             by_level[found[2]] = found
-    plans: dict[str, list[tuple[Any, ...]]] = {}
+    plans: dict[str, dict[int, tuple[Any, ...]]] = {}
     for found in cursor.execute(select_plans(**forms, at_end=at_end), params).fetchall():
-        plans.setdefault(found[0], []).append(found)
+        by_seq = plans.setdefault(found[0], {})
+        current = by_seq.get(found[1])
+        # A plan as its latest version by the day holds it.
+        if current is None or found[8] > current[8]:
+            by_seq[found[1]] = found
     result = []
     opened = cursor.store.seal.open
     no_cadences: dict[str, tuple[Any, ...]] = {}
@@ -78,7 +82,7 @@ def summaries(
                 _summary(
                     found,
                     cadences.get(found[0], no_cadences),
-                    plans.get(found[0], []),
+                    list(plans.get(found[0], {}).values()),
                     (as_of, known_on),
                     opened,
                 )
@@ -108,13 +112,17 @@ def recent_meetings(
 
 def live_facts_of(
     events: Iterable[ChannelEvent], known_on: dt.datetime | None = None
-) -> tuple[list[Fact], int]:
-    """The live facts of a channel in valid time, and its version (for a rebuild), as known at
-    the moment if one is given."""
-    from tracker.domain.timeline import in_valid_time, live_facts
+) -> tuple[list[Fact], int, dict[int, int]]:
+    """The live facts of a channel in valid time, its version, and each corrected fact's copy
+    (for a rebuild), as known at the moment if one is given."""
+    from tracker.domain.timeline import corrections, in_valid_time, live_facts
 
     known = [e for e in events if known_on is None or e.recorded <= known_on]
-    return in_valid_time(live_facts(known)), max(e.originator_version for e in known)
+    return (
+        in_valid_time(live_facts(known)),
+        max(e.originator_version for e in known),
+        corrections(known),
+    )
 
 
 # Read from stored text by lookup: calling an enum class costs more than the rest of a row.
@@ -148,13 +156,18 @@ def _summary(
 ) -> ChannelSummary:
     as_of, known_on = when
     (_, slug, title, parties, topics, level, leads, follows, opened_text, version, at_end, span,
-     last_meeting, resumed, levels_text, plans_text) = found  # fmt: skip
+     last_meeting, resumed, levels_text, plans_text, profile) = found  # fmt: skip
     status_text, since_text, detail = span.split("|", 2)
     # An empty detail is none: the query writes none as an empty text.
     slug, title = check_slug(opened(slug)), json.loads(opened(title))
     detail = opened(detail or None)
     if not isinstance(title, str) or type(version) is not int:
         raise TypeError("a title or version of another type")
+    topics, leads = opened(topics), opened(leads)
+    if profile is not None:  # an amended channel, as of a day before its last fact
+        held_then = json.loads(opened(profile))
+        title, level = held_then["title"], held_then["level"]
+        topics, leads = json.dumps(held_then["topics"]), json.dumps(held_then["leads"])
     parties = _texts(opened(parties))
     if len(parties) < 2:
         raise ValueError("a channel of fewer than two parties")
@@ -194,9 +207,10 @@ def _summary(
         )
     planned = []
     # In valid time, as the domain walks them.
-    for _, seq, _, agreed_text, window_text, plan_level, host, location, held_by_day in sorted(
+    for (_, seq, _, agreed_text, window_text, plan_level, host, location, _, agreed_window,
+         change, changed_text, postponements, held_by_day) in sorted(
         plans, key=lambda p: (p[2], p[1])
-    ):
+    ):  # fmt: skip
         held = held_at_end.get(str(seq)) if at_end else held_by_day
         planned.append(
             planned_state(
@@ -209,15 +223,19 @@ def _summary(
                 held=FuzzyDate.parse(held) if held else None,
                 as_of=as_of,
                 can_be_overdue=can_be_overdue,
+                agreed_window=FuzzyDate.parse(agreed_window),
+                change=change,
+                changed_on=FuzzyDate.parse(changed_text) if changed_text else None,
+                postponements=postponements,
             )
         )
     return ChannelSummary(
         slug=slug,
         title=title,
         parties=parties,
-        topics=_texts(opened(topics)),
+        topics=_texts(topics),
         level=_LEVELS[level] if level else None,
-        leads=_leads(opened(leads)),
+        leads=_leads(leads),
         follows=opened(follows),
         opened=FuzzyDate.parse(opened_text),
         status=status,

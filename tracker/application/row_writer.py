@@ -14,8 +14,8 @@ from tracker.store.readmodel.cursor import ReadModelCursor
 
 
 class RowWriter:
-    """Rows of spans, meetings, cadences and plans, and versions of channels' rows, not yet
-    written through the cursor: the projector appends to each table's list."""
+    """Rows of spans, meetings, cadences, plans and profiles, and versions of channels' rows,
+    not yet written through the cursor: the projector appends to each table's list."""
 
     def __init__(self, cursor: ReadModelCursor) -> None:
         self.cursor = cursor
@@ -23,6 +23,7 @@ class RowWriter:
         self.meetings: list[tuple[Any, ...]] = []
         self.cadences: list[tuple[Any, ...]] = []
         self.plans: list[tuple[Any, ...]] = []
+        self.profiles: list[tuple[Any, ...]] = []
         self.versions: list[tuple[Any, ...]] = []  # rows of rm_channels no longer current
 
     def flush(self) -> None:
@@ -31,6 +32,7 @@ class RowWriter:
             ("rm_meetings", self.meetings),
             ("rm_cadences", self.cadences),
             ("rm_plans", self.plans),
+            ("rm_profiles", self.profiles),
             ("rm_channels", self.versions),
         ):
             self.cursor.insert(table, rows)

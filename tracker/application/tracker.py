@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act, opening
+from tracker.application.acting import act, correct, opening
 from tracker.application.base import refuse_store_file, utc_now
 from tracker.application.care import StoreCare
+from tracker.application.changing import AmendChannel, CancelMeeting, CorrectFact, PostponeMeeting
 from tracker.application.commands import (
     AgreeCadence,
     AgreeChannel,
@@ -110,6 +111,28 @@ class DialogueTracker(StoreCare):
         """Record that a channel ended."""
         return self._each(command)
 
+    def amend(self, command: AmendChannel) -> list[Recorded]:
+        """Record that from a day on a channel goes by another title, leads, topics or level."""
+        return self._each(command)
+
+    def postpone(self, command: PostponeMeeting) -> list[Recorded]:
+        """Record that a planned meeting was moved to another window."""
+        return self._each(command)
+
+    def cancel(self, command: CancelMeeting) -> list[Recorded]:
+        """Record that a planned meeting was called off."""
+        return self._each(command)
+
+    def correct(self, command: CorrectFact) -> list[Recorded]:
+        """Replace a recorded fact with a corrected copy, retracting the original: one step."""
+
+        def change(channels: dict[str, Channel]) -> list[Channel]:
+            channel = channels[command.slug]
+            correct(command, channel, self.clock())
+            return [channel]
+
+        return self._write([command.slug], change)
+
     def retract(self, command: RetractEvent) -> list[Recorded]:
         """Retract one event of a channel."""
 
@@ -127,13 +150,19 @@ class DialogueTracker(StoreCare):
         return self._each(command)
 
     def import_file(
-        self, source: Path | SeedFile, progress: Callable[[int, int], None] | None = None
+        self,
+        source: Path | SeedFile,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        dry_run: bool = False,
     ) -> ImportResult:
         """Record every entry of a seed file (a path, or a file opened with open_seed): all or
-        nothing, and nothing twice."""
+        nothing, and nothing twice; a dry run says what it would record and writes nothing."""
         from tracker.application.importing import import_file
 
-        return import_file(self, source, progress, snapshot_from=self.snapshot_every)
+        return import_file(
+            self, source, progress, snapshot_from=self.snapshot_every, dry_run=dry_run
+        )
 
     def _each(self, command: ChannelCommand) -> list[Recorded]:
         """Apply the same change to every channel the command names; save all or none."""

@@ -9,7 +9,7 @@ import typer
 
 from tracker.cli.context import progress_bar, tracker
 
-EXAMPLES = {"import": "tracker import seeds/us-china-2023.toml"}
+EXAMPLES = {"import": "tracker import --dry-run seeds/us-china-2024.toml"}
 
 
 def import_(
@@ -21,8 +21,17 @@ def import_(
             metavar="FILE", help="A seed file (.toml, .json or .jsonl) of recording entries."
         ),
     ],
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Say what would be recorded, or which entry the rules would refuse (exit 1), "
+            "and write nothing.",
+        ),
+    ] = False,
 ) -> None:
     """Record every entry of a seed file: all or nothing; entries already recorded are skipped.
+    With --dry-run, say what would be recorded and write nothing.
 
     Only a regular file is read (not a pipe or a device). A TOML or JSON file is read whole and
     may be at most 16 MiB; a JSON Lines file may be of any size, each line at most 1 MiB.
@@ -35,7 +44,14 @@ def import_(
     with open_seed(file) as seed:
         app = tracker(ctx, write=True)
         with progress_bar("importing") as progress:
-            result = app.import_file(seed, progress)
+            result = app.import_file(seed, progress, dry_run=dry_run)
+    if result.dry_run:
+        typer.echo(
+            f"dry run of {printable(file.name)}: {result.entries} entries, {result.recorded} "
+            f"events would be recorded ({result.already} were recorded already); nothing was "
+            "written"
+        )
+        return
     typer.echo(
         f"imported {printable(file.name)}: {result.entries} entries, {result.recorded} events "
         f"recorded ({result.already} were recorded already)"

@@ -8,32 +8,31 @@ event never validates: it re-runs on every rebuild.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from tracker.domain import refusals
+from tracker.domain.aggregate import ChannelRecord
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import (
     CadenceAgreed,
     ChannelAgreed,
+    ChannelAmended,
     ChannelEvent,
     ChannelOpened,
     Concluded,
-    EventRetracted,
-    Fact,
+    MeetingCancelled,
     MeetingHeld,
     MeetingPlanned,
+    MeetingPostponed,
     Resumed,
     Suspended,
 )
 from tracker.domain.snapshot import ChannelSnapshot
-from tracker.domain.state import ChannelState, fold
-from tracker.domain.timeline import LiveTimeline, describe, walk
 from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id, party_code
 
 
-class Channel:
+class Channel(ChannelRecord):
     """A channel and every event recorded about it, in the order they were recorded.
 
     Each recording method takes, besides its own fields, ``sources``, ``retracted_counts`` and
@@ -43,71 +42,6 @@ class Channel:
     an import sets it, so that importing a file again adds nothing, whatever was retracted
     since it was first imported.
     """
-
-    def __init__(self, events: Sequence[ChannelEvent]) -> None:
-        """A channel from its recorded events (its opening first), or a snapshot's."""
-        opening = events[0]
-        assert isinstance(opening, ChannelOpened)
-        self._id = opening.originator_id
-        self._events: list[ChannelEvent] = list(events)
-        self._pending: list[ChannelEvent] = []
-        self._live: LiveTimeline | None = None
-
-    @property
-    def events(self) -> list[ChannelEvent]:
-        """Every event recorded, in the order recorded."""
-        return self._events
-
-    # --- the event-sourcing library's aggregate protocol -------------------------------------
-
-    @property
-    def id(self) -> uuid.UUID:
-        return self._id
-
-    @property
-    def version(self) -> int:
-        return self._events[-1].originator_version
-
-    def collect_events(self) -> Sequence[ChannelEvent]:
-        """Hand over the events recorded since the channel was loaded (for saving)."""
-        pending, self._pending = self._pending, []
-        return pending
-
-    def apply(self, event: ChannelEvent) -> None:
-        """Add a recorded event (on rebuild)."""
-        self._events.append(event)
-        self._live = None
-
-    @property
-    def live(self) -> LiveTimeline:
-        """The live facts in valid time, kept up to date as commands record (built on demand)."""
-        if self._live is None:
-            self._live = LiveTimeline(self.events)
-        return self._live
-
-    # --- reading -----------------------------------------------------------------------------
-
-    @property
-    def opening(self) -> ChannelOpened:
-        first = self._events[0]
-        assert isinstance(first, ChannelOpened)
-        return first
-
-    @property
-    def slug(self) -> str:
-        return self.opening.slug
-
-    @property
-    def level(self) -> Level | None:
-        return self.opening.level
-
-    def state(self, *, as_of: dt.date, known_on: dt.datetime | None = None) -> ChannelState | None:
-        """The state as of a day (valid time), as known at a moment (record time)."""
-        return fold(self._events, as_of=as_of, known_on=known_on)
-
-    def retracted(self) -> dict[int, EventRetracted]:
-        """The retractions recorded, by the sequence number of the event each retracts."""
-        return {e.retracted_seq: e for e in self.events if isinstance(e, EventRetracted)}
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -127,6 +61,7 @@ class Channel:
         follows: str | None = None,
         sources: Iterable[Source] = (),
         today: dt.date | None = None,
+        entry_id: str | None = None,
     ) -> Channel:
         """Open a new channel, as proposed or already agreed (not after ``today``)."""
         if status not in (ChannelStatus.PROPOSED, ChannelStatus.AGREED):
@@ -146,6 +81,7 @@ class Channel:
             level=level,
             leads=tuple(leads),
             follows=follows,
+            entry_id=entry_id,
         )
         if (future := refusals.not_happened_yet(opening, today)) is not None:
             raise future
@@ -220,7 +156,7 @@ class Channel:
         self._check_parties("a lead", [lead.party for lead in leads])
         self._record(
             MeetingHeld,
-            level=level or self.level,
+            level=level or self.level_on(occurred),
             location=location,
             leads=tuple(leads),
             summary=summary,
@@ -274,57 +210,73 @@ class Channel:
             **common,
         )
 
-    def retract(self, *, seq: int, reason: str, recorded: dt.datetime) -> None:
-        """Retract one recorded fact; refused if the timeline without it would break a rule."""
-        target = next((e for e in self.events if e.seq == seq), None)
-        refused = refusals.unretractable(self.slug, seq, target, self.version, self.retracted())
-        if refused is not None:
-            raise refused
-        retraction = EventRetracted(
-            originator_id=self.id,
-            originator_version=self.version + 1,
+    def amend(
+        self,
+        *,
+        occurred: FuzzyDate,
+        recorded: dt.datetime,
+        title: str | None = None,
+        leads: Iterable[Lead] = (),
+        drop_leads: Iterable[str] = (),
+        topics: Iterable[str] | None = None,
+        level: Level | None = None,
+        **common: Any,
+    ) -> None:
+        """Record that from ``occurred`` on the channel goes by other values."""
+        leads, drop_leads = tuple(leads), tuple(party_code(p) for p in drop_leads)
+        self._check_parties("a lead", [lead.party for lead in leads])
+        self._check_parties("a lead dropped", drop_leads)
+        self._record(
+            ChannelAmended,
+            title=title,
+            leads=leads,
+            drop_leads=tuple(dict.fromkeys(drop_leads)),
+            topics=None if topics is None else tuple(dict.fromkeys(topics)),
+            level=level,
+            occurred=occurred,
             recorded=recorded,
-            retracted_seq=seq,
-            reason=reason,
+            **common,
         )
-        assert isinstance(target, Fact)
-        _, violation = walk([f for f in self.live.facts if f.seq != seq])
-        if violation is not None:
-            raise violation.rule(
-                f"refused: {violation.rule.rule}: without {describe(target)} (#{seq}), "
-                f"{violation.why}; {violation.advice}"
-            )
-        self.events.append(retraction)
-        self._pending.append(retraction)
-        self._live = None
 
-    # --- recording -----------------------------------------------------------------------------
+    def postpone(
+        self,
+        *,
+        plan: int,
+        window: FuzzyDate,
+        occurred: FuzzyDate,
+        recorded: dt.datetime,
+        reason: str | None = None,
+        **common: Any,
+    ) -> None:
+        """Record that planned meeting ``plan`` was moved to ``window`` on ``occurred``."""
+        self._record(
+            MeetingPostponed,
+            plan_seq=self._plan_seq(plan),
+            window=window,
+            reason=reason,
+            occurred=occurred,
+            recorded=recorded,
+            **common,
+        )
 
-    def _check_parties(self, what: str, codes: Iterable[str | None]) -> None:
-        parties = self.opening.parties
-        for given in codes:
-            code = None if given is None else party_code(given)
-            if code is not None and code not in parties:
-                raise refusals.not_a_party(code, what, self.slug, parties)
-
-    def _record(self, kind: type[Fact], *, retracted_counts: bool = False, **fields: Any) -> None:
-        today = fields.pop("today", None)
-        fact = kind(originator_id=self.id, originator_version=self.version + 1, **fields)
-        if (future := refusals.not_happened_yet(fact, today)) is not None:
-            raise future
-        live = self.live
-        known = live.same_as(fact)
-        if known is not None:
-            raise refusals.recorded_already(fact, self.slug, known)
-        if retracted_counts:
-            retracted = live.same_as_retracted(fact)
-            if retracted is not None:
-                raise refusals.retracted_already(fact, self.slug, retracted)
-        violation = live.add(fact)
-        if violation is not None:
-            raise refusals.breaks_a_rule(fact, self.slug, violation)
-        self.events.append(fact)
-        self._pending.append(fact)
+    def cancel(
+        self,
+        *,
+        plan: int,
+        occurred: FuzzyDate,
+        recorded: dt.datetime,
+        reason: str | None = None,
+        **common: Any,
+    ) -> None:
+        """Record that planned meeting ``plan`` was called off on ``occurred``."""
+        self._record(
+            MeetingCancelled,
+            plan_seq=self._plan_seq(plan),
+            reason=reason,
+            occurred=occurred,
+            recorded=recorded,
+            **common,
+        )
 
 
 def project_channel(

@@ -33,7 +33,11 @@ NOT_DETAILS: set[str] = {  # a set, as pydantic's exclude takes; never changed
     "recorded",
     "sources",
     "occurred",
+    "corrects",
+    "entry_id",
 }
+# An entry's id, as an import file names one: what it may look like.
+ENTRY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"
 
 
 class ChannelEvent(BaseModel):
@@ -52,6 +56,9 @@ class ChannelEvent(BaseModel):
     originator_id: uuid.UUID
     originator_version: int = Field(ge=1)
     recorded: dt.datetime
+    # The id an import file gave the entry that recorded this event, if any: importing an
+    # entry of that id again compares its content with this event's.
+    entry_id: str | None = Field(default=None, pattern=ENTRY_ID_PATTERN)
 
     @property
     def seq(self) -> int:
@@ -68,6 +75,8 @@ class Fact(ChannelEvent):
 
     occurred: FuzzyDate
     sources: tuple[Source, ...] = ()
+    # The event this one is a corrected copy of (``tracker correct``), retracted with it.
+    corrects: int | None = Field(default=None, ge=1)
 
 
 class ChannelOpened(Fact):
@@ -189,6 +198,51 @@ class Concluded(Fact):
     successor: Slug | None = None
 
 
+class ChannelAmended(Fact):
+    """From this day the channel goes by other values: a group renamed, an envoy replaced, a
+    channel upgraded. Only the values given change; ``leads`` replace the lead of their party,
+    ``drop_leads`` name the parties that no longer have one, ``topics`` replace all topics."""
+
+    TOPIC = "tracker.events:ChannelAmended"
+    KIND = "amended"
+    CAMEO = "---"
+    CAMEO_LABEL = "(a change of the channel's name, leads, topics or level; no CAMEO event)"
+    COMMAND = "amend"
+
+    title: Title | None = None
+    leads: tuple[Lead, ...] = ()
+    drop_leads: tuple[Party, ...] = ()
+    topics: tuple[Name, ...] | None = None
+    level: Level | None = None
+
+
+class MeetingPostponed(Fact):
+    """A planned meeting (event ``plan_seq``) was moved to another window."""
+
+    TOPIC = "tracker.events:MeetingPostponed"
+    KIND = "postponed"
+    CAMEO = "---"
+    CAMEO_LABEL = "(a planned meeting moved; no CAMEO event)"
+    COMMAND = "postpone"
+
+    plan_seq: int = Field(ge=1)
+    window: FuzzyDate
+    reason: Text | None = None
+
+
+class MeetingCancelled(Fact):
+    """A planned meeting (event ``plan_seq``) was called off: it owes nothing from then on."""
+
+    TOPIC = "tracker.events:MeetingCancelled"
+    KIND = "cancelled"
+    CAMEO = "---"
+    CAMEO_LABEL = "(a planned meeting called off; no CAMEO event)"
+    COMMAND = "cancel"
+
+    plan_seq: int = Field(ge=1)
+    reason: Text | None = None
+
+
 class EventRetracted(ChannelEvent):
     """An earlier event was recorded by mistake; state and rules ignore it from now on."""
 
@@ -211,6 +265,9 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     Suspended,
     Resumed,
     Concluded,
+    ChannelAmended,
+    MeetingPostponed,
+    MeetingCancelled,
 )
 EVENT_CLASSES: tuple[type[ChannelEvent], ...] = (*FACT_CLASSES, EventRetracted)
 

@@ -87,6 +87,9 @@ TRANSITIONS: dict[str, Transition] = {
     "concluded": Transition(EVERY - {CONCLUDED}, CONCLUDED, detail="successor"),
     "cadence": Transition(EVERY - {CONCLUDED}, None),
     "planned": Transition(EVERY - {CONCLUDED}, None),
+    "postponed": Transition(EVERY - {CONCLUDED}, None),
+    "cancelled": Transition(EVERY - {CONCLUDED}, None),
+    "amended": Transition(EVERY - {CONCLUDED}, None),
 }
 
 

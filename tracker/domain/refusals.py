@@ -9,6 +9,8 @@ from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, F
 from tracker.domain.rules import (
     CannotRetract,
     DuplicateFact,
+    EntryChanged,
+    NoSuchPlan,
     NothingBeforeItHappens,
     OnlyPartiesOfTheChannel,
     RuleBroken,
@@ -84,7 +86,44 @@ def unretractable(
         return CannotRetract(f"event #{seq} of {slug} is already retracted")
     if isinstance(target, ChannelOpened):
         return CannotRetract(
-            f"event #1 of {slug} is the channel's opening, which cannot be retracted; "
-            "conclude the channel instead"
+            f"event #{seq} of {slug} is the channel's opening, which cannot be retracted; "
+            f"correct it (tracker correct {slug} {seq} …), or conclude the channel"
         )
     return None
+
+
+def no_such_plan(slug: str, seq: int, event: ChannelEvent | None, last: int) -> NoSuchPlan:
+    """Why event ``seq`` is no planned meeting a postponement or cancellation can name."""
+    if event is None:
+        what = f"{slug} has no event #{seq}; its events are #1 to #{last}"
+    elif isinstance(event, MeetingPlanned):
+        what = f"planned meeting #{seq} of {slug} is retracted"
+    elif isinstance(event, Fact):
+        what = f"event #{seq} of {slug} is {describe(event)}, not a planned meeting"
+    else:
+        what = f"event #{seq} of {slug} is a retraction, not a planned meeting"
+    return NoSuchPlan(f"{what}; name a planned meeting's number (see tracker history {slug})")
+
+
+def entry_changed(
+    slug: str, recorded: Fact, given: Fact, retracted: Collection[int]
+) -> EntryChanged:
+    """An entry whose id names ``recorded`` now says ``given``: both versions, and the fields
+    a correction of the recorded fact would change."""
+    changes: dict[str, object] = {}
+    if str(recorded.occurred) != str(given.occurred):
+        changes["occurred"] = given.occurred
+    was, now = recorded.details(), given.details()
+    for name in sorted(set(was) | set(now)):
+        if was.get(name) != now.get(name):
+            changes[name] = getattr(given, name)
+    if [s.model_dump() for s in recorded.sources] != [s.model_dump() for s in given.sources]:
+        changes["sources"] = given.sources
+    state = " (retracted since)" if recorded.seq in retracted else ""
+    return EntryChanged(
+        f"refused: entry {given.entry_id!r} was recorded on {slug} as event #{recorded.seq}"
+        f"{state}, {describe(recorded)}, and now says {describe(given)}",
+        seq=recorded.seq,
+        command=recorded.COMMAND if type(recorded) is type(given) else given.COMMAND,
+        changes=changes,
+    )

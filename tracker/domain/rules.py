@@ -55,3 +55,32 @@ class ChannelAlreadyOpened(DomainError):
 
 class CannotRetract(DomainError):
     """The event named cannot be retracted (unknown, already retracted, or the opening)."""
+
+
+class PlanChangeNeedsItsPlan(RuleBroken):
+    rule = "a planned meeting can be postponed or cancelled only once it was agreed"
+
+
+class OnlyAPlanNotYetHeldCanChange(RuleBroken):
+    rule = "only a planned meeting not yet held or cancelled can be postponed or cancelled"
+
+
+class CannotCorrect(DomainError):
+    """The event named cannot be corrected (unknown, retracted, or a retraction)."""
+
+
+class NoSuchPlan(DomainError):
+    """The event named is not a planned meeting of the channel."""
+
+
+class NoSuchEntry(DomainError):
+    """No fact of the channel was recorded by an import entry of the id named."""
+
+
+class EntryChanged(DomainError):
+    """An import entry's id names a fact recorded with other content: the file was changed
+    since it was imported. ``changes`` are the fields that differ, with the entry's values."""
+
+    def __init__(self, message: str, *, seq: int, command: str, changes: dict[str, object]):
+        super().__init__(message)
+        self.seq, self.command, self.changes = seq, command, changes

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import ChannelEvent, ChannelOpened, Fact, MeetingHeld
-from tracker.domain.timeline import EventKeys, StatusSpan, in_valid_time, walk
+from tracker.domain.plans import PlanTrack
+from tracker.domain.timeline import EventKeys, StatusSpan, corrections, in_valid_time, walk
 from tracker.domain.values import ChannelStatus, Lead, Level
 
 DAYS_PER_YEAR = 365
@@ -43,7 +44,11 @@ class CadenceState:
 
 @dataclass(frozen=True)
 class PlannedState:
-    """A meeting agreed for a window, and whether it has happened by the day asked about."""
+    """A meeting agreed for a window, and whether it has happened by the day asked about.
+
+    ``window`` is the window in force (the latest a postponement gave it); ``agreed_window``
+    the one first agreed; ``change`` the last change (postponed, cancelled) and ``changed_on``
+    its date. A cancelled plan owes nothing."""
 
     seq: int
     agreed_on: FuzzyDate
@@ -55,6 +60,14 @@ class PlannedState:
     overdue: bool
     days_late: int
     window_over: bool
+    agreed_window: FuzzyDate | None = None
+    change: str | None = None
+    changed_on: FuzzyDate | None = None
+    postponements: int = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.change == "cancelled"
 
 
 @dataclass(frozen=True)
@@ -138,9 +151,14 @@ def planned_state(
     held: FuzzyDate | None,
     as_of: dt.date,
     can_be_overdue: bool,
+    agreed_window: FuzzyDate | None = None,
+    change: str | None = None,
+    changed_on: FuzzyDate | None = None,
+    postponements: int = 0,
 ) -> PlannedState:
-    """Judge a planned meeting: overdue once its window ended with no meeting held."""
-    overdue = can_be_overdue and held is None and as_of > window.latest
+    """Judge a planned meeting: overdue once its window in force ended with no meeting held,
+    unless it was cancelled."""
+    overdue = can_be_overdue and held is None and change != "cancelled" and as_of > window.latest
     return PlannedState(
         seq=seq,
         agreed_on=agreed_on,
@@ -152,6 +170,10 @@ def planned_state(
         overdue=overdue,
         days_late=(as_of - window.latest).days if overdue else 0,
         window_over=as_of > window.latest,
+        agreed_window=agreed_window if agreed_window is not None else window,
+        change=change,
+        changed_on=changed_on,
+        postponements=postponements,
     )
 
 
@@ -170,7 +192,7 @@ def fold(
     opening = next((f for f in facts if isinstance(f, ChannelOpened)), None)
     if opening is None:
         return None
-    state, _ = walk(in_valid_time(facts))
+    state, _ = walk(in_valid_time(facts), corrections(events))
     assert state.status is not None
     assert state.since is not None
     can_be_overdue = state.status in CAN_BE_OVERDUE
@@ -200,35 +222,16 @@ def fold(
                 can_be_overdue=can_be_overdue,
             )
         )
-    planned = [
-        planned_state(
-            seq=plan.seq,
-            agreed_on=plan.occurred,
-            window=plan.window,
-            level=plan.level,
-            host=plan.host,
-            location=plan.location,
-            held=next(
-                (
-                    m.occurred
-                    for m in meetings
-                    if m.occurred.earliest >= plan.window.earliest
-                    and (plan.level is None or m.level == plan.level)
-                ),
-                None,
-            ),
-            as_of=as_of,
-            can_be_overdue=can_be_overdue,
-        )
-        for plan in state.plans
-    ]
+    planned = [plan_state(track, as_of, can_be_overdue) for track in state.plans.values()]
+    profile = state.profile
+    assert profile is not None
     return ChannelState(
         slug=opening.slug,
-        title=opening.title,
+        title=profile.title,
         parties=opening.parties,
-        topics=opening.topics,
-        level=opening.level,
-        leads=opening.leads,
+        topics=profile.topics,
+        level=profile.level,
+        leads=profile.leads,
         follows=opening.follows,
         opened=opening.occurred,
         status=state.status,
@@ -248,6 +251,26 @@ def fold(
         known_on=known_on,
         meetings=tuple(meetings),
         spans=tuple(state.spans),
+    )
+
+
+def plan_state(track: PlanTrack, as_of: dt.date, can_be_overdue: bool) -> PlannedState:
+    """Judge a plan as the walk left it by the day."""
+    plan, current = track.plan, track.current
+    return planned_state(
+        seq=plan.seq,
+        agreed_on=plan.occurred,
+        window=current.window,
+        level=plan.level,
+        host=plan.host,
+        location=plan.location,
+        held=track.held.occurred if track.held else None,
+        as_of=as_of,
+        can_be_overdue=can_be_overdue,
+        agreed_window=plan.window,
+        change=current.change,
+        changed_on=current.valid_from if current.change else None,
+        postponements=sum(v.change == "postponed" for v in track.versions),
     )
 
 

@@ -7,27 +7,30 @@ checks the rules (for a command) and builds the state (for a report), so the two
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tracker.domain import lifecycle
+from tracker.domain import lifecycle, plans
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import (
-    NOT_DETAILS,
     CadenceAgreed,
     ChannelAgreed,
+    ChannelAmended,
     ChannelEvent,
     ChannelOpened,
     Concluded,
     EventRetracted,
     Fact,
+    MeetingCancelled,
     MeetingHeld,
     MeetingPlanned,
+    MeetingPostponed,
     Resumed,
     Suspended,
 )
+from tracker.domain.plans import PlanTrack, PlanVersion
+from tracker.domain.profile import Profile
 from tracker.domain.rules import NothingAfterConclusion, NothingBeforeOpening, RuleBroken
 from tracker.domain.values import ChannelStatus, Level
 
@@ -40,6 +43,9 @@ _NOUNS = {
     Suspended: "suspension",
     Resumed: "resumption",
     Concluded: "conclusion",
+    ChannelAmended: "amendment",
+    MeetingPostponed: "postponement",
+    MeetingCancelled: "cancellation",
 }
 
 
@@ -53,6 +59,11 @@ def live_facts(events: Iterable[ChannelEvent], known_on: dt.datetime | None = No
     visible = [e for e in events if known_on is None or e.recorded <= known_on]
     retracted = {e.retracted_seq for e in visible if isinstance(e, EventRetracted)}
     return [e for e in visible if isinstance(e, Fact) and e.seq not in retracted]
+
+
+def corrections(events: Iterable[ChannelEvent]) -> dict[int, int]:
+    """Each fact corrected, by its sequence number: the corrected copy that replaced it."""
+    return {e.corrects: e.seq for e in events if isinstance(e, Fact) and e.corrects is not None}
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -129,14 +140,14 @@ class EventKeys:
         return chosen, version
 
 
-def _valid_time_key(fact: Fact) -> tuple[dt.date, int, int]:
+def valid_time_key(fact: Fact) -> tuple[dt.date, int, int]:
     # On the same day the opening comes first; otherwise the order they were recorded in.
     return (fact.occurred.earliest, 0 if isinstance(fact, ChannelOpened) else 1, fact.seq)
 
 
 def in_valid_time(facts: Iterable[Fact]) -> list[Fact]:
     """Order facts by the earliest day each could mean."""
-    return sorted(facts, key=_valid_time_key)
+    return sorted(facts, key=valid_time_key)
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,11 @@ class Walk:
     spans: list[StatusSpan] = field(default_factory=list)
     meetings: list[MeetingHeld] = field(default_factory=list)
     cadences: dict[Level, CadenceAgreed] = field(default_factory=dict)
-    plans: list[MeetingPlanned] = field(default_factory=list)
+    plans: dict[int, PlanTrack] = field(default_factory=dict)  # by the plan's seq
+    # Each corrected fact's copy, so that a change naming a corrected plan finds its copy.
+    aliases: dict[int, int] = field(default_factory=dict)
+    profile: Profile | None = None
+    profiles: list[Profile] = field(default_factory=list)  # in valid time
     last_resumed: Resumed | None = None
     suspension: Suspended | None = None
     conclusion: Concluded | None = None
@@ -182,6 +197,8 @@ class Walk:
         """Apply one fact; return the violation instead if the rules refuse it."""
         if isinstance(fact, ChannelOpened):
             self.opened = fact
+            self.profile = Profile.opened(fact)
+            self.profiles.append(self.profile)
             self._enter(fact.status, fact)
             return None
         opened = self.opened
@@ -214,102 +231,80 @@ class Walk:
         found = lifecycle.step(fact.KIND, status, self.before_suspension)
         if isinstance(found, lifecycle.Refusal):
             return Violation(fact, found.rule, self._state(fact, status), found.advice)
-        # What the walk keeps of the fact, besides the status it leads to.
+        track = None
+        if isinstance(fact, MeetingPostponed | MeetingCancelled):
+            track = self.plan(fact.plan_seq)
+            refused = plans.refusal(fact, track)
+            if refused is not None:
+                return Violation(fact, *refused)
+        self._keep(fact, track)
+        self.before_suspension = found.before_suspension
+        if found.enters is not None:
+            self._enter(found.enters, fact)
+        return None
+
+    def _keep(self, fact: Fact, track: PlanTrack | None) -> None:
+        """What the walk keeps of a fact it applies, besides the status it leads to."""
         if isinstance(fact, MeetingHeld):
             self.meetings.append(fact)
+            for open_plan in self.plans.values():
+                open_plan.meets(fact)
         elif isinstance(fact, CadenceAgreed):
             self.cadences[fact.level] = fact
         elif isinstance(fact, MeetingPlanned):
-            self.plans.append(fact)
+            self._agree_plan(fact, PlanTrack(fact, [PlanVersion(fact.occurred, fact.window)]))
+        elif isinstance(fact, MeetingPostponed | MeetingCancelled):
+            assert track is not None
+            self._agree_plan(None, track, fact)
+        elif isinstance(fact, ChannelAmended):
+            assert self.profile is not None
+            self.profile = self.profile.amended(fact)
+            self.profiles.append(self.profile)
         elif isinstance(fact, Suspended):
             self.suspension = fact
         elif isinstance(fact, Resumed):
             self.last_resumed, self.suspension = fact, None
         elif isinstance(fact, Concluded):
             self.conclusion = fact
-        self.before_suspension = found.before_suspension
-        if found.enters is not None:
-            self._enter(found.enters, fact)
-        return None
+
+    def plan(self, seq: int) -> PlanTrack | None:
+        """The plan recorded as ``seq`` (or its corrected copy), if agreed by now."""
+        chain = [seq]
+        while chain[-1] in self.aliases and self.aliases[chain[-1]] not in chain:
+            chain.append(self.aliases[chain[-1]])
+        # The latest version the walk knows: a copy recorded later is not among its facts.
+        return next((self.plans[s] for s in reversed(chain) if s in self.plans), None)
+
+    def _agree_plan(
+        self,
+        plan: MeetingPlanned | None,
+        track: PlanTrack,
+        change: MeetingPostponed | MeetingCancelled | None = None,
+    ) -> None:
+        """A plan agreed, or changed: the meetings already held in its window settle it."""
+        if plan is not None:
+            self.plans[plan.seq] = track
+        if change is not None:
+            plans.apply_change(change, track)
+        for meeting in self.meetings:
+            if track.meets(meeting):
+                break
 
 
-def walk(timeline: Sequence[Fact]) -> tuple[Walk, Violation | None]:
-    """Walk a valid-time-ordered timeline; stop at the first fact that breaks a rule."""
+def walk(
+    timeline: Sequence[Fact], aliases: dict[int, int] | None = None
+) -> tuple[Walk, Violation | None]:
+    """Walk a valid-time-ordered timeline; stop at the first fact that breaks a rule.
+
+    ``aliases`` map each corrected fact to its copy (:func:`corrections` of every event);
+    without them, those of the timeline's own facts."""
     # The opening is known up front so that a fact dated before it is caught, not skipped.
-    state = Walk(opened=next((f for f in timeline if isinstance(f, ChannelOpened)), None))
+    state = Walk(
+        opened=next((f for f in timeline if isinstance(f, ChannelOpened)), None),
+        aliases=corrections(timeline) if aliases is None else dict(aliases),
+    )
     for fact in timeline:
         violation = state.step(fact)
         if violation is not None:
             return state, violation
     return state, None
-
-
-def fact_key(fact: Fact) -> tuple[str, str, str]:
-    """What makes two facts the same: kind, occurred date (as written) and details."""
-    details = fact.model_dump_json(exclude=NOT_DETAILS, exclude_none=True)
-    return (type(fact).__name__, str(fact.occurred), details)
-
-
-class LiveTimeline:
-    """A channel's live facts in valid time, the walk at their end, and what makes each unique.
-
-    Recording a fact that falls after every other (the usual case) checks only that fact
-    against the state at the end of the timeline; a backfilled fact re-walks the whole timeline.
-    A fact's full key (a serialisation of its details) is only worked out when another live
-    fact has the same kind and date as written, which is rare. The retracted facts are kept
-    aside, so that an import can tell a fact it recorded before even if it was retracted since.
-    """
-
-    def __init__(self, events: Iterable[ChannelEvent]) -> None:
-        events = events if isinstance(events, Sequence) else list(events)
-        retracted = {e.retracted_seq for e in events if isinstance(e, EventRetracted)}
-        self.facts = in_valid_time(
-            e for e in events if isinstance(e, Fact) and e.seq not in retracted
-        )
-        self.state, _ = walk(self.facts)
-        self._dated: dict[tuple[type[Fact], str], list[Fact]] = {}
-        for fact in self.facts:
-            self._dated.setdefault((type(fact), str(fact.occurred)), []).append(fact)
-        # The facts retracted since they were recorded, by kind and date like the live ones.
-        self._retracted: dict[tuple[type[Fact], str], list[Fact]] = {}
-        if retracted:
-            for event in events:
-                if isinstance(event, Fact) and event.seq in retracted:
-                    key = (type(event), str(event.occurred))
-                    self._retracted.setdefault(key, []).append(event)
-        self._last = _valid_time_key(self.facts[-1]) if self.facts else None
-
-    def same_as(self, fact: Fact) -> int | None:
-        """The sequence number of a live fact that is the same fact, if any."""
-        return _same(self._dated, fact)
-
-    def same_as_retracted(self, fact: Fact) -> int | None:
-        """The sequence number of a retracted fact that was the same fact, if any."""
-        return _same(self._retracted, fact)
-
-    def add(self, fact: Fact) -> Violation | None:
-        """Place the fact in valid time, or return the first rule the timeline would break."""
-        key = _valid_time_key(fact)
-        if self._last is None or key > self._last:
-            violation = self.state.step(fact)  # step() changes nothing when it refuses
-            if violation is None:
-                self.facts.append(fact)
-                self._last = key
-        else:
-            facts = list(self.facts)
-            bisect.insort(facts, fact, key=_valid_time_key)
-            state, violation = walk(facts)
-            if violation is None:
-                self.facts, self.state = facts, state
-        if violation is None:
-            self._dated.setdefault((type(fact), str(fact.occurred)), []).append(fact)
-        return violation
-
-
-def _same(dated: dict[tuple[type[Fact], str], list[Fact]], fact: Fact) -> int | None:
-    others = dated.get((type(fact), str(fact.occurred)))
-    if not others:
-        return None
-    key = fact_key(fact)
-    # The latest of equal facts, should the store hold more than one.
-    return next((other.seq for other in reversed(others) if fact_key(other) == key), None)

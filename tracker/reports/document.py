@@ -20,7 +20,7 @@ from typing import Any
 from tracker import __version__
 from tracker.application.queries import HistoryEntry
 from tracker.domain.dates import FuzzyDate
-from tracker.domain.state import ChannelState
+from tracker.domain.state import ChannelState, fold
 from tracker.reports.jsontext import dumps
 from tracker.reports.text import days, printable
 from tracker.reports.views import View, history_view, overdue_views, status_view
@@ -41,6 +41,7 @@ def report_data(
     channels = []
     for state in states:
         view = status_view(state)
+        _when_due(view["planned"], histories[state.slug])
         view["overdue_items"] = overdue_views(state)
         view["history"] = _in_valid_time([history_view(e) for e in histories[state.slug]])
         channels.append(view)
@@ -66,15 +67,41 @@ def describe_overdue(item: View, date: Callable[[str | None], str] = str) -> str
     return f"planned {level}meeting in {date(item['window'])}"
 
 
+def _when_due(plans: list[View], history: list[HistoryEntry]) -> None:
+    """For each plan whose window ended unheld while the report's channel cannot owe it now:
+    the status the channel had when it fell due (``fell_due_while``)."""
+    events = [entry.event for entry in history]
+    for plan in plans:
+        if plan["window_over"] and not (plan["held"] or plan["overdue"] or plan["change"]):
+            window = FuzzyDate.parse(plan["window"])
+            if window.latest < dt.date.max:
+                then = fold(events, as_of=window.latest + dt.timedelta(days=1))
+                plan["fell_due_while"] = str(then.status) if then else None
+
+
 def plan_outcome(plan: View, date: Callable[[str | None], str] = str) -> str:
-    """What became of a planned meeting as of the report's day."""
+    """What became of a planned meeting as of the report's day: held, cancelled, postponed
+    (and pending or overdue), overdue, or not owed because the channel was not working when
+    its window ended."""
+    moved = (
+        f" (postponed from {date(plan['agreed_window'])} on {date(plan['changed_on'])})"
+        if plan.get("change") == "postponed"
+        else ""
+    )
     if plan["held"]:
-        return f"held {date(plan['held'])}"
+        return f"held {date(plan['held'])}{moved}"
+    if plan.get("change") == "cancelled":
+        return f"cancelled {date(plan['changed_on'])}"
     if plan["overdue"]:
-        return f"overdue by {days(plan['days_late'])}"
+        return f"overdue by {days(plan['days_late'])}{moved}"
     if plan["window_over"]:
+        if plan.get("fell_due_while") in ("agreed", "active"):
+            return (
+                f"overdue from the end of its window, {date(plan['window'])}, until the channel "
+                "stopped meeting"
+            )
         return "not held (the channel was not expected to meet)"
-    return "pending"
+    return f"pending{moved}"
 
 
 class Md(str):

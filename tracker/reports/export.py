@@ -67,7 +67,10 @@ def export_rows(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
 
 # What an event holds that its seed entry does not: the store's own bookkeeping, and what the
 # entry gives in its own form (the date as "on", the sources as tables).
-NOT_IN_ENTRIES = {"originator_id", "originator_version", "recorded", "occurred", "sources"}
+NOT_IN_ENTRIES = {
+    "originator_id", "originator_version", "recorded", "occurred", "sources", "entry_id",
+    "corrects",
+}  # fmt: skip
 
 
 def seed_entries(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
@@ -75,30 +78,60 @@ def seed_entries(slug: str, entries: Iterable[HistoryEntry]) -> Iterator[View]:
     every channel, in this order, into an empty store gives the same channels, events and
     answers (record times aside). A retraction names the event it retracts by its number,
     which the import gives again."""
+    entries = list(entries)
+    # A correction is one entry: its copy's, as a correct entry (its retraction comes with it).
+    corrections = {
+        e.event.corrects: e.event.seq
+        for e in entries
+        if isinstance(e.event, Fact) and e.event.corrects is not None
+    }
+    retractions = {e.event.seq: e.event for e in entries if isinstance(e.event, EventRetracted)}
     for entry in entries:
         event = entry.event
         if isinstance(event, EventRetracted):
+            if corrections.get(event.retracted_seq) == event.seq - 1:
+                continue  # recorded by the correct entry of the copy just before it
             yield {
                 "command": "retract",
                 "slug": slug,
                 "seq": event.retracted_seq,
                 "reason": event.reason,
-            }
+            } | ({"id": event.entry_id} if event.entry_id else {})
             continue
         assert isinstance(event, Fact)
-        fields = event.model_dump(mode="json", exclude=NOT_IN_ENTRIES, exclude_none=True)
-        found: View = {"command": event.COMMAND}
-        found |= {"slugs": [slug]} if isinstance(event, Suspended | Resumed) else {"slug": slug}
-        found["on"] = str(event.occurred)
-        for name, value in fields.items():
-            given = value
-            if name == "leads":
-                given = [f"{lead['party']}={lead['name']}" for lead in value]
-            if given != []:
-                found[name] = given
-        if event.sources:
-            found["sources"] = [s.model_dump(mode="json", exclude_none=True) for s in event.sources]
-        yield found
+        yield _fact_entry(slug, event, retractions.get(event.seq + 1))
+
+
+def _fact_entry(slug: str, event: Fact, next_event: EventRetracted | None) -> View:
+    """The entry that records a fact: its own command, or a correction of the fact it corrects."""
+    fields = event.model_dump(mode="json", exclude=NOT_IN_ENTRIES, exclude_none=True)
+    found: View = {"command": event.COMMAND}
+    if event.corrects is not None:
+        found = {"command": "correct", "seq": event.corrects}
+        fields.pop("plan_seq", None)  # the copy's plan is the original's
+        paired = next_event if next_event and next_event.retracted_seq == event.corrects else None
+        if paired is not None:
+            found["why"] = paired.reason
+        entry_id = paired.entry_id if paired else None
+    else:
+        entry_id = event.entry_id
+    found |= (
+        {"slugs": [slug]}
+        if isinstance(event, Suspended | Resumed) and "seq" not in found
+        else {"slug": slug}
+    )
+    if entry_id:
+        found["id"] = entry_id
+    found["on"] = str(event.occurred)
+    for name, value in fields.items():
+        given = value
+        if name == "leads":
+            given = [f"{lead['party']}={lead['name']}" for lead in value]
+        if given != []:
+            found["seq" if name == "plan_seq" else name] = given
+    if event.sources:
+        found["sources"] = [s.model_dump(mode="json", exclude_none=True) for s in event.sources]
+    return found
 
 
 def as_jsonl(rows: Iterable[View]) -> Iterator[str]:

@@ -72,9 +72,14 @@ def planned_line(p: View) -> str:
     if p["location"]:
         what += f" in {p['location']}"
     line = f"{what} in {p['window']} (agreed {p['agreed_on']}"
-    line += f", host {p['host']})" if p["host"] else ")"
+    line += f", host {p['host']}" if p["host"] else ""
+    if p.get("change") == "postponed":
+        line += f"; postponed from {p['agreed_window']} on {p['changed_on']}"
+    line += ")"
     if p["held"]:
         line += f" — held {p['held']}"
+    elif p.get("change") == "cancelled":
+        line += f" — cancelled {p['changed_on']}"
     elif p["overdue"]:
         line += f" — OVERDUE by {days(p['days_late'])}"
     return line
@@ -137,7 +142,10 @@ def overdue_text(items: Iterable[View]) -> str:
         if i["kind"] == "cadence":
             what = f"{level}meeting ({_per_year(i['per_year'])}) due {i['due']}"
         else:
-            what = f"planned {level}meeting in {i['window']} (agreed {i['agreed_on']})"
+            what = f"planned {level}meeting in {i['window']} (agreed {i['agreed_on']}"
+            if i.get("agreed_window") not in (None, i["window"]):
+                what += f"; postponed from {i['agreed_window']}"
+            what += ")"
         lines.append(f"{i['channel']}: {what} — {days(i['days_late'])} late")
     return "\n".join(lines) or "nothing is overdue"
 
@@ -148,10 +156,18 @@ def history_text(views: Iterable[View]) -> str:
     for v in map(safe, views):
         head = f"#{v['seq']:<3} {v['occurred'] or '—':<22} {v['kind']:<10}"
         head += f" recorded {_moment(v['recorded'])}"
-        if v["retracted"]:
+        if v.get("corrected_by"):
+            head += f"  [CORRECTED by #{v['corrected_by']}: {v['retraction']['reason']}]"
+        elif v["retracted"]:
             head += f"  [RETRACTED by #{v['retraction']['seq']}: {v['retraction']['reason']}]"
+        if v.get("corrects"):
+            head += f"  (corrects #{v['corrects']})"
         lines = [head]
-        details = {k: x for k, x in v["details"].items() if x not in (None, [], "")}
+        details = {
+            _DETAIL_NAMES.get(k, k): f"#{x}" if k in _SEQS else x
+            for k, x in v["details"].items()
+            if x not in (None, [], "")
+        }
         if details:
             lines.append("     " + "; ".join(f"{k}: {_flat(x)}" for k, x in details.items()))
         for s in v["sources"]:
@@ -163,6 +179,15 @@ def history_text(views: Iterable[View]) -> str:
             lines.append(line)
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
+
+
+# Details named as an analyst reads them; the event numbers among them shown as #N.
+_DETAIL_NAMES = {
+    "plan_seq": "planned meeting",
+    "retracted_seq": "retracts",
+    "drop_leads": "drops lead",
+}
+_SEQS = ("plan_seq", "retracted_seq")
 
 
 def _moment(iso: str) -> str:

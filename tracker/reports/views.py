@@ -45,6 +45,10 @@ def planned_view(plan: PlannedState) -> View:
         "overdue": plan.overdue,
         "days_late": plan.days_late,
         "window_over": plan.window_over,
+        "agreed_window": _opt(plan.agreed_window),
+        "change": plan.change,
+        "changed_on": _opt(plan.changed_on),
+        "postponements": plan.postponements,
     }
 
 
@@ -101,6 +105,8 @@ def history_view(entry: HistoryEntry) -> View:
         "details": event.details(),
         "sources": [s.model_dump(mode="json") for s in fact.sources] if fact else [],
         "cameo": event.CAMEO,
+        "corrects": fact.corrects if fact else None,
+        "corrected_by": entry.corrected_by,
         "retracted": entry.retracted_by is not None,
         "retraction": {
             "seq": entry.retracted_by.seq,
@@ -135,6 +141,7 @@ def overdue_views(state: ChannelSummary) -> list[View]:
             "kind": "planned",
             "level": str(p.level) if p.level else None,
             "window": str(p.window),
+            "agreed_window": _opt(p.agreed_window),
             "due": p.window.latest.isoformat(),
             "agreed_on": str(p.agreed_on),
             "days_late": p.days_late,

@@ -21,6 +21,8 @@ from eventsourcing.persistence import Mapper, MapperDeserialisationError, Stored
 from pydantic import BaseModel
 
 _IDENTITY = {"originator_id", "originator_version"}  # the stored row's own columns
+# Keys written only when set: an event without them is stored exactly as before they existed.
+_WHEN_SET = ("entry_id", "corrects")
 
 # Events written before the store's ledger carry their channel's chain in their stored form:
 # the seal of the event before (``"previous":…`` after ``recorded``) and their own (written
@@ -34,7 +36,8 @@ LEGACY_KEYS = ("previous", "seal")
 def encode_state(event: BaseModel) -> bytes:
     """The bytes stored for an event, before any compression or encryption."""
     # model_dump_json(exclude=_IDENTITY), without its wrapper's cost (it runs once an event).
-    body = event.__pydantic_serializer__.to_json(event, exclude=_IDENTITY)
+    exclude = _IDENTITY | {k for k in _WHEN_SET if getattr(event, k, None) is None}
+    body = event.__pydantic_serializer__.to_json(event, exclude=exclude)
     class_version = getattr(type(event), "class_version", 1)
     if class_version > 1:
         body = body[:-1] + b',"class_version":' + str(class_version).encode() + b"}"

@@ -159,7 +159,7 @@ class ReadModelCursor:
     def close_rows(self, channel_id: str, until: int) -> None:
         """Every current row of the channel's spans, meetings, cadences and plans holds only
         until ``until`` (those written at that very record time are dropped)."""
-        for table in ("rm_spans", "rm_meetings", "rm_cadences", "rm_plans"):
+        for table in ("rm_spans", "rm_meetings", "rm_cadences", "rm_plans", "rm_profiles"):
             self.execute(
                 f"DELETE FROM {table} WHERE channel_id = ? AND rec_from = ?",  # noqa: S608
                 (channel_id, until),

@@ -61,7 +61,12 @@ SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.f
               WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed'
                 AND s.valid_from <= :d AND {_known("s", now)}
               ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed,
-       c.levels, c.plans
+       c.levels, c.plans,
+       CASE WHEN c.last_start <= :d THEN NULL
+       ELSE (SELECT pr.profile
+               FROM rm_profiles pr
+              WHERE pr.channel_id = c.channel_id AND pr.valid_from <= :d AND {_known("pr", now)}
+              ORDER BY pr.valid_from DESC, pr.seq DESC LIMIT 1) END AS profile
   FROM rm_channels c
  WHERE {_known("c", now)} AND c.opened_start <= :d{_which("c", one)}
 """  # noqa: S608 (no value is written into the text: only constant names and FOREVER)
@@ -97,35 +102,37 @@ SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, 
 
 @cache
 def select_plans(*, now: bool, one: bool, at_end: bool) -> str:
-    """The plans agreed by the day; unless ``at_end``, each with the first meeting that
-    settles it as of the day (for a channel with facts after the day)."""
+    """The versions of the plans that hold by the day (the caller keeps each plan's latest);
+    unless ``at_end``, each with the first meeting that settles it as of the day (for a
+    channel with facts after the day). A cancelled plan is settled by none."""
+    columns = """p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level,
+       p.host, p.location, p.valid_from, p.agreed_window_text, p.change, p.changed_text,
+       p.postponements"""
     if at_end:
         return f"""
-SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
-       p.location,
+SELECT {columns},
        NULL AS held
   FROM rm_plans p
- WHERE p.agreed_start <= :d AND {_known("p", now)}{_which("p", one)}
+ WHERE p.valid_from <= :d AND {_known("p", now)}{_which("p", one)}
 """  # noqa: S608
     return f"""
-SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level, p.host,
-       p.location,
-       CASE WHEN c.last_start <= :d THEN NULL
+SELECT {columns},
+       CASE WHEN c.last_start <= :d OR p.change = 'cancelled' THEN NULL
        WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m
-             WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.window_start
+             WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.settle_from
                AND m.occurred_start <= :d AND {_known("m", now)}
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        ELSE
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.level = p.level
-               AND m.occurred_start >= p.window_start AND m.occurred_start <= :d
+               AND m.occurred_start >= p.settle_from AND m.occurred_start <= :d
                AND {_known("m", now)}
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        END AS held
   FROM rm_plans p
   JOIN rm_channels c ON c.channel_id = p.channel_id AND {_known("c", now)}
- WHERE p.agreed_start <= :d AND {_known("p", now)}{_which("p", one)}
+ WHERE p.valid_from <= :d AND {_known("p", now)}{_which("p", one)}
 """  # noqa: S608
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -18,6 +18,7 @@ TABLES = (
     "rm_meetings",
     "rm_cadences",
     "rm_plans",
+    "rm_profiles",
     "rm_tracking",
 )
 META = "rm_schema"
@@ -99,19 +100,37 @@ SCHEMA = (
         agreed_latest TEXT NOT NULL,
         PRIMARY KEY (channel_id, seq, rec_from)
     ){ROWLESS}""",
+    # A plan's versions in valid time: as agreed (valid_from its agreement), then as each
+    # postponement or cancellation left it (change, changed_text) from that day on.
     """CREATE TABLE IF NOT EXISTS rm_plans (
         channel_id TEXT NOT NULL,
         seq INTEGER NOT NULL,
+        valid_from TEXT NOT NULL,
         rec_from BIGINT NOT NULL,
         rec_to BIGINT NOT NULL,
         agreed_text TEXT NOT NULL,
         agreed_start TEXT NOT NULL,
         window_text TEXT NOT NULL,
-        window_start TEXT NOT NULL,
+        settle_from TEXT NOT NULL,
         level TEXT,
         host TEXT,
         location TEXT,
-        PRIMARY KEY (channel_id, seq, rec_from)
+        agreed_window_text TEXT NOT NULL,
+        change TEXT,
+        changed_text TEXT,
+        postponements INTEGER NOT NULL,
+        PRIMARY KEY (channel_id, seq, valid_from, rec_from)
+    ){ROWLESS}""",
+    # What a channel went by from each day on (title, topics, level, leads: one sealed JSON),
+    # written only for a channel that was amended.
+    """CREATE TABLE IF NOT EXISTS rm_profiles (
+        channel_id TEXT NOT NULL,
+        valid_from TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        profile TEXT NOT NULL,
+        PRIMARY KEY (channel_id, valid_from, seq, rec_from)
     ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
         view TEXT PRIMARY KEY,
@@ -126,10 +145,12 @@ KEYS = {
     "rm_spans": ("channel_id", "valid_from", "position", "rec_from"),
     "rm_meetings": ("channel_id", "occurred_start", "seq", "rec_from"),
     "rm_cadences": ("channel_id", "seq", "rec_from"),
-    "rm_plans": ("channel_id", "seq", "rec_from"),
+    "rm_plans": ("channel_id", "seq", "valid_from", "rec_from"),
+    "rm_profiles": ("channel_id", "valid_from", "seq", "rec_from"),
 }
 TEXTS = {
     "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail"),
     "rm_spans": ("detail",),
     "rm_plans": ("host", "location"),
+    "rm_profiles": ("profile",),
 }

@@ -1,0 +1,140 @@
+"""The commands that keep a record true, as validated data: a channel amended, a planned meeting
+postponed or cancelled, a fact corrected. Each names its channel, and the last three one of its
+recorded events, by number or by the id of the import entry that recorded it."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from tracker.application.command_base import (
+    Command,
+    EntryId,
+    HasLeads,
+    per_year_in_range,
+    plain_number,
+)
+from tracker.domain.dates import FuzzyDate
+from tracker.domain.values import (
+    ChannelStatus,
+    GivenName,
+    GivenText,
+    GivenTitle,
+    Level,
+    Party,
+    Slug,
+)
+
+
+class _NamesAnEvent(Command):
+    """A command about one recorded event of a channel: by its number (``seq``) or, in an
+    import file, by the id of the entry that recorded it (``ref``)."""
+
+    slug: Slug
+    seq: int | None = Field(default=None, ge=1)
+    ref: EntryId | None = None
+
+    @model_validator(mode="after")
+    def _one_event(self) -> _NamesAnEvent:
+        if (self.seq is None) == (self.ref is None):
+            raise ValueError(
+                "name the event by its number (seq) or by the id of the entry that recorded "
+                "it (ref), one of the two"
+            )
+        return self
+
+
+class AmendChannel(HasLeads):
+    command: Literal["amend"] = "amend"
+    slug: Slug
+    on: FuzzyDate
+    title: GivenTitle | None = None
+    drop_leads: tuple[Party, ...] = ()
+    topics: tuple[GivenName, ...] | None = None
+    level: Level | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> AmendChannel:
+        if not (self.title or self.leads or self.drop_leads or self.topics or self.level):
+            raise ValueError(
+                "an amendment changes something: give --title, --lead, --drop-lead, --topic "
+                "or --level"
+            )
+        both = {lead.party for lead in self.leads} & set(self.drop_leads)
+        if both:
+            raise ValueError(
+                f"{', '.join(sorted(both))} is given a lead and dropped at once; give one"
+            )
+        return self
+
+
+class PostponeMeeting(_NamesAnEvent):
+    command: Literal["postpone"] = "postpone"
+    on: FuzzyDate
+    window: FuzzyDate
+    reason: GivenText | None = None
+
+    @model_validator(mode="after")
+    def _window_after_postponement(self) -> PostponeMeeting:
+        if self.window.latest < self.on.earliest:
+            raise ValueError(
+                f"the new window {self.window} ends before the postponement on {self.on}"
+            )
+        return self
+
+
+class CancelMeeting(_NamesAnEvent):
+    command: Literal["cancel"] = "cancel"
+    on: FuzzyDate
+    reason: GivenText | None = None
+
+
+class CorrectFact(HasLeads, _NamesAnEvent):
+    """A corrected copy of a recorded fact: the options given replace the recorded values.
+
+    ``why`` says why it was wrong (the retraction's reason); ``reason`` is the fact's own."""
+
+    command: Literal["correct"] = "correct"
+    why: GivenText | None = None
+    on: FuzzyDate | None = None
+    title: GivenTitle | None = None
+    parties: tuple[Party, ...] | None = None
+    status: Literal[ChannelStatus.PROPOSED, ChannelStatus.AGREED] | None = None
+    level: Level | None = None
+    topics: tuple[GivenName, ...] | None = None
+    follows: Slug | None = None
+    per_year: float | None = Field(default=None, allow_inf_nan=False)
+    window: FuzzyDate | None = None
+    host: Party | None = None
+    location: GivenName | None = None
+    summary: GivenText | None = None
+    by: Party | None = None
+    reason: GivenText | None = None
+    successor: Slug | None = None
+    drop_leads: tuple[Party, ...] | None = None
+
+    _per_year_plain = field_validator("per_year", mode="before")(plain_number)
+
+    @field_validator("per_year")
+    @classmethod
+    def _per_year_in_range(cls, value: float | None) -> float | None:
+        return None if value is None else per_year_in_range(value)
+
+    def changes(self) -> dict[str, Any]:
+        """The fields of the fact that change, by the event's names (``on`` is ``occurred``):
+        those given. (A value cannot be taken away this way: retract and record again.)"""
+        changes = {
+            name: getattr(self, name) for name in _CORRECTABLE if getattr(self, name) is not None
+        }
+        if self.leads:
+            changes["leads"] = self.leads
+        if "on" in changes:
+            changes["occurred"] = changes.pop("on")
+        return changes
+
+
+_CORRECTABLE = (
+    "on", "title", "parties", "status", "level", "topics", "follows", "per_year", "window",
+    "host", "location", "summary", "by", "reason", "successor", "drop_leads",
+)  # fmt: skip

@@ -1,0 +1,78 @@
+"""What every recording command shares: its sources, an import entry's id, leads written as
+PARTY=NAME, and the one way a number of meetings a year is read."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tracker.domain.events import ENTRY_ID_PATTERN
+from tracker.domain.values import GivenLead, GivenSource
+
+MIN_PER_YEAR, MAX_PER_YEAR = 0.01, 366
+_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)"
+)
+
+
+# An import entry's own id: stable across re-imports, unique within its channel.
+EntryId = Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+
+
+class Command(BaseModel):
+    """A request to record something. ``sources`` say where it was reported; ``id`` is the
+    import entry's own id, if it has one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    id: EntryId | None = None
+    sources: tuple[GivenSource, ...] = ()
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _sources_as_written(cls, value: Any) -> Any:
+        # In a seed file a single source may stand alone, and a bare string is a citation.
+        if isinstance(value, dict | str):
+            value = [value]
+        if isinstance(value, list | tuple):
+            return [{"citation": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    def channels(self) -> tuple[str, ...]:
+        """The channels this command touches."""
+        return (str(self.slug),)  # type: ignore[attr-defined]
+
+
+def lead_as_text(value: Any) -> Any:
+    return GivenLead.parse(value) if isinstance(value, str) else value
+
+
+class HasLeads(Command):
+    leads: tuple[GivenLead, ...] = ()
+
+    @field_validator("leads", mode="before")
+    @classmethod
+    def _leads_as_text(cls, value: Any) -> Any:
+        return [lead_as_text(v) for v in value] if isinstance(value, list | tuple) else value
+
+
+def plain_number(value: Any) -> Any:
+    """A number of meetings a year as written: a plain number, not true nor "1_0"."""
+    # pydantic would take true as 1 (a seed file's "per_year": true is a mistake).
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number of meetings a year, e.g. 2")
+    # float() would also take "1_0" and " 2 "; a cadence is written as a plain number.
+    if isinstance(value, str) and not _NUMBER.fullmatch(value):
+        raise ValueError(f"{value[:20]!r} is not a number of meetings a year, e.g. 2 or 0.5")
+    return value
+
+
+def per_year_in_range(value: float) -> float:
+    if not MIN_PER_YEAR <= value <= MAX_PER_YEAR:
+        raise ValueError(
+            f"must be at least {MIN_PER_YEAR} (once a century) and at most {MAX_PER_YEAR} "
+            f"(daily) (got {value:g})"
+        )
+    return value
