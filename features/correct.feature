@@ -57,6 +57,19 @@ Feature: Correct any recorded fact in one step, the opening included
       When I run tracker status us-cn-trade-wg
       Then I see "follows      us-cn-commercial-wg"
 
+    Scenario: A --follows given by mistake is taken away
+      Given an agreed channel "us-cn-old-wg" opened on "2010-01-01"
+      And I ran tracker open us-cn-trade-wg --title "Trade group" --party US --party CN --on 2023-09-01 --follows us-cn-old-wg
+      When I run tracker correct us-cn-trade-wg 1 --clear follows --why "it replaces no channel"
+      Then 2 events are recorded
+      When I run tracker status us-cn-trade-wg
+      Then the message does not show "follows"
+
+    Scenario: A value a correction cannot take away is bad input, naming those it can
+      When I run tracker correct us-cn-commercial-wg 1 --clear title
+      Then the tracker rejects it as bad input with exit code 2, saying "'title' is not a value a correction can take away; these can: by, drop-lead, follows"
+      And nothing is recorded
+
     Scenario: Known on a moment before the correction, the opening is as it was recorded then
       Given I ran tracker correct us-cn-commercial-wg 1 --on 2023-08-27
       When I ask for the status of "us-cn-commercial-wg", as known just before event #4 of us-cn-commercial-wg was recorded

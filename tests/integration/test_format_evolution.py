@@ -145,3 +145,59 @@ def test_an_event_of_the_new_version_is_stored_with_its_version_and_read_back(
     assert isinstance(again, later_version)
     assert (again.place, again.format) == ("Tianjin", "video call")
     assert run_cli(["verify"], db=old_store).exit_code == 0
+
+
+# --- the second fixture: the kinds of fact of the second series ----------------------------------
+
+FIXTURE_V2 = Path(__file__).parents[1] / "fixtures" / "store-v2.db"
+
+
+@pytest.fixture
+def v2_store(db: str) -> str:
+    """store-v2.db's events, byte for byte, in the test's store."""
+    if not db.startswith("postgresql://"):
+        shutil.copy(FIXTURE_V2, db)
+        return db
+    import psycopg
+
+    with sqlite3.connect(FIXTURE_V2) as conn:
+        rows = [
+            (row[0], row[1], row[2], bytes(row[3]))
+            for row in conn.execute(
+                "SELECT originator_id, originator_version, topic, state FROM stored_events "
+                "ORDER BY rowid"
+            )
+        ]
+    open_tracker(db, write=True).close()
+    with psycopg.connect(db, autocommit=True) as conn, conn.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO tracker_events (originator_id, originator_version, topic, state) "
+            "VALUES (%s::uuid, %s, %s, %s)",
+            rows,
+        )
+    return db
+
+
+def test_corrections_amendments_and_plan_changes_read_back_as_written(v2_store: str) -> None:
+    history = run_cli(["history", "us-cn-commercial-wg", "--json"], db=v2_store).json()
+    by_seq = {e["seq"]: e for e in history}
+    assert (by_seq[5]["corrected_by"], by_seq[6]["corrects"]) == (6, 5)
+    assert by_seq[6]["occurred"] == "2024-04-05"
+    assert by_seq[7]["details"] == {"retracted_seq": 5, "reason": "the readout's day"}
+    assert by_seq[8]["entry_id"] == "wg-plan-2025"
+    assert by_seq[9]["details"] == {"plan_seq": 8, "window": "2025-06", "reason": "schedules"}
+
+    plan = run_cli(["status", "us-cn-commercial-wg", "--json"], db=v2_store).json()["planned"]
+    assert [(p["window"], p["agreed_window"], p["change"]) for p in plan] == [
+        ("2025-06", "2025-01/2025-03", "postponed")
+    ]
+    climate = run_cli(["status", "us-cn-climate-talks", "--json"], db=v2_store).json()
+    assert climate["title"] == "Working Group on Enhancing Climate Action in the 2020s"
+    assert climate["topics"] == ["methane"]
+    assert [p["change"] for p in climate["planned"]] == ["cancelled"]
+    before = run_cli(
+        ["status", "us-cn-climate-talks", "--json", "--as-of", "2023-01-01"], db=v2_store
+    ).json()
+    assert before["title"] != climate["title"]
+    if not v2_store.startswith("postgresql://"):  # the ledger is the SQLite file's, copied whole
+        assert run_cli(["verify"], db=v2_store).exit_code == 0

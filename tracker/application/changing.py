@@ -113,6 +113,9 @@ class CorrectFact(HasLeads, _NamesAnEvent):
     reason: GivenText | None = None
     successor: Slug | None = None
     drop_leads: tuple[Party, ...] | None = None
+    # Values to take away, by their option's name (--clear follows): a misused --follows, a
+    # location that was not reported.
+    clear: tuple[str, ...] = ()
 
     _per_year_plain = field_validator("per_year", mode="before")(plain_number)
 
@@ -121,9 +124,31 @@ class CorrectFact(HasLeads, _NamesAnEvent):
     def _per_year_in_range(cls, value: float | None) -> float | None:
         return None if value is None else per_year_in_range(value)
 
-    def changes(self) -> dict[str, Any]:
+    @field_validator("clear")
+    @classmethod
+    def _clearable(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        fields = []
+        for name in names:
+            field = CLEARABLE.get(name.strip().removeprefix("--"))
+            if field is None:
+                raise ValueError(
+                    f"{name[:30]!r} is not a value a correction can take away; these can: "
+                    f"{', '.join(sorted(CLEARABLE))}"
+                )
+            fields.append(field)
+        return tuple(dict.fromkeys(fields))
+
+    @model_validator(mode="after")
+    def _given_or_cleared(self) -> CorrectFact:
+        given = set(self.changes(cleared=False))
+        both = sorted(given & set(self.clear))
+        if both:
+            raise ValueError(f"{', '.join(both)} is given a value and cleared at once; give one")
+        return self
+
+    def changes(self, *, cleared: bool = True) -> dict[str, Any]:
         """The fields of the fact that change, by the event's names (``on`` is ``occurred``):
-        those given. (A value cannot be taken away this way: retract and record again.)"""
+        those given, and those cleared (None, or no items)."""
         changes = {
             name: getattr(self, name) for name in _CORRECTABLE if getattr(self, name) is not None
         }
@@ -131,8 +156,19 @@ class CorrectFact(HasLeads, _NamesAnEvent):
             changes["leads"] = self.leads
         if "on" in changes:
             changes["occurred"] = changes.pop("on")
+        if cleared:
+            for field in self.clear:
+                changes[field] = () if field in _LISTS else None
         return changes
 
+
+# The values a correction may take away, by option name, and the field each names.
+CLEARABLE = {
+    "level": "level", "lead": "leads", "topic": "topics", "follows": "follows",
+    "host": "host", "location": "location", "summary": "summary", "by": "by",
+    "reason": "reason", "successor": "successor", "drop-lead": "drop_leads",
+}  # fmt: skip
+_LISTS = frozenset({"leads", "topics", "drop_leads"})
 
 _CORRECTABLE = (
     "on", "title", "parties", "status", "level", "topics", "follows", "per_year", "window",

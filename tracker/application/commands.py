@@ -228,4 +228,5 @@ OPTION_NAMES = {
     "id": "id",
     "why": "--why",
     "drop_leads": "--drop-lead",
+    "clear": "--clear",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable
 
-from tracker.application.changing import CorrectFact
+from tracker.application.changing import CLEARABLE, CorrectFact
 from tracker.application.commands import OPTION_NAMES
 from tracker.domain.rules import EntryChanged
 from tracker.domain.values import Source
@@ -18,8 +18,10 @@ def correction_advice(slug: str, changed: EntryChanged) -> str:
     removed = []
     for name, value in changed.changes.items():
         option = OPTION_NAMES.get("on" if name == "occurred" else name, name)
-        if value is None or value == () or name not in _CORRECTABLE:
-            removed.append(option)
+        if name not in _CORRECTABLE or (value in (None, ()) and name not in _CLEAR_NAMES):
+            removed.append(option)  # which plan a change names; sources taken away
+        elif value is None or value == ():
+            words.extend(("--clear", _CLEAR_NAMES[name]))
         elif name == "sources":
             assert isinstance(value, tuple)
             words.extend(_sources(value))
@@ -28,8 +30,8 @@ def correction_advice(slug: str, changed: EntryChanged) -> str:
         else:
             words.extend((option, str(value)))
     cannot = (
-        f"a correction cannot take a value away, nor change {', '.join(removed)}: for that, "
-        f"retract #{changed.seq} and record the fact again"
+        f"a correction cannot change {', '.join(removed)}: for that, retract "
+        f"#{changed.seq} and record the fact again"
     )
     if len(words) == 4:
         return cannot
@@ -41,6 +43,7 @@ def correction_advice(slug: str, changed: EntryChanged) -> str:
 
 # What a correction can change: the fields of every kind of fact, besides the date and sources.
 _CORRECTABLE = {*CorrectFact.model_fields, "occurred", "sources"}
+_CLEAR_NAMES = {field: option for option, field in CLEARABLE.items()}
 
 
 def _sources(sources: Iterable[Source]) -> list[str]:

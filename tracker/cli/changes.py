@@ -189,6 +189,15 @@ def correct(
     by: Annotated[str | None, _option("--by", "PARTY", "Who really suspended it.")] = None,
     reason: Reason = None,
     successor: Annotated[str | None, _option("--successor", "SLUG", "The right successor.")] = None,
+    clear: Annotated[
+        list[str] | None,
+        _option(
+            "--clear",
+            "OPTION",
+            "A value to take away, by its option's name (follows, location, lead, topic, level, "
+            "host, summary, by, reason, successor); repeatable.",
+        ),
+    ] = None,
     source: SourceOpt = None,
     quote: Quote = None,
     note: Note = None,
@@ -196,7 +205,8 @@ def correct(
 ) -> None:
     """Correct fact SEQ, the opening included: record a copy with the options given replacing
     the recorded values, and retract the original, in one step. Give the options of the fact's
-    own command (tracker history shows its kind); sources given replace the recorded ones.
+    own command (tracker history shows its kind), or --clear to take a value away; sources
+    given replace the recorded ones.
     --known-on an earlier moment still answers as recorded then."""
     from tracker.application.changing import CorrectFact
 
@@ -222,6 +232,7 @@ def correct(
         by=by,
         reason=reason,
         successor=successor,
+        clear=clear,
         sources=paired_sources(ctx, source, quote, note, confidence),
     )
     echo_recorded(tracker(ctx, write=True).correct(command))

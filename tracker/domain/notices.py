@@ -43,5 +43,6 @@ def held_the_same_day(slug: str, fact: ChannelEvent, earlier: list[int]) -> str:
     return (
         f"{slug} now has two meetings on {occurred}: #{fact.seq}, just recorded, and {others}; "
         f"if they are one meeting, retract the one recorded twice: tracker retract {slug} "
-        f"{fact.seq} --reason 'recorded twice, as {others}'"
+        f"{fact.seq} --reason 'recorded twice, as {others}'; if it was held on another day, "
+        f"correct it: tracker correct {slug} {fact.seq} --on DATE"
     )

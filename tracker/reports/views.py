@@ -105,6 +105,7 @@ def history_view(entry: HistoryEntry) -> View:
         "details": event.details(),
         "sources": [s.model_dump(mode="json") for s in fact.sources] if fact else [],
         "cameo": event.CAMEO,
+        "entry_id": event.entry_id,
         "corrects": fact.corrects if fact else None,
         "corrected_by": entry.corrected_by,
         "retracted": entry.retracted_by is not None,
