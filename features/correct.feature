@@ -75,10 +75,16 @@ Feature: Correct any recorded fact in one step, the opening included
       When I ask for the status of "us-cn-commercial-wg", as known just before event #4 of us-cn-commercial-wg was recorded
       Then I see "opened       2023-08-28"
 
-    Scenario: A corrected opening's slug cannot change: it names the channel
+    Scenario: The parties of a channel can be corrected
       When I run tracker correct us-cn-commercial-wg 1 --party US --party JP
       Then 2 events are recorded
       And the parties of "us-cn-commercial-wg" are USA, JPN
+
+    Scenario: Corrected parties must include those its facts name
+      Given I ran tracker meet us-cn-commercial-wg --on 2024-06-01 --lead "CHN=Wang Wentao"
+      When I run tracker correct us-cn-commercial-wg 1 --party US --party JP
+      Then the tracker refuses it with exit code 1, saying "CHN (a lead) is not a party of us-cn-commercial-wg"
+      And nothing is recorded
 
   Rule: The rules are checked on the corrected timeline, and nothing is recorded when refused
 

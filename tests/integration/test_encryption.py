@@ -17,7 +17,10 @@ from tests.support import CliResult, fingerprint
 from tracker.cli.app import app
 
 SEEDS = Path(__file__).parents[2] / "seeds" / "us-china-2023.toml"
+# Its channels through 2024: amended titles and leads (the read model's rm_profiles), plans.
+SEEDS_2024 = SEEDS.with_name("us-china-2024.toml")
 SECRETS = ("Commercial Issues", "Raimondo", "Maritime", "she and Wang would meet once a year")
+SECRETS += ("Enhancing Climate Action", "Liu Zhenmin", "John Podesta", "Xi'an")
 
 
 def run(args: list[str], db: str, key: str | None) -> CliResult:
@@ -38,7 +41,9 @@ def key() -> str:
 @pytest.fixture
 def encrypted(db: str, key: str) -> str:
     assert run(["import", str(SEEDS)], db, key).exit_code == 0
-    for command in (["status"], ["report", "-o", "/dev/null"], ["overdue"], ["verify"]):
+    assert run(["import", str(SEEDS_2024)], db, key).exit_code == 0
+    for command in (["status"], ["status", "--as-of", "2023-12-01"], ["report", "-o", "/dev/null"],
+                    ["overdue"], ["verify"]):  # fmt: skip
         assert run(command, db, key).exit_code == 0, command
     return db
 
@@ -83,7 +88,11 @@ def test_titles_and_quotes_appear_nowhere_in_an_encrypted_store(encrypted: str, 
 def test_without_encryption_the_same_titles_are_stored_in_clear(db: str) -> None:
     # The check above is not vacuous: the same data without a key is readable in the file.
     assert run(["import", str(SEEDS)], db, None).exit_code == 0
-    assert b"Commercial Issues" in everything_stored(db)
+    assert run(["import", str(SEEDS_2024)], db, None).exit_code == 0
+    assert run(["status", "--as-of", "2023-12-01"], db, None).exit_code == 0
+    stored = everything_stored(db)
+    for text in SECRETS:
+        assert text.encode() in stored, text
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from tracker.domain.rules import (
     NoSuchPlan,
     NothingBeforeOpening,
     OnlyAPlanNotYetHeldCanChange,
+    OnlyPartiesOfTheChannel,
     PlanChangeNeedsItsPlan,
 )
 from tracker.domain.values import InvalidValue, Lead, Level
@@ -279,3 +280,15 @@ def test_an_entry_as_it_was_before_a_correction_adds_nothing() -> None:
     with pytest.raises(DuplicateFact):  # the file is older than the store
         channel.hold_meeting(occurred=d("2021-05-01"), recorded=later(3), entry_id="m-1")
     assert channel.seq_of_entry("m-1") == 3
+
+
+def test_a_corrected_opening_keeps_the_parties_the_channels_facts_name() -> None:
+    channel = opened("2020-01-01")
+    channel.hold_meeting(
+        occurred=d("2021-05-01"), leads=[Lead(party="CHN", name="Wang Wentao")], recorded=later(1)
+    )
+
+    with pytest.raises(OnlyPartiesOfTheChannel, match="CHN"):
+        channel.correct(seq=1, changes={"parties": ("USA", "JPN")}, recorded=later(2))
+
+    assert kinds(channel) == ["opened", "meeting"]

@@ -141,7 +141,9 @@ class ChannelRecord:
         if (future := refusals.not_happened_yet(copy, today)) is not None:
             raise future
         opening = copy if isinstance(copy, ChannelOpened) else self.opening
-        _check_leads_and_parties(copy, opening)
+        # A corrected opening's parties must still be those every live fact names.
+        for fact in [copy] if opening is self.opening else [*self.live.facts, copy]:
+            _check_leads_and_parties(fact, opening)
         correction.check_in_place(self.slug, target, copy, self.live)
         retraction = EventRetracted(
             originator_id=self.id,
