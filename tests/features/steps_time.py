@@ -374,6 +374,29 @@ def history_json_corrected(
     assert events[int(copy)]["kind"] == events[int(seq)]["kind"]
 
 
+@then(parsers.re(r"for scripts, " + q("slug") + r" has no next due day as of " + q("day")))
+def no_next_due(store: str, slug: str, day: str) -> None:
+    view = read_json(store, ["status", slug, "--as-of", day])
+    assert view["cadences"], view
+    assert [c["next_due"] for c in view["cadences"]] == [None] * len(view["cadences"]), view
+
+
+@then(
+    parsers.re(
+        r"for scripts, the dashboard as of "
+        + q("day")
+        + r" says "
+        + q("slug")
+        + r" was suspended because "
+        + q("reason")
+    )
+)
+def dashboard_suspension_reason(store: str, day: str, slug: str, reason: str) -> None:
+    views = {v["channel"]: v for v in read_json(store, ["status", "--as-of", day])}
+    assert views[slug]["status"] == "suspended", views[slug]
+    assert views[slug]["suspension_reason"] == reason, views[slug]
+
+
 # --- Then: what is overdue -------------------------------------------------------------------
 
 

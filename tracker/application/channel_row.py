@@ -49,7 +49,9 @@ class ChannelRow:
     spans_count: int = 0
     # At the end of the timeline: the span in force, the last meeting, the last resumption.
     since_text: str = NO_DATE
+    since_by: str = "opened"  # the kind of fact the status in force began with
     detail: str | None = None
+    reason: str | None = None  # why a suspended channel was suspended
     last_meeting_text: str | None = None
     resumed_latest: str | None = None
     levels: dict[str, LevelRun] = field(default_factory=dict)
@@ -85,7 +87,9 @@ def channel_row_of(key: str, found: dict[str, Any], opened: Callable[[Any], Any]
         meetings_count=int(found["meetings_count"]),
         spans_count=int(found["spans_count"]),
         since_text=str(found["since_text"]),
+        since_by=str(found["since_by"]),
         detail=opened(found["detail"]),
+        reason=opened(found["reason"]),
         last_meeting_text=found["last_meeting_text"],
         resumed_latest=found["resumed_latest"],
         levels={str(name): LevelRun(*run) for name, run in levels.items()},
@@ -123,6 +127,7 @@ def channel_values(
     return (
         row.channel_id, row.known_from, until, *texts, row.opened_text, row.opened_start,
         row.version, row.status, row.before_suspension, row.last_start, row.meetings_count,
-        row.spans_count, row.since_text, seal(row.detail), row.last_meeting_text,
+        row.spans_count, row.since_text, row.since_by, seal(row.detail), seal(row.reason),
+        row.last_meeting_text,
         row.resumed_latest, json.dumps(levels), json.dumps(plans),
     )  # fmt: skip

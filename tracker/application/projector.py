@@ -154,7 +154,9 @@ class Projector:
             enters, row.before_suspension = found
             if enters is not None:
                 detail = lifecycle.detail_of(kind)
-                self._span(row, enters, occurred, kind, data.get(detail) if detail else None)
+                reason = data.get("reason") if kind == "suspended" else None
+                given = data.get(detail) if detail else None
+                self._span(row, enters, occurred, kind, detail=given, reason=reason)
 
     def _meeting(self, row: ChannelRow, seq: int, occurred: FuzzyDate, level: str | None) -> None:
         start, latest = occurred.earliest_iso, occurred.latest_iso
@@ -218,15 +220,23 @@ class Projector:
         return None if first is None else str(first[0])
 
     def _span(
-        self, row: ChannelRow, status: str, occurred: FuzzyDate, by: str, detail: Any = None
+        self,
+        row: ChannelRow,
+        status: str,
+        occurred: FuzzyDate,
+        by: str,
+        *,
+        detail: Any = None,
+        reason: str | None = None,
     ) -> None:
         row.status = status
-        row.since_text, row.detail = str(occurred), detail
+        row.since_text, row.since_by, row.detail, row.reason = str(occurred), by, detail, reason
         if by == "resumed":
             row.resumed_latest = occurred.latest_iso
         self.rows.spans.append(
             (row.channel_id, row.spans_count, row.known_from, FOREVER, occurred.earliest_iso,
-             row.status, str(occurred), occurred.latest_iso, by, self.seal(detail)),
+             row.status, str(occurred), occurred.latest_iso, by, self.seal(detail),
+             self.seal(reason)),
         )  # fmt: skip
         row.spans_count += 1
 

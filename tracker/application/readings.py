@@ -157,10 +157,11 @@ def _summary(
     as_of, known_on = when
     (_, slug, title, parties, topics, level, leads, follows, opened_text, version, at_end, span,
      last_meeting, resumed, levels_text, plans_text, profile) = found  # fmt: skip
-    status_text, since_text, detail = span.split("|", 2)
-    # An empty detail is none: the query writes none as an empty text.
+    # The reason is last: a reason in clear may hold a "|" of its own.
+    status_text, since_text, since_by, detail, reason = span.split("|", 4)
+    # An empty detail or reason is none: the query writes none as an empty text.
     slug, title = check_slug(opened(slug)), json.loads(opened(title))
-    detail = opened(detail or None)
+    detail, reason = opened(detail or None), opened(reason or None)
     if not isinstance(title, str) or type(version) is not int:
         raise TypeError("a title or version of another type")
     topics, leads = opened(topics), opened(leads)
@@ -223,6 +224,7 @@ def _summary(
                 held=FuzzyDate.parse(held) if held else None,
                 as_of=as_of,
                 can_be_overdue=can_be_overdue,
+                resumed=dt.date.fromisoformat(resumed) if resumed else None,
                 agreed_window=FuzzyDate.parse(agreed_window),
                 change=change,
                 changed_on=FuzzyDate.parse(changed_text) if changed_text else None,
@@ -241,6 +243,8 @@ def _summary(
         status=status,
         status_since=FuzzyDate.parse(since_text),
         suspended_by=(detail or None) if status is ChannelStatus.SUSPENDED else None,
+        suspension_reason=reason if status is ChannelStatus.SUSPENDED else None,
+        since_by=since_by,
         successor=(detail or None) if status is ChannelStatus.CONCLUDED else None,
         meetings_held=int(count),
         last_meeting=FuzzyDate.parse(last_text) if last_text else None,

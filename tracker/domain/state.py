@@ -37,7 +37,7 @@ class CadenceState:
     per_year: float
     agreed_on: FuzzyDate
     last_meeting: FuzzyDate | None
-    next_due: dt.date
+    next_due: dt.date | None  # None while the channel cannot owe a meeting (suspended …)
     overdue: bool
     days_late: int
 
@@ -93,6 +93,10 @@ class ChannelSummary:
     version: int
     as_of: dt.date
     known_on: dt.datetime | None
+    # The kind of fact the status began with (a first meeting, a resumption …), and why a
+    # suspended channel was suspended.
+    since_by: str | None = None
+    suspension_reason: str | None = None
 
     @property
     def overdue(self) -> bool:
@@ -126,9 +130,10 @@ def cadence_state(
     as_of: dt.date,
     can_be_overdue: bool,
 ) -> CadenceState:
-    """Judge a cadence whose next meeting is due one period after ``latest_base``."""
-    due = next_due(latest_base, per_year)
-    overdue = can_be_overdue and as_of > due
+    """Judge a cadence whose next meeting is due one period after ``latest_base``; a channel
+    that cannot owe a meeting (suspended, concluded, proposed) has none due."""
+    due = next_due(latest_base, per_year) if can_be_overdue else None
+    overdue = due is not None and as_of > due
     return CadenceState(
         level=level,
         per_year=per_year,
@@ -136,7 +141,7 @@ def cadence_state(
         last_meeting=last_meeting,
         next_due=due,
         overdue=overdue,
-        days_late=(as_of - due).days if overdue else 0,
+        days_late=(as_of - due).days if due is not None and overdue else 0,
     )
 
 
@@ -155,10 +160,20 @@ def planned_state(
     change: str | None = None,
     changed_on: FuzzyDate | None = None,
     postponements: int = 0,
+    resumed: dt.date | None = None,
 ) -> PlannedState:
     """Judge a planned meeting: overdue once its window in force ended with no meeting held,
-    unless it was cancelled."""
-    overdue = can_be_overdue and held is None and change != "cancelled" and as_of > window.latest
+    unless it was cancelled, or its window ended before the channel last resumed (what was
+    owed before a suspension is not owed after it; ``resumed`` is that day, the latest the
+    resumption's date could mean)."""
+    lapsed = resumed is not None and window.latest < resumed
+    overdue = (
+        can_be_overdue
+        and held is None
+        and change != "cancelled"
+        and not lapsed
+        and as_of > window.latest
+    )
     return PlannedState(
         seq=seq,
         agreed_on=agreed_on,
@@ -222,7 +237,10 @@ def fold(
                 can_be_overdue=can_be_overdue,
             )
         )
-    planned = [plan_state(track, as_of, can_be_overdue) for track in state.plans.values()]
+    resumed_day = resumed.latest if resumed is not None else None
+    planned = [
+        plan_state(track, as_of, can_be_overdue, resumed_day) for track in state.plans.values()
+    ]
     profile = state.profile
     assert profile is not None
     return ChannelState(
@@ -251,10 +269,18 @@ def fold(
         known_on=known_on,
         meetings=tuple(meetings),
         spans=tuple(state.spans),
+        since_by=state.spans[-1].by if state.spans else None,
+        suspension_reason=(
+            state.suspension.reason
+            if state.suspension and state.status is ChannelStatus.SUSPENDED
+            else None
+        ),
     )
 
 
-def plan_state(track: PlanTrack, as_of: dt.date, can_be_overdue: bool) -> PlannedState:
+def plan_state(
+    track: PlanTrack, as_of: dt.date, can_be_overdue: bool, resumed: dt.date | None = None
+) -> PlannedState:
     """Judge a plan as the walk left it by the day."""
     plan, current = track.plan, track.current
     return planned_state(
@@ -271,6 +297,7 @@ def plan_state(track: PlanTrack, as_of: dt.date, can_be_overdue: bool) -> Planne
         change=current.change,
         changed_on=current.valid_from if current.change else None,
         postponements=sum(v.change == "postponed" for v in track.versions),
+        resumed=resumed,
     )
 
 

@@ -157,6 +157,7 @@ class StatusSpan:
     status: ChannelStatus
     since: FuzzyDate
     seq: int
+    by: str = "opened"  # the kind of fact that began it: a meeting, a resumption …
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ class Walk:
 
     def _enter(self, status: ChannelStatus, fact: Fact) -> None:
         self.status, self.since = status, fact.occurred
-        self.spans.append(StatusSpan(status, fact.occurred, fact.seq))
+        self.spans.append(StatusSpan(status, fact.occurred, fact.seq, fact.KIND))
 
     def step(self, fact: Fact) -> Violation | None:
         """Apply one fact; return the violation instead if the rules refuse it."""

@@ -32,8 +32,9 @@ SORTS: dict[str, Callable[[View], Any]] = {
 
 
 def next_due(view: View) -> str | None:
-    """The soonest day a meeting is due at any level (None without a cadence)."""
-    return min((c["next_due"] for c in view["cadences"]), default=None)
+    """The soonest day a meeting is due at any level (None without a cadence, or while the
+    channel cannot owe a meeting)."""
+    return min((c["next_due"] for c in view["cadences"] if c["next_due"]), default=None)
 
 
 def most_days_late(view: View) -> int:
@@ -64,6 +65,8 @@ def select(
 def _due_cell(view: View) -> str:
     cells = []
     for c in view["cadences"]:
+        if c["next_due"] is None:
+            continue  # the channel owes no meeting now
         mark = f" (+{c['days_late']}d)" if c["overdue"] else ""
         cells.append(f"{c['level']} {c['next_due']}{mark}")
     return "; ".join(cells)

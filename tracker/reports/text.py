@@ -59,7 +59,8 @@ def _per_year(n: float) -> str:
 
 
 def cadence_line(c: View) -> str:
-    line = f"{c['level']} {_per_year(c['per_year'])}, next due {c['next_due']}"
+    due = c["next_due"] or "— (none while the channel is not meeting)"
+    line = f"{c['level']} {_per_year(c['per_year'])}, next due {due}"
     if c["last_meeting"]:
         line += f" (last met {c['last_meeting']})"
     if c["overdue"]:
@@ -101,11 +102,13 @@ def status_text(v: View, recent: list[View]) -> str:
     v, recent = safe(v), safe(recent)
     rows: list[tuple[str, str]] = [
         ("parties", ", ".join(v["parties"])),
-        ("status", f"{v['status']} since {v['status_since']}"),
+        ("status", f"{v['status']} since {v['status_since']}{_since_by(v)}"),
         ("opened", v["opened"]),
     ]
     if v["suspended_by"] and v["status"] == "suspended":
         rows.append(("suspended by", v["suspended_by"]))
+    if v.get("suspension_reason") and v["status"] == "suspended":
+        rows.append(("because", v["suspension_reason"]))
     if v["level"]:
         rows.append(("level", v["level"]))
     if v["leads"]:
@@ -132,6 +135,18 @@ def status_text(v: View, recent: list[View]) -> str:
     lines = [f"{v['channel']} — {v['title']}", *(f"  {k:<13}{val}" for k, val in rows)]
     lines.append(f"  ({when})")
     return "\n".join(lines)
+
+
+# What a status counts from, in words, by the kind of fact that began it.
+_SINCE_BY = {
+    "meeting": " (the first meeting recorded)",
+    "resumed": " (resumed)",
+    "agreed": " (agreed by the parties)",
+}
+
+
+def _since_by(view: View) -> str:
+    return _SINCE_BY.get(view.get("since_by") or "", "")
 
 
 def overdue_text(items: Iterable[View]) -> str:

@@ -27,7 +27,7 @@ def cadence_view(cadence: CadenceState) -> View:
         "per_year": cadence.per_year,
         "agreed_on": str(cadence.agreed_on),
         "last_meeting": _opt(cadence.last_meeting),
-        "next_due": cadence.next_due.isoformat(),
+        "next_due": cadence.next_due.isoformat() if cadence.next_due else None,
         "overdue": cadence.overdue,
         "days_late": cadence.days_late,
     }
@@ -71,6 +71,8 @@ def status_view(state: ChannelSummary) -> View:
         "follows": state.follows,
         "successor": state.successor,
         "suspended_by": state.suspended_by,
+        "suspension_reason": state.suspension_reason,
+        "since_by": state.since_by,
         "meetings_held": state.meetings_held,
         "last_meeting": _opt(state.last_meeting),
         "cadences": [cadence_view(c) for c in state.cadences],
@@ -128,7 +130,7 @@ def overdue_views(state: ChannelSummary) -> list[View]:
             "kind": "cadence",
             "level": str(c.level),
             "per_year": c.per_year,
-            "due": c.next_due.isoformat(),
+            "due": c.next_due.isoformat() if c.next_due else None,
             "last_meeting": _opt(c.last_meeting),
             "days_late": c.days_late,
         }

@@ -45,8 +45,10 @@ def select_channels(*, now: bool, one: bool) -> str:
 SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
        c.opened_text, c.version, c.last_start <= :d AS at_end,
        CASE WHEN c.last_start <= :d THEN c.status || '|' || c.since_text || '|' ||
-                                         COALESCE(c.detail, '')
-       ELSE (SELECT s.status || '|' || s.since_text || '|' || COALESCE(s.detail, '')
+                                         c.since_by || '|' || COALESCE(c.detail, '') || '|' ||
+                                         COALESCE(c.reason, '')
+       ELSE (SELECT s.status || '|' || s.since_text || '|' || s.entered_by || '|' ||
+                    COALESCE(s.detail, '') || '|' || COALESCE(s.reason, '')
                FROM rm_spans s
               WHERE s.channel_id = c.channel_id AND s.valid_from <= :d AND {_known("s", now)}
               ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS span,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -29,7 +29,8 @@ RETIRED = ("rm_levels",)  # tables of earlier schema versions, dropped with the 
 CHANNEL_COLUMNS = (
     "channel_id", "rec_from", "rec_to", "slug", "title", "parties", "topics", "level", "leads",
     "follows", "opened_text", "opened_start", "version", "status", "before_suspension",
-    "last_start", "meetings_count", "spans_count", "since_text", "detail", "last_meeting_text",
+    "last_start", "meetings_count", "spans_count", "since_text", "since_by", "detail", "reason",
+    "last_meeting_text",
     "resumed_latest", "levels", "plans",
 )  # fmt: skip
 
@@ -54,7 +55,9 @@ SCHEMA = (
         meetings_count INTEGER NOT NULL,
         spans_count INTEGER NOT NULL,
         since_text TEXT NOT NULL,
+        since_by TEXT NOT NULL,
         detail TEXT,
+        reason TEXT,
         last_meeting_text TEXT,
         resumed_latest TEXT,
         levels TEXT NOT NULL,
@@ -73,6 +76,7 @@ SCHEMA = (
         since_latest TEXT NOT NULL,
         entered_by TEXT NOT NULL,
         detail TEXT,
+        reason TEXT,
         PRIMARY KEY (channel_id, valid_from, position, rec_from)
     ){ROWLESS}""",
     """CREATE TABLE IF NOT EXISTS rm_meetings (
@@ -149,8 +153,8 @@ KEYS = {
     "rm_profiles": ("channel_id", "valid_from", "seq", "rec_from"),
 }
 TEXTS = {
-    "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail"),
-    "rm_spans": ("detail",),
+    "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail", "reason"),
+    "rm_spans": ("detail", "reason"),
     "rm_plans": ("host", "location"),
     "rm_profiles": ("profile",),
 }
