@@ -31,9 +31,12 @@ class CliResult:
         return self.stdout + self.stderr
 
 
-def run_cli(args: list[str], *, db: str | None, input: str | None = None) -> CliResult:
-    """Run ``tracker ARGS`` through the real Typer app, as a user would from a shell."""
-    env = {"NO_COLOR": "1", "COLUMNS": "200"}
+def run_cli(
+    args: list[str], *, db: str | None, input: str | None = None, columns: int = 200
+) -> CliResult:
+    """Run ``tracker ARGS`` through the real Typer app, as a user would from a shell (whose
+    COLUMNS say how wide its terminal is)."""
+    env = {"NO_COLOR": "1", "COLUMNS": str(columns)}
     if db is not None:
         env["TRACKER_DB"] = db
     runner = CliRunner()

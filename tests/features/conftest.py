@@ -168,6 +168,11 @@ def article_imported(store: str) -> None:
     record(store, ["import", str(ARTICLE_SEEDS)])
 
 
+@given("the seed file that follows the article through 2024 was imported")
+def after_article_imported(store: str) -> None:
+    record(store, ["import", str(ARTICLE_SEEDS.with_name("us-china-2024.toml"))])
+
+
 @given(parsers.re(r"the store is " + q("url")), target_fixture="store")
 def store_is(url: str) -> str:
     return url

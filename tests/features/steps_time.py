@@ -39,6 +39,7 @@ from tests.features.helpers import (
     SLUGS,
     STATUS,
     Outcome,
+    contents,
     meet_args,
     parties_in,
     q,
@@ -395,6 +396,31 @@ def dashboard_suspension_reason(store: str, day: str, slug: str, reason: str) ->
     views = {v["channel"]: v for v in read_json(store, ["status", "--as-of", day])}
     assert views[slug]["status"] == "suspended", views[slug]
     assert views[slug]["suspension_reason"] == reason, views[slug]
+
+
+@when(parsers.re(r"I ask for the dashboard at (?P<columns>\d+) columns"), target_fixture="outcome")
+def dashboard_at(store: str, columns: str) -> Outcome:
+    before = contents(store)
+    return Outcome(("status",), run_cli(["status"], db=store, columns=int(columns)), before)
+
+
+@then(parsers.re(r"no line is wider than (?P<columns>\d+) columns"))
+def no_line_wider(outcome: Outcome, columns: str) -> None:
+    assert outcome.result.exit_code == 0, outcome.result.output
+    wide = [line for line in outcome.result.stdout.splitlines() if len(line) > int(columns)]
+    assert not wide, wide
+
+
+@then("every channel's slug, status and next due day are shown whole")
+def values_whole(store: str, outcome: Outcome) -> None:
+    words = set(outcome.result.stdout.split())
+    for view in read_json(store, ["status"]):
+        assert view["channel"] in words, view["channel"]
+        assert view["status_since"] in words, view["status_since"]
+        for cadence in view["cadences"]:
+            if cadence["next_due"]:
+                due = cadence["next_due"]
+                assert due in words or f"{due}," in words, (due, outcome.result.stdout)
 
 
 # --- Then: what is overdue -------------------------------------------------------------------

@@ -116,6 +116,16 @@ def status(
     reverse: Annotated[
         bool, typer.Option("--reverse", help="Dashboard: reverse the order.")
     ] = False,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help="Dashboard: every column in full, however wide. Without it the dashboard fits "
+            "the terminal (or COLUMNS, or 120 columns when piped): values wrap between words, "
+            "and the title, the parties, the planned meetings and the last meeting give way, in "
+            "that order.",
+        ),
+    ] = False,
     json: Json = False,
 ) -> None:
     """Show one channel in full, or the dashboard: one row per channel."""
@@ -162,9 +172,18 @@ def status(
         console = Console(
             file=styled(), color_system=None if os.environ.get("NO_COLOR") else "auto"
         )
-        console.print(dashboard.rich_table(views, title=f"Dialogue channels as of {when}"))
+        console.print(f"Dialogue channels as of {when}", markup=False, highlight=False)
+        console.print(dashboard.coloured(views, None if wide else console.width))
     else:
-        typer.echo(dashboard.plain(views))
+        typer.echo(dashboard.plain(views, None if wide else _piped_width()))
+
+
+def _piped_width() -> int:
+    """The width of a dashboard that is not shown on a terminal: COLUMNS, or 120."""
+    from tracker.reports.dashboard import PIPED_WIDTH
+
+    given = os.environ.get("COLUMNS", "")
+    return int(given) if given.isdigit() and 20 <= int(given) <= 10_000 else PIPED_WIDTH
 
 
 def history(

@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus
+from tracker.reports.fitting import Column, fit
 from tracker.reports.text import safe
 from tracker.reports.views import View
 
@@ -62,60 +63,78 @@ def select(
     return sorted(chosen, key=SORTS[sort], reverse=reverse)
 
 
-def _due_cell(view: View) -> str:
+def late(days: int) -> str:
+    """Lateness in words no reader can misread: '827 days late'."""
+    return f"{days} day late" if days == 1 else f"{days} days late"
+
+
+def _due_cell(view: View) -> list[str]:
     cells = []
     for c in view["cadences"]:
         if c["next_due"] is None:
             continue  # the channel owes no meeting now
-        mark = f" (+{c['days_late']}d)" if c["overdue"] else ""
+        mark = f", {late(c['days_late'])}" if c["overdue"] else ""
         cells.append(f"{c['level']} {c['next_due']}{mark}")
-    return "; ".join(cells)
+    return cells
 
 
-def _planned_cell(view: View) -> str:
+def _planned_cell(view: View) -> list[str]:
     cells = []
     for p in view["planned"]:
-        if p["held"]:
+        if p["held"] or p.get("change") == "cancelled":
             continue
         what = f"{p['level']} " if p["level"] else ""
-        mark = f" (+{p['days_late']}d)" if p["overdue"] else ""
+        mark = f", {late(p['days_late'])}" if p["overdue"] else ""
         cells.append(f"{what}{p['window']}{mark}")
-    return "; ".join(cells)
+    return cells
 
 
-COLUMNS = ("channel", "title", "parties", "status", "last meeting", "next due", "planned", "")
+# The columns in the order they give way to a narrow terminal (the first four never do; the
+# title is cut at a word before it goes), each with the place it is shown in.
+COLUMNS = (
+    Column("channel", keep=True, position=0),
+    Column("status", keep=True, joiner=" ", position=3),
+    Column("next due", keep=True, position=5),
+    Column("", keep=True, position=7),
+    Column("last meeting", position=4),
+    Column("planned", position=6),
+    Column("parties", position=2),
+    Column("title", shrink=True, joiner=" ", position=1),
+)
+PIPED_WIDTH = 120  # columns when the output is not a terminal and COLUMNS says nothing
 
 
-def rows(views: Iterable[View]) -> list[tuple[str, ...]]:
-    """The cells of each row, as text (control characters shown as escapes)."""
+def rows(views: Iterable[View]) -> list[list[list[str]]]:
+    """The cells of each row, in the order of COLUMNS, as segments of text (control characters
+    shown as escapes)."""
     return [
-        (
-            v["channel"],
-            v["title"],
-            "/".join(v["parties"]),
-            f"{v['status']} since {v['status_since']}",
-            v["last_meeting"] or "—",
-            _due_cell(v) or "—",
-            _planned_cell(v) or "—",
-            "OVERDUE" if v["overdue"] else "",
-        )
+        [
+            [v["channel"]],
+            [f"{v['status']} since", v["status_since"]],
+            _due_cell(v) or ["—"],
+            ["OVERDUE"] if v["overdue"] else [""],
+            [v["last_meeting"] or "—"],
+            _planned_cell(v) or ["—"],
+            ["/".join(v["parties"])],
+            [v["title"]],
+        ]
         for v in map(safe, views)
     ]
 
 
-def plain(views: Sequence[View]) -> str:
+def lines(views: Sequence[View], width: int | None) -> list[str]:
+    """The dashboard's lines, none wider than ``width`` (None: every column in full)."""
+    return fit(COLUMNS, rows(views), width)
+
+
+def plain(views: Sequence[View], width: int | None = PIPED_WIDTH) -> str:
     """Aligned columns for a pipe or a file: no colour, no box drawing."""
-    table = [COLUMNS, *rows(views)]
-    widths = [max(len(r[i]) for r in table) for i in range(len(COLUMNS))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in table
-    )
+    return "\n".join(lines(views, width))
 
 
-def rich_table(views: Sequence[View], *, title: str) -> Any:
-    """A rich Table for a terminal; colour only where the console allows it."""
-    from rich.markup import escape
-    from rich.table import Table
+def coloured(views: Sequence[View], width: int | None) -> Any:
+    """The same lines for a terminal, with each status and OVERDUE in colour."""
+    from rich.text import Text
 
     styles = {
         "active": "green",
@@ -124,16 +143,9 @@ def rich_table(views: Sequence[View], *, title: str) -> Any:
         "suspended": "red",
         "concluded": "bright_black",
     }
-    table = Table(title=title, header_style="bold", expand=False)
-    for name in COLUMNS:
-        table.add_column(name or "!", overflow="fold")
-    for view, cells in zip(views, rows(views), strict=True):
-        style = styles.get(view["status"], "")
-        text = [escape(cell) for cell in cells]
-        table.add_row(
-            *text[:3],
-            f"[{style}]{text[3]}[/]" if style else text[3],
-            *text[4:7],
-            "[bold red]OVERDUE[/]" if view["overdue"] else "",
-        )
-    return table
+    text = Text("\n".join(lines(views, width)), no_wrap=True, overflow="ignore")
+    text.stylize("bold", 0, text.plain.find("\n") if "\n" in text.plain else None)
+    for status, style in styles.items():
+        text.highlight_words([f"{status} since"], style=style)
+    text.highlight_words(["OVERDUE"], style="bold red")
+    return text
