@@ -150,3 +150,15 @@ Feature: See every channel at a glance
     Scenario: A status the tracker does not know is rejected
       When I ask for the dashboard of dormant channels as of "2024-06-01"
       Then the tracker rejects it as bad input with exit code 2, saying "--status"
+
+  Rule: The dashboard, the report and the export list the channels in one order: by slug
+
+    Scenario Outline: The <document> lists the channels by slug, as the dashboard does
+      When I run tracker <command>
+      Then the channels appear in the order of their slugs
+
+      Examples:
+        | document         | command                 |
+        | dashboard        | status --json           |
+        | JSON report      | report --format json    |
+        | JSON Lines export | export --format jsonl  |

@@ -17,6 +17,7 @@ These step functions are imported into conftest.py, so that pytest finds their f
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -421,6 +422,21 @@ def values_whole(store: str, outcome: Outcome) -> None:
             if cadence["next_due"]:
                 due = cadence["next_due"]
                 assert due in words or f"{due}," in words, (due, outcome.result.stdout)
+
+
+@then("the channels appear in the order of their slugs")
+def in_slug_order(outcome: Outcome) -> None:
+    assert outcome.result.exit_code == 0, outcome.result.output
+    text = outcome.result.stdout
+    if "report" in outcome.args:
+        channels = [c["channel"] for c in json.loads(text)["channels"]]
+    elif "export" in outcome.args:
+        rows = [json.loads(line)["channel"] for line in text.splitlines()]
+        channels = list(dict.fromkeys(rows))
+    else:
+        channels = [v["channel"] for v in json.loads(text)]
+    assert len(channels) > 1, channels
+    assert channels == sorted(channels), channels
 
 
 # --- Then: what is overdue -------------------------------------------------------------------

@@ -59,7 +59,8 @@ class Queries(TrackerApplication):
     ) -> list[ChannelState]:
         """Every channel that existed as of the day (and was known at the moment)."""
         as_of = as_of or self.clock().date()
-        found = (self._state(s, as_of=as_of, known_on=known_on) for s in self.slugs())
+        # In the one order of channels the dashboard, the report and the export share: by slug.
+        found = (self._state(s, as_of=as_of, known_on=known_on) for s in sorted(self.slugs()))
         return [s for s in found if s is not None]
 
     def _state(

@@ -177,7 +177,7 @@ def export(
             )
     to_rows = seed_entries if format is ExportFormat.SEED else export_rows
     app = tracker(ctx, write=False, output=output)
-    names = list(dict.fromkeys(slugs)) if slugs else app.slugs()
+    names = list(dict.fromkeys(slugs)) if slugs else sorted(app.slugs())  # the one order
     for slug in slugs or []:
         # Every channel named exists, before anything is written (its events are read below).
         app.channel(slug)
