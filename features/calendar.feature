@@ -88,6 +88,14 @@ Feature: What is coming, as a calendar
       And the calendar event "plan-6.us-cn-commercial-wg@dialogue-tracker" spans "2024-11-01" to "2024-11-30"
       And the calendar event "plan-6.us-cn-commercial-wg@dialogue-tracker" says "postponed from 2024-09 on 2024-03-01"
 
+    Scenario: A planned meeting whose window ended while the channel was suspended is left out
+      Given a meeting on "us-cn-commercial-wg" was agreed on "2023-08-28" to take place in "2023-10"
+      And "us-cn-commercial-wg" was suspended on "2023-09-15" by CN
+      And "us-cn-commercial-wg" was resumed on "2023-11-15"
+      When I ask for the calendar as of "2023-12-01"
+      Then the calendar holds no event "plan-4.us-cn-commercial-wg@dialogue-tracker"
+      And the calendar holds 2 events of "us-cn-commercial-wg"
+
   Rule: An event keeps its UID from one export to the next, so a subscribed calendar updates it
 
     Scenario: A later export moves the events it holds, under the same UIDs

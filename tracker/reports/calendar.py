@@ -1,12 +1,12 @@
 """What is coming, as an iCalendar file (RFC 5545): next due meetings and planned windows.
 
 One all-day event for each cadence's next due day, and one spanning each planned window that
-is neither held nor cancelled, on the channels that are agreed or active (nobody expects a
-proposed, suspended or concluded channel to meet). Each event's UID is made of its channel's
-slug and of what it stands for (the cadence's level, the plan's number), never of a date: a
-calendar application subscribed to the file updates the event when its day moves (a meeting
-held, a plan postponed) instead of adding another. SEQUENCE is the number of the channel's
-facts counted, which only grows as facts are recorded.
+is neither held, cancelled nor lapsed with a suspension, on the channels that are agreed or
+active (nobody expects a proposed, suspended or concluded channel to meet). Each event's UID is
+made of its channel's slug and of what it stands for (the cadence's level, the plan's number),
+never of a date: a calendar application subscribed to the file updates the event when its day
+moves (a meeting held, a plan postponed) instead of adding another. SEQUENCE is the number of
+the channel's facts counted, which only grows as facts are recorded.
 
 Every line is built by the icalendar library, which escapes and folds what a user typed;
 control characters in it are first shown as escapes, as in every text for a person.
@@ -68,7 +68,9 @@ def _event(
     return event
 
 
-def cadence_event(state: ChannelSummary, cadence: CadenceState, stamp: dt.datetime) -> Event:
+def cadence_event(
+    state: ChannelSummary, cadence: CadenceState, due_day: dt.date, stamp: dt.datetime
+) -> Event:
     """The day a level's next meeting is due."""
     due = f"{cadence.level} meeting due ({cadence.per_year:g} a year)"
     lines = [
@@ -82,8 +84,8 @@ def cadence_event(state: ChannelSummary, cadence: CadenceState, stamp: dt.dateti
         state,
         uid=cadence_uid(state.slug, cadence),
         summary=f"{state.slug}: {due}" + (" — OVERDUE" if cadence.overdue else ""),
-        start=cadence.next_due,
-        last_day=cadence.next_due,
+        start=due_day,
+        last_day=due_day,
         lines=lines,
         location=None,
         stamp=stamp,
@@ -114,6 +116,14 @@ def plan_event(state: ChannelSummary, plan: PlannedState, stamp: dt.datetime) ->
     )
 
 
+def _owed(plan: PlannedState) -> bool:
+    """A plan still to be met: not held, not cancelled, and not lapsed (its window ended,
+    unmet, before the channel last resumed: what was owed before a suspension is not owed
+    after it, so a plan whose window is over and that is not overdue has lapsed)."""
+    lapsed = plan.window_over and not plan.overdue
+    return plan.held is None and not plan.cancelled and not lapsed
+
+
 def events(states: Iterable[ChannelSummary], stamp: dt.datetime) -> list[Event]:
     """Every event of the calendar, in the order of their first day (then of their UID)."""
     found: list[Event] = []
@@ -121,11 +131,11 @@ def events(states: Iterable[ChannelSummary], stamp: dt.datetime) -> list[Event]:
         if state.status not in CAN_BE_OVERDUE:
             continue
         found.extend(
-            cadence_event(state, c, stamp) for c in state.cadences if c.next_due < dt.date.max
+            cadence_event(state, c, c.next_due, stamp)
+            for c in state.cadences
+            if c.next_due is not None and c.next_due < dt.date.max  # due beyond 9999: none
         )
-        found.extend(
-            plan_event(state, p, stamp) for p in state.planned if not p.held and not p.cancelled
-        )
+        found.extend(plan_event(state, p, stamp) for p in state.planned if _owed(p))
     found.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
     return found
 
