@@ -225,7 +225,8 @@ def test_a_cadence_too_rare_for_the_calendar_is_refused_or_shown(
     if result.exit_code != 0:  # refusing it as bad input is one fix
         assert_error(result, 2, "--per-year", "0.0001")
         assert fingerprint(recorded) == before
-    for reading in (["status", "us-cn-live"], ["status"], ["overdue"]):  # showing it, another
+    # Showing it is another: then every reading shows it, the calendar too.
+    for reading in (["status", "us-cn-live"], ["status"], ["overdue"], ["calendar"]):
         shown = tracker(*reading)
         assert shown.exit_code == 0, (reading, shown.output)
 

@@ -25,7 +25,7 @@ def store(tmp_path: Path) -> str:
     return db
 
 
-@pytest.mark.parametrize("command", [["report"], ["export"]])
+@pytest.mark.parametrize("command", [["report"], ["export"], ["calendar"]])
 def test_output_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(
     store: str, tmp_path: Path, command: list[str]
 ) -> None:

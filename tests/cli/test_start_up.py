@@ -4,9 +4,9 @@ A command is built, and its module of tracker.cli imported, only when it is call
 module of tracker.cli imports anything heavy at the top: each command imports the application,
 the store, the reports and the libraries it uses inside its own function. Recording a meeting
 on a SQLite file must then not load the terminal renderer (rich), the PostgreSQL driver
-(psycopg), the templates (jinja2) or the cryptography of encrypted stores, nor the modules of
-the other commands, nor the parts of the tracker that only other commands use. Checked in a new
-interpreter, as a user runs it.
+(psycopg), the templates (jinja2), the iCalendar writer (icalendar) or the cryptography of
+encrypted stores, nor the modules of the other commands, nor the parts of the tracker that only
+other commands use. Checked in a new interpreter, as a user runs it.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ MODULES = sorted({f"tracker.cli.{module}" for module, _, _ in COMMANDS.values()}
 
 # pycountry too: party codes come from a table in the domain (tests/unit/test_values.py checks
 # it against pycountry), since loading pycountry's database took longer than recording.
-HEAVY = ("rich", "psycopg", "jinja2", "cryptography", "pycountry")
+HEAVY = ("rich", "psycopg", "jinja2", "cryptography", "pycountry", "icalendar")
 
 # What only other commands use: reports and exports, seed files, verification, PostgreSQL.
 OTHER_COMMANDS = (
     "tracker.reports.dashboard",
+    "tracker.reports.calendar",
     "tracker.reports.document",
     "tracker.reports.export",
     "tracker.reports.picture",

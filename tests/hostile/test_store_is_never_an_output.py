@@ -30,6 +30,7 @@ OUTPUTS = [
     ["report", "--format", "json"],
     ["export"],
     ["export", "--format", "csv"],
+    ["calendar"],
 ]
 
 
@@ -92,7 +93,7 @@ def test_a_report_or_export_named_after_the_store_is_refused_and_the_store_kept(
     "name",
     ["dotdot", "relative", "symlink", "hard link", "link of a link", "-wal", "-shm", "-journal"],
 )
-@pytest.mark.parametrize("command", [["report"], ["export"]], ids=" ".join)
+@pytest.mark.parametrize("command", [["report"], ["export"], ["calendar"]], ids=" ".join)
 def test_any_other_name_for_the_store_or_its_sidecars_is_refused(
     name: str, command: list[str], store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,6 +152,7 @@ def test_a_proc_self_fd_name_that_comes_to_mean_the_store_is_refused(store: Path
     [
         ["report"],
         ["export"],
+        ["calendar"],
         ["status"],
         ["history", "us-cn-commercial-wg"],
         ["verify"],

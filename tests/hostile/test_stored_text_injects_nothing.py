@@ -192,6 +192,7 @@ ON_A_TERMINAL = [
     [*REPORT, "--format", "html"],
     ["export"],
     ["export", "--format", "csv"],
+    ["calendar", "--as-of", "2004-01-01"],
     ["history", "c-h"],
     ["history", "c-h", "--json"],
     ["status", "c-h", "--as-of", "2004-01-01"],
@@ -213,6 +214,21 @@ def test_no_command_sends_a_control_character_from_the_data_to_a_terminal(
     output = shown.output.replace("\r\n", "\n")  # the terminal's own line ends
     found = RAW_CONTROL.findall(output)
     assert not found, f"raw {sorted(set(found))!r} in {output[:600]!r}"
+
+
+def test_the_calendar_shows_control_characters_from_the_data_as_escapes(evil: str) -> None:
+    import icalendar
+
+    from tracker.reports.text import printable
+
+    result = run_cli(["calendar", "--as-of", "2004-01-01"], db=evil)
+    assert result.exit_code == 0, result.output
+    found = RAW_CONTROL.findall(result.stdout)
+    assert not found, f"raw {sorted(set(found))!r} in the calendar"
+    events = icalendar.Calendar.from_ical(result.stdout).events
+    assert events, "the calendar holds no event: the test proves nothing"
+    for event in events:
+        assert str(event["DESCRIPTION"]).startswith(printable(EVIL["title"]) + "\n")
 
 
 def test_the_dashboard_keeps_its_colours_and_its_cells_are_made_safe(evil: str) -> None:

@@ -79,6 +79,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "watch": ("reading", "watch", READING),
     "report": ("reporting", "report", READING),
     "export": ("reporting", "export", READING),
+    "calendar": ("reporting", "calendar", READING),
     "rebuild": ("admin", "rebuild", STORE),
     "verify": ("admin", "verify", STORE),
     "keygen": ("admin", "keygen", STORE),

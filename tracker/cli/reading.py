@@ -76,7 +76,8 @@ EXAMPLES = {
 }
 
 
-def _parties(codes: list[str] | None) -> list[str]:
+def party_codes(codes: list[str] | None) -> list[str]:
+    """The parties of --party, as stored (alpha-3, or an organisation's code)."""
     from tracker.application.errors import BadInput
     from tracker.domain.values import InvalidValue, party_code
 
@@ -135,7 +136,7 @@ def status(
     from tracker.reports.views import recent_meetings, status_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    parties = _parties(party)
+    parties = party_codes(party)
     app = tracker(ctx, write=False)
     if slug is not None:
         state = app.channel_status(slug, as_of=day, known_on=moment)
@@ -218,7 +219,7 @@ def overdue(
     from tracker.reports.views import overdue_views, status_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    parties = _parties(party)
+    parties = party_codes(party)
     states = summaries(tracker(ctx, write=False), as_of=day, known_on=moment)
     chosen = {v["channel"] for v in dashboard.select(map(status_view, states), parties=parties)}
     items = [i for s in states if s.slug in chosen for i in overdue_views(s)]

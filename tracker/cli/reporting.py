@@ -1,4 +1,5 @@
-"""``tracker report`` and ``tracker export``: documents and data files across channels."""
+"""``tracker report``, ``tracker export`` and ``tracker calendar``: documents and data files
+across channels."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.context import parse_day, parse_moment, tracker
-from tracker.cli.reading import AsOf, KnownOn
+from tracker.cli.reading import AsOf, KnownOn, Party, party_codes, summaries
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -23,6 +24,13 @@ class ReportFormat(StrEnum):
     MD = "md"
     HTML = "html"
     JSON = "json"
+
+
+class CalendarStatus(StrEnum):
+    """The statuses a channel can have something due in: the calendar leaves out the others."""
+
+    AGREED = "agreed"
+    ACTIVE = "active"
 
 
 class ExportFormat(StrEnum):
@@ -50,6 +58,7 @@ Slugs = Annotated[
 EXAMPLES = {
     "report": "tracker report --format html -o report.html --as-of 2024-09-01",
     "export": "tracker export --format csv -o events.csv",
+    "calendar": "tracker calendar --party CN -o dialogues.ics",
 }
 
 
@@ -194,3 +203,63 @@ def export(
 
     lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
     _write(lines, output, app)
+
+
+def calendar(
+    ctx: typer.Context,
+    *,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.ics",
+            help="Write to this file instead of standard output (to import it, or to publish "
+            "it for a calendar application to subscribe to). Never the store itself or one of "
+            "its -wal/-shm/-journal files, under any name (exit 2).",
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
+    status: Annotated[
+        list[CalendarStatus] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only channels with this status (agreed or active: nothing is due on the "
+            "others); repeatable.",
+        ),
+    ] = None,
+    party: Party = None,
+    overdue: Annotated[
+        bool,
+        typer.Option("--overdue", help="Only channels with something overdue (all their dates)."),
+    ] = False,
+) -> None:
+    """What is coming, as an iCalendar file: each cadence's next due day, and each planned
+    meeting's window, on the agreed and active channels.
+
+    Each event keeps its UID from one export to the next (made of the channel's slug and the
+    cadence's level or the plan's number, never of a date), so a calendar that subscribes to
+    the file moves an event when its day moves, instead of adding another. A window is an
+    all-day event from its first possible day to its last ("2024-04~" is all of April).
+    """
+    from tracker.application.garbage import fewer_collections
+    from tracker.reports import dashboard
+    from tracker.reports.calendar import calendar as ics
+    from tracker.reports.views import status_view
+
+    day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    parties = party_codes(party)
+    app = tracker(ctx, write=False, output=output)
+    with fewer_collections(100_000):
+        states = summaries(app, as_of=day, known_on=moment)
+        chosen = dashboard.select(
+            map(status_view, states),
+            statuses=[s.value for s in status or CalendarStatus],
+            parties=parties,
+            overdue_only=overdue,
+        )
+        names = {v["channel"] for v in chosen}
+        text = ics([s for s in states if s.slug in names], generated=app.clock())
+    _write([text], output, app)
