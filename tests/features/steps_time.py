@@ -439,6 +439,16 @@ def in_slug_order(outcome: Outcome) -> None:
     assert channels == sorted(channels), channels
 
 
+@then(parsers.re(r"the channels listed are (?P<listed>.+)"))
+def channels_listed(store: str, outcome: Outcome, listed: str) -> None:
+    assert outcome.result.exit_code == 0, outcome.result.output
+    expected = [s.strip() for s in listed.split(",")]
+    found = [v["channel"] for v in read_json(store, outcome.args)]
+    assert found == expected, found
+    shown = [line.split()[0] for line in outcome.result.stdout.splitlines()[1:] if line[:1] != " "]
+    assert shown == expected, outcome.result.stdout
+
+
 # --- Then: what is overdue -------------------------------------------------------------------
 
 

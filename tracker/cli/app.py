@@ -75,6 +75,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("importing", "import_", RECORDING),
     "status": ("reading", "status", READING),
     "history": ("reading", "history", READING),
+    "channels": ("finding", "channels", READING),
     "overdue": ("reading", "overdue", READING),
     "watch": ("reading", "watch", READING),
     "report": ("reporting", "report", READING),

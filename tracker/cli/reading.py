@@ -53,7 +53,7 @@ Party = Annotated[
         "--party",
         metavar="PARTY",
         help="Only channels with this party (a country's ISO code or an organisation's code, "
-        "e.g. EU); repeatable.",
+        "e.g. EU). Repeated: channels with every party given.",
     ),
 ]
 
@@ -104,7 +104,7 @@ def status(
             "--status",
             metavar="STATUS",
             help="Dashboard: only channels with this status (proposed, agreed, active, "
-            "suspended, concluded); repeatable.",
+            "suspended, concluded). Repeated: with any of the statuses given.",
         ),
     ] = None,
     party: Party = None,
@@ -176,10 +176,10 @@ def status(
         console.print(f"Dialogue channels as of {when}", markup=False, highlight=False)
         console.print(dashboard.coloured(views, None if wide else console.width))
     else:
-        typer.echo(dashboard.plain(views, None if wide else _piped_width()))
+        typer.echo(dashboard.plain(views, None if wide else piped_width()))
 
 
-def _piped_width() -> int:
+def piped_width() -> int:
     """The width of a dashboard that is not shown on a terminal: COLUMNS, or 120."""
     from tracker.reports.dashboard import PIPED_WIDTH
 

@@ -92,7 +92,7 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int | 
         room = width - _total(widths) - GAP
         if room >= full[i]:
             widths[i] = full[i]
-        elif room >= max(least[i], len(column.name), 8 if column.shrink else 0):
+        elif room >= max(least[i], len(column.name), 16 if column.shrink else 0):
             widths[i] = room  # wrapped between words, or (shrink) cut at a word
     shown = sorted(widths, key=lambda i: (columns[i].position, i))
     return _render(columns, rows, shown, [widths.get(i, 0) for i in range(len(columns))])
