@@ -442,6 +442,28 @@ def _what(item: dict[str, str]) -> str:
     return f"planned {level}meeting in {item['window']}"
 
 
+@then(
+    parsers.re(
+        r"the tracker exits with code (?P<code>\d+), listing (?P<count>\d+|nothing) overdue"
+        r"(?: items?)?"
+    )
+)
+def overdue_exit_code(outcome: Outcome, code: str, count: str) -> None:
+    """``overdue --exit-code``: the exit code says whether anything is overdue; the list is
+    printed all the same (text or JSON), and nothing goes to stderr."""
+    result = outcome.result
+    assert result.exit_code == int(code), result.output
+    assert result.stderr == "", result.stderr
+    wanted = 0 if count == "nothing" else int(count)
+    if "--json" in outcome.args:
+        assert len(result.json()) == wanted, result.stdout
+    elif wanted == 0:
+        assert result.stdout.strip() == "nothing is overdue", result.stdout
+    else:
+        lines = [line for line in result.stdout.splitlines() if line.endswith(" late")]
+        assert len(lines) == wanted, result.stdout
+
+
 @then("the overdue list is:")
 def overdue_list_is(store: str, outcome: Outcome, datatable: list[list[str]]) -> None:
     expected = rows_of(datatable)

@@ -71,7 +71,7 @@ class SortKey(StrEnum):
 EXAMPLES = {
     "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
     "history": "tracker history us-cn-commercial-wg --json",
-    "overdue": "tracker overdue --as-of 2024-09-01",
+    "overdue": "tracker overdue --as-of 2024-09-01 --exit-code",
     "watch": "tracker watch --json",
 }
 
@@ -191,9 +191,20 @@ def overdue(
     as_of: AsOf = None,
     known_on: KnownOn = None,
     party: Party = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            help="For cron and CI: exit 1 when anything is overdue (the list is printed all the "
+            "same), 0 when nothing is.",
+        ),
+    ] = False,
     json: Json = False,
 ) -> None:
-    """List the cadences and planned meetings past due, with how many days late."""
+    """List the cadences and planned meetings past due, with how many days late.
+
+    With --exit-code, exit code 1 also means "something is overdue".
+    """
     from tracker.reports import dashboard
     from tracker.reports.text import overdue_text
     from tracker.reports.views import overdue_views, status_view
@@ -205,8 +216,11 @@ def overdue(
     items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
     items.sort(key=lambda i: (-i["days_late"], i["channel"]))
     echo_json(items) if json else typer.echo(overdue_text(items))
+    if exit_code and items:
+        raise typer.Exit(OVERDUE)
 
 
+OVERDUE = 1  # --exit-code: something is overdue (the code a refusal has)
 CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
 
 
