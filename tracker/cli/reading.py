@@ -70,7 +70,7 @@ class SortKey(StrEnum):
 
 EXAMPLES = {
     "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
-    "history": "tracker history us-cn-commercial-wg --json",
+    "history": "tracker history us-cn-commercial-wg --by recorded --json",
     "overdue": "tracker overdue --as-of 2024-09-01 --exit-code",
     "watch": "tracker watch --json",
 }
@@ -167,20 +167,39 @@ def status(
         typer.echo(dashboard.plain(views))
 
 
+class HistoryBy(StrEnum):
+    OCCURRED = "occurred"
+    RECORDED = "recorded"
+
+
 def history(
     ctx: typer.Context,
     *,
     slug: Slug,
     as_of: AsOf = None,
     known_on: KnownOn = None,
+    by: Annotated[
+        HistoryBy,
+        typer.Option(
+            "--by",
+            help="occurred: by real-world date (the earliest day each fact's date could mean, "
+            "then the order recorded; a retraction right after what it retracts); recorded: "
+            "in the order recorded, by number.",
+        ),
+    ] = HistoryBy.OCCURRED,
     json: Json = False,
 ) -> None:
-    """Every event of a channel: sequence, occurred, recorded, kind, details, sources."""
+    """Every event of a channel: sequence, occurred, recorded, kind, details, sources.
+
+    Listed by the date each event occurred, or with --by recorded as it was recorded.
+    """
+    from tracker.application.queries import HistoryOrder
     from tracker.reports.text import history_text
     from tracker.reports.views import history_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    entries = tracker(ctx, write=False).history(slug, as_of=day, known_on=moment)
+    order = HistoryOrder(by.value)
+    entries = tracker(ctx, write=False).history(slug, as_of=day, known_on=moment, by=order)
     views = [history_view(e) for e in entries]
     echo_json(views) if json else typer.echo(history_text(views))
 
