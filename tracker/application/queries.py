@@ -145,9 +145,7 @@ class Queries(TrackerApplication):
         unsnapshotted = self._check_unsnapshotted(key)
         if not found:
             if not self._ids_present([slug]):
-                raise ChannelNotFound(
-                    f"no channel {slug!r}; tracker status lists the channels recorded"
-                )
+                raise self.no_channel(slug)
             when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
             raise ChannelNotFound(f"the channel {slug} did not exist {when}")
         with self.store_errors():
