@@ -23,7 +23,9 @@ demo: $(STAMP)
 	for seed in $(SEEDS); do $(BIN)/tracker --db $(DEMO_DB) import $$seed || exit 1; done
 	$(BIN)/tracker --db $(DEMO_DB) status
 	@echo
-	@echo "The demo store is $(DEMO_DB). Try: export TRACKER_DB=$(DEMO_DB); $(BIN)/tracker status us-cn-commercial-wg"
+	@echo 'The demo store is $(DEMO_DB). Try (from any directory):'
+	@echo '  export TRACKER_DB="$(abspath $(DEMO_DB))"; alias tracker="$(abspath $(BIN))/tracker"'
+	@echo '  tracker status us-cn-commercial-wg'
 
 ## test: lint, type-check, check the layer contract, run every test and scenario
 test: lint typecheck contracts browser unit

@@ -2,7 +2,8 @@ Feature: Export every event
   Every event can be exported for other tools: one JSON object a line (JSON Lines) or one row of
   a CSV file. Each carries its channel, its number, its kind, the date it occurred in the EDTF
   form it was reported with, the moment it was recorded, its details, its sources, and its CAMEO
-  code, so that tools speaking CAMEO or PLOVER can read it. Retracted events are exported too,
+  code, so that tools speaking CAMEO or PLOVER can read it. A CSV file is for spreadsheets: each
+  detail has a column of its own and each source numbered columns, with no JSON in any cell. Retracted events are exported too,
   marked as retracted; a retraction has no CAMEO code ("---"). Like every reading command, an
   export can look back as of a day and as known at a moment.
 
@@ -82,6 +83,53 @@ Feature: Export every event
       Given the store is a new shared PostgreSQL database
       When I export every event as JSON Lines
       Then the export holds events #1 to #9 of "us-cn-ai-talks" and nothing else
+
+  Rule: In CSV, each detail and each source has columns of their own, for spreadsheets
+
+    Scenario: A meeting's details and sources, each in its own column
+      Given an agreed channel "us-cn-commercial-wg" opened on "2023-08-28"
+      And I ran tracker meet us-cn-commercial-wg --on 2023-08-28 --level ministerial --location Beijing --lead "USA=Gina Raimondo" --lead "CHN=Wang Wentao" --summary "Talks on export controls" --source "AP, 2023-08-29" --quote "she and Wang would meet once a year" --confidence high --source "Xinhua, 2023-08-28" --note "in Chinese"
+      When I export every event as CSV
+      Then in the CSV, event #2 of "us-cn-commercial-wg" reads:
+        | column              | value                               |
+        | kind                | meeting                             |
+        | occurred            | 2023-08-28                          |
+        | level               | ministerial                         |
+        | location            | Beijing                             |
+        | leads               | USA=Gina Raimondo; CHN=Wang Wentao  |
+        | summary             | Talks on export controls            |
+        | window              |                                     |
+        | source_1_citation   | AP, 2023-08-29                      |
+        | source_1_quote      | she and Wang would meet once a year |
+        | source_1_confidence | high                                |
+        | source_1_note       |                                     |
+        | source_2_citation   | Xinhua, 2023-08-28                  |
+        | source_2_confidence | medium                              |
+        | source_2_note       | in Chinese                          |
+      And the CSV has the source columns of 2 sources
+      And no CSV cell holds JSON
+
+    Scenario: Each kind of event fills the columns of its own details
+      When I export every event as CSV
+      Then in the CSV, event #1 of "us-cn-ai-talks" reads:
+        | column       | value            |
+        | title        | us-cn-ai-talks   |
+        | parties      | USA; CHN         |
+        | status       | proposed         |
+        | cameo_actors | USA=USA; CHN=CHN |
+      And in the CSV, event #3 of "us-cn-ai-talks" reads:
+        | column   | value  |
+        | level    | expert |
+        | per_year | 2.0    |
+      And in the CSV, event #6 of "us-cn-ai-talks" reads:
+        | column | value |
+        | by     | CHN   |
+      And in the CSV, event #9 of "us-cn-ai-talks" reads:
+        | column        | value                                      |
+        | retracted_seq | 4                                          |
+        | reason        | the summit was planned for another channel |
+      And the CSV has the source columns of 0 sources
+      And no CSV cell holds JSON
 
   Rule: Each kind of event has its CAMEO code
 

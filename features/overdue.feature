@@ -171,6 +171,35 @@ Feature: See what is overdue
       When I ask what is overdue as of "2024-12-01"
       Then only the ministerial meeting of "us-cn-financial-wg" due on "2024-11-14" is overdue, 17 days late
 
+  Rule: For cron and CI, "tracker overdue --exit-code" exits 1 when anything is overdue, 0 when nothing is
+
+    Scenario: A meeting overdue: exit code 1, and the list is printed all the same
+      Given "us-cn-financial-wg" agreed to meet at vice-ministerial level 2 times a year on "2023-08-28"
+      When I run tracker overdue --as-of 2024-02-28 --exit-code
+      Then the tracker exits with code 1, listing 1 overdue item
+      And I see "us-cn-financial-wg: vice-ministerial meeting (2/year) due 2024-02-27 — 1 day late"
+
+    Scenario: Nothing overdue: exit code 0
+      Given "us-cn-financial-wg" agreed to meet at vice-ministerial level 2 times a year on "2023-08-28"
+      When I run tracker overdue --as-of 2024-02-27 --exit-code
+      Then the tracker exits with code 0, listing nothing overdue
+
+    Scenario: A suspended channel owes nothing, so no alert
+      Given "us-cn-financial-wg" agreed to meet at ministerial level 1 time a year on "2023-01-15"
+      And "us-cn-financial-wg" was suspended on "2023-06-01" by CN
+      When I run tracker overdue --as-of 2024-06-01 --exit-code
+      Then the tracker exits with code 0, listing nothing overdue
+
+    Scenario: For scripts, the JSON list comes with the same exit code
+      Given the seed file of the article was imported
+      When I run tracker overdue --as-of 2024-09-01 --exit-code --json
+      Then the tracker exits with code 1, listing 3 overdue items
+
+    Scenario: Without --exit-code, what is overdue does not change the exit code
+      Given "us-cn-financial-wg" agreed to meet at vice-ministerial level 2 times a year on "2023-08-28"
+      When I run tracker overdue --as-of 2024-02-28
+      Then the tracker exits with code 0, listing 1 overdue item
+
   Rule: "tracker overdue" lists everything overdue, longest overdue first, with how many days late
 
     Scenario: What the article's channels owed on 2024-09-01

@@ -32,9 +32,9 @@ Feature: Keep the records in a store of one's choice
       Then the history shows these events:
         | # | occurred   | event     |
         | 1 | 1998-01-19 | opened    |
+        | 4 | 2016-05-01 | meeting   |
         | 2 | 2022-08-05 | suspended |
         | 3 | 2023-11-15 | resumed   |
-        | 4 | 2016-05-01 | meeting   |
 
     @postgres
     Scenario: A refusal on a shared database records nothing

@@ -636,14 +636,17 @@ def _history_block(stdout: str, seq: int) -> list[str]:
 
 
 @then("the history shows these events:")
-def history_shows(outcome: Outcome, datatable: list[list[str]]) -> None:
+def history_shows(store: str, outcome: Outcome, datatable: list[list[str]]) -> None:
+    """The events, in the order of the table, in the text and in the JSON alike."""
     assert outcome.result.exit_code == 0, outcome.result.output
     heads = [line for line in outcome.result.stdout.splitlines() if line.startswith("#")]
     expected = rows_of(datatable)
-    assert len(heads) == len(expected), outcome.result.stdout
-    for row in expected:
-        head = _history_block(outcome.result.stdout, int(row["#"]))[0]
-        assert head.split()[1:3] == [row["occurred"], row["event"]], head
+    shown = [(line.split()[0], *line.split()[1:3]) for line in heads]
+    assert shown == [(f"#{r['#']}", r["occurred"], r["event"]) for r in expected], (
+        outcome.result.stdout
+    )
+    scripts = [e["seq"] for e in read_json(store, [a for a in outcome.args if a != "--json"])]
+    assert scripts == [int(r["#"]) for r in expected], scripts
 
 
 @then(

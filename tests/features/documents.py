@@ -248,21 +248,41 @@ def exported(outcome: Outcome) -> list[dict[str, Any]]:
     text = output_of(outcome)
     if (option(outcome.args, "--format", "-f") or "jsonl") == "jsonl":
         return [json.loads(line) for line in text.splitlines() if line.strip()]
+    from tracker.reports.export import DETAILS, SOURCE_FIELDS
+
     rows = []
     for row in csv.DictReader(io.StringIO(text)):
+        sources = []
+        for n in range(1, len(row)):
+            source = {f: row.get(f"source_{n}_{f}") for f in SOURCE_FIELDS}
+            if not source["citation"]:
+                break
+            sources.append({f: v for f, v in source.items() if v})
         rows.append(
             {
                 **row,
                 "seq": int(row["seq"]),
                 "occurred": row["occurred"] or None,
-                "details": json.loads(row["details"]),
-                "cameo_actors": json.loads(row["cameo_actors"]),
-                "sources": json.loads(row["sources"]),
+                # The details as plain text, each in its own column: those the event has.
+                "details": {name: row[name] for name in DETAILS if row[name]},
+                "sources": sources,
+                # PARTY=CODE; …, an empty code where CAMEO has none.
+                "cameo_actors": {
+                    party: code or None
+                    for party, _, code in (
+                        pair.partition("=") for pair in row["cameo_actors"].split("; ") if pair
+                    )
+                },
                 "retracted": {"true": True, "false": False}[row["retracted"]],
                 "retracted_by": int(row["retracted_by"]) if row["retracted_by"] else None,
             }
         )
     return rows
+
+
+def csv_rows(outcome: Outcome) -> list[dict[str, str]]:
+    """The rows of a CSV export, cell by cell, as a spreadsheet reads them."""
+    return list(csv.DictReader(io.StringIO(output_of(outcome))))
 
 
 def exported_event(outcome: Outcome, slug: str, seq: int) -> dict[str, Any]:

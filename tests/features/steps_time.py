@@ -29,6 +29,7 @@ from tests.features.documents import (
     EXPORT_FORMATS,
     REPORT_FORMATS,
     Report,
+    csv_rows,
     exported,
     exported_event,
     naming,
@@ -517,6 +518,28 @@ def _what(item: dict[str, str]) -> str:
     return f"planned {level}meeting in {item['window']}"
 
 
+@then(
+    parsers.re(
+        r"the tracker exits with code (?P<code>\d+), listing (?P<count>\d+|nothing) overdue"
+        r"(?: items?)?"
+    )
+)
+def overdue_exit_code(outcome: Outcome, code: str, count: str) -> None:
+    """``overdue --exit-code``: the exit code says whether anything is overdue; the list is
+    printed all the same (text or JSON), and nothing goes to stderr."""
+    result = outcome.result
+    assert result.exit_code == int(code), result.output
+    assert result.stderr == "", result.stderr
+    wanted = 0 if count == "nothing" else int(count)
+    if "--json" in outcome.args:
+        assert len(result.json()) == wanted, result.stdout
+    elif wanted == 0:
+        assert result.stdout.strip() == "nothing is overdue", result.stdout
+    else:
+        lines = [line for line in result.stdout.splitlines() if line.endswith(" late")]
+        assert len(lines) == wanted, result.stdout
+
+
 @then("the overdue list is:")
 def overdue_list_is(store: str, outcome: Outcome, datatable: list[list[str]]) -> None:
     expected = rows_of(datatable)
@@ -928,6 +951,30 @@ def exported_retracted(outcome: Outcome, seq: str, slug: str, by: str) -> None:
     assert (event["retracted"], event["retracted_by"]) == (True, int(by)), event
     others = [e for e in exported(outcome) if e["retracted"] and e is not event]
     assert all((e["channel"], e["seq"]) != (slug, int(by)) for e in others)
+
+
+@then(parsers.re(r"in the CSV, event #(?P<seq>\d+) of " + q("slug") + r" reads:"))
+def csv_event_reads(outcome: Outcome, seq: str, slug: str, datatable: list[list[str]]) -> None:
+    rows = [r for r in csv_rows(outcome) if (r["channel"], r["seq"]) == (slug, seq)]
+    assert len(rows) == 1, f"event #{seq} of {slug} has {len(rows)} rows"
+    found = {r["column"]: rows[0].get(r["column"]) for r in rows_of(datatable)}
+    assert found == {r["column"]: r["value"] for r in rows_of(datatable)}, found
+
+
+@then(parsers.re(r"the CSV has the source columns of (?P<count>\d+) sources"))
+def csv_source_columns(outcome: Outcome, count: str) -> None:
+    header = list(csv_rows(outcome)[0])
+    sources = [name for name in header if name.startswith("source_")]
+    fields = ("citation", "quote", "confidence", "note")
+    assert sources == [f"source_{n}_{f}" for n in range(1, int(count) + 1) for f in fields]
+
+
+@then("no CSV cell holds JSON")
+def csv_plain(outcome: Outcome) -> None:
+    for row in csv_rows(outcome):
+        assert len(row) == len(csv_rows(outcome)[0]), "rows of different widths"
+        for name, cell in row.items():
+            assert not cell.startswith(("{", "[")), (name, cell)
 
 
 # conftest.py imports only the step fixtures pytest-bdd made for the functions above.

@@ -314,7 +314,9 @@ def test_no_exported_csv_cell_starts_a_formula(db: str) -> None:
         for name, cell in row.items():
             if name != "cameo":  # the tracker's own codes: "---" is a retraction's
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
-    assert json.loads(rows[0]["details"])["title"] == formula  # still there, in the JSON cell
+    assert rows[0]["title"] == "'" + formula  # still there, shown as text
+    assert rows[0]["leads"] == "USA=" + formula  # the cell begins with its party: no formula
+    assert rows[0]["source_1_citation"] == "'" + formula
 
 
 def test_the_export_help_says_formulas_are_defused() -> None:

@@ -78,6 +78,12 @@ def refuse_store_file(store: Store, target: Path | int) -> None:
     )
 
 
+# A slug suggested for one not found: at most this many, at least this alike (difflib's ratio;
+# one letter missing or swapped in a slug of a dozen letters is about 0.9).
+CLOSE_SLUGS = 3
+CLOSE = 0.8
+
+
 class TrackerApplication(Application[UUID]):
     """The library's application, made for the tracker's store: what every part shares."""
 
@@ -194,9 +200,24 @@ class TrackerApplication(Application[UUID]):
             try:
                 return self._channel_by_id(channel_id(slug))
             except AggregateNotFoundError:
-                raise ChannelNotFound(
-                    f"no channel {slug!r}; tracker status lists the channels recorded"
-                ) from None
+                raise self.no_channel(slug) from None
+
+    def no_channel(self, slug: str) -> ChannelNotFound:
+        """The refusal of a slug no channel has, naming the closest slugs recorded (a typo's
+        likely meaning). The store's slugs are read only here, once a channel is found
+        missing: finding one that exists never lists them."""
+        import difflib
+
+        try:
+            close = difflib.get_close_matches(slug, self.slugs(), n=CLOSE_SLUGS, cutoff=CLOSE)
+        except StoreError:  # the store cannot list them: the refusal still holds
+            close = []
+        if len(close) > 1:
+            close[-2:] = [f"{close[-2]} or {close[-1]}"]
+        guess = f"; did you mean {', '.join(close)}?" if close else ";"
+        return ChannelNotFound(
+            f"no channel {slug!r}{guess} tracker status lists the channels recorded"
+        )
 
     def _channel_by_id(self, channel_id: UUID) -> Channel:
         """The channel, through its snapshot if it has a usable one, by the library's repository

@@ -4,8 +4,9 @@ from the read model (caught up first, rebuilt when found damaged) or by folding 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -20,7 +21,7 @@ from tracker.application.errors import (
 )
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact
 from tracker.domain.state import ChannelState, ChannelSummary
-from tracker.domain.timeline import corrections
+from tracker.domain.timeline import corrections, valid_time_key
 from tracker.domain.values import channel_id
 
 if TYPE_CHECKING:
@@ -38,6 +39,32 @@ class HistoryEntry:
     event: ChannelEvent
     retracted_by: EventRetracted | None
     corrected_by: int | None = None  # the corrected copy that replaced it
+
+
+class HistoryOrder(StrEnum):
+    """The order of a channel's history: by real-world date (valid time), or as recorded."""
+
+    OCCURRED = "occurred"
+    RECORDED = "recorded"
+
+
+def history_in_valid_time(entries: Iterable[HistoryEntry]) -> list[HistoryEntry]:
+    """A history by real-world date: each fact by the earliest day its date could mean, on one
+    day the opening first and then the order recorded (the order the rules walk the timeline
+    in: ``valid_time_key``); a retraction, which has no date, right after what it retracts."""
+    entries = list(entries)
+    events = {entry.event.seq: entry.event for entry in entries}
+
+    def key(event: ChannelEvent) -> tuple[Any, ...]:
+        if isinstance(event, Fact):
+            return valid_time_key(event)
+        assert isinstance(event, EventRetracted)
+        retracted = events.get(event.retracted_seq)
+        if retracted is None:  # not in this history: after every fact
+            return (dt.date.max, 1, event.seq)
+        return (*key(retracted), event.seq)
+
+    return sorted(entries, key=lambda entry: key(entry.event))
 
 
 class Queries(TrackerApplication):
@@ -119,9 +146,7 @@ class Queries(TrackerApplication):
         unsnapshotted = self._check_unsnapshotted(key)
         if not found:
             if not self._ids_present([slug]):
-                raise ChannelNotFound(
-                    f"no channel {slug!r}; tracker status lists the channels recorded"
-                )
+                raise self.no_channel(slug)
             when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
             raise ChannelNotFound(f"the channel {slug} did not exist {when}")
         with self.store_errors():
@@ -238,9 +263,15 @@ class Queries(TrackerApplication):
         return live_facts_of(self._channel_by_id(channel_id).events, known_on)
 
     def history(
-        self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
+        self,
+        slug: str,
+        *,
+        as_of: dt.date | None = None,
+        known_on: dt.datetime | None = None,
+        by: HistoryOrder = HistoryOrder.RECORDED,
     ) -> list[HistoryEntry]:
-        """Every event of a channel in the order recorded, with retractions marked.
+        """Every event of a channel, with retractions marked: in the order recorded, or ``by``
+        real-world date (``history_in_valid_time``).
 
         ``known_on`` keeps what had been recorded by then; ``as_of`` keeps the facts that had
         occurred by then (and the retractions of those facts).
@@ -264,4 +295,5 @@ class Queries(TrackerApplication):
             ]
         retractions = {e.retracted_seq: e for e in events if isinstance(e, EventRetracted)}
         copies = corrections(events)
-        return [HistoryEntry(e, retractions.get(e.seq), copies.get(e.seq)) for e in events]
+        found = [HistoryEntry(e, retractions.get(e.seq), copies.get(e.seq)) for e in events]
+        return history_in_valid_time(found) if by is HistoryOrder.OCCURRED else found

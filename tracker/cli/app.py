@@ -24,7 +24,8 @@ resumed …) with its real-world date and sources; read back each channel's stat
 EPILOG = (
     "Example: tracker --db team.db status us-cn-commercial-wg. "
     "Exit codes: 0 done, also when the reader of the output stops early (| head); 1 refused by "
-    "a rule, a duplicate, or an unknown channel; 2 bad input or usage, or the output cannot be "
+    "a rule, a duplicate, or an unknown channel (and, for overdue --exit-code, something is "
+    "overdue); 2 bad input or usage, or the output cannot be "
     "written; 3 the store is unreachable, unreadable, busy, or a write conflict persisted "
     "after retries; 4 an unexpected failure (a bug: please report it)."
 )

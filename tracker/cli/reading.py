@@ -70,8 +70,8 @@ class SortKey(StrEnum):
 
 EXAMPLES = {
     "status": "tracker status us-cn-climate-talks --as-of 2023-01-01",
-    "history": "tracker history us-cn-commercial-wg --json",
-    "overdue": "tracker overdue --as-of 2024-09-01",
+    "history": "tracker history us-cn-commercial-wg --by recorded --json",
+    "overdue": "tracker overdue --as-of 2024-09-01 --exit-code",
     "watch": "tracker watch --json",
 }
 
@@ -187,20 +187,39 @@ def piped_width() -> int:
     return int(given) if given.isdigit() and 20 <= int(given) <= 10_000 else PIPED_WIDTH
 
 
+class HistoryBy(StrEnum):
+    OCCURRED = "occurred"
+    RECORDED = "recorded"
+
+
 def history(
     ctx: typer.Context,
     *,
     slug: Slug,
     as_of: AsOf = None,
     known_on: KnownOn = None,
+    by: Annotated[
+        HistoryBy,
+        typer.Option(
+            "--by",
+            help="occurred: by real-world date (the earliest day each fact's date could mean, "
+            "then the order recorded; a retraction right after what it retracts); recorded: "
+            "in the order recorded, by number.",
+        ),
+    ] = HistoryBy.OCCURRED,
     json: Json = False,
 ) -> None:
-    """Every event of a channel: sequence, occurred, recorded, kind, details, sources."""
+    """Every event of a channel: sequence, occurred, recorded, kind, details, sources.
+
+    Listed by the date each event occurred, or with --by recorded as it was recorded.
+    """
+    from tracker.application.queries import HistoryOrder
     from tracker.reports.text import history_text
     from tracker.reports.views import history_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
-    entries = tracker(ctx, write=False).history(slug, as_of=day, known_on=moment)
+    order = HistoryOrder(by.value)
+    entries = tracker(ctx, write=False).history(slug, as_of=day, known_on=moment, by=order)
     views = [history_view(e) for e in entries]
     echo_json(views) if json else typer.echo(history_text(views))
 
@@ -211,9 +230,20 @@ def overdue(
     as_of: AsOf = None,
     known_on: KnownOn = None,
     party: Party = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            help="For cron and CI: exit 1 when anything is overdue (the list is printed all the "
+            "same), 0 when nothing is.",
+        ),
+    ] = False,
     json: Json = False,
 ) -> None:
-    """List the cadences and planned meetings past due, with how many days late."""
+    """List the cadences and planned meetings past due, with how many days late.
+
+    With --exit-code, exit code 1 also means "something is overdue".
+    """
     from tracker.reports import dashboard
     from tracker.reports.text import overdue_text
     from tracker.reports.views import overdue_views, status_view
@@ -225,8 +255,11 @@ def overdue(
     items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
     items.sort(key=lambda i: (-i["days_late"], i["channel"]))
     echo_json(items) if json else typer.echo(overdue_text(items))
+    if exit_code and items:
+        raise typer.Exit(OVERDUE)
 
 
+OVERDUE = 1  # --exit-code: something is overdue (the code a refusal has)
 CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
 
 

@@ -155,8 +155,9 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl (one JSON object a line), csv, or seed: the entries of a seed file "
-            "(JSON Lines, to save as .jsonl) that tracker import records again.",
+            help="jsonl (one JSON object a line), csv (for spreadsheets: a column per detail, "
+            "numbered columns per source, no JSON in a cell), or seed: the entries of a seed "
+            "file (JSON Lines, to save as .jsonl) that tracker import records again.",
         ),
     ] = ExportFormat.JSONL,
     output: Output = None,
@@ -165,8 +166,12 @@ def export(
 ) -> None:
     """Every event, one per line or row: channel, sequence, kind, occurred, sources, CAMEO code.
 
-    In CSV, a cell that a spreadsheet would run as a formula (one beginning with = + - @, a
-    tab or a carriage return) is written with an apostrophe (') in front, so it shows as text.
+    In CSV, each detail has a column of its own (title, parties, level, leads, window, …; lists
+    joined with "; ", leads as USA=NAME), and each source numbered columns (source_1_citation,
+    source_1_quote, source_1_confidence, source_1_note, …, as many as the event with the most
+    sources needs). A cell that a spreadsheet would run as a formula (one beginning with = + -
+    @, a tab or a carriage return) is written with an apostrophe (') in front, so it shows as
+    text.
     """
     from tracker.application.errors import BadInput, ChannelNotFound
     from tracker.reports.export import as_csv, as_jsonl, export_rows, seed_entries

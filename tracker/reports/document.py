@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tracker import __version__
-from tracker.application.queries import HistoryEntry
+from tracker.application.queries import HistoryEntry, history_in_valid_time
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.state import ChannelState, fold
 from tracker.reports.jsontext import dumps
@@ -43,7 +43,8 @@ def report_data(
         view = status_view(state)
         _when_due(view["planned"], histories[state.slug])
         view["overdue_items"] = overdue_views(state)
-        view["history"] = _in_valid_time([history_view(e) for e in histories[state.slug]])
+        in_valid_time = history_in_valid_time(histories[state.slug])
+        view["history"] = [history_view(e) for e in in_valid_time]
         channels.append(view)
     overdue = sorted(
         (i for c in channels for i in c["overdue_items"]),
@@ -151,17 +152,6 @@ def _built(describe: Callable[..., str]) -> Callable[[View], Md]:
         return Md(describe(item, _markdown_date))
 
     return markdown
-
-
-def _in_valid_time(history: list[View]) -> list[View]:
-    """Facts by the earliest day they could mean (then as recorded); retractions last."""
-
-    def key(view: View) -> tuple[int, dt.date, int]:
-        if view["occurred"] is None:
-            return (1, dt.date.max, view["seq"])
-        return (0, FuzzyDate.parse(view["occurred"]).earliest, view["seq"])
-
-    return sorted(history, key=key)
 
 
 def describe_details(details: dict[str, Any]) -> str:

@@ -2,22 +2,37 @@
 actor codes of its channel's parties (a country's alpha-3 code, an organisation's IGO code, or
 null where CAMEO has none: tracker/domain/organisations.py).
 
-Occurred dates are in EDTF form; details and sources are nested JSON in JSON Lines and JSON
-text in CSV, so a spreadsheet opens the file and a script can still parse the cells. A CSV
-cell that a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage
-return) is written with an apostrophe in front, which spreadsheets take as "this is text";
-only the CAMEO code column keeps its fixed codes as they are ("---": no CAMEO event).
+Occurred dates are in EDTF form. JSON Lines nests the details and sources as JSON. CSV is for
+spreadsheets: plain columns, no JSON in a cell. Each detail of any kind of event has a column of
+its own (``title``, ``parties``, ``level``, ``leads``, ``window`` …: empty where an event has no
+such detail), lists are joined with "; " (``USA; CHN``), leads and CAMEO actors written as
+``USA=Gina Raimondo; CHN=Wang Wentao``; the sources are numbered columns
+(``source_1_citation``, ``source_1_quote``, ``source_1_confidence``, ``source_1_note``,
+``source_2_…``), as many as the event with the most sources needs. (The JSON Lines export keeps
+every value exactly, for scripts.) A CSV cell that a spreadsheet would run as a formula (it
+begins with = + - @, a tab or a carriage return) is written with an apostrophe in front, which
+spreadsheets take as "this is text"; only the CAMEO code column keeps its fixed codes as they
+are ("---": no CAMEO event).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tracker.application.queries import HistoryEntry
-from tracker.domain.events import ChannelOpened, EventRetracted, Fact, Resumed, Suspended
+from tracker.domain.events import (
+    EVENT_CLASSES,
+    NOT_DETAILS,
+    ChannelOpened,
+    EventRetracted,
+    Fact,
+    Resumed,
+    Suspended,
+)
 from tracker.domain.values import cameo_actor
 from tracker.reports.jsontext import dumps
 from tracker.reports.views import View, history_view
@@ -36,6 +51,23 @@ FIELDS = (
     "cameo_actors",
     "details",
     "sources",
+    "retracted",
+    "retracted_by",
+)
+# CSV: every detail of any kind of event, in the order the event classes declare them (an
+# opening's slug is the channel column).
+DETAILS = tuple(
+    dict.fromkeys(
+        name
+        for cls in EVENT_CLASSES
+        for name in cls.model_fields
+        if name not in NOT_DETAILS and name != "slug"
+    )
+)
+SOURCE_FIELDS = ("citation", "quote", "confidence", "note")
+CSV_FIELDS = (
+    *(n for n in FIELDS if n not in ("details", "sources", "retracted", "retracted_by")),
+    *DETAILS,
     "retracted",
     "retracted_by",
 )
@@ -151,20 +183,67 @@ def spreadsheet_cell(value: Any) -> Any:
     return value
 
 
+def source_columns(count: int) -> list[str]:
+    """``source_1_citation`` … ``source_N_note``: the columns of ``count`` sources."""
+    return [f"source_{n}_{field}" for n in range(1, count + 1) for field in SOURCE_FIELDS]
+
+
+def plain(value: Any) -> Any:
+    """A value as one plain cell: a list joined with "; ", a lead (or a mapping) as
+    PARTY=VALUE, nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        if set(value) == {"party", "name"}:
+            return f"{value['party']}={value['name']}"
+        return "; ".join(f"{k}={plain(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return "; ".join(str(plain(v)) for v in value)
+    return value
+
+
+def csv_cells(row: View) -> list[Any]:
+    """One export row as CSV cells: CSV_FIELDS, then its sources' numbered columns."""
+    details = row["details"]
+    cells = {
+        **{n: row[n] for n in CSV_FIELDS if n in row},
+        **{n: plain(details.get(n)) for n in DETAILS},
+        "cameo_actors": plain(row["cameo_actors"]),
+        "retracted": "true" if row["retracted"] else "false",
+    }
+    found = [cells[n] if n in OWN_CODES else spreadsheet_cell(cells[n]) for n in CSV_FIELDS]
+    for source in row["sources"]:
+        found.extend(spreadsheet_cell(plain(source.get(field))) for field in SOURCE_FIELDS)
+    return found
+
+
+SPOOLED_IN_MEMORY = 8 * 1024 * 1024  # bytes of rows kept in memory before they go to a file
+
+
 def as_csv(rows: Iterable[View]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        cells = {
-            **row,
-            "cameo_actors": dumps(row["cameo_actors"]),
-            "details": dumps(row["details"]),
-            "sources": dumps(row["sources"]),
-            "retracted": "true" if row["retracted"] else "false",
-        }
-        writer.writerow({n: v if n in OWN_CODES else spreadsheet_cell(v) for n, v in cells.items()})
+    """The rows as CSV. The header names as many source columns as the event with the most
+    sources needs, which is known only once every row is read: the rows wait in a temporary
+    file (in memory while small), then come out padded to the header's width."""
+    with tempfile.SpooledTemporaryFile(
+        max_size=SPOOLED_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+    ) as spool:
+        writer = csv.writer(spool, lineterminator="\n")
+        most = 0
+        for row in rows:
+            most = max(most, len(row["sources"]))
+            writer.writerow(csv_cells(row))
+        spool.seek(0)
+        header = [*CSV_FIELDS, *source_columns(most)]
+        buffer = io.StringIO()
+        out = csv.writer(buffer, lineterminator="\n")
+        out.writerow(header)
+        for cells in csv.reader(spool):
+            out.writerow(cells + [""] * (len(header) - len(cells)))
+            if buffer.tell() >= CHUNK:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
         yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+
+
+CHUNK = 64 * 1024  # characters written at a time

@@ -1,0 +1,58 @@
+"""A slug no channel has is refused naming the closest slugs recorded; the store's slugs are
+listed only then, never on the way to a channel that exists."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import run_cli
+from tracker.application import open_tracker
+from tracker.application.errors import ChannelNotFound
+from tracker.application.tracker import DialogueTracker
+
+
+def _open(db: str, *slugs: str) -> None:
+    for slug in slugs:
+        opened = run_cli(
+            ["open", slug, "--title", slug, "--party", "US", "--party", "CN", "--on", "2023-08-28"],
+            db=db,
+        )
+        assert opened.exit_code == 0, opened.output
+
+
+def test_a_channel_found_is_found_without_listing_the_store_s_channels(
+    memory_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _open(memory_db, "us-cn-commercial-wg")
+    app = open_tracker(memory_db, write=False)
+    try:
+
+        def listed(self: DialogueTracker) -> list[str]:
+            raise AssertionError("the store's slugs were listed for a channel that exists")
+
+        monkeypatch.setattr(DialogueTracker, "slugs", listed)
+        assert app.channel("us-cn-commercial-wg").slug == "us-cn-commercial-wg"
+        assert app.history("us-cn-commercial-wg")
+        assert app.channel_status("us-cn-commercial-wg").slug == "us-cn-commercial-wg"
+    finally:
+        app.close()
+
+
+def test_a_missing_channel_is_refused_naming_the_closest_slugs(memory_db: str) -> None:
+    _open(memory_db, "us-cn-ai-talks", "us-cn-ai-talks-2", "us-cn-mmca")
+    app = open_tracker(memory_db, write=False)
+    try:
+        with pytest.raises(ChannelNotFound) as found:
+            app.channel("us-cn-ai-talk")
+        assert str(found.value) == (
+            "no channel 'us-cn-ai-talk'; did you mean us-cn-ai-talks or us-cn-ai-talks-2? "
+            "tracker status lists the channels recorded"
+        )
+        with pytest.raises(ChannelNotFound) as found:
+            app.channel_status("us-cn-mmac")
+        assert "did you mean us-cn-mmca?" in str(found.value)
+        with pytest.raises(ChannelNotFound) as found:
+            app.history("eu-cn-summit")
+        assert "did you mean" not in str(found.value)
+    finally:
+        app.close()
