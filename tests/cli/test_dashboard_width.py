@@ -60,3 +60,11 @@ def test_no_line_is_wider_than_the_terminal_and_every_slug_is_whole(
     assert len(slugs) == CHANNELS
     assert all(slug in words for slug in slugs)
     assert "2020-08-02," in words  # a next due day (183 days after the cadence), whole
+
+
+def test_wide_shows_every_column_in_its_place(many_channels: str) -> None:
+    result = run_cli(["status", "--wide"], db=many_channels, columns=80)
+
+    header = result.stdout.splitlines()[0].split()
+    assert header == ["channel", "title", "parties", "status", "last", "meeting", "next", "due",
+                      "planned"]  # fmt: skip

@@ -166,7 +166,7 @@ def test_eight_real_tracker_processes_at_a_time_record_their_meetings_on_one_sql
     assert_every_command_succeeded(outcomes, REAL_MEETINGS)
     total = WRITERS * REAL_MEETINGS
     assert_meetings_stored(sqlite_db, per_channel=total, channels=1)
-    history = run_tracker(["history", "shared-channel", "--json"], sqlite_db)
+    history = run_tracker(["history", "shared-channel", "--json", "--by", "recorded"], sqlite_db)
     assert history.returncode == 0, history.stderr
     assert [e["seq"] for e in json.loads(history.stdout)] == list(range(1, total + 2))
 

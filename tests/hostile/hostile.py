@@ -507,7 +507,7 @@ def stored_count(db: str) -> int:
 
 
 def history(db: str, slug: str) -> list[dict[str, Any]]:
-    result = run(["history", slug, "--json"], db=db)
+    result = run(["history", slug, "--json", "--by", "recorded"], db=db)  # in record order
     assert result.exit_code == 0, result.output[:2000]
     events: list[dict[str, Any]] = result.json()
     return events

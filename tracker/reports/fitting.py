@@ -80,7 +80,8 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int | 
     full = [_full_width(c, cells[i]) for i, c in enumerate(columns)]
     least = [_min_width(c, cells[i]) for i, c in enumerate(columns)]
     if width is None:
-        return _render(columns, rows, list(range(len(columns))), full)
+        everything = sorted(range(len(columns)), key=lambda i: (columns[i].position, i))
+        return _render(columns, rows, everything, full)
     kept = [i for i, c in enumerate(columns) if c.keep]
     widths = {i: full[i] for i in kept}
     if not _shrink(widths, least, width):
