@@ -292,3 +292,13 @@ def test_a_corrected_opening_keeps_the_parties_the_channels_facts_name() -> None
         channel.correct(seq=1, changes={"parties": ("USA", "JPN")}, recorded=later(2))
 
     assert kinds(channel) == ["opened", "meeting"]
+
+
+@pytest.mark.parametrize("field", ["follows", "successor"])
+def test_a_correction_cannot_make_a_channel_its_own_predecessor_or_successor(field: str) -> None:
+    channel = opened("2020-01-01")
+    channel.conclude(occurred=d("2021-01-01"), successor="us-cn-next", recorded=later(1))
+    seq = 1 if field == "follows" else 2
+
+    with pytest.raises(InvalidValue, match="itself"):
+        channel.correct(seq=seq, changes={field: channel.slug}, recorded=later(2))

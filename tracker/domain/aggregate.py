@@ -134,6 +134,7 @@ class ChannelRecord:
         copy = correction.corrected_copy(
             target,
             {**changes, "entry_id": target.entry_id},
+            slug=self.slug,
             version=self.version + 1,
             recorded=recorded,
             sources=tuple(sources),

@@ -51,11 +51,13 @@ def corrected_copy(
     target: Fact,
     changes: Mapping[str, Any],
     *,
+    slug: str,
     version: int,
     recorded: dt.datetime,
     sources: Sequence[Source] = (),
 ) -> Fact:
-    """The copy of ``target`` with ``changes`` (fields of its event) made, as event ``version``.
+    """The copy of ``target`` (a fact of channel ``slug``) with ``changes`` (fields of its
+    event) made, as event ``version``.
 
     Sources given replace the recorded ones; without them the copy keeps the original's."""
     if isinstance(target, ChannelOpened) and changes.get("slug", target.slug) != target.slug:
@@ -78,6 +80,11 @@ def corrected_copy(
     except ValidationError as e:
         first = e.errors()[0]
         raise InvalidValue(f"the corrected {describe(target)}: {first['msg']}") from None
+    for name, verb in (("follows", "follow"), ("successor", "succeed")):
+        if getattr(copy, name, None) == slug:
+            raise InvalidValue(
+                f"a channel cannot {verb} itself ({slug}); name another channel, or --clear {name}"
+            )
     if isinstance(copy, MeetingPlanned) and copy.window.latest < copy.occurred.earliest:
         raise InvalidValue(
             f"the window {copy.window} ends before the meeting was agreed on {copy.occurred}"
