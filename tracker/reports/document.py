@@ -162,6 +162,21 @@ def _html_date(text: str | None) -> Any:
     return Markup('<span class="date">{}</span>').format(text)
 
 
+# A date as the tracker writes it (2023, 2023-08, 2023-08-28, 2024-04~, an interval of them).
+_DATE = re.compile(
+    r"(?<![\w-])\d{4}(?:-\d{2}){0,2}~?(?:/\d{4}(?:-\d{2}){0,2}~?)?(?![\w-])"
+)
+
+
+def _nowrap_dates(text: object) -> Any:
+    """Text, escaped, with each date in it in a span that does not wrap. (A date holds only
+    digits, hyphens, tildes and slashes, and no entity the escaping wrote has four digits.)"""
+    from markupsafe import Markup, escape
+
+    escaped = str(escape(text))
+    return Markup(_DATE.sub(r'<span class="date">\g<0></span>', escaped))  # noqa: S704
+
+
 def _built_html(describe: Callable[..., str]) -> Callable[[View], Any]:
     """describe_overdue or plan_outcome for HTML: the tracker's own words, escaped, with each
     date in a span that does not wrap."""
@@ -229,6 +244,7 @@ def _environment(*, html: bool) -> Any:
         env.globals.update(describe_overdue=_built_html(describe_overdue))
         env.globals.update(plan_outcome=_built_html(plan_outcome))
         env.filters["d"] = _html_date
+        env.filters["nowrap_dates"] = _nowrap_dates
     else:
         env.globals.update(describe_overdue=_built(describe_overdue))
         env.globals.update(plan_outcome=_built(plan_outcome))
