@@ -97,5 +97,6 @@ def screenshot(page: Path, png: Path, *, width: int = 1200, height: int = 1400) 
 
 
 if __name__ == "__main__":
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]))
+    # Tall enough for the summary, the timeline with its legend, and the health picture.
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), height=2500)
     print(f"wrote {sys.argv[2]}")
