@@ -163,9 +163,7 @@ def _html_date(text: str | None) -> Any:
 
 
 # A date as the tracker writes it (2023, 2023-08, 2023-08-28, 2024-04~, an interval of them).
-_DATE = re.compile(
-    r"(?<![\w-])\d{4}(?:-\d{2}){0,2}~?(?:/\d{4}(?:-\d{2}){0,2}~?)?(?![\w-])"
-)
+_DATE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}~?(?:/\d{4}(?:-\d{2}){0,2}~?)?(?![\w-])")
 
 
 def _nowrap_dates(text: object) -> Any:
