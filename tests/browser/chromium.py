@@ -6,11 +6,17 @@ kept in docs/.
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+MEASURE = Path(__file__).with_name("measure.js")
 
 # Without the background-networking flags Chromium tries to reach Google's hosts at every
 # start, which this machine's closed network refuses.
@@ -50,6 +56,34 @@ def dom(page: Path) -> str:
     return _run(["--dump-dom", page.absolute().as_uri()]).stdout
 
 
+def measure(page: Path, *, width: int, height: int = 900) -> dict[str, Any]:
+    """What Chromium drew of the page ``width`` pixels wide: boxes of the lane labels and
+    marks, the page's width, which dates wrapped … (see measure.js).
+
+    The report runs no script (its Content-Security-Policy forbids it): a copy of it, without
+    that policy and with measure.js at the end of its body, is measured. The copy is shown in a
+    frame exactly ``width`` wide, since Chromium's headless window is at least 500 wide."""
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text, count=1)
+    script = f"<script>{MEASURE.read_text(encoding='utf-8')}</script></body>"
+    measured = text.replace("</body>", script, 1)
+    frame = (
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe style="border:0" width="{width}" height="{height}" '
+        f'srcdoc="{html.escape(measured, quote=True)}"></iframe></body></html>'
+    )
+    with tempfile.TemporaryDirectory(prefix="measure-") as folder:
+        copy = Path(folder) / "frame.html"
+        copy.write_text(frame, encoding="utf-8")
+        window = f"--window-size={max(width, 500) + 40},{height + 40}"
+        dumped = _run([window, "--dump-dom", copy.as_uri()]).stdout
+    found = re.search(r'<pre id="measurements">(.*?)</pre>', dumped, re.S)
+    if found is None:
+        raise RuntimeError("the measuring script did not run")
+    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return result
+
+
 def screenshot(page: Path, png: Path, *, width: int = 1200, height: int = 1400) -> Path:
     """A PNG of the page as Chromium draws it."""
     _run(
@@ -63,5 +97,6 @@ def screenshot(page: Path, png: Path, *, width: int = 1200, height: int = 1400) 
 
 
 if __name__ == "__main__":
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]))
+    # Tall enough for the summary, the timeline with its legend, and the health picture.
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), height=2500)
     print(f"wrote {sys.argv[2]}")

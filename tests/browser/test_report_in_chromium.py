@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,3 +65,123 @@ def test_the_report_needs_no_network(seed_report: Path) -> None:
     html = seed_report.read_text(encoding="utf-8")
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in html
+
+
+# --- the pictures, measured at a desktop and a phone width -------------------------------------
+
+# The article's channels followed through 2024, and channels made to be hard to draw: two titles
+# that differ only at the end, meetings days apart on a ten-year axis, a meeting known only to
+# the month, a one-week planned window, a channel of three parties, one suspended.
+HARD = [
+    ["open", "ssd-cyber", "--title", "US–China Strategic Security Dialogue Working Group on Cyber",
+     "--party", "US", "--party", "CN", "--on", "2016-03-01", "--status", "agreed"],
+    ["open", "ssd-space", "--title", "US–China Strategic Security Dialogue Working Group on Space",
+     "--party", "US", "--party", "CN", "--on", "2016-03-01", "--status", "agreed"],
+    ["meet", "ssd-cyber", "--on", "2024-03-04"],
+    ["meet", "ssd-cyber", "--on", "2024-03-06", "--location", "Geneva"],
+    ["meet", "ssd-cyber", "--on", "2024-03-09"],
+    ["meet", "ssd-cyber", "--on", "2024-05"],
+    ["meet", "ssd-space", "--on", "2023-06"],
+    ["plan", "ssd-space", "--on", "2024-01-10", "--window", "2024-10-07/2024-10-13"],
+    ["suspend", "ssd-space", "--on", "2024-06-01", "--by", "CN"],
+    ["open", "us-cn-jp-trilateral", "--title", "US–China–Japan trilateral talks", "--party",
+     "US", "--party", "CN", "--party", "JP", "--on", "2019-05-01", "--status", "agreed"],
+    ["meet", "us-cn-jp-trilateral", "--on", "2019-06-01/2019-06-03"],
+]  # fmt: skip
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture(scope="module")
+def hard_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hard")
+    db = str(folder / "tracker.db")
+    for seed in (SEEDS, SEEDS.with_name("us-china-2024.toml")):
+        assert run_cli(["import", str(seed)], db=db).exit_code == 0
+    for args in HARD:
+        result = run_cli(args, db=db)
+        assert result.exit_code == 0, (args, result.output)
+    page = folder / "report.html"
+    result = run_cli(
+        ["report", "--format", "html", "-o", str(page), "--as-of", "2024-09-01"], db=db
+    )
+    assert result.exit_code == 0, result.output
+    return page
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS), ids=list(WIDTHS))
+def drawn(request: pytest.FixtureRequest, hard_report: Path) -> dict[str, Any]:
+    return chromium.measure(hard_report, width=WIDTHS[request.param])
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    """Whether two boxes (x, y, width, height) share more than a hairline."""
+    return (
+        min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]) > 0.5
+        and min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 0.5
+    )
+
+
+def test_the_page_is_no_wider_than_the_window(drawn: dict[str, Any]) -> None:
+    # Only the pictures and the tables scroll, each inside its own box.
+    assert drawn["page_width"] <= drawn["viewport"], drawn["overflow"]
+    assert drawn["overflow"] == []
+
+
+def test_no_date_wraps_inside_itself(drawn: dict[str, Any]) -> None:
+    assert drawn["dates"] > 100
+    assert drawn["wrapped_dates"] == []
+
+
+def test_lane_labels_read_differently_and_stay_in_their_column(drawn: dict[str, Any]) -> None:
+    lanes = drawn["lanes"]
+    labels = [lane["label"] for lane in lanes]
+    assert len(set(labels)) == len(labels), labels
+    cyber, space = (
+        next(x["label"] for x in lanes if x["slug"] == s) for s in ("ssd-cyber", "ssd-space")
+    )
+    assert cyber.endswith("Cyber"), cyber
+    assert space.endswith("Space"), space
+    for lane in lanes:
+        x, _, width, _ = lane["label_box"]
+        assert x + width <= drawn["label_column"] - 2, lane
+    for a, b in itertools.pairwise(lanes):
+        assert not _overlap(a["label_box"], b["label_box"]), (a["label"], b["label"])
+
+
+def test_meeting_marks_are_not_drawn_over_each_other(drawn: dict[str, Any]) -> None:
+    for lane in drawn["lanes"]:
+        boxes = [m["box"] for m in lane["marks"]]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not _overlap(a, b), (lane["slug"], a, b)
+    cyber = next(lane for lane in drawn["lanes"] if lane["slug"] == "ssd-cyber")
+    kinds = [m["kind"] for m in cyber["marks"]]
+    # Three meetings within a week become one counted mark; May's stays a box of its own.
+    assert kinds == ["meeting-cluster", "meeting-fuzzy"], kinds
+
+
+def test_every_mark_drawn_is_in_the_legend(drawn: dict[str, Any]) -> None:
+    legend = {item["kind"]: item for item in drawn["legend"]}
+    assert set(drawn["used"]) <= set(legend), set(drawn["used"]) - set(legend)
+    for kind in ("meeting-day", "meeting-fuzzy", "meeting-interval", "meeting-cluster"):
+        assert kind in drawn["used"], kind
+    hidden = [item for item in legend.values() if not item["visible"] or not item["text"]]
+    assert hidden == []
+
+
+def test_a_one_week_planned_window_is_visible(drawn: dict[str, Any]) -> None:
+    space = next(lane for lane in drawn["lanes"] if lane["slug"] == "ssd-space")
+    widths = [w["box"][2] for w in space["windows"]]
+    assert widths, "no planned window drawn"
+    assert min(widths) >= 8, widths
+
+
+def test_the_health_picture_has_a_panel_per_pair_with_its_text(drawn: dict[str, Any]) -> None:
+    pairs = {p["pair"]: p for p in drawn["health"]}
+    assert set(pairs) == {"USA–CHN", "USA–JPN", "CHN–JPN"}, pairs
+    usa_chn = pairs["USA–CHN"]
+    for bars in ("active", "suspended", "meetings"):
+        assert usa_chn[bars], usa_chn
+    assert usa_chn["box"][2] > 500, usa_chn
+    assert "USA–CHN" in (drawn["health_text"] or "")
+    assert drawn["health_tables"] == 3

@@ -154,6 +154,48 @@ def _built(describe: Callable[..., str]) -> Callable[[View], Md]:
     return markdown
 
 
+def _html_date(text: str | None) -> Any:
+    """A date that never wraps inside itself (its hyphens and slash stay on one line)."""
+    from markupsafe import Markup
+
+    if not text:
+        return "—"
+    return Markup('<span class="date">{}</span>').format(text)
+
+
+# A date as the tracker writes it (2023, 2023-08, 2023-08-28, 2024-04~, an interval of them).
+_DATE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}~?(?:/\d{4}(?:-\d{2}){0,2}~?)?(?![\w-])")
+
+
+def _nowrap_dates(text: object) -> Any:
+    """Text, escaped, with each date in it in a span that does not wrap. (A date holds only
+    digits, hyphens, tildes and slashes, and no entity the escaping wrote has four digits.)"""
+    from markupsafe import Markup, escape
+
+    escaped = str(escape(text))
+    return Markup(_DATE.sub(r'<span class="date">\g<0></span>', escaped))  # noqa: S704
+
+
+def _built_html(describe: Callable[..., str]) -> Callable[[View], Any]:
+    """describe_overdue or plan_outcome for HTML: the tracker's own words, escaped, with each
+    date in a span that does not wrap."""
+    from markupsafe import Markup, escape
+
+    def html(item: View) -> Any:
+        dates: list[str] = []
+
+        def date(text: str | None) -> str:
+            dates.append(str(text))
+            return f"\x00{len(dates) - 1}\x00"
+
+        parts = describe(item, date).split("\x00")
+        return Markup("").join(
+            _html_date(dates[int(part)]) if i % 2 else escape(part) for i, part in enumerate(parts)
+        )
+
+    return html
+
+
 def describe_details(details: dict[str, Any]) -> str:
     parts = []
     for key, value in details.items():
@@ -186,7 +228,12 @@ def _environment(*, html: bool) -> Any:
         plan_outcome=plan_outcome,
     )
     env.filters["days"] = days
-    if not html:
+    if html:
+        env.globals.update(describe_overdue=_built_html(describe_overdue))
+        env.globals.update(plan_outcome=_built_html(plan_outcome))
+        env.filters["d"] = _html_date
+        env.filters["nowrap_dates"] = _nowrap_dates
+    else:
         env.globals.update(describe_overdue=_built(describe_overdue))
         env.globals.update(plan_outcome=_built(plan_outcome))
         env.filters["code"] = markdown_code
@@ -202,11 +249,14 @@ def render(data: View, states: list[ChannelState], fmt: str) -> str:
         return str(_environment(html=False).get_template("report.md.j2").render(**data))
     from markupsafe import Markup
 
-    from tracker.reports.picture import picture
+    from tracker.reports.health import health, health_picture
+    from tracker.reports.picture import first_day, picture
 
     env = _environment(html=True)
     as_of = dt.date.fromisoformat(data["as_of"])
     svg = env.get_template("timeline.svg.j2").render(p=picture(states, as_of))
-    # The picture was rendered by the same autoescaping environment: it is already safe.
-    safe_svg = Markup(svg)  # noqa: S704
-    return str(env.get_template("report.html.j2").render(svg=safe_svg, **data))
+    pairs = health(states, as_of, first_day(states, as_of))
+    health_svg = env.get_template("health.svg.j2").render(h=health_picture(pairs))
+    # The pictures were rendered by the same autoescaping environment: they are already safe.
+    pictures = {"svg": Markup(svg), "health_svg": Markup(health_svg)}  # noqa: S704
+    return str(env.get_template("report.html.j2").render(**pictures, **data))

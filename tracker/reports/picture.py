@@ -1,8 +1,14 @@
 """Geometry of the timeline picture: one lane per channel across the years.
 
-Spans of each status are bars in the status's colour, meetings are marks, planned windows are
-dashed boxes. The picture covers at most the last ``MAX_YEARS`` years before the day of the
-report; a channel opened earlier shows an arrow and its opening date at the left edge.
+Spans of each status are bars in the status's colour; meetings are marks (a dot for a known
+day, a box across the month or year for a meeting known only to that, a capsule for an
+interval); planned windows are boxes drawn by what became of them (pending, overdue, held,
+cancelled, lapsed, and the window first agreed before a postponement). Marks of one lane that
+would be drawn over each other become one mark with their number ("3"), whose tooltip lists
+them. A window is at least ``MIN_WINDOW`` wide, so that a one-week window shows on a ten-year
+axis. The picture covers at most the last ``MAX_YEARS`` years before the day of the report; a
+channel opened earlier shows an arrow and its opening date at the left edge. Lane labels come
+from :mod:`tracker.reports.labels`: never cut into ambiguity.
 """
 
 from __future__ import annotations
@@ -10,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tracker.domain.state import ChannelState
+from tracker.domain.state import ChannelState, PlannedState
+from tracker.reports.labels import Label, lane_labels
 
 MAX_YEARS = 10
 WIDTH = 1000
@@ -18,6 +25,10 @@ LABEL = 250
 LANE = 26
 GAP = 10
 TOP = 34
+MIN_WINDOW = 8.0
+MIN_MEETING = 8.0  # a box for a month, a capsule for an interval
+DOT = 5.0  # the radius of a meeting on a known day
+CLEARANCE = 2.0  # the least room between two marks drawn apart
 
 COLOURS = {
     "proposed": "#b8bcc6",
@@ -25,6 +36,23 @@ COLOURS = {
     "active": "#2ca25f",
     "suspended": "#de2d26",
     "concluded": "#636363",
+}
+
+# Every kind of mark the timeline can draw, in the legend's order, with its words.
+LEGEND = {
+    **{f"span-{status}": status for status in COLOURS},
+    "meeting-day": "meeting on a known day",
+    "meeting-fuzzy": "meeting known only to the month or year (the box spans it)",
+    "meeting-interval": "meeting over an interval of days",
+    "meeting-cluster": "meetings too close to draw apart, with their number (hover for dates)",
+    "plan-pending": "planned meeting, window to come or open",
+    "plan-overdue": "planned meeting overdue",
+    "plan-held": "planned meeting held",
+    "plan-lapsed": "planned window ended unheld while the channel was not expected to meet",
+    "plan-cancelled": "planned meeting cancelled",
+    "plan-moved": "window first agreed, since postponed",
+    "earlier": "opened before the picture begins",
+    "today": "the day of the report",
 }
 
 
@@ -39,16 +67,24 @@ class Bar:
 
 @dataclass(frozen=True)
 class Mark:
+    """A meeting (or meetings too close to draw apart) from ``x`` over ``width``."""
+
     x: float
     width: float
+    kind: str  # day, fuzzy, interval, cluster
     label: str
+    count: int = 1
+
+    @property
+    def centre(self) -> float:
+        return round(self.x + self.width / 2, 1)
 
 
 @dataclass(frozen=True)
 class Window:
     x: float
     width: float
-    overdue: bool
+    kind: str  # pending, overdue, held, lapsed, cancelled, moved
     label: str
 
 
@@ -57,6 +93,7 @@ class Lane:
     y: float
     slug: str
     title: str
+    label: Label
     bars: list[Bar]
     meetings: list[Mark]
     windows: list[Window]
@@ -79,12 +116,64 @@ class Picture:
     ticks: list[Tick]
     today_x: float
     colours: dict[str, str] = field(default_factory=lambda: dict(COLOURS))
+    legend: dict[str, str] = field(default_factory=lambda: dict(LEGEND))
+
+
+def apart(marks: list[Mark]) -> list[Mark]:
+    """The marks, with those that would be drawn over each other (less than ``CLEARANCE``
+    apart) made into one cluster mark that counts them."""
+    groups: list[list[Mark]] = []
+    for mark in sorted(marks, key=lambda m: (m.x, m.width)):
+        if groups and mark.x < max(m.x + m.width for m in groups[-1]) + CLEARANCE:
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    merged = [group[0] if len(group) == 1 else _cluster(group) for group in groups]
+    return merged if len(merged) == len(marks) else apart(merged)
+
+
+def _cluster(group: list[Mark]) -> Mark:
+    left = min(m.x for m in group)
+    right = max(m.x + m.width for m in group)
+    count = sum(m.count for m in group)
+    width = max(right - left, 16.0)
+    return Mark(
+        x=round((left + right - width) / 2, 1),
+        width=round(width, 1),
+        kind="cluster",
+        label=f"{count} meetings: " + "; ".join(m.label.removeprefix("meeting ") for m in group),
+        count=count,
+    )
+
+
+def _window_kind(plan: PlannedState) -> str:
+    if plan.cancelled:
+        return "cancelled"
+    if plan.held:
+        return "held"
+    if plan.overdue:
+        return "overdue"
+    return "lapsed" if plan.window_over else "pending"
+
+
+_WINDOW_WORDS = {
+    "pending": "",
+    "overdue": " (overdue)",
+    "lapsed": " (ended unheld; not owed)",
+    "cancelled": " (cancelled)",
+}
+
+
+def first_day(states: list[ChannelState], as_of: dt.date) -> dt.date:
+    """Where the pictures begin: 1 January of the year the first channel was opened, or of the
+    year ``MAX_YEARS`` before the report's, whichever is later."""
+    first_year = min((s.opened.earliest.year for s in states), default=as_of.year)
+    return dt.date(max(first_year, as_of.year - MAX_YEARS + 1), 1, 1)
 
 
 def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
     """Lay out one lane per channel between the start year and the day of the report."""
-    first_year = min((s.opened.earliest.year for s in states), default=as_of.year)
-    start = dt.date(max(first_year, as_of.year - MAX_YEARS + 1), 1, 1)
+    start = first_day(states, as_of)
     end = dt.date(as_of.year, 12, 31)
     span_days = (end - start).days or 1
     right = WIDTH - 20
@@ -93,6 +182,14 @@ def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
         clamped = min(max(day, start), end)
         return round(LABEL + (clamped - start).days / span_days * (right - LABEL), 1)
 
+    def box(first: dt.date, last: dt.date, least: float) -> tuple[float, float]:
+        """From the start of ``first`` to the end of ``last``, at least ``least`` wide."""
+        x0, x1 = x(first), x(last + dt.timedelta(days=1))
+        if x1 - x0 >= least:
+            return x0, round(x1 - x0, 1)
+        return round((x0 + x1 - least) / 2, 1), least
+
+    labels = lane_labels([(s.slug, s.title) for s in states], LABEL - 14)
     lanes = []
     for i, state in enumerate(states):
         bars = []
@@ -110,36 +207,43 @@ def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
                     label=f"{span.status.value} from {span.since}",
                 )
             )
-        meetings = [
-            Mark(
-                x=x(m.occurred.earliest),
-                width=max(x(m.occurred.latest) - x(m.occurred.earliest), 0.0),
-                label=f"meeting {m.occurred}" + (f" in {m.location}" if m.location else ""),
-            )
-            for m in state.meetings
-            if m.occurred.latest >= start
-        ]
-        windows = [
-            Window(
-                x=x(p.window.earliest),
-                width=max(x(p.window.latest) - x(p.window.earliest), 2.0),
-                overdue=p.overdue,
-                label=f"planned meeting {p.window}"
-                + (" (overdue)" if p.overdue else f" (held {p.held})" if p.held else ""),
-            )
-            for p in state.planned
-        ]
+        meetings = []
+        for m in state.meetings:
+            if m.occurred.latest < start:
+                continue
+            words = f"meeting {m.occurred}" + (f" in {m.location}" if m.location else "")
+            kind = {"day": "day", "interval": "interval"}.get(m.occurred.precision, "fuzzy")
+            if kind == "day":
+                at = x(m.occurred.earliest)
+                meetings.append(Mark(round(at - DOT, 1), 2 * DOT, kind, words))
+            else:
+                x0, width = box(m.occurred.earliest, m.occurred.latest, MIN_MEETING)
+                meetings.append(Mark(x0, width, kind, words))
+        windows = []
+        for p in state.planned:
+            if p.window.latest < start:
+                continue
+            kind = _window_kind(p)
+            if p.change == "postponed" and p.agreed_window is not None:
+                x0, width = box(p.agreed_window.earliest, p.agreed_window.latest, MIN_WINDOW)
+                windows.append(
+                    Window(x0, width, "moved", f"planned meeting {p.agreed_window}, postponed")
+                )
+            x0, width = box(p.window.earliest, p.window.latest, MIN_WINDOW)
+            words = f" (held {p.held})" if p.held else _WINDOW_WORDS[kind]
+            windows.append(Window(x0, width, kind, f"planned meeting {p.window}{words}"))
         lanes.append(
             Lane(
                 y=TOP + i * (LANE + GAP),
                 slug=state.slug,
                 title=state.title,
+                label=labels[i],
                 bars=bars,
-                meetings=meetings,
+                meetings=apart(meetings),
                 windows=windows,
                 earlier=f"since {state.opened}" if state.opened.earliest < start else None,
             )
         )
     ticks = [Tick(x(dt.date(y, 1, 1)), y) for y in range(start.year, end.year + 1)]
-    height = TOP + len(states) * (LANE + GAP) + 40
+    height = TOP + len(states) * (LANE + GAP) + 20
     return Picture(WIDTH, height, LABEL, right, lanes, ticks, x(as_of))
