@@ -45,6 +45,7 @@ from tests.features.helpers import (
 from tests.features.steps_calendar import *  # noqa: F403  (their step fixtures must live here)
 from tests.features.steps_pictures import *  # noqa: F403
 from tests.features.steps_record import *  # noqa: F403
+from tests.features.steps_search import *  # noqa: F403
 from tests.features.steps_store import *  # noqa: F403
 from tests.features.steps_time import *  # noqa: F403
 from tests.support import fingerprint, run_cli, stored_rows

@@ -43,7 +43,7 @@ def encrypted(db: str, key: str) -> str:
     assert run(["import", str(SEEDS)], db, key).exit_code == 0
     assert run(["import", str(SEEDS_2024)], db, key).exit_code == 0
     for command in (["status"], ["status", "--as-of", "2023-12-01"], ["report", "-o", "/dev/null"],
-                    ["overdue"], ["verify"]):  # fmt: skip
+                    ["overdue"], ["search", "Raimondo"], ["verify"]):  # fmt: skip
         assert run(command, db, key).exit_code == 0, command
     return db
 
@@ -83,6 +83,14 @@ def test_titles_and_quotes_appear_nowhere_in_an_encrypted_store(encrypted: str, 
     # ...and the tracker reads them back with the key.
     status = run(["status", "us-cn-commercial-wg"], encrypted, key)
     assert "Commercial Issues" in status.stdout
+
+
+def test_an_encrypted_store_is_searched_in_its_events(encrypted: str, key: str) -> None:
+    # Its read model indexes no words (they would be stored in clear): the events are read.
+    found = run(["search", "raimondo commerce"], encrypted, key)
+    assert found.exit_code == 0, found.stderr
+    assert "us-cn-commercial-wg #1 opened" in found.stdout
+    assert "[Raimondo]" in found.stdout
 
 
 def test_without_encryption_the_same_titles_are_stored_in_clear(db: str) -> None:

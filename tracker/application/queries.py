@@ -4,7 +4,7 @@ from the read model (caught up first, rebuilt when found damaged) or by folding 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -16,6 +16,7 @@ from eventsourcing.persistence import (
 
 from tracker.application.base import TrackerApplication
 from tracker.application.errors import (
+    BadInput,
     ChannelNotFound,
     StoreError,
 )
@@ -25,7 +26,7 @@ from tracker.domain.timeline import corrections, valid_time_key
 from tracker.domain.values import channel_id
 
 if TYPE_CHECKING:
-    pass
+    from tracker.application.searching import Found
 
 RECENT_MEETINGS = 5  # meetings shown with a channel's status (history lists them all)
 RANGE_READ = 50  # events: a channel's last meetings within this many are read in one range
@@ -158,6 +159,37 @@ class Queries(TrackerApplication):
         summary = found[0]
         fields = {name: getattr(summary, name) for name in ChannelSummary.__dataclass_fields__}
         return ChannelState(**fields, meetings=tuple(meetings))
+
+    def search(self, text: str, *, channels: Sequence[str] = (), limit: int = 50) -> list[Found]:
+        """The live facts that hold every word of ``text`` (in these channels, if any are
+        named), best match first: from the read model's full-text index (caught up first), or
+        from the events in an encrypted store or a read-only file (application/searching.py)."""
+        from tracker.application.searching import found_in_facts, found_in_read_model
+        from tracker.domain.timeline import live_facts
+        from tracker.store.readmodel.search import words_of
+
+        words = words_of(text)
+        if not words:
+            raise BadInput("nothing to search for: give one or more words (letters or digits)")
+        slugs = list(dict.fromkeys(self._checked(slug) for slug in channels))
+        for slug in slugs:
+            if not self._ids_present([slug]):
+                raise ChannelNotFound(
+                    f"no channel {slug!r}; tracker status lists the channels recorded"
+                )
+
+        def from_events() -> list[Found]:
+            facts = ((s, live_facts(self.channel(s).events)) for s in slugs or self.slugs())
+            with self.store_errors():
+                return found_in_facts(facts, words, limit)
+
+        if self.mapper.cipher is not None or not self._read_model_usable():
+            return from_events()
+        ids = [str(channel_id(slug)) for slug in slugs]
+        found: list[Found] = self._from_read_model(
+            lambda cursor: found_in_read_model(cursor, words, ids, limit), from_events, None
+        )
+        return found
 
     def _check_unsnapshotted(self, key: UUID) -> dict[int, Any]:
         """Read the events a fold would read past the channel's newest snapshot, so that damage

@@ -82,6 +82,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("reporting", "report", READING),
     "export": ("reporting", "export", READING),
     "calendar": ("reporting", "calendar", READING),
+    "search": ("searching", "search", READING),
     "rebuild": ("admin", "rebuild", STORE),
     "verify": ("admin", "verify", STORE),
     "keygen": ("admin", "keygen", STORE),

@@ -14,17 +14,27 @@ from uuid import UUID
 from tracker.store.library_tables import POSTGRES, SQLITE
 from tracker.store.readmodel.errors import ReadModelDamaged
 from tracker.store.readmodel.schema import (
+    DERIVED,
     FOREVER,
     KEYS,
     META,
     RETIRED,
     SCHEMA,
     SCHEMA_VERSION,
+    SEARCH_COLUMNS,
+    SEARCH_ID,
+    SEARCH_INDEX_NEW,
+    SEARCH_POSTGRES,
+    SEARCH_SQLITE,
+    SEARCH_SQLITE_TABLES,
+    SEARCH_UNINDEX,
+    SEARCH_WORDS,
     TABLES,
     TEXTS,
     VIEW,
 )
 from tracker.store.readmodel.seal import TextSeal
+from tracker.store.readmodel.search import tsvector_of
 
 
 class ReadModelConnection(Protocol):
@@ -58,6 +68,9 @@ class ReadModelCursor:
         """Add rows to one of the read model's tables, in the order of its columns."""
         if not rows:
             return
+        if table == "rm_search":
+            self._insert_search(rows)
+            return
         if self.store.postgres:
             # COPY: a third of the time of psycopg's executemany, whose pipeline is Python.
             with self.cursor.copy(f"COPY {table} FROM STDIN") as copy:
@@ -67,32 +80,60 @@ class ReadModelCursor:
         marks = ", ".join("?" * len(rows[0]))
         self.cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
 
+    def _insert_search(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Add rows of searchable text, and index them: in PostgreSQL each with its words (a
+        tsvector), in SQLite by one statement after them."""
+        columns = ", ".join(SEARCH_COLUMNS)
+        if self.store.postgres:
+            with self.cursor.copy(f"COPY rm_search ({columns}, words) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((*row, tsvector_of(row[-1])))
+            return
+        newest = self.execute("SELECT max(id) FROM rm_search").fetchone()[0] or 0
+        marks = ", ".join("?" * len(SEARCH_COLUMNS))
+        self.cursor.executemany(f"INSERT INTO rm_search ({columns}) VALUES ({marks})", rows)  # noqa: S608
+        self.execute(SEARCH_INDEX_NEW, (newest,))
+
     def _schema(self) -> Iterator[str]:
         """The statements of SCHEMA for this store."""
         # In SQLite, tables read and written by their primary key are kept in that key's
         # b-tree alone (WITHOUT ROWID): one b-tree less to write per row on catch-up, and a
         # seek finds the row itself. PostgreSQL keeps every table in a heap.
         rowless = "" if self.store.postgres else " WITHOUT ROWID"
+        dialect = "postgres" if self.store.postgres else "sqlite"
         for statement in SCHEMA:
-            yield statement.replace("{ROWLESS}", rowless)
+            yield (
+                statement.replace("{ROWLESS}", rowless)
+                .replace("{SEARCH_ID}", SEARCH_ID[dialect])
+                .replace("{SEARCH_WORDS}", SEARCH_WORDS[dialect])
+            )
+        yield from SEARCH_POSTGRES if self.store.postgres else SEARCH_SQLITE
 
     def create_temporary_tables(self) -> None:
         """The read model's tables, empty, for this connection only: they stand in for the
-        stored ones (same names) until dropped."""
+        stored ones (same names) until dropped (the search index and its triggers too)."""
         for statement in self._schema():
-            self.execute(statement.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMPORARY TABLE"))
+            self.execute(
+                statement.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMPORARY TABLE").replace(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS ", "CREATE VIRTUAL TABLE temp."
+                )
+            )
 
     def drop_temporary_tables(self) -> None:
         schema = "pg_temp" if self.store.postgres else "temp"
-        for table in TABLES:
+        for table in (*self._search_indexes(), *TABLES):
             self.execute(f"DROP TABLE IF EXISTS {schema}.{table}")
+
+    def _search_indexes(self) -> tuple[str, ...]:
+        """The tables of the search index apart from rm_search: SQLite's FTS5 table."""
+        return () if self.store.postgres else SEARCH_SQLITE_TABLES
 
     def create_tables(self) -> None:
         """Create the tables; drop and recreate them if they are of another schema version."""
         self.execute(f"CREATE TABLE IF NOT EXISTS {META} (version INTEGER NOT NULL)")
         found = self.execute(f"SELECT version FROM {META}").fetchone()  # noqa: S608
         if found is None or found[0] != SCHEMA_VERSION:
-            for table in (*TABLES, *RETIRED):
+            for table in (*self._search_indexes(), *TABLES, *RETIRED):
                 self.execute(f"DROP TABLE IF EXISTS {table}")
             self.execute(f"DELETE FROM {META}")  # noqa: S608
             self.execute(f"INSERT INTO {META} (version) VALUES (?)", (SCHEMA_VERSION,))  # noqa: S608
@@ -129,9 +170,12 @@ class ReadModelCursor:
             found = self.execute(f"SELECT * FROM {table} ORDER BY {', '.join(key)}")  # noqa: S608
             names = [column[0] for column in found.description]
             texts = {names.index(name) for name in TEXTS.get(table, ())}
+            derived = {i for i, name in enumerate(names) if name in DERIVED}
             digest.update(table.encode())
             for row in found.fetchall():
-                values = [opened(v) if i in texts else v for i, v in enumerate(row)]
+                values = [
+                    opened(v) if i in texts else v for i, v in enumerate(row) if i not in derived
+                ]
                 digest.update(repr(values).encode())
         return digest.hexdigest()
 
@@ -157,9 +201,15 @@ class ReadModelCursor:
         )
 
     def close_rows(self, channel_id: str, until: int) -> None:
-        """Every current row of the channel's spans, meetings, cadences and plans holds only
-        until ``until`` (those written at that very record time are dropped)."""
-        for table in ("rm_spans", "rm_meetings", "rm_cadences", "rm_plans", "rm_profiles"):
+        """Every current row of the channel's spans, meetings, cadences, plans, profiles and
+        searchable texts holds only until ``until`` (those written at that very record time are
+        dropped)."""
+        for table in (
+            "rm_spans", "rm_meetings", "rm_cadences", "rm_plans", "rm_profiles", "rm_search",
+        ):  # fmt: skip
+            if table == "rm_search" and not self.store.postgres:
+                # Out of SQLite's index before they are closed or dropped (not indexed again).
+                self.execute(SEARCH_UNINDEX, (channel_id,))
             self.execute(
                 f"DELETE FROM {table} WHERE channel_id = ? AND rec_from = ?",  # noqa: S608
                 (channel_id, until),
@@ -258,5 +308,6 @@ class ReadModelCursor:
             # leaves a million dead rows for VACUUM. SQLite's DELETE without WHERE truncates.
             self.execute(f"TRUNCATE {', '.join(TABLES)}")
             return
+        self.execute("INSERT INTO rm_search_fts (rm_search_fts) VALUES ('delete-all')")
         for table in TABLES:
             self.execute(f"DELETE FROM {table}")  # noqa: S608 (table names are constants)

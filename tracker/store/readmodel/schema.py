@@ -8,7 +8,7 @@ from __future__ import annotations
 
 VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -19,6 +19,7 @@ TABLES = (
     "rm_cadences",
     "rm_plans",
     "rm_profiles",
+    "rm_search",
     "rm_tracking",
 )
 META = "rm_schema"
@@ -136,6 +137,22 @@ SCHEMA = (
         profile TEXT NOT NULL,
         PRIMARY KEY (channel_id, valid_from, seq, rec_from)
     ){ROWLESS}""",
+    # The words of each live fact (title, location, leads, summary, reason, topics, sources'
+    # citations, quotes and notes), for `tracker search`: indexed by the store's full-text
+    # search (SEARCH_INDEX). Never written in an encrypted store: an index holds words in clear.
+    # ``id`` is SQLite's rowid, which its index refers to (kept by VACUUM as an INTEGER
+    # PRIMARY KEY); PostgreSQL has no such column (SEARCH_COLUMNS are those written).
+    """CREATE TABLE IF NOT EXISTS rm_search (
+        {SEARCH_ID}channel_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        rec_from BIGINT NOT NULL,
+        rec_to BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        occurred_text TEXT NOT NULL,
+        occurred_start TEXT NOT NULL,
+        text TEXT NOT NULL{SEARCH_WORDS}
+    )""",
+    "CREATE INDEX IF NOT EXISTS rm_search_channel ON rm_search (channel_id, rec_to)",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
         view TEXT PRIMARY KEY,
         notification_id BIGINT NOT NULL
@@ -151,6 +168,7 @@ KEYS = {
     "rm_cadences": ("channel_id", "seq", "rec_from"),
     "rm_plans": ("channel_id", "seq", "valid_from", "rec_from"),
     "rm_profiles": ("channel_id", "valid_from", "seq", "rec_from"),
+    "rm_search": ("channel_id", "seq", "rec_from"),
 }
 TEXTS = {
     "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail", "reason"),
@@ -158,3 +176,43 @@ TEXTS = {
     "rm_plans": ("host", "location"),
     "rm_profiles": ("profile",),
 }
+
+# --- full-text search -------------------------------------------------------------------------
+#
+# Only the current rows (rec_to = FOREVER) are searched, so only they are indexed. The words are
+# cut the same way in both stores: at every character that is neither a letter nor a digit, in
+# any case, accents kept ("Yì" is not "Yi"; search.py).
+SEARCH_COLUMNS = (
+    "channel_id", "seq", "rec_from", "rec_to", "kind", "occurred_text", "occurred_start", "text",
+)  # fmt: skip
+# Columns that are derived in the table itself (not compared by tracker verify).
+DERIVED = frozenset({"id", "words"})
+
+# SQLite: an FTS5 index of the text of rm_search (its "external content"). The cursor keeps it
+# in step, in bulk: the rows written are indexed by one statement after they are written, the
+# rows closed leave it by one statement before they are closed. (Triggers, row by row, made a
+# catch-up five times slower: FTS5 writes out its pending words at each trigger's statement.)
+SEARCH_ID = {"sqlite": "id INTEGER PRIMARY KEY,\n        ", "postgres": ""}
+SEARCH_SQLITE = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS rm_search_fts USING fts5(
+        text, content='rm_search', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 0'
+    )""",
+)
+SEARCH_SQLITE_TABLES = ("rm_search_fts",)  # dropped before rm_search
+SEARCH_INDEX_NEW = (
+    "INSERT INTO rm_search_fts (rowid, text) SELECT id, text FROM rm_search WHERE id > ?"
+)
+SEARCH_UNINDEX = (
+    "INSERT INTO rm_search_fts (rm_search_fts, rowid, text) "  # noqa: S608 (constant names)
+    f"SELECT 'delete', id, text FROM rm_search WHERE channel_id = ? AND rec_to = {FOREVER}"
+)
+
+# PostgreSQL: each row's words as a tsvector written with the row (search.tsvector_of: cut as
+# SQLite cuts them, not by PostgreSQL's parser, which keeps a URL, a host or an e-mail address
+# as one word), and a GIN index of the current rows only.
+SEARCH_WORDS = {"sqlite": "", "postgres": ",\n        words tsvector NOT NULL"}
+SEARCH_POSTGRES = (
+    "CREATE INDEX IF NOT EXISTS rm_search_words ON rm_search USING GIN (words) "
+    f"WHERE rec_to = {FOREVER}",
+)
