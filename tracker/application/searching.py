@@ -41,7 +41,8 @@ def search_text(data: Mapping[str, Any]) -> str:
     parts += data.get("topics") or ()
     for source in data.get("sources") or ():
         parts += [source[name] for name in ("citation", "quote", "note") if source.get(name)]
-    return SEPARATOR.join(parts)
+    # A NUL is no part of a word, and PostgreSQL's text holds none: it separates, as a space.
+    return SEPARATOR.join(parts).replace("\x00", " ")
 
 
 def fact_data(fact: Fact) -> dict[str, Any]:
