@@ -302,3 +302,23 @@ def test_a_correction_cannot_make_a_channel_its_own_predecessor_or_successor(fie
 
     with pytest.raises(InvalidValue, match="itself"):
         channel.correct(seq=seq, changes={field: channel.slug}, recorded=later(2))
+
+
+def test_an_opening_corrected_with_its_parties_and_leads_together_is_recorded() -> None:
+    channel = Channel.open(
+        slug="a-b",
+        title="A–B",
+        parties=["US", "CN"],
+        occurred=d("2020-01-01"),
+        recorded=START,
+        leads=[Lead(party="CHN", name="Wang Wentao")],
+    )
+    channel.collect_events()
+
+    channel.correct(
+        seq=1,
+        changes={"parties": ("USA", "JPN"), "leads": (Lead(party="JPN", name="Someone"),)},
+        recorded=later(1),
+    )
+
+    assert channel.opening.parties == ("USA", "JPN")

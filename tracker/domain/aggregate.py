@@ -143,7 +143,8 @@ class ChannelRecord:
             raise future
         opening = copy if isinstance(copy, ChannelOpened) else self.opening
         # A corrected opening's parties must still be those every live fact names.
-        for fact in [copy] if opening is self.opening else [*self.live.facts, copy]:
+        others = [f for f in self.live.facts if f.seq != target.seq]
+        for fact in [copy] if opening is self.opening else [*others, copy]:
             _check_leads_and_parties(fact, opening)
         correction.check_in_place(self.slug, target, copy, self.live)
         retraction = EventRetracted(
