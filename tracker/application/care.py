@@ -39,7 +39,10 @@ class StoreCare(Queries, UnitOfWork):
         with self.store_errors():
             cast("Any", self.recorder).start_ledger()
         self.retake_snapshots()
-        return self.rebuild_read_model(progress)
+        applied = self.rebuild_read_model(progress)
+        if self.mapper.cipher is None:
+            self.index_words()  # the search index too, rather than at the next search
+        return applied
 
     def retake_snapshots(self) -> None:
         """Drop every snapshot, and take one of each long channel."""
@@ -133,6 +136,8 @@ class StoreCare(Queries, UnitOfWork):
         temporary tables and comparing every row; None when nothing is (or it cannot be
         compared: not yet caught up, or read-only)."""
         from tracker.application.catch_up import catch_up
+        from tracker.application.search_index import catch_up_search
+        from tracker.store.readmodel.schema import SEARCH_VIEW
 
         if not self._read_model_usable():
             return None
@@ -140,7 +145,7 @@ class StoreCare(Queries, UnitOfWork):
             if not cursor.exists():
                 return None
             try:
-                position = cursor.position()
+                position, indexed = cursor.position(), cursor.position(SEARCH_VIEW)
                 # Not yet caught up: the next reading catches it up, and it is compared then.
                 stored = cursor.fingerprint() if position == cursor.newest_notification() else None
             except Exception as e:  # a damaged row fails in any way
@@ -150,6 +155,8 @@ class StoreCare(Queries, UnitOfWork):
             cursor.create_temporary_tables()
             try:
                 catch_up(cursor, self.mapper, self._facts, stop=position)
+                # The search index, as far as it had come (it is brought up to date by a search).
+                catch_up_search(cursor, self.mapper, self._facts, stop=indexed)
                 fresh = cursor.fingerprint()
             finally:
                 cursor.drop_temporary_tables()

@@ -28,7 +28,6 @@ from uuid import UUID
 
 from tracker.application.channel_row import ChannelRow, LevelRun, channel_row_of, channel_values
 from tracker.application.row_writer import RowWriter
-from tracker.application.searching import fact_data, search_row
 from tracker.domain import lifecycle
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import Fact
@@ -62,8 +61,6 @@ class Projector:
         self.seal = cursor.store.seal.seal  # a user's text as the read model keeps it
         self.channels: dict[str, ChannelRow] = {}
         self.rows = RowWriter(cursor)
-        # The words of each fact, for tracker search: never in an encrypted store (searching.py).
-        self.searchable = cursor.store.seal.cipher is None
 
     # --- applying events ------------------------------------------------------------------
 
@@ -73,10 +70,7 @@ class Projector:
         moment = micros(recorded)
         if kind == "opened" and version == 1:
             opened = self._open(key, payload, version, moment)
-            occurred = FuzzyDate.parse(payload["occurred"])
-            self._span(opened, str(payload["status"]), occurred, kind)
-            if self.searchable:
-                self._words(opened, version, kind, occurred, payload)
+            self._span(opened, str(payload["status"]), FuzzyDate.parse(payload["occurred"]), kind)
             return
         row = self._channel(key)
         if row is None or version <= row.version:
@@ -101,15 +95,6 @@ class Projector:
             return
         row.version = version
         self._append(row, kind, version, occurred, payload)
-        if self.searchable:
-            self._words(row, version, kind, occurred, payload)
-
-    def _words(
-        self, row: ChannelRow, seq: int, kind: str, occurred: FuzzyDate, data: Mapping[str, Any]
-    ) -> None:
-        found = search_row(row.channel_id, seq, row.known_from, kind, occurred, data)
-        if found is not None:
-            self.rows.search.append(found)
 
     def _open(self, key: str, payload: Mapping[str, Any], version: int, moment: int) -> ChannelRow:
         occurred = FuzzyDate.parse(payload["occurred"])
@@ -285,8 +270,6 @@ class Projector:
             else:
                 self._append(fresh, fact.KIND, fact.seq, fact.occurred, fact.details())
         self._walked_plans(fresh, walked)
-        for fact in facts if self.searchable else ():
-            self._words(fresh, fact.seq, fact.KIND, fact.occurred, fact_data(fact))
         if len(walked.profiles) > 1:
             self.rows.profiles.extend(
                 (key, p.since.earliest_iso, p.seq, moment, FOREVER,

@@ -185,6 +185,16 @@ class Queries(TrackerApplication):
 
         if self.mapper.cipher is not None or not self._read_model_usable():
             return from_events()
+        from tracker.store.readmodel.errors import ReadModelBusy, ReadModelDamaged
+
+        try:
+            try:
+                self.index_words()
+            except ReadModelDamaged as e:
+                self._mend_read_model(e)
+                self.index_words()
+        except ReadModelBusy:
+            return from_events()  # another writer holds the store: read the events
         ids = [str(channel_id(slug)) for slug in slugs]
         found: list[Found] = self._from_read_model(
             lambda cursor: found_in_read_model(cursor, words, ids, limit), from_events, None
@@ -278,6 +288,13 @@ class Queries(TrackerApplication):
 
         with self.store_errors(), self.read_model.transaction(write=True, wait=wait) as cursor:
             return catch_up(cursor, self.mapper, self._facts, progress)
+
+    def index_words(self) -> int:
+        """Bring the search index up to date (application/search_index.py)."""
+        from tracker.application.search_index import catch_up_search
+
+        with self.store_errors(), self.read_model.transaction(write=True, wait=BUSY_WAIT) as cursor:
+            return catch_up_search(cursor, self.mapper, self._facts)
 
     def rebuild_read_model(self, progress: Callable[[int], None] | None = None) -> int:
         """Empty the read model and apply every event again; return how many were applied."""

@@ -14,9 +14,8 @@ from tracker.store.readmodel.cursor import ReadModelCursor
 
 
 class RowWriter:
-    """Rows of spans, meetings, cadences, plans, profiles and searchable texts, and versions
-    of channels' rows, not yet written through the cursor: the projector appends to each
-    table's list."""
+    """Rows of spans, meetings, cadences, plans and profiles, and versions of channels' rows,
+    not yet written through the cursor: the projector appends to each table's list."""
 
     def __init__(self, cursor: ReadModelCursor) -> None:
         self.cursor = cursor
@@ -25,7 +24,6 @@ class RowWriter:
         self.cadences: list[tuple[Any, ...]] = []
         self.plans: list[tuple[Any, ...]] = []
         self.profiles: list[tuple[Any, ...]] = []
-        self.search: list[tuple[Any, ...]] = []  # the words of facts (searching.py)
         self.versions: list[tuple[Any, ...]] = []  # rows of rm_channels no longer current
 
     def flush(self) -> None:
@@ -35,7 +33,6 @@ class RowWriter:
             ("rm_cadences", self.cadences),
             ("rm_plans", self.plans),
             ("rm_profiles", self.profiles),
-            ("rm_search", self.search),
             ("rm_channels", self.versions),
         ):
             self.cursor.insert(table, rows)

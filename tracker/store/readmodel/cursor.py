@@ -48,6 +48,10 @@ class ReadModelConnection(Protocol):
     def sql(self, statement: str) -> str: ...
 
 
+# The tables a channel's rows are closed in when the dashboard projects it again.
+DASHBOARD = ("rm_spans", "rm_meetings", "rm_cadences", "rm_plans", "rm_profiles")
+
+
 class ReadModelCursor:
     """Statements on the read-model tables, inside one transaction."""
 
@@ -200,13 +204,11 @@ class ReadModelCursor:
             (channel_id, known_from),
         )
 
-    def close_rows(self, channel_id: str, until: int) -> None:
-        """Every current row of the channel's spans, meetings, cadences, plans, profiles and
-        searchable texts holds only until ``until`` (those written at that very record time are
-        dropped)."""
-        for table in (
-            "rm_spans", "rm_meetings", "rm_cadences", "rm_plans", "rm_profiles", "rm_search",
-        ):  # fmt: skip
+    def close_rows(self, channel_id: str, until: int, tables: Sequence[str] = DASHBOARD) -> None:
+        """Every current row of the channel in these tables (the dashboard's spans, meetings,
+        cadences, plans and profiles; or the searchable texts) holds only until ``until``
+        (those written at that very record time are dropped)."""
+        for table in tables:
             if table == "rm_search" and not self.store.postgres:
                 # Out of SQLite's index before they are closed or dropped (not indexed again).
                 self.execute(SEARCH_UNINDEX, (channel_id,))
@@ -276,14 +278,15 @@ class ReadModelCursor:
         tracked, newest = found[1] or 0, found[2] or 0
         return type(tracked) is int and tracked == newest
 
-    def position(self) -> int:
-        """The last notification applied to the read model (0 before the first).
+    def position(self, view: str = VIEW) -> int:
+        """The last notification applied to the read model (0 before the first); ``view``:
+        the dashboard's tables, or the search index (SEARCH_VIEW).
 
         ReadModelDamaged when it is not the position of a stored event: the read model would
         otherwise skip, or never apply, the events after it.
         """
         row = self.execute(
-            "SELECT notification_id FROM rm_tracking WHERE view = ?", (VIEW,)
+            "SELECT notification_id FROM rm_tracking WHERE view = ?", (view,)
         ).fetchone()
         if not row:
             return 0
@@ -294,11 +297,11 @@ class ReadModelCursor:
             raise ReadModelDamaged(f"its position {position} is not the position of an event")
         return position
 
-    def track(self, notification_id: int) -> None:
+    def track(self, notification_id: int, view: str = VIEW) -> None:
         self.execute(
             "INSERT INTO rm_tracking (view, notification_id) VALUES (?, ?) "
             "ON CONFLICT (view) DO UPDATE SET notification_id = excluded.notification_id",
-            (VIEW, notification_id),
+            (view, notification_id),
         )
 
     def clear(self) -> None:
