@@ -136,3 +136,10 @@ Feature: Correct any recorded fact in one step, the opening included
       Then 2 events are recorded
       And the meeting of "2024-04-05" on "us-cn-commercial-wg" is at vice-ministerial level
       And "us-cn-commercial-wg" has held 2 meetings
+
+  Rule: In the history, a correction reads in order
+
+    Scenario: The original, its corrected copy, then the retraction
+      Given I ran tracker correct us-cn-commercial-wg 3 --on 2024-04-04~ --why "the day is not sure"
+      When I run tracker history us-cn-commercial-wg
+      Then the history lists events #1, #2, #3, #4, #5

@@ -290,3 +290,25 @@ Feature: Import a seed file
       When I import the seed file with --dry-run
       Then the tracker refuses it with exit code 1, saying "entry 1"
       And nothing is recorded
+
+    Scenario: A retraction names the fact by its entry's id, and importing it again adds nothing
+      Given a seed file "retract.toml" containing:
+        """
+        [[entry]]
+        id = "cn-wg-2023-11"
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11-16"
+
+        [[entry]]
+        command = "retract"
+        slug = "us-cn-counternarcotics-wg"
+        ref = "cn-wg-2023-11"
+        reason = "it was a phone call, not a meeting"
+        """
+      When I import the seed file
+      Then 2 events are recorded
+      And "us-cn-counternarcotics-wg" has held 0 meetings
+      When I import the seed file
+      Then it succeeds
+      And I see "0 events recorded"

@@ -17,6 +17,7 @@ from tracker.application.commands import (
     OpenChannel,
     PlanMeeting,
     ResumeChannels,
+    RetractEvent,
     SuspendChannels,
 )
 from tracker.application.errors import BadInput
@@ -101,7 +102,9 @@ def act(
             channel.cancel(plan=seq_named(command, channel), reason=reason, **common)
 
 
-def seq_named(command: PostponeMeeting | CancelMeeting | CorrectFact, channel: Channel) -> int:
+def seq_named(
+    command: PostponeMeeting | CancelMeeting | CorrectFact | RetractEvent, channel: Channel
+) -> int:
     """The event a command names: by its number, or by the id of the entry that recorded it."""
     if command.seq is not None:
         return command.seq

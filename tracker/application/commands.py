@@ -153,13 +153,26 @@ class ConcludeChannel(Command):
 
 
 class RetractEvent(BaseModel):
+    """A retraction: of event ``seq``, or (in an import file) of the fact an entry of id
+    ``ref`` recorded."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     command: Literal["retract"] = "retract"
     id: EntryId | None = None
     slug: Slug
-    seq: int = Field(ge=1)
+    seq: int | None = Field(default=None, ge=1)
+    ref: EntryId | None = None
     reason: GivenText = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_event(self) -> RetractEvent:
+        if (self.seq is None) == (self.ref is None):
+            raise ValueError(
+                "name the event by its number (seq) or by the id of the entry that recorded "
+                "it (ref), one of the two"
+            )
+        return self
 
     def channels(self) -> tuple[str, ...]:
         """The channels this command touches."""

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act, correct, opening
+from tracker.application.acting import act, correct, opening, seq_named
 from tracker.application.changing import CorrectFact
 from tracker.application.commands import OpenChannel, RetractEvent
 from tracker.application.errors import BadInput, Refused
@@ -160,10 +160,18 @@ class EntryRecorder:
             )
 
     def _retract(self, channel: Channel, command: RetractEvent) -> None:
-        if command.seq in channel.retracted():
+        if command.seq is None:  # named by its entry's id: the fact, or its latest copy
+            found = channel.seq_of_entry(command.ref or "")
+            if found is None and any(e.entry_id == command.ref for e in channel.events):
+                self.outcome.already += 1  # retracted before: importing again adds nothing
+                return
+            seq = seq_named(command, channel)
+        else:
+            seq = command.seq
+        if seq in channel.retracted():
             self.outcome.already += 1  # retracted before: importing again adds nothing
         else:
-            channel.retract(seq=command.seq, reason=command.reason, recorded=self.recorded_at)
+            channel.retract(seq=seq, reason=command.reason, recorded=self.recorded_at)
 
     def _correct(self, channel: Channel, command: CorrectFact) -> None:
         seq = command.seq

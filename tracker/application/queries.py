@@ -52,15 +52,18 @@ class HistoryOrder(StrEnum):
 def history_in_valid_time(entries: Iterable[HistoryEntry]) -> list[HistoryEntry]:
     """A history by real-world date: each fact by the earliest day its date could mean, on one
     day the opening first and then the order recorded (the order the rules walk the timeline
-    in: ``valid_time_key``); a retraction, which has no date, right after what it retracts."""
+    in: ``valid_time_key``); a retraction, which has no date, right after what it retracts, or
+    after the corrected copy that replaced it."""
     entries = list(entries)
     events = {entry.event.seq: entry.event for entry in entries}
+    copies = {entry.event.seq: entry.corrected_by for entry in entries if entry.corrected_by}
 
     def key(event: ChannelEvent) -> tuple[Any, ...]:
         if isinstance(event, Fact):
             return valid_time_key(event)
         assert isinstance(event, EventRetracted)
-        retracted = events.get(event.retracted_seq)
+        retracted = events.get(copies.get(event.retracted_seq, event.retracted_seq))
+        retracted = retracted or events.get(event.retracted_seq)
         if retracted is None:  # not in this history: after every fact
             return (dt.date.max, 1, event.seq)
         return (*key(retracted), event.seq)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.application.acting import act, correct, opening
+from tracker.application.acting import act, correct, opening, seq_named
 from tracker.application.base import refuse_store_file, utc_now
 from tracker.application.care import StoreCare
 from tracker.application.changing import AmendChannel, CancelMeeting, CorrectFact, PostponeMeeting
@@ -138,7 +138,8 @@ class DialogueTracker(StoreCare):
 
         def change(channels: dict[str, Channel]) -> list[Channel]:
             channel = channels[command.slug]
-            channel.retract(seq=command.seq, reason=command.reason, recorded=self.clock())
+            seq = seq_named(command, channel)
+            channel.retract(seq=seq, reason=command.reason, recorded=self.clock())
             return [channel]
 
         return self._write([command.slug], change)
