@@ -160,14 +160,12 @@ class EntryRecorder:
             )
 
     def _retract(self, channel: Channel, command: RetractEvent) -> None:
-        if command.seq is None:  # named by its entry's id: the fact, or its latest copy
-            found = channel.seq_of_entry(command.ref or "")
-            if found is None and any(e.entry_id == command.ref for e in channel.events):
-                self.outcome.already += 1  # retracted before: importing again adds nothing
-                return
-            seq = seq_named(command, channel)
-        else:
-            seq = command.seq
+        # Named by its entry's id, a fact retracted since has no live version left to name.
+        gone = command.seq is None and channel.seq_of_entry(command.ref or "") is None
+        if gone and any(e.entry_id == command.ref for e in channel.events):
+            self.outcome.already += 1  # retracted before: importing again adds nothing
+            return
+        seq = seq_named(command, channel)
         if seq in channel.retracted():
             self.outcome.already += 1  # retracted before: importing again adds nothing
         else:

@@ -62,11 +62,11 @@ def history_in_valid_time(entries: Iterable[HistoryEntry]) -> list[HistoryEntry]
         if isinstance(event, Fact):
             return valid_time_key(event)
         assert isinstance(event, EventRetracted)
-        retracted = events.get(copies.get(event.retracted_seq, event.retracted_seq))
-        retracted = retracted or events.get(event.retracted_seq)
-        if retracted is None:  # not in this history: after every fact
+        # After the corrected copy that replaced it (in this history), else after it.
+        anchor = events.get(copies.get(event.retracted_seq, 0)) or events.get(event.retracted_seq)
+        if anchor is None:  # not in this history: after every fact
             return (dt.date.max, 1, event.seq)
-        return (*key(retracted), event.seq)
+        return (*key(anchor), event.seq)
 
     return sorted(entries, key=lambda entry: key(entry.event))
 
@@ -177,9 +177,7 @@ class Queries(TrackerApplication):
         slugs = list(dict.fromkeys(self._checked(slug) for slug in channels))
         for slug in slugs:
             if not self._ids_present([slug]):
-                raise ChannelNotFound(
-                    f"no channel {slug!r}; tracker status lists the channels recorded"
-                )
+                raise self.no_channel(slug)
 
         def from_events() -> list[Found]:
             facts = ((s, live_facts(self.channel(s).events)) for s in slugs or self.slugs())

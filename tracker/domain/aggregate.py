@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tracker.domain import correction, refusals
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact
-from tracker.domain.live import LiveTimeline
+from tracker.domain.live import LiveTimeline, same_content
 from tracker.domain.rules import DuplicateFact
 from tracker.domain.state import ChannelState, fold
 from tracker.domain.timeline import describe, walk
@@ -238,27 +238,6 @@ class ChannelRecord:
         """Whether two event numbers name one planned meeting (a plan, or its corrected copy)."""
         track = self.live.state.plan(a)
         return track is not None and track is self.live.state.plan(b)
-
-
-def same_content(
-    recorded: Fact, given: Fact, same_plan: Callable[[int, int], bool] | None = None
-) -> bool:
-    """Whether two facts say the same: date as written, details and sources. A change of a
-    plan names the same plan by its corrected copy too (``same_plan`` tells)."""
-    was, now = recorded.details(), given.details()
-    plans = was.pop("plan_seq", None), now.pop("plan_seq", None)
-    if plans != (None, None) and not (plans[0] == plans[1] or (same_plan and same_plan(*plans))):
-        return False
-    return (
-        str(recorded.occurred) == str(given.occurred)
-        and was == now
-        and _sources(recorded) == _sources(given)
-    )
-
-
-def _sources(fact: Fact) -> list[dict[str, object]]:
-    # As values: a source as given (GivenSource) equals the one recorded from it.
-    return [source.model_dump() for source in fact.sources]
 
 
 def _check_parties(opening: ChannelOpened, what: str, codes: Iterable[str | None]) -> None:

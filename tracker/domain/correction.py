@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from tracker.domain import refusals
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact, MeetingPlanned
-from tracker.domain.live import LiveTimeline, fact_key
+from tracker.domain.live import LiveTimeline, fact_key, same_content
 from tracker.domain.rules import CannotCorrect, DuplicateFact
 from tracker.domain.timeline import describe, in_valid_time, walk
 from tracker.domain.values import InvalidValue, Source
@@ -89,12 +89,7 @@ def corrected_copy(
         raise InvalidValue(
             f"the window {copy.window} ends before the meeting was agreed on {copy.occurred}"
         )
-    same = (
-        str(copy.occurred) == str(target.occurred)
-        and copy.details() == target.details()
-        and [s.model_dump() for s in copy.sources] == [s.model_dump() for s in target.sources]
-    )
-    if same:
+    if same_content(target, copy):
         raise DuplicateFact(
             f"refused: the correction changes nothing of {describe(target)} (#{target.seq}); "
             "give the options whose values are wrong, with the right values"

@@ -7,7 +7,7 @@ backfilled fact re-walks the whole timeline (timeline.py holds the walk and its 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from tracker.domain.events import NOT_DETAILS, ChannelEvent, EventRetracted, Fact
 from tracker.domain.timeline import (
@@ -89,3 +89,24 @@ def _same(dated: dict[tuple[type[Fact], str], list[Fact]], fact: Fact) -> int | 
     key = fact_key(fact)
     # The latest of equal facts, should the store hold more than one.
     return next((other.seq for other in reversed(others) if fact_key(other) == key), None)
+
+
+def same_content(
+    recorded: Fact, given: Fact, same_plan: Callable[[int, int], bool] | None = None
+) -> bool:
+    """Whether two facts say the same: date as written, details and sources. A change of a
+    plan names the same plan by its corrected copy too (``same_plan`` tells)."""
+    was, now = recorded.details(), given.details()
+    plans = was.pop("plan_seq", None), now.pop("plan_seq", None)
+    if plans != (None, None) and not (plans[0] == plans[1] or (same_plan and same_plan(*plans))):
+        return False
+    return (
+        str(recorded.occurred) == str(given.occurred)
+        and was == now
+        and sources_of(recorded) == sources_of(given)
+    )
+
+
+def sources_of(fact: Fact) -> list[dict[str, object]]:
+    """A fact's sources as values: a source as given (GivenSource) equals the one recorded."""
+    return [source.model_dump() for source in fact.sources]

@@ -117,8 +117,8 @@ def refusal(
 
 
 def apply_change(change: MeetingPostponed | MeetingCancelled, track: PlanTrack) -> None:
-    """Apply a change :func:`refusal` allowed; a postponement may be settled at once by a
-    meeting already held in its new window."""
+    """Apply a change :func:`refusal` allowed: the plan's version from the change's day on.
+    (The walk then looks for a meeting already held in the window in force.)"""
     if isinstance(change, MeetingPostponed):
         version = PlanVersion(change.occurred, change.window, "postponed", change.seq)
     else:

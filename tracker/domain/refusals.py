@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact, MeetingPlanned
+from tracker.domain.live import sources_of
 from tracker.domain.rules import (
     CannotRetract,
     DuplicateFact,
@@ -117,7 +118,7 @@ def entry_changed(
     for name in sorted(set(was) | set(now)):
         if was.get(name) != now.get(name):
             changes[name] = getattr(given, name)
-    if [s.model_dump() for s in recorded.sources] != [s.model_dump() for s in given.sources]:
+    if sources_of(recorded) != sources_of(given):
         changes["sources"] = given.sources
     state = " (retracted since)" if recorded.seq in retracted else ""
     return EntryChanged(

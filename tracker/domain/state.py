@@ -243,6 +243,7 @@ def fold(
     ]
     profile = state.profile
     assert profile is not None
+    suspension = state.suspension if state.status is ChannelStatus.SUSPENDED else None
     return ChannelState(
         slug=opening.slug,
         title=profile.title,
@@ -254,11 +255,7 @@ def fold(
         opened=opening.occurred,
         status=state.status,
         status_since=state.since,
-        suspended_by=(
-            state.suspension.by
-            if state.suspension and state.status is ChannelStatus.SUSPENDED
-            else None
-        ),
+        suspended_by=suspension.by if suspension else None,
         successor=state.conclusion.successor if state.conclusion else None,
         meetings_held=len(meetings),
         last_meeting=meetings[-1].occurred if meetings else None,
@@ -270,11 +267,7 @@ def fold(
         meetings=tuple(meetings),
         spans=tuple(state.spans),
         since_by=state.spans[-1].by if state.spans else None,
-        suspension_reason=(
-            state.suspension.reason
-            if state.suspension and state.status is ChannelStatus.SUSPENDED
-            else None
-        ),
+        suspension_reason=suspension.reason if suspension else None,
     )
 
 

@@ -253,10 +253,14 @@ class Walk:
         elif isinstance(fact, CadenceAgreed):
             self.cadences[fact.level] = fact
         elif isinstance(fact, MeetingPlanned):
-            self._agree_plan(fact, PlanTrack(fact, [PlanVersion(fact.occurred, fact.window)]))
+            track = self.plans[fact.seq] = PlanTrack(
+                fact, [PlanVersion(fact.occurred, fact.window)]
+            )
+            self._settle_by_earlier(track)
         elif isinstance(fact, MeetingPostponed | MeetingCancelled):
             assert track is not None
-            self._agree_plan(None, track, fact)
+            plans.apply_change(fact, track)
+            self._settle_by_earlier(track)
         elif isinstance(fact, ChannelAmended):
             assert self.profile is not None
             self.profile = self.profile.amended(fact)
@@ -276,17 +280,9 @@ class Walk:
         # The latest version the walk knows: a copy recorded later is not among its facts.
         return next((self.plans[s] for s in reversed(chain) if s in self.plans), None)
 
-    def _agree_plan(
-        self,
-        plan: MeetingPlanned | None,
-        track: PlanTrack,
-        change: MeetingPostponed | MeetingCancelled | None = None,
-    ) -> None:
-        """A plan agreed, or changed: the meetings already held in its window settle it."""
-        if plan is not None:
-            self.plans[plan.seq] = track
-        if change is not None:
-            plans.apply_change(change, track)
+    def _settle_by_earlier(self, track: PlanTrack) -> None:
+        """A plan just agreed, or changed: the first meeting already walked that settles it
+        (one held in its window in force, after it was agreed), if any."""
         for meeting in self.meetings:
             if track.meets(meeting):
                 break

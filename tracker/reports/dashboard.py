@@ -9,7 +9,7 @@ from typing import Any
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import safe
+from tracker.reports.text import days, safe
 from tracker.reports.views import View
 
 
@@ -63,9 +63,9 @@ def select(
     return sorted(chosen, key=SORTS[sort], reverse=reverse)
 
 
-def late(days: int) -> str:
-    """Lateness in words no reader can misread: '827 days late'."""
-    return f"{days} day late" if days == 1 else f"{days} days late"
+def late(n: int) -> str:
+    """Lateness in words no reader can misread: '827 days late' (as `tracker overdue` says)."""
+    return f"{days(n)} late"
 
 
 def _due_cell(view: View) -> list[str]:
