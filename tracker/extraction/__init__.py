@@ -1,0 +1,1 @@
+"""Proposing facts from the text of an article: rule-based, offline."""
