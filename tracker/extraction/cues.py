@@ -22,7 +22,8 @@ _CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:and|but|while|which|who|where)\b|\b
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|to be|is to|are to|plans? to|planned to|planning to|"
     r"agreed to|agree to|agreeing to|expected to|scheduled to|set to|going to|intends? to|"
-    r"decided to|to)\s+(?:\w+ly\s+|again\s+|also\s+|next\s+|jointly\s+|soon\s+)?$",
+    r"decided to|to meet and|in order to)"
+    r"\s+(?:\w+ly\s+|again\s+|also\s+|next\s+|jointly\s+|soon\s+)?$",
     _FLAGS,
 )
 
@@ -50,7 +51,7 @@ _PAST_HABIT = re.compile(
 
 _CUES: dict[Kind, re.Pattern[str]] = {
     "open": re.compile(
-        r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:e|ed|es|ing)|unveil(?:ed|s)?|"
+        r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:e|ed|es|ing)|unveil(?:ed|s)?|initiat(?:ed|es)|"
         r"establish(?:ed|es|ing)?|establishment of|set up|sets up|setting up|creat(?:e|ed|es|ing)|"
         r"creation of|form(?:ed|s|ing)? (?:a|an|the|two|new)\b|to form|formation of|"
         r"institut(?:ed|ionali[sz]ed)|start(?:ed)? (?:a|an) new|"
@@ -91,14 +92,22 @@ _CUES: dict[Kind, re.Pattern[str]] = {
 # Meetings a year, as a text states a rhythm; only a stated number counts, so "regular" or
 # "ongoing" meetings give no cadence.
 _RHYTHMS: tuple[tuple[str, float], ...] = (
-    (r"once a year|once annually|once every year|annually|every year|each year|yearly", 1),
+    (
+        r"once a year|once annually|once every year|annually|every year|each year|yearly|"
+        r"on an annual basis|on a yearly basis",
+        1,
+    ),
     (
         r"twice a year|twice annually|twice yearly|twice each year|twice every year|"
         r"two times a year|semi-?annually|biannually|every six months",
         2,
     ),
     (r"three times a year|thrice (?:a year|yearly|annually)|every four months", 3),
-    (r"four times a year|quarterly|every three months|once a quarter|every quarter", 4),
+    (
+        r"four times a year|quarterly|every three months|once a quarter|every quarter|"
+        r"on a quarterly basis",
+        4,
+    ),
     (r"every month|once a month|monthly", 12),
     (r"every two years|every other year|once every two years|biennially", 0.5),
     (r"every three years|once every three years|triennially", 1 / 3),
@@ -221,7 +230,10 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
                 level=level_in(before),
             )
         )
-        taken.append((start, rhythm.end()))
+        # The verb the rhythm speaks of ("agreed to meet twice a year") is the cadence's; a
+        # meeting stated before it ("met in Tokyo and agreed to …") stays a meeting.
+        verbs = list(_MEETS.finditer(sentence, start, rhythm.start()))
+        taken.append((verbs[-1].start() if verbs else rhythm.start(), rhythm.end()))
     for kind, pattern in _CUES.items():
         for match in pattern.finditer(sentence):
             if any(a <= match.start() < b for a, b in taken) and kind == "meet":

@@ -73,13 +73,29 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
     mentions = mentions_in(text, set(reading.linker.abbreviations))
     owners = _owners(cues, mentions)
     for index, cue in enumerate(cues):
-        channels = _channels(
-            cue, [m for m, o in owners.items() if o == index], mentions, text, reading.linker
-        )
+        own = [m for m, o in owners.items() if o == index]
+        channels = _channels(cue, own, mentions, text, reading.linker)
         for channel in channels:
             proposal = _proposal(cue, channel, sentence, reading)
-            if proposal is not None:
-                reading.proposals.append(proposal)
+            if proposal is None:
+                continue
+            reading.proposals.append(proposal)
+            if proposal.command == "plan" and cue.agreed and _new_thing(text, own):
+                # "agreed to hold a travel and tourism summit in early 2024": a channel too
+                reading.proposals.append(
+                    Proposal(
+                        "open",
+                        channel.slug,
+                        proposal.on,
+                        proposal.quote,
+                        position=proposal.position,
+                    )
+                )
+
+
+def _new_thing(text: str, mentions: list[Mention]) -> bool:
+    """True when the sentence names its channel with "a" or "an": one that is new."""
+    return any(re.search(r"\b(?:a|an)\s+[“\"]?$", text[: m.start]) for m in mentions)
 
 
 def _headline(text: str) -> bool:
@@ -132,7 +148,7 @@ def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
     if cue.future and cue.kind in {"suspend", "conclude"}:
         return None  # an intention, not yet a fact
     if cue.kind == "open" and channel.known is not None and channel.known.status == "proposed":
-        return "agree"
+        return "agree"  # "agreed to establish" a channel the store holds as proposed
     return cue.kind
 
 
@@ -205,8 +221,8 @@ def _when(
 
 def _window(cue: Cue, future: list[DateMention], reading: _Reading) -> tuple[FuzzyDate, int] | None:
     """When a planned meeting is to be held, and where the sentence says so."""
-    after = [m for m in future if m.date.latest >= reading.published and m.start >= cue.start]
-    ahead = after or [m for m in future if m.date.latest >= reading.published]
+    # After the words of the plan: "In March, they agreed to meet in May" plans May.
+    ahead = [m for m in future if m.date.latest >= reading.published and m.start >= cue.start]
     return (ahead[0].date, ahead[0].start) if ahead else None
 
 
@@ -259,43 +275,48 @@ def _location(after: str) -> str | None:
 
 
 def _with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposal]:
-    """The proposals, each new channel opened before its first fact (an opening the article
-    does not state is dated to that first fact)."""
+    """The proposals, each new channel opened before its first fact: by the opening the
+    article states, or else by one dated to the channel's earliest fact (so that no fact
+    comes before it), which says so in its note unless its sentence states an agreement."""
+    ordered = sorted(proposals, key=lambda p: p.position)
     out: list[Proposal] = []
-    opened: set[str] = set()
-    for proposal in sorted(proposals, key=lambda p: p.position):
+    for proposal in ordered:
         ref = linker.proposed.get(proposal.slug)
-        if ref is not None and proposal.slug not in opened:
-            opened.add(proposal.slug)
-            options = {"title": ref.title, "parties": list(ref.parties)}
-            if proposal.command == "open":
-                proposal.options = {**options, **proposal.options}
-            else:
-                note = None if _AGREED.search(proposal.quote.text) else ADDED_OPENING
-                quote = Quote(proposal.quote.text, "medium", note)
-                out.append(
-                    Proposal(
-                        "open",
-                        proposal.slug,
-                        proposal.on,
-                        quote,
-                        options,
-                        position=proposal.position,
-                    )
+        if ref is None:
+            out.append(proposal)
+            continue
+        if any(p.slug == proposal.slug and p.command == "open" for p in out):
+            if proposal.command != "open":
+                out.append(proposal)
+            continue
+        facts = [p for p in ordered if p.slug == proposal.slug]
+        stated = next((p for p in facts if p.command == "open"), None)
+        options = {"title": ref.title, "parties": list(ref.parties)}
+        if stated is not None:
+            stated.options = {**options, **stated.options}
+            stated.position = proposal.position
+            out.append(stated)
+        else:
+            first = min(facts, key=lambda p: FuzzyDate.parse(p.on).earliest)
+            note = None if _AGREED.search(first.quote.text) else ADDED_OPENING
+            quote = Quote(first.quote.text, "medium", note)
+            out.append(
+                Proposal(
+                    "open", proposal.slug, first.on, quote, options, position=proposal.position
                 )
-        elif proposal.command == "open" and ref is not None:
-            continue  # opened once
-        out.append(proposal)
+            )
+        if proposal.command != "open":
+            out.append(proposal)
     return _distinct(out)
 
 
 def _distinct(proposals: list[Proposal]) -> list[Proposal]:
     """One proposal per fact: the same kind, channel, date and options from two sentences
     keep the first (the second's quote adds nothing an import could use)."""
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], Proposal] = {}
     out = []
     # A headline's fact is kept only when the body does not state it.
-    for p in sorted(proposals, key=lambda p: (p.position == 0 and p.command != "open", p.position)):
+    for p in sorted(proposals, key=lambda p: (_headline(p.quote.text), p.position)):
         key: tuple[object, ...] = (
             p.command,
             p.slug,
@@ -305,6 +326,8 @@ def _distinct(proposals: list[Proposal]) -> list[Proposal]:
         if p.command in {"open", "agree", "conclude"}:
             key = (p.command, p.slug)
         if key not in seen:
-            seen.add(key)
+            seen[key] = p
             out.append(p)
+        elif p.quote.text not in {q.text for q in (seen[key].quote, *seen[key].also)}:
+            seen[key].also.append(p.quote)
     return sorted(out, key=lambda p: p.position)

@@ -70,6 +70,12 @@ def mark_known(proposals: list[Proposal], catalogue: Catalogue) -> list[Proposal
             marked.append(proposal)
             continue
         proposal.status = "known"
+        if proposal.command == "open":  # complete, so that it imports if turned to new
+            proposal.options = (
+                {"title": channel.titles[0], "parties": list(channel.parties), **proposal.options}
+                if channel is not None
+                else proposal.options
+            )
         on = FuzzyDate.parse(proposal.on)
         if proposal.command not in {"cadence", "plan"} and not _overlap(fact.on, on):
             said = f"the store records this on {fact.on}; the article says {on}: the two disagree"

@@ -53,7 +53,6 @@ _COMMON = {
     "forum",
     "exchange",
     "council",
-    "strategic",
 }
 _SHORT_NAMES = {"US": "US", "CN": "China", "GB": "UK", "KR": "South Korea", "RU": "Russia"}
 _SLUG_NOUNS = {"working group": "wg", "information exchange": "exchange", "task force": "tf"}

@@ -55,7 +55,7 @@ _DESCRIBED = re.compile(
     r"\b(?P<words>(?:[a-z][a-z-]+\s+){0,3}?)"
     r"(?P<noun>working groups?|task force|dialogues?|talks|consultations|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
-    r"commissions?|committees?|forums?|hotlines?|channels?|group)\b"
+    r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body)\b"
     r"(?P<about>(?:\s+with\s+[A-Z][\w.]*)?\s+(?:on|about|over|concerning|regarding|to discuss)"
     r"\s+(?:[^.;:]|\.(?=\w|\s+[a-z]))+)?"
 )
@@ -160,6 +160,12 @@ def abbreviations_in(sentence: str, known: set[str]) -> list[Mention]:
     ]
 
 
+_DATE_WORD = re.compile(
+    r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|today|yesterday|"
+    r"tomorrow|[0-9])",
+    re.IGNORECASE,
+)
 _VAGUE_TOPIC = re.compile(r"^(?:other |the |a |an |some |various |many |several )+", re.IGNORECASE)
 
 
@@ -173,10 +179,14 @@ def _about(text: str | None) -> tuple[str, ...]:
     text = re.split(r"\s+(?:in|during|after|before|since|with|when|as|that|which|to|for)\s+", text)[
         0
     ]
+    # "on the fight against terrorism on September 9 at Geneva": up to the date or the place
+    text = re.split(r"\s+(?:on|at|last|this|next)\s+(?=(?:the\s+)?[A-Z0-9])", text)[0]
+    if _DATE_WORD.match(text):
+        return ()  # "met on Monday": when, not what about
     topics: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
         words = part.split()
-        if not words or len(words) > 4:
+        if not words or len(words) > 5:
             break  # the list has ended: a new clause begins
         topic = _VAGUE_TOPIC.sub("", part.strip())
         if topic and topic.lower() not in NOT_TOPICS:
@@ -248,6 +258,8 @@ def mentions_in(sentence: str, abbreviations: set[str] | None = None) -> list[Me
     described = [
         m
         for m in _described(sentence, named)
+        # "negotiations" and "meetings" name a channel only when told what about
+        if not (m.noun in {"negotiation", "meeting", "body"} and not m.words and not m.about)
         if not any(s.start <= m.start < s.end or m.start <= s.start < m.end for s in shorts)
     ]
     return sorted([*named, *described, *people, *shorts], key=lambda m: m.start)

@@ -41,6 +41,8 @@ class Proposal:
     quote: Quote
     options: dict[str, Any] = field(default_factory=dict)
     status: Literal["new", "known"] = "new"
+    # Other sentences of the article that state the same fact.
+    also: list[Quote] = field(default_factory=list)
     # The offset of the sentence in the article: proposals are listed in reading order.
     position: int = 0
 
@@ -55,12 +57,16 @@ class Proposal:
             entry["channel_status"] = options.pop("status")
         entry["on"] = self.on
         entry.update(options)
-        source: dict[str, Any] = {
-            "citation": citation,
-            "quote": self.quote.text,
-            "confidence": self.quote.confidence,
-        }
-        if self.quote.note:
-            source["note"] = self.quote.note
-        entry["sources"] = [source]
+        entry["sources"] = [_source(citation, quote) for quote in (self.quote, *self.also)]
         return entry
+
+
+def _source(citation: str, quote: Quote) -> dict[str, Any]:
+    source: dict[str, Any] = {
+        "citation": citation,
+        "quote": quote.text,
+        "confidence": quote.confidence,
+    }
+    if quote.note:
+        source["note"] = quote.note
+    return source

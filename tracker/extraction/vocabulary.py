@@ -59,5 +59,7 @@ TOPIC_WORDS = _words(
     "youth women labour labor tax taxation currency banking insurance infrastructure transport "
     "transportation railway railways space regional global bilateral-security 2+2 "
     "strategic-economic economic-financial trade-secrets intellectual property secrets "
-    "foreign affairs minister-level vice-ministerial ministerial summit-level leaders"
+    "foreign affairs minister-level vice-ministerial ministerial summit-level leaders composite "
+    "comprehensive two-track inter-korean cross-strait alliance partnership cooperation "
+    "consultative coordination"
 )
