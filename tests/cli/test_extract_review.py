@@ -27,7 +27,8 @@ EDITOR = """\
 import os, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
-open(path, "w", encoding="utf-8").write(text.replace(os.environ["EDIT_FROM"], os.environ["EDIT_TO"]))
+text = text.replace(os.environ["EDIT_FROM"], os.environ["EDIT_TO"])
+open(path, "w", encoding="utf-8").write(text)
 """
 
 
@@ -65,7 +66,8 @@ class Terminal:
     def expect(self, text: str) -> None:
         deadline = time.monotonic() + SOON
         while text not in self.shown[self.seen :]:
-            if time.monotonic() > deadline or not self._read(0.2) and self.process.poll():
+            ended = not self._read(0.2) and self.process.poll() is not None
+            if ended or time.monotonic() > deadline:
                 pytest.fail(f"{text!r} was not shown; the terminal showed:\n{self.shown}")
         self.seen = self.shown.index(text, self.seen) + len(text)
 
@@ -114,9 +116,7 @@ def history(store: str, slug: str) -> list[dict[str, object]]:
     return events
 
 
-def test_accepted_proposals_are_recorded_and_skipped_ones_not(
-    review: Terminal, store: str
-) -> None:
+def test_accepted_proposals_are_recorded_and_skipped_ones_not(review: Terminal, store: str) -> None:
     review.expect("[1/3] open us-jp-talks on 2024-05-20  (new)")
     review.expect("quote: “The ministers met in Tokyo on Monday and agreed to meet twice a year.”")
     review.expect(PROMPT)
