@@ -193,7 +193,11 @@ def test_the_store_is_never_the_output(engine: Engine, tmp_path: Path) -> None:
                     "2020"], db=db).exit_code == 0  # fmt: skip
     rows = stored_rows(db)
     result = run_cli(["extract", str(ARTICLE), "--published", "2024-05-21", "-o", db], db=db)
-    assert_error(result, 2)
+    assert_error(result, 2, "is the store")
+    result = run_cli(
+        ["extract", str(ARTICLE), "--published", "2024-05-21", "-o", f"{db}-wal"], db=db
+    )
+    assert_error(result, 2, "is the store's write-ahead log")
     assert stored_rows(db) == rows
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker.cli.context import parse_day, tracker
+from tracker.cli.context import CliState, parse_day, tracker
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -80,11 +80,15 @@ def extract(
     first), or go through the proposals with --review. Channels already recorded are linked
     by their title or a name the article gives them; new ones get a proposed slug.
     """
+    from tracker.application import check_outputs
     from tracker.application.articles import open_article
     from tracker.application.errors import BadInput
 
     day = parse_day(published, "--published")
     assert day is not None
+    if output is not None:  # never the store, whatever its name: said before anything else
+        state = ctx.find_object(CliState)
+        check_outputs(state.db if state else None, [output.expanduser().absolute()])
     as_json = _as_json(output, json_output)
     if review:
         if output is not None or json_output:
