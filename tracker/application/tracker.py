@@ -36,8 +36,11 @@ from tracker.domain.rules import ChannelAlreadyOpened
 from tracker.domain.values import channel_id
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from tracker.application.importing import ImportResult
     from tracker.application.seedfile import SeedFile
+    from tracker.extraction.proposal import Proposal
 
 __all__ = [
     "MAX_TRIES",
@@ -164,6 +167,13 @@ class DialogueTracker(StoreCare):
         return import_file(
             self, source, progress, snapshot_from=self.snapshot_every, dry_run=dry_run
         )
+
+    def extract_facts(self, text: str, *, published: dt.date) -> list[Proposal]:
+        """The facts an article published on that day states, proposed for review: new, or
+        known when the store records them already."""
+        from tracker.application.extracting import extract_facts
+
+        return extract_facts(self, text, published)
 
     def _each(self, command: ChannelCommand) -> list[Recorded]:
         """Apply the same change to every channel the command names; save all or none."""

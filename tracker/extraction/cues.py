@@ -1,0 +1,266 @@
+"""The words that state a dialogue fact, and the words that take it back.
+
+A cue is a verb or phrase of one kind of fact ("launched", "met", "twice a year", "broke off")
+found in a sentence. A cue counts only when the words before it in its clause do not hedge it
+("efforts to resume", "hope to meet"), deny it ("did not meet") or make it a past habit
+("once held annually"); the extractor gives no fact for such a cue, which is what an analyst
+would record from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extraction.proposal import Kind
+
+_FLAGS = re.IGNORECASE
+
+# A clause ends at a semicolon, a dash or a colon; a comma ends it before a new subject.
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:and|but|while|which|who|where)\b|\bbut\b")
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|'ll|to be|is to|are to|plans? to|planned to|planning to|"
+    r"agreed to|agree to|agreeing to|expected to|scheduled to|set to|going to|intends? to|"
+    r"decided to|to)\s+(?:\w+ly\s+|again\s+|also\s+|next\s+|jointly\s+|soon\s+)?$",
+    _FLAGS,
+)
+
+_HEDGE = re.compile(
+    r"\b(?:efforts?|attempts?|bid|push|hopes?|hoped|hoping|may|might|could|would like|"
+    r"seeks?|seeking|sought|aims?|aimed|aiming|consider|considers|considered|considering|"
+    r"explore|explores|explored|exploring|possible|possibly|possibility|propose|proposed|"
+    r"proposes|proposal|calls? for|called for|urged?|urges|urging|pushed for|pressed for|"
+    r"pressing for|press(?:ed|es|ing)? to|push(?:ed|es|ing)? to|called on|as long as|"
+    r"willing|willingness|ready|open to|look forward|looks forward|looked forward|"
+    r"looking forward|wants?|wanted|whether|if|unless|refused|refuses|declined|declines|"
+    r"ways to|need to|needs to|should|must|prospects? (?:of|for)|chance of|lines of "
+    r"communication|would welcome|invited|invitation|pending|difficulty of|difficult to)\b",
+    _FLAGS,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n't|neither|nor|without|yet to|failed to|no)\b[^,;]{0,30}$",
+    _FLAGS,
+)
+_PAST_HABIT = re.compile(
+    r"\b(?:once|used to|previously|formerly|had been|in the past|historically|earlier "
+    r"years)\s+(?:\w+\s+){0,2}$",
+    _FLAGS,
+)
+
+_CUES: dict[Kind, re.Pattern[str]] = {
+    "open": re.compile(
+        r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:e|ed|es|ing)|unveil(?:ed|s)?|"
+        r"establish(?:ed|es|ing)?|establishment of|set up|sets up|setting up|creat(?:e|ed|es|ing)|"
+        r"creation of|form(?:ed|s|ing)? (?:a|an|the|two|new)\b|to form|formation of|"
+        r"institut(?:ed|ionali[sz]ed)|start(?:ed)? (?:a|an) new|"
+        r"(?<=agreed )(?:\w+ ){0,2}to (?:have|exchange|start|begin)|"
+        r"(?<=agreed )to (?:have|exchange|start|begin))\b",
+        _FLAGS,
+    ),
+    "meet": re.compile(
+        r"\b(?:met|meets|meet|meeting|(?:was|were|has been|have been|will be|to be) "
+        r"(?:held|convened|hosted|co-?chaired)|held|hold|holds|convened|convene|convenes|"
+        r"co-?chaired|co-?chair|chaired|hosted|host|took place|take place|happen|"
+        r"(?:during|at|in) (?:a|an|the|their|its|his|her) (?:\w+ )?meeting)\b",
+        _FLAGS,
+    ),
+    "suspend": re.compile(
+        r"\b(?:broke off|break(?:s|ing)? off|broken off|suspen(?:d|ded|ds|ding|sion of)|"
+        r"halt(?:ed|s|ing)?|froze|frozen|freez(?:e|es|ing)|call(?:ed|s)? off|cut off|severed|"
+        r"cancel(?:l?ed|s|l?ing)?|shelved|postponed indefinitely|pulled out of|"
+        r"withdr[ae]w from)\b",
+        _FLAGS,
+    ),
+    "resume": re.compile(
+        r"\b(?:resum(?:e|ed|es|ing|ption of)|restart(?:ed|s|ing)?|reinstat(?:e|ed|es|ing)|"
+        r"reviv(?:e|ed|es|ing|al of)|relaunch(?:ed|es|ing)?|reconven(?:e|ed|es|ing)|"
+        r"restor(?:e|ed|es|ing|ation of)|reopen(?:ed|s|ing)?|re-?establish(?:ed|es|ing)?)\b",
+        _FLAGS,
+    ),
+    "conclude": re.compile(
+        r"\b(?:disband(?:ed|s|ing)?|dissolv(?:e|ed|es|ing)|wound up|wind(?:s|ing)? up|"
+        r"wound down|terminat(?:e|ed|es|ing|ion of)|abolish(?:ed|es|ing)?|"
+        r"(?:was|were|has been|have been) (?:ended|concluded|discontinued|replaced|superseded)|"
+        r"discontinu(?:e|ed|es)|replaced by|superseded by|came to an end|brought to an end|"
+        r"conclud(?:e|ed|es) (?:its|their) work|end(?:ed|s)? (?:the|its|their)\b)",
+        _FLAGS,
+    ),
+}
+
+# Meetings a year, as a text states a rhythm; only a stated number counts, so "regular" or
+# "ongoing" meetings give no cadence.
+_RHYTHMS: tuple[tuple[str, float], ...] = (
+    (r"once a year|once annually|once every year|annually|every year|each year|yearly", 1),
+    (
+        r"twice a year|twice annually|twice yearly|twice each year|twice every year|"
+        r"two times a year|semi-?annually|biannually|every six months",
+        2,
+    ),
+    (r"three times a year|thrice (?:a year|yearly|annually)|every four months", 3),
+    (r"four times a year|quarterly|every three months|once a quarter|every quarter", 4),
+    (r"every month|once a month|monthly", 12),
+    (r"every two years|every other year|once every two years|biennially", 0.5),
+    (r"every three years|once every three years|triennially", 1 / 3),
+)
+_RHYTHM = re.compile(
+    r"\b(?:" + "|".join(f"(?P<r{i}>{words})" for i, (words, _) in enumerate(_RHYTHMS)) + r")\b",
+    _FLAGS,
+)
+# A rhythm counts only for meetings: the clause must say something meets.
+_MEETS = re.compile(
+    r"\b(?:meet|meets|met|meeting|meetings|hold|held|convene|convened|gather|talks|dialogue|"
+    r"summit|session|sessions|consultations?|rounds?)\b",
+    _FLAGS,
+)
+
+_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "vice-ministerial",
+        re.compile(
+            r"\b(?:deput(?:y|ies)|vice[- ]ministers?|vice[- ]ministerial|"
+            r"under ?secretar(?:y|ies))\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "senior-official",
+        re.compile(
+            r"\b(?:senior officials?|assistant secretar(?:y|ies)|director[s]?[- ]general|"
+            r"senior-official)\b",
+            _FLAGS,
+        ),
+    ),
+    ("expert", re.compile(r"\b(?:experts?|technical|expert-level)\b", _FLAGS)),
+    ("working", re.compile(r"\bworking[- ]level\b", _FLAGS)),
+    (
+        "leader",
+        re.compile(
+            r"\b(?:leaders?|presidents?|heads? of (?:state|government)|prime ministers?|"
+            r"leader-level)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "ministerial",
+        re.compile(r"\b(?:ministers?|ministerial|secretar(?:y|ies)|cabinet-level)\b", _FLAGS),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words of one kind of fact in a sentence: where they stand, and how they are said."""
+
+    kind: Kind
+    start: int
+    end: int
+    future: bool = False
+    agreed: bool = False  # "agreed to …": the fact is an agreement
+    per_year: float | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """A cue the sentence takes back, and why (for a low-confidence note)."""
+
+    kind: Kind
+    start: int
+    reason: str
+
+
+def clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` begins."""
+    start = 0
+    for found in _CLAUSE_END.finditer(sentence, 0, position):
+        start = found.end()
+    return start
+
+
+def level_in(text: str) -> str | None:
+    """The level of the people the text names as meeting, if it names one."""
+    for level, words in _LEVELS:
+        if words.search(text):
+            return level
+    return None
+
+
+def _doubt(before: str) -> str | None:
+    """Why the words before a cue, in its clause, take the cue back; None if they do not."""
+    if (found := _NEGATION.search(before)) is not None:
+        return f"denied: “{found.group(0).strip()}”"
+    if (found := _PAST_HABIT.search(before)) is not None:
+        return f"a past habit, not a fact: “{found.group(0).strip()}”"
+    tail = before[-80:]
+    if (found := _HEDGE.search(tail)) is not None:
+        return f"hedged: “{found.group(0)}”"
+    return None
+
+
+def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
+    """The cues a sentence states, left to right, and those it takes back."""
+    found: list[Cue] = []
+    doubts: list[Doubt] = []
+    taken: list[tuple[int, int]] = []
+    for rhythm in _RHYTHM.finditer(sentence):
+        start = clause_start(sentence, rhythm.start())
+        before = sentence[start : rhythm.start()]
+        if not _MEETS.search(sentence[start : rhythm.end() + 40]):
+            continue
+        if (reason := _doubt(before)) is not None:
+            doubts.append(Doubt("cadence", rhythm.start(), reason))
+            continue
+        index = int(next(k for k, v in rhythm.groupdict().items() if v)[1:])
+        found.append(
+            Cue(
+                "cadence",
+                rhythm.start(),
+                rhythm.end(),
+                per_year=_RHYTHMS[index][1],
+                level=level_in(before),
+            )
+        )
+        taken.append((start, rhythm.end()))
+    for kind, pattern in _CUES.items():
+        for match in pattern.finditer(sentence):
+            if any(a <= match.start() < b for a, b in taken) and kind == "meet":
+                continue  # the meeting a rhythm speaks of is the cadence's, not a fact
+            start = clause_start(sentence, match.start())
+            before = sentence[start : match.start()]
+            future = bool(_FUTURE.search(before)) or match.group(0).lower().startswith(
+                ("will be", "to be")
+            )
+            agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:\w+\s+){0,3}$", before, _FLAGS))
+            if (reason := _doubt(before)) is not None:
+                doubts.append(Doubt(kind, match.start(), reason))
+                continue
+            if (
+                kind == "meet"
+                and not future
+                and match.group(0).lower()
+                in {
+                    "meet",
+                    "hold",
+                    "host",
+                    "convene",
+                    "meeting",
+                    "take place",
+                    "co-chair",
+                    "cochair",
+                    "happen",
+                }
+            ):
+                continue  # a present or bare form states no meeting that was held
+            found.append(
+                Cue(
+                    kind,
+                    match.start(),
+                    match.end(),
+                    future=future,
+                    agreed=agreed,
+                    level=level_in(sentence[start : match.end() + 30]),
+                )
+            )
+    found.sort(key=lambda cue: cue.start)
+    return found, doubts

@@ -1,0 +1,310 @@
+"""Reading an article into proposed facts.
+
+Each sentence is read for cues (what kind of fact it states), mentions (which channels) and
+dates (when, resolved against the day the article was published). A cue takes the mentions
+nearest it in its sentence; a rhythm or a plan that names no channel is about the channel the
+sentence (or, failing that, the article) spoke of last; a meeting that names none is the
+meeting of the channel whose two leads the sentence names, or of none. A channel the store
+does not hold gets an opening, so the proposals import as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tracker.domain.dates import FuzzyDate
+from tracker.extraction.catalogue import Catalogue
+from tracker.extraction.cues import Cue, cues_in
+from tracker.extraction.dates import DateMention, find_dates
+from tracker.extraction.linking import ChannelRef, Linker
+from tracker.extraction.mentions import Mention, mentions_in
+from tracker.extraction.places import main_parties
+from tracker.extraction.proposal import Kind, Proposal, Quote
+from tracker.extraction.sentences import Sentence, sentences
+
+ADDED_OPENING = "the article does not say when the channel began: dated to its first fact"
+# A sentence that states the agreement a new channel began with.
+_AGREED = re.compile(
+    r"\b(?:agree(?:d|s)?|agreement)\b(?:\s+\S+){0,4}?\s+to\s+(?:hold|have|establish|form|set up|"
+    r"create|launch|start|begin|exchange|convene)\b",
+    re.IGNORECASE,
+)
+
+# How far back an undated fact may be placed: the days of the article's own news.
+NEWS_DAYS = 14
+
+
+@dataclass
+class _Reading:
+    published: dt.date
+    linker: Linker
+    proposals: list[Proposal]
+    news_days: list[dt.date]  # the days the article has dated its news to so far
+
+
+def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Proposal]:
+    """The facts an article states, as proposals in reading order (all new: known.mark_known
+    tells them from the facts the store records)."""
+    reading = _Reading(published, Linker(catalogue, main_parties(article)), [], [])
+    for sentence in sentences(article):
+        _read(sentence, reading)
+    return _with_openings(reading.proposals, reading.linker)
+
+
+def _read(sentence: Sentence, reading: _Reading) -> None:
+    text = sentence.text
+    if sentence.paragraph == 0 and _headline(text):
+        return  # the body states what the headline does, and in the words of a sentence
+    cues, _ = cues_in(text)
+    past = find_dates(text, reading.published, future=False)
+    reading.news_days.extend(
+        m.date.earliest
+        for m in past
+        if m.exact and 0 <= (reading.published - m.date.earliest).days <= NEWS_DAYS
+    )
+    if not cues:
+        for mention in mentions_in(text, set(reading.linker.abbreviations)):
+            if mention.named:  # what the article speaks of, for references back
+                reading.linker.link(mention, text)
+        return
+    mentions = mentions_in(text, set(reading.linker.abbreviations))
+    owners = _owners(cues, mentions)
+    for index, cue in enumerate(cues):
+        channels = _channels(
+            cue, [m for m, o in owners.items() if o == index], mentions, text, reading.linker
+        )
+        for channel in channels:
+            proposal = _proposal(cue, channel, sentence, reading)
+            if proposal is not None:
+                reading.proposals.append(proposal)
+
+
+def _headline(text: str) -> bool:
+    """A first line without a full stop: an article's headline."""
+    return not text.endswith((".", "!", "?", "”", '"'))
+
+
+def _owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
+    """Each mention's cue: the nearest, a cue before it counting as nearer (verbs come
+    before their objects)."""
+    owners: dict[Mention, int] = {}
+    for mention in mentions:
+
+        def distance(index: int, mention: Mention = mention) -> float:
+            cue = cues[index]
+            if cue.end <= mention.start:
+                return mention.start - cue.end
+            if mention.end <= cue.start:
+                return (cue.start - mention.end) * 1.5 + 5
+            return 0
+
+        owners[mention] = min(range(len(cues)), key=distance)
+    return owners
+
+
+def _channels(
+    cue: Cue, own: list[Mention], mentions: list[Mention], text: str, linker: Linker
+) -> list[ChannelRef]:
+    refs: list[ChannelRef] = []
+    for mention in own:
+        refs.extend(r for r in linker.link(mention, text) if r not in refs)
+    if refs:
+        return refs
+    if cue.kind in {"meet", "cadence"} and (by_leads := linker.by_leads(text, cue.start)):
+        return [by_leads]
+    if cue.kind in {"cadence"} or (cue.kind == "meet" and cue.future):
+        # A rhythm or a plan that names no channel: the one the sentence or article spoke of.
+        for mention in mentions:
+            if found := linker.link(mention, text):
+                return found[:1]
+        if linker.spoken_of:
+            last = linker.spoken_of[-1]
+            return [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
+    return []
+
+
+def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
+    if cue.future and cue.kind in {"meet", "resume"}:
+        return "plan"  # "will meet in May", "agreed to resume the dialogue later this month"
+    if cue.future and cue.kind in {"suspend", "conclude"}:
+        return None  # an intention, not yet a fact
+    if cue.kind == "open" and channel.known is not None and channel.known.status == "proposed":
+        return "agree"
+    return cue.kind
+
+
+def _proposal(
+    cue: Cue, channel: ChannelRef, sentence: Sentence, reading: _Reading
+) -> Proposal | None:
+    kind = _kind(cue, channel)
+    if kind is None:
+        return None
+    text = sentence.text
+    past = find_dates(text, reading.published, future=False)
+    on, exact, note = _when(cue, past, reading)
+    options: dict[str, object] = {}
+    if kind == "plan":
+        found = _window(cue, find_dates(text, reading.published, future=True), reading)
+        if found is None:
+            return None  # "will meet again", and no time: nothing to hold the plan to
+        window, where = found
+        options["window"] = str(window)
+        agreed = [m for m in past if m.end <= cue.start and m.start != where]
+        if agreed:  # "On Monday they agreed to meet in May"
+            on, exact, note = agreed[-1].date, agreed[-1].exact, None
+        else:  # a plan is agreed by the day the article reports it
+            on, exact, note = FuzzyDate.of(reading.published), False, None
+    if kind == "cadence":
+        options["level"] = (
+            cue.level
+            or channel.level
+            or (channel.known.level if channel.known else None)
+            or "ministerial"
+        )
+        options["per_year"] = round(cue.per_year or 1, 2)
+    if kind in {"meet", "plan"}:
+        if cue.level:
+            options["level"] = cue.level
+        if location := _location(text[cue.end :]):
+            options["location"] = location
+    confidence = "high" if exact and channel.certain else "medium"
+    if channel.how == "referred back" and kind != "cadence":
+        confidence = "low" if not exact else "medium"
+    notes = [n for n in (note, _how_linked(channel)) if n]
+    quote = Quote(text, confidence, "; ".join(notes) or None)  # type: ignore[arg-type]
+    return Proposal(kind, channel.slug, str(on), quote, options, position=sentence.start)
+
+
+def _how_linked(channel: ChannelRef) -> str | None:
+    if channel.known is None or channel.how == "named":
+        return None
+    return f"linked to {channel.slug} {channel.how}"
+
+
+def _when(
+    cue: Cue, past: list[DateMention], reading: _Reading
+) -> tuple[FuzzyDate, bool, str | None]:
+    """The day a fact occurred: the date nearest its cue in the sentence, or else the days
+    the article's news happened on."""
+    stated = [m for m in past if m.date.earliest <= reading.published]
+    if stated:
+        nearest = min(stated, key=lambda m: abs(m.start - cue.end))
+        return nearest.date, nearest.exact, None
+    days = sorted(set(reading.news_days))
+    if days:
+        first, last = days[0], days[-1]
+        text = first.isoformat() if first == last else f"{first}/{last}"
+        return FuzzyDate.parse(text), False, "undated in its sentence: dated to the article's news"
+    published = reading.published
+    text = f"{published - dt.timedelta(days=2)}/{published}"
+    return FuzzyDate.parse(text), False, "undated: dated to the days before publication"
+
+
+def _window(cue: Cue, future: list[DateMention], reading: _Reading) -> tuple[FuzzyDate, int] | None:
+    """When a planned meeting is to be held, and where the sentence says so."""
+    after = [m for m in future if m.date.latest >= reading.published and m.start >= cue.start]
+    ahead = after or [m for m in future if m.date.latest >= reading.published]
+    return (ahead[0].date, ahead[0].start) if ahead else None
+
+
+_NOT_PLACES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
+    "An",
+    "Its",
+    "Their",
+    "Person",
+    "Addition",
+    "Particular",
+    "Response",
+    "Order",
+    "Early",
+    "Late",
+    "Mid",
+}
+
+
+def _location(after: str) -> str | None:
+    found = re.search(
+        r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+)){0,2})", after[:90]
+    )
+    if found is None:
+        return None
+    place = found.group(1)
+    if place.split()[0] in _NOT_PLACES or (place.isupper() and len(place) <= 4):
+        return None
+    return place
+
+
+def _with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposal]:
+    """The proposals, each new channel opened before its first fact (an opening the article
+    does not state is dated to that first fact)."""
+    out: list[Proposal] = []
+    opened: set[str] = set()
+    for proposal in sorted(proposals, key=lambda p: p.position):
+        ref = linker.proposed.get(proposal.slug)
+        if ref is not None and proposal.slug not in opened:
+            opened.add(proposal.slug)
+            options = {"title": ref.title, "parties": list(ref.parties)}
+            if proposal.command == "open":
+                proposal.options = {**options, **proposal.options}
+            else:
+                note = None if _AGREED.search(proposal.quote.text) else ADDED_OPENING
+                quote = Quote(proposal.quote.text, "medium", note)
+                out.append(
+                    Proposal(
+                        "open",
+                        proposal.slug,
+                        proposal.on,
+                        quote,
+                        options,
+                        position=proposal.position,
+                    )
+                )
+        elif proposal.command == "open" and ref is not None:
+            continue  # opened once
+        out.append(proposal)
+    return _distinct(out)
+
+
+def _distinct(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per fact: the same kind, channel, date and options from two sentences
+    keep the first (the second's quote adds nothing an import could use)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    # A headline's fact is kept only when the body does not state it.
+    for p in sorted(proposals, key=lambda p: (p.position == 0 and p.command != "open", p.position)):
+        key: tuple[object, ...] = (
+            p.command,
+            p.slug,
+            p.on,
+            tuple(sorted((k, str(v)) for k, v in p.options.items())),
+        )
+        if p.command in {"open", "agree", "conclude"}:
+            key = (p.command, p.slug)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return sorted(out, key=lambda p: p.position)

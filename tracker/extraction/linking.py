@@ -1,0 +1,359 @@
+"""Which channel a mention is: a recorded one (by its title, its topics, the people who lead
+it, or as the channel the article spoke of last), or a new one, with a proposed slug, title and
+parties.
+
+Names are compared with rapidfuzz on their distinctive words, the words left when the parties'
+names and the words every channel has ("joint", "bilateral" …) are taken out, so that "the
+Commercial Issues Working Group" finds "US-China Commercial Issues Working Group" while "the
+working group" alone is a reference back, never a match for every working group recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from tracker.domain.values import party_code
+from tracker.extraction.catalogue import Catalogue, KnownChannel
+from tracker.extraction.mentions import Mention
+from tracker.extraction.places import parties_in
+
+MATCH = 85  # rapidfuzz score (0-100) from which two names or topics are the same
+_COMMON = {
+    "joint",
+    "bilateral",
+    "high-level",
+    "ministerial",
+    "the",
+    "of",
+    "on",
+    "and",
+    "for",
+    "in",
+    "between",
+    "us",
+    "u.s.",
+    "usa",
+    "working",
+    "group",
+    "dialogue",
+    "dialogues",
+    "talks",
+    "consultations",
+    "consultation",
+    "channel",
+    "mechanism",
+    "meeting",
+    "meetings",
+    "summit",
+    "commission",
+    "committee",
+    "forum",
+    "exchange",
+    "council",
+    "strategic",
+}
+_SHORT_NAMES = {"US": "US", "CN": "China", "GB": "UK", "KR": "South Korea", "RU": "Russia"}
+_SLUG_NOUNS = {"working group": "wg", "information exchange": "exchange", "task force": "tf"}
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRef:
+    """A channel an article speaks of: recorded (``known``) or proposed."""
+
+    slug: str
+    title: str
+    parties: tuple[str, ...]  # as the import format takes them: US, CN, EU …
+    known: KnownChannel | None = None
+    how: str = "named"  # named, described, referred back, by its leads
+    level: str | None = None
+    noun: str = ""  # of a proposed channel: the noun it was named with
+
+    @property
+    def certain(self) -> bool:
+        return self.how == "named"
+
+
+def _words(text: str) -> list[str]:
+    """The distinctive words of a name, lowercase."""
+    out: list[str] = []
+    for word in re.split(r"[\s/]+", text.lower()):
+        bare = word.strip(".,“”\"'’()")
+        parts = [p for p in re.split(r"[-–]", bare) if p]
+        if bare in _COMMON or not bare:
+            continue
+        if parts and all(parties_in(p.upper() if len(p) <= 3 else p.title()) for p in parts):
+            continue  # "u.s.-india", "china": the parties, not the channel's name
+        out.append(bare)
+    return out
+
+
+def stored(code: str) -> str:
+    try:
+        return party_code(code)
+    except ValueError:
+        return code
+
+
+@dataclass
+class Linker:
+    """Links one article's mentions, remembering the channels it has spoken of."""
+
+    catalogue: Catalogue
+    article_parties: list[str]  # most named first, as places.main_parties gives them
+    spoken_of: list[ChannelRef] = field(default_factory=list)
+    proposed: dict[str, ChannelRef] = field(default_factory=dict)  # by slug
+    abbreviations: dict[str, ChannelRef] = field(default_factory=dict)  # "WMCC": its channel
+
+    def _compatible(self, channel: KnownChannel) -> bool:
+        # A channel of parties the article names (of two of them when it names two or more).
+        named = {stored(p) for p in self.article_parties}
+        need = min(2, len(channel.parties), len(named))
+        return len(named & set(channel.parties)) >= need
+
+    def _candidates(self) -> list[KnownChannel]:
+        return [c for c in self.catalogue.channels if self._compatible(c)]
+
+    def link(self, mention: Mention, sentence: str) -> list[ChannelRef]:
+        """The channels a mention is; empty when it is none the reader could tell."""
+        if mention.noun == "abbreviation":
+            found = self.abbreviations.get(mention.text)
+            if found:
+                self._remember(found)
+            return [found] if found else []
+        if mention.generic:
+            found = self._referred_back(mention.noun)
+            return [found] if found else []
+        if mention.named:
+            known = self._by_name(mention)
+            ref = known or self._new(mention, sentence)
+            if mention.abbreviation:
+                self.abbreviations[mention.abbreviation] = ref
+        elif mention.about and not mention.words:
+            refs = [r for topic in mention.about if (r := self._by_topic(topic.lower()))]
+            if not refs and len(mention.about) > 1 and mention.text.endswith("s"):
+                # "dialogues about military, climate and other issues": one channel a topic.
+                refs = [
+                    self._new(replace(mention, words=tuple(t.split()), about=()), sentence)
+                    for t in mention.about
+                ]
+            if refs:
+                self._remember(*refs)
+                return list(dict.fromkeys(refs))
+            ref = self._new(mention, sentence)
+        else:
+            ref = self._by_description(mention) or self._new(mention, sentence)
+        self._remember(ref)
+        return [ref]
+
+    def _remember(self, *refs: ChannelRef) -> None:
+        for ref in refs:
+            if ref in self.spoken_of:
+                self.spoken_of.remove(ref)
+            self.spoken_of.append(ref)
+
+    def _ref(self, channel: KnownChannel, how: str) -> ChannelRef:
+        return ChannelRef(channel.slug, channel.titles[0], channel.parties, channel, how)
+
+    def _by_name(self, mention: Mention) -> ChannelRef | None:
+        words = " ".join(_words(mention.text))
+        if not words:
+            return None
+        best, score = None, 0.0
+        for channel in self._candidates():
+            for title in channel.titles:
+                theirs = " ".join(_words(title))
+                if theirs and (found := fuzz.token_set_ratio(words, theirs)) > score:
+                    best, score = channel, found
+        return self._ref(best, "named") if best and score >= MATCH else None
+
+    def _topic_score(self, phrase: str, channel: KnownChannel) -> float:
+        """How well a description fits a channel: as a whole against each of its topics, or
+        its words among the distinctive words of a title."""
+        topics = (fuzz.ratio(phrase, topic.lower()) for topic in channel.topics)
+        titles = (
+            fuzz.token_set_ratio(phrase, " ".join(words))
+            for title in channel.titles
+            if (words := _words(title))
+        )
+        return max((*topics, *titles), default=0.0)
+
+    def _by_topic(self, topic: str) -> ChannelRef | None:
+        scored = [(self._topic_score(topic, c), c) for c in self._candidates()]
+        scored = [(s, c) for s, c in scored if s >= MATCH]
+        if not scored:
+            return None
+        return self._ref(max(scored, key=lambda sc: sc[0])[1], "described")
+
+    def _by_description(self, mention: Mention) -> ChannelRef | None:
+        phrase = " ".join([*mention.words, *mention.about]).lower()
+        return self._by_topic(phrase) if phrase else None
+
+    def _referred_back(self, noun: str) -> ChannelRef | None:
+        for ref in reversed(self.spoken_of):
+            if noun in ref.title.lower():
+                return ChannelRef(ref.slug, ref.title, ref.parties, ref.known, "referred back")
+        fitting = [c for c in self._candidates() if noun in c.titles[0].lower()]
+        if len(fitting) == 1:
+            return self._ref(fitting[0], "referred back")
+        if self.spoken_of:
+            ref = self.spoken_of[-1]
+            return ChannelRef(ref.slug, ref.title, ref.parties, ref.known, "referred back")
+        return None
+
+    def by_leads(self, sentence: str, after: int = 0) -> ChannelRef | None:
+        """The recorded channel whose leads the sentence names: the one channel two of whose
+        leads it names, or else the one channel a lead of which it names after ``after``
+        (whom someone "met with")."""
+        both = [
+            c
+            for c in self._candidates()
+            if sum(1 for name in c.lead_names if _named_in(name, sentence)) >= 2
+        ]
+        if len(both) == 1:
+            return self._ref(both[0], "by its leads")
+        if both:
+            return None
+        rest = sentence[after:]
+        one = [c for c in self._candidates() if any(_named_in(n, rest) for n in c.lead_names)]
+        return self._ref(one[0], "by its leads") if len(one) == 1 else None
+
+    def _new(self, mention: Mention, sentence: str) -> ChannelRef:
+        parties = parties_in(mention.text) or parties_in(sentence)
+        for party in self.article_parties:
+            if len(parties) >= 2:
+                break
+            if party not in parties:
+                parties.append(party)
+        parties = parties[:2] if len(parties) > 2 and not parties_in(mention.text) else parties
+        if set(parties) <= set(self.article_parties):  # "US-China" as the article has it
+            parties.sort(key=self.article_parties.index)
+        title = _title(mention, parties)
+        slug = _slug(parties, mention)
+        for ref in self.proposed.values():
+            if ref.title.lower() == title.lower() or self._same_new(ref, mention, parties):
+                return ref
+        base, n = slug, 2
+        while slug in self.proposed or slug in self.catalogue.slugs:
+            slug, n = f"{base[:60]}-{n}", n + 1
+        how = "named" if mention.named else "described"
+        ref = ChannelRef(slug, title, tuple(parties), None, how, noun=mention.noun)
+        self.proposed[slug] = ref
+        return ref
+
+    def _same_new(self, ref: ChannelRef, mention: Mention, parties: list[str]) -> bool:
+        """True when a channel this article proposed already is the one a mention speaks of:
+        the same parties, a noun of the same family, and no words that tell them apart."""
+        if set(ref.parties) != set(parties) or _family(ref.noun) != _family(mention.noun):
+            return False
+        ours = " ".join(_words(" ".join([*mention.words, *mention.about])))
+        theirs = " ".join(_words(ref.title))
+        if mention.named:
+            return bool(ours and theirs) and fuzz.token_set_ratio(ours, theirs) >= MATCH
+        return not ours or not theirs or fuzz.token_set_ratio(ours, theirs) >= 70
+
+
+_FAMILIES = (
+    {"summit"},
+    {"dialogue", "talks", "consultation", "consultations", "mechanism", "meeting", "2+2"},
+    {"working group", "group", "task force"},
+    {"exchange", "information exchange"},
+    {"commission", "committee", "council", "forum", "conference", "roundtable"},
+)
+
+
+def _family(noun: str) -> int:
+    return next((i for i, family in enumerate(_FAMILIES) if noun in family), -1)
+
+
+def _named_in(name: str, sentence: str) -> bool:
+    """True when the sentence names this person: the whole name, or the family name (the
+    first word of a Chinese, Japanese or Korean name is its family name, as news copy writes
+    it; else the last), but never a family name that is also an English word ("He")."""
+    if name in sentence:
+        return True
+    words = name.split()
+    if len(words) < 2:
+        return False
+    for family in (words[-1], words[0]):
+        if family.lower() in _ENGLISH or not family[:1].isupper():
+            continue
+        if re.search(rf"\b{re.escape(family)}\b", sentence):
+            return True
+    return False
+
+
+# Family names that are also English words: only the whole name counts for them.
+_ENGLISH = {
+    "he",
+    "ma",
+    "an",
+    "do",
+    "go",
+    "so",
+    "no",
+    "to",
+    "in",
+    "on",
+    "or",
+    "as",
+    "at",
+    "by",
+    "it",
+    "us",
+    "we",
+    "be",
+    "king",
+    "long",
+    "young",
+    "white",
+    "black",
+    "brown",
+    "green",
+    "may",
+    "will",
+    "rice",
+    "bush",
+    "power",
+    "price",
+    "kerry",
+    "mark",
+    "case",
+    "hill",
+}
+
+
+def _short(code: str) -> str:
+    if code in _SHORT_NAMES:
+        return _SHORT_NAMES[code]
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+
+
+def _title(mention: Mention, parties: list[str]) -> str:
+    if mention.named:
+        text = mention.text
+        if parties_in(text):
+            return text
+        return f"{'–'.join(_short(p) for p in parties)} {text}"
+    noun = mention.noun
+    words = " ".join(mention.words)
+    about = f" on {', '.join(mention.about)}" if mention.about else ""
+    what = f"{words} {noun}".strip()
+    return f"{'–'.join(_short(p) for p in parties)} {what}{about}"
+
+
+def _slug(parties: list[str], mention: Mention) -> str:
+    words = _words(mention.text) if mention.named else [*mention.words]
+    if not mention.named and mention.about:
+        words += mention.about[0].split()[:2]
+    noun = _SLUG_NOUNS.get(mention.noun, mention.noun.replace(" ", "-"))
+    parts = [p.lower() for p in parties[:2]]
+    parts += [re.sub(r"[^a-z0-9]+", "", w.replace("+", "plus")) for w in words[:4]]
+    parts.append(noun.replace("+", "plus"))
+    slug = "-".join(p for p in parts if p)
+    return re.sub(r"-+", "-", slug)[:64].strip("-")

@@ -1,0 +1,253 @@
+"""Where a sentence names a dialogue channel.
+
+Three ways: by its name ("the Commercial Issues Working Group", "the U.S.-India 2+2
+Ministerial Dialogue"), by a description ("military talks", "an information exchange on export
+controls", "dialogues with Washington about military, climate and other issues"), or by a
+reference back to one named before ("the working group", "the dialogue").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.extraction.vocabulary import (
+    CHANNEL_WORDS,
+    DETERMINERS,
+    JOINING,
+    LOOSE_NOUNS,
+    NAME_NOUNS,
+    NOT_DESCRIPTIVE,
+    NOT_TOPICS,
+    ORDINALS,
+    TOPIC_WORDS,
+)
+
+_NAMED = re.compile(rf"\b(?:{NAME_NOUNS})(?![\w-])")
+# A word of a name: capitalised, a number, an abbreviation, or "2+2".
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|[0-9]+(?:\+[0-9]+)?(?:st|nd|rd|th)?|U\.S\.[\w.-]*)$")
+# What may follow a channel noun in a name ("Working Mechanism for Consultation and
+# Coordination on Border Affairs"), and an abbreviation in brackets after it ("(WMCC)").
+_NOT_NAMES = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
+_NAME_GOES_ON = re.compile(
+    rf"(?:\s+(?:for|on|of|and)\s+(?:the\s+)?{_NOT_NAMES}[A-Z][\w'’-]*"
+    rf"(?:\s+(?:and\s+)?{_NOT_NAMES}[A-Z][\w'’-]*)*)*"
+)
+_ABBREVIATION = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)")
+# "the 23rd meeting of the Special Representatives on the Boundary Question": a channel's
+# name after "meeting of", whatever noun it ends with.
+_ROUND_OF = re.compile(
+    r"\b(?:meeting|round|session)s?\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:of|on|and|for|the|[A-Z][\w'’.&+-]*))*[A-Z][\w'’.&+-]*)"
+)
+# People meeting about something: "have experts meet to discuss disputes over trade secrets".
+_PEOPLE_MEET = re.compile(
+    r"\b(?P<who>experts|officials|ministers|deputies|negotiators|envoys|diplomats)\s+"
+    r"(?P<noun>meet)\s+(?:regularly\s+)?(?:to\s+discuss|on|about|over)\s+"
+    r"(?P<about>(?:(?:disputes?|issues?|concerns?|differences?)\s+(?:over|about|on)\s+)?"
+    r"(?:protecting\s+|resolving\s+)?(?:[^.;:,]|\.(?=\w))+)"
+)
+
+_DESCRIBED = re.compile(
+    r"\b(?P<words>(?:[a-z][a-z-]+\s+){0,3}?)"
+    r"(?P<noun>working groups?|task force|dialogues?|talks|consultations|mechanisms?|"
+    r"information exchanges?|exchanges? of information|exchange information|summits?|"
+    r"commissions?|committees?|forums?|hotlines?|channels?|group)\b"
+    r"(?P<about>(?:\s+with\s+[A-Z][\w.]*)?\s+(?:on|about|over|concerning|regarding|to discuss)"
+    r"\s+(?:[^.;:]|\.(?=\w|\s+[a-z]))+)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words of a sentence that name or describe a channel, or refer back to one."""
+
+    text: str
+    start: int
+    end: int
+    named: bool  # a proper name, capitalised
+    noun: str  # the channel noun, lowercase ("working group", "dialogue" …)
+    words: tuple[str, ...] = ()  # its distinctive words, lowercase
+    about: tuple[str, ...] = field(default=())  # what it is about: topics
+    abbreviation: str | None = None  # "(WMCC)" after its name
+
+    @property
+    def generic(self) -> bool:
+        """A reference back ("the working group"): a noun and nothing to tell it apart."""
+        return not self.named and not self.words and not self.about
+
+
+def _noun(text: str) -> str:
+    lowered = text.lower()
+    if "information" in lowered:
+        return "information exchange"
+    for noun in ("working group", "task force", "exchange"):
+        if noun in lowered:
+            return noun
+    last = lowered.split()[-1] if lowered.split() else lowered
+    return last[:-1] if last.endswith("s") and last not in {"talks", "consultations"} else last
+
+
+def _ordinal(word: str) -> bool:
+    return word.lower() in ORDINALS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", word))
+
+
+def _named(sentence: str) -> list[Mention]:
+    found: list[Mention] = []
+    for noun in _NAMED.finditer(sentence):
+        words = sentence[: noun.start()].split()
+        kept: list[str] = []
+        while words:
+            word = words[-1]
+            name_word = _NAME_WORD.match(word.strip(",")) and not word.endswith(",")
+            if name_word or (word in JOINING and kept):
+                kept.insert(0, words.pop())
+            else:
+                break
+        while kept and (kept[0] in JOINING or _ordinal(kept[0])):
+            kept.pop(0)
+        if not kept and noun.group(0) != "2+2":
+            continue  # "Talks" alone starts a sentence, or is a word of a title
+        if noun.group(0) in LOOSE_NOUNS and kept[-1].lower() not in CHANNEL_WORDS:
+            continue  # "Mintz Group", "Paris Agreement Framework": a firm or a text
+        goes_on = _NAME_GOES_ON.match(sentence, noun.end())
+        end = goes_on.end() if goes_on else noun.end()
+        name = " ".join([*kept, sentence[noun.start() : end]])
+        start = max(sentence.rfind(name, 0, end) if kept else noun.start(), 0)
+        bracket = _ABBREVIATION.match(sentence, end)
+        distinctive = tuple(
+            w.lower().strip(",.") for w in name.split() if not _ordinal(w) and w not in JOINING
+        )
+        found.append(
+            Mention(
+                name,
+                start,
+                end,
+                True,
+                _noun(noun.group(0)),
+                distinctive,
+                abbreviation=bracket["abbreviation"] if bracket else None,
+            )
+        )
+    for round_of in _ROUND_OF.finditer(sentence):
+        name = round_of["name"]
+        if any(m.start <= round_of.start("name") < m.end for m in found):
+            continue
+        bracket = _ABBREVIATION.match(sentence, round_of.end("name"))
+        found.append(
+            Mention(
+                name,
+                round_of.start("name"),
+                round_of.end("name"),
+                True,
+                "talks",
+                tuple(w.lower() for w in name.split() if w not in JOINING),
+                abbreviation=bracket["abbreviation"] if bracket else None,
+            )
+        )
+    return found
+
+
+def abbreviations_in(sentence: str, known: set[str]) -> list[Mention]:
+    """The abbreviations of channels named earlier ("the WMCC") that the sentence uses."""
+    return [
+        Mention(m.group(0), m.start(), m.end(), True, "abbreviation", (m.group(0).lower(),))
+        for m in re.finditer(r"\b[A-Z][A-Za-z0-9+&-]{1,9}\b", sentence)
+        if m.group(0) in known and sentence[m.start() - 1 : m.start()] != "("
+    ]
+
+
+_VAGUE_TOPIC = re.compile(r"^(?:other |the |a |an |some |various |many |several )+", re.IGNORECASE)
+
+
+def _about(text: str | None) -> tuple[str, ...]:
+    """The topics a description names after "about", "on" …: a list of short phrases."""
+    if not text:
+        return ()
+    text = re.sub(
+        r"^\s*(?:with\s+\S+\s+)?(?:on|about|over|concerning|regarding|to discuss)\s+", "", text
+    )
+    text = re.split(r"\s+(?:in|during|after|before|since|with|when|as|that|which|to|for)\s+", text)[
+        0
+    ]
+    topics: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
+        words = part.split()
+        if not words or len(words) > 4:
+            break  # the list has ended: a new clause begins
+        topic = _VAGUE_TOPIC.sub("", part.strip())
+        if topic and topic.lower() not in NOT_TOPICS:
+            topics.append(topic)
+    return tuple(topics)
+
+
+def _described(sentence: str, named: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _DESCRIBED.finditer(sentence):
+        if any(m.start <= match.start("noun") < m.end for m in named):
+            continue
+        written = match.group("words").split()
+        if DETERMINERS & set(written):  # "resume the military talks": after the determiner
+            last = max(i for i, w in enumerate(written) if w in DETERMINERS)
+            written = written[last + 1 :]
+        # The description begins after the last word that does not describe.
+        while written and (written[0] in NOT_DESCRIPTIVE or len(written[0]) <= 2):
+            written.pop(0)
+        words = tuple(w for w in written if w in TOPIC_WORDS)
+        about = _about(match.group("about"))
+        start = match.start("noun")
+        if written:
+            start = sentence.rfind(" ".join(written), match.start(), match.start("noun"))
+        found.append(
+            Mention(
+                sentence[start : match.end("noun")],
+                start,
+                match.end("noun"),
+                False,
+                _noun(match.group("noun")),
+                words,
+                about,
+            )
+        )
+    return found
+
+
+def mentions_in(sentence: str, abbreviations: set[str] | None = None) -> list[Mention]:
+    """The channels a sentence names, describes or refers back to, left to right
+    (``abbreviations``: those the article has given channels so far)."""
+    named = [
+        m
+        for m in _named(sentence)
+        # "the U.S.-India 2+2 Ministerial Dialogue" holds "U.S.-India 2+2": keep the longest.
+        if not any(o is not m and o.start <= m.start and m.end < o.end for o in _named(sentence))
+    ]
+    people = [
+        Mention(
+            m.group(0),
+            m.start(),
+            m.end(),
+            False,
+            "talks",
+            (m.group("who").rstrip("s"),),
+            _about(
+                " on "
+                + re.sub(
+                    r"^(?:\w+\s+(?:over|about|on)\s+)?(?:protecting|resolving)?\s*",
+                    "",
+                    m.group("about"),
+                )
+            ),
+        )
+        for m in _PEOPLE_MEET.finditer(sentence)
+    ]
+    shorts = abbreviations_in(sentence, abbreviations or set())
+    named = [m for m in named if not any(s.start <= m.start < s.end for s in shorts)]
+    described = [
+        m
+        for m in _described(sentence, named)
+        if not any(s.start <= m.start < s.end or m.start <= s.start < m.end for s in shorts)
+    ]
+    return sorted([*named, *described, *people, *shorts], key=lambda m: m.start)
