@@ -43,6 +43,7 @@ from tests.features.helpers import (
     with_sources,
 )
 from tests.features.steps_calendar import *  # noqa: F403  (their step fixtures must live here)
+from tests.features.steps_extract import *  # noqa: F403
 from tests.features.steps_pictures import *  # noqa: F403
 from tests.features.steps_record import *  # noqa: F403
 from tests.features.steps_search import *  # noqa: F403

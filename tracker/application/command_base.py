@@ -1,12 +1,13 @@
-"""What every recording command shares: its sources, an import entry's id, leads written as
-PARTY=NAME, and the one way a number of meetings a year is read."""
+"""What every recording command shares: its sources, an import entry's id, whether the entry is
+a proposal of tracker extract (new or known), leads written as PARTY=NAME, and the one way a
+number of meetings a year is read."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tracker.domain.events import ENTRY_ID_PATTERN
 from tracker.domain.values import GivenLead, GivenSource
@@ -19,6 +20,10 @@ _NUMBER = re.compile(
 
 # An import entry's own id: stable across re-imports, unique within its channel.
 EntryId = Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+# What an entry's ``status`` says when tracker extract proposed it: "new", or "known" when the
+# store records the fact already (import skips it).
+PROPOSAL_STATUSES = ("new", "known")
+ProposalStatus = Literal["new", "known"]
 
 
 class Command(BaseModel):
@@ -29,6 +34,39 @@ class Command(BaseModel):
 
     id: EntryId | None = None
     sources: tuple[GivenSource, ...] = ()
+    # Given as ``status`` in an entry (see _proposal_status); never part of the fact.
+    proposal: ProposalStatus | None = Field(default=None, exclude=True, repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _proposal_status(cls, data: Any) -> Any:
+        """A proposal's ``status`` (new or known) is the entry's ``proposal``; an opening's own
+        status then stands as ``channel_status``, as Proposal.entry writes it."""
+        if not isinstance(data, dict):
+            return data
+        if "proposal" in data:
+            raise ValueError(
+                'proposal is not a field of an entry: status = "new" or "known" marks a '
+                "proposal of tracker extract"
+            )
+        data = dict(data)
+        status = data.get("status")
+        has_status = "status" in cls.model_fields  # an opening's (or a correction's) own
+        if isinstance(status, str) and status in PROPOSAL_STATUSES:
+            data["proposal"] = data.pop("status")
+        elif "status" in data and not has_status:
+            raise ValueError(
+                f"status is {' or '.join(PROPOSAL_STATUSES)} (whether tracker extract found "
+                f"the fact recorded already), not {str(status)[:20]!r}"
+            )
+        if "channel_status" in data and has_status:
+            if "status" in data:
+                raise ValueError(
+                    "give the channel's status once: as channel_status when status says "
+                    "whether the proposal is new or known, else as status"
+                )
+            data["status"] = data.pop("channel_status")
+        return data
 
     @field_validator("sources", mode="before")
     @classmethod

@@ -6,7 +6,7 @@ the same validation, so a bad date or party is reported the same way wherever it
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -117,6 +117,19 @@ class HoldMeeting(HasLeads):
 
 class _ManyChannels(Command):
     slugs: tuple[Slug, ...] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_slug(cls, data: Any) -> Any:
+        # One channel may be named as slug = "x", as every other entry names its channel.
+        if isinstance(data, dict) and "slug" in data:
+            if "slugs" in data:
+                raise ValueError(
+                    "name the channels once: slug for one channel, or slugs for a list, not both"
+                )
+            data = dict(data)
+            data["slugs"] = [data.pop("slug")]
+        return data
 
     def channels(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.slugs))
@@ -236,6 +249,7 @@ OPTION_NAMES = {
     "sources.quote": "--quote",
     "sources.note": "--note",
     "sources.confidence": "--confidence",
+    "channel_status": "--status",
     "seq": "SEQ",
     "ref": "ref",
     "id": "id",

@@ -138,9 +138,8 @@ def _import_plan(
 
 
 def _dry(plan: ImportPlan, outcome: Outcome) -> ImportResult:
-    return ImportResult(
-        plan.entries, outcome.recorded, outcome.already, len(plan.channels), dry_run=True
-    )
+    already = outcome.already + plan.known
+    return ImportResult(plan.entries, outcome.recorded, already, len(plan.channels), dry_run=True)
 
 
 def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:
@@ -152,7 +151,8 @@ def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:
         )
     for slug in outcome.long_channels:
         app.snapshot(slug)
-    return ImportResult(plan.entries, outcome.recorded, outcome.already, len(plan.channels))
+    already = outcome.already + plan.known
+    return ImportResult(plan.entries, outcome.recorded, already, len(plan.channels))
 
 
 def _record_in_file_order(

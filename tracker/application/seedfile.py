@@ -13,6 +13,7 @@ Reading it in order and planning its import is seedplan.py.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 from collections.abc import Iterator
@@ -106,6 +107,12 @@ def open_seed(path: Path) -> SeedFile:
         seed.close()
         raise too_large(path)
     return seed
+
+
+def seed_in_memory(name: str, data: bytes) -> SeedFile:
+    """A seed file held in memory (the proposals a review accepted), read as one on disk: its
+    name (whose suffix says its format) names it in messages."""
+    return SeedFile(Path(name), io.BytesIO(data), len(data))
 
 
 def _refuse_special(path: Path, mode: int) -> None:

@@ -5,6 +5,9 @@ Reading a file plans its import: every entry is validated, and the first bad one
 with its position. The plan groups the entries by channel, in file order, so that each channel
 can then be recorded on its own: it keeps a small file's commands in memory, and only the
 position of each entry of a JSON Lines file, which is read again channel by channel.
+
+An entry tracker extract proposed as ``known`` (status = "known": the store records the fact
+already) is validated and counted, and never recorded: it is left out of the plan.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.application.command_base import Command
 from tracker.application.commands import SeedEntry
 from tracker.application.seedentries import (
     document_entries,
@@ -23,6 +27,11 @@ from tracker.application.seedentries import (
     validate_entry,
 )
 from tracker.application.seedfile import SeedFile, reading
+
+
+def known(command: SeedEntry) -> bool:
+    """Whether the entry is a proposal of a fact the store recorded already (not recorded)."""
+    return isinstance(command, Command) and command.proposal == "known"
 
 
 class Positioned:
@@ -61,6 +70,7 @@ class ImportPlan:
 
     seed: SeedFile
     entries: int = 0
+    known: int = 0  # proposals of facts recorded already, left out
     channels: dict[str, ChannelEntries] = field(default_factory=dict)
     commands: list[SeedEntry] | None = None  # the whole file, when it is small
 
@@ -113,6 +123,11 @@ class SeedReader:
         plan = self.plan
         with reading(plan.path):
             for number, offset, line, size, command in jsonl_entries(plan.seed):
+                plan.entries = number
+                self.done = offset + size
+                if known(command):
+                    plan.known += 1
+                    continue
                 channels = command.channels()
                 for slug in channels:
                     found = plan.channels.get(slug)
@@ -121,8 +136,6 @@ class SeedReader:
                     found.numbers.append(number)
                     found.offsets.append(offset)
                     found.lines.append(line)
-                plan.entries = number
-                self.done = offset + size
                 yield Positioned(number, line, command, channels)
 
     def _document(self) -> Iterator[Positioned]:
@@ -132,13 +145,18 @@ class SeedReader:
             refuse_repeated_keys(plan.path, f"entry {number}", raw)
             command = validate_entry(plan.path, f"entry {number}", raw)
             plan.commands.append(command)
+            plan.entries = number
+            if known(command):
+                plan.known += 1
+                continue
             for slug in command.channels():
                 plan.channels.setdefault(slug, ChannelEntries()).numbers.append(number)
-            plan.entries = number
         self.total = plan.entries
         return self._remembered(plan.commands)
 
     def _remembered(self, commands: list[SeedEntry]) -> Iterator[Positioned]:
         for number, command in enumerate(commands, start=1):
             self.done = number
+            if known(command):
+                continue
             yield Positioned(number, 0, command, command.channels())

@@ -74,6 +74,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "correct": ("changes", "correct", RECORDING),
     "retract": ("channels", "retract", RECORDING),
     "import": ("importing", "import_", RECORDING),
+    "extract": ("extracting", "extract", RECORDING),
     "status": ("reading", "status", READING),
     "history": ("reading", "history", READING),
     "channels": ("finding", "channels", READING),

@@ -3,21 +3,16 @@ across channels."""
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from tracker.cli.context import parse_day, parse_moment, tracker
+from tracker.cli.files import write_output
 from tracker.cli.reading import AsOf, KnownOn, Party, party_codes, summaries
-
-if TYPE_CHECKING:
-    from tracker.application.tracker import DialogueTracker
 
 
 class ReportFormat(StrEnum):
@@ -62,63 +57,6 @@ EXAMPLES = {
 }
 
 
-def _write(chunks: Iterable[str], output: Path | None, app: DialogueTracker) -> None:
-    """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
-
-    Only a regular file is replaced: anything else (/dev/null, a pipe, a terminal) is written
-    into as it is, and a link is followed to the file it names. Nothing is ever written over
-    one of the store's own files, whatever name it is given (checked again here, on the file
-    about to be written: a name such as /proc/self/fd/3 may have come to mean the store since
-    the command started).
-    """
-    from tracker.application.errors import BadInput
-
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-        return
-    try:
-        _write_file(chunks, output.expanduser().absolute(), app)
-    except OSError as e:
-        raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
-
-
-def _write_file(chunks: Iterable[str], output: Path, app: DialogueTracker) -> None:
-    from tracker.application.errors import BadInput
-    from tracker.reports.text import printable
-
-    if output.exists() and not output.is_file():
-        if output.is_dir():
-            raise BadInput(f"--output: {output} is a directory; name a file")
-        # Opened without truncating, and checked as opened, before anything is written.
-        descriptor = os.open(output, os.O_WRONLY | os.O_NOCTTY)
-        with open(descriptor, "w", encoding="utf-8", newline="") as special:
-            app.check_output(descriptor)
-            special.writelines(chunks)
-        return
-    app.check_output(output)
-    output = output.resolve()
-    folder = output.parent
-    if not folder.is_dir():
-        raise BadInput(f"--output: the directory {folder} does not exist")
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-            file.writelines(chunks)
-        # The mode a plain `open` would give (or the replaced file's own), not mkstemp's 0600.
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
-        os.chmod(temporary, mode)
-        app.check_output(output)  # still not the store, now that it is about to be replaced
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    typer.echo(f"wrote {printable(str(output))}", err=True)
-
-
 def report(
     ctx: typer.Context,
     *,
@@ -143,7 +81,7 @@ def report(
     as_of_day = day or app.clock().date()
     histories = {s.slug: app.history(s.slug, as_of=as_of_day, known_on=moment) for s in states}
     data = report_data(states, histories, as_of=as_of_day, known_on=moment, generated=app.clock())
-    _write([render(data, states, format.value)], output, app)
+    write_output([render(data, states, format.value)], output, app)
 
 
 def export(
@@ -207,7 +145,7 @@ def export(
             yield from to_rows(slug, entries)
 
     lines = as_csv(rows()) if format is ExportFormat.CSV else as_jsonl(rows())
-    _write(lines, output, app)
+    write_output(lines, output, app)
 
 
 def calendar(
@@ -267,4 +205,4 @@ def calendar(
         )
         names = {v["channel"] for v in chosen}
         text = ics([s for s in states if s.slug in names], generated=app.clock())
-    _write([text], output, app)
+    write_output([text], output, app)

@@ -1,0 +1,198 @@
+Feature: Propose the facts an article states
+  Analysts learn of dialogue facts from news articles and government readouts. tracker extract
+  reads an article (plain text or a saved HTML page) and proposes each fact it states, as an
+  entry of tracker import's format: its command, its channel, its date read against the day the
+  article was published, and the sentence it rests on, quoted verbatim. A fact the store records
+  already is proposed as known, for context. Nothing is recorded until the analyst has reviewed
+  the proposals and imported them.
+
+  The articles are short invented readouts, published on Wednesday 2024-05-22 unless a scenario
+  says otherwise.
+
+  Rule: Each kind of fact is proposed from the words that state it
+
+    Scenario: A channel launched is proposed as a new channel, with its title and parties
+      Given a new, empty tracker
+      When I extract the facts of the article "open.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | date       | title                             | parties | status |
+        | open | 2024-05-20 | US–Japan Economic Policy Dialogue | US, JP  | new    |
+      And every proposal quotes the article's sentence "The United States and Japan launched the US–Japan Economic Policy Dialogue on Monday."
+      And nothing is recorded
+
+    Scenario: A proposed channel the parties agree to is proposed as agreed
+      Given these channels:
+        | channel             | title                             | parties | opened  | status   |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2023-03 | proposed |
+      When I extract the facts of the article "agree.txt" published on "2024-05-22"
+      Then the proposal is to agree "us-jp-econ-dialogue" of "2024-05-21", new
+
+    Scenario: A number of meetings a year is proposed as a cadence
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "cadence.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel             | date       | per_year | level       |
+        | cadence | us-jp-econ-dialogue | 2024-05-22 | 2        | ministerial |
+
+    Scenario: A meeting agreed for later is proposed as a planned meeting with its window
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "plan.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | channel             | on         | window  | location |
+        | plan | us-jp-econ-dialogue | 2024-05-20 | 2024-07 | Tokyo    |
+
+    Scenario: A meeting held is proposed with its place
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "meet.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | channel             | date       | location   | level       |
+        | meet | us-jp-econ-dialogue | 2024-05-21 | Washington | ministerial |
+
+    Scenario: A channel broken off is proposed as suspended
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "suspend.txt" published on "2024-05-22"
+      Then the proposal is to suspend "us-jp-econ-dialogue" of "2024-05-20", new
+
+    Scenario: A suspended channel taken up again is proposed as resumed
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And "us-jp-econ-dialogue" was suspended on "2023-02-01"
+      When I extract the facts of the article "resume.txt" published on "2024-05-22"
+      Then the proposal is to resume "us-jp-econ-dialogue" of "2024-05-20/2024-05-22", new
+
+    Scenario: A channel disbanded is proposed as concluded
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "conclude.txt" published on "2024-05-22"
+      Then the proposal is to conclude "us-jp-econ-dialogue" of "2024-05-22", new
+
+  Rule: Every date is read against the day the article was published, with the precision it has
+
+    Scenario Outline: A date written as <words>
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And an article "dates.txt" that says "<sentence>"
+      When I extract the facts of the article "dates.txt" published on "<published>"
+      Then the proposal is to <kind> "us-jp-econ-dialogue" of "<date>"
+
+      Examples:
+        | words                               | sentence                                                                                                   | published  | kind | date                  |
+        | today                               | The US–Japan Economic Policy Dialogue met in Tokyo today.                                                  | 2024-05-22 | meet | 2024-05-22            |
+        | yesterday                           | The US–Japan Economic Policy Dialogue met in Tokyo yesterday.                                              | 2024-05-22 | meet | 2024-05-21            |
+        | a weekday                           | The US–Japan Economic Policy Dialogue met in Tokyo on Monday.                                              | 2024-05-22 | meet | 2024-05-20            |
+        | this week                           | The US–Japan Economic Policy Dialogue met in Tokyo this week.                                              | 2024-05-22 | meet | 2024-05-20/2024-05-22 |
+        | in July, in the past                | The US–Japan Economic Policy Dialogue met in Tokyo in July.                                                | 2024-05-22 | meet | 2023-07               |
+        | in July, in a plan                  | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in Tokyo in July.          | 2024-05-22 | plan | 2024-07               |
+        | last year                           | The US–Japan Economic Policy Dialogue met in Tokyo last year.                                              | 2024-05-22 | meet | 2023                  |
+        | later this year                     | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet again later this year.     | 2024-05-22 | plan | 2024-06/2024-12       |
+        | early next year, as the seeds write | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in early 2025.             | 2024-05-22 | plan | 2025-01~/2025-04~     |
+        | January 30-31                       | The US–Japan Economic Policy Dialogue met in Tokyo on January 30-31.                                       | 2024-05-22 | meet | 2024-01-30/2024-01-31 |
+        | May 21-23, a plan, read forward     | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in Tokyo on May 21-23.     | 2024-06-10 | plan | 2025-05-21/2025-05-23 |
+
+  Rule: Channels already recorded are named by their slug, however the article names them
+
+    Scenario: A channel named by a shorter form of its title
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "short-title.txt" published on "2024-05-22"
+      Then the proposal is to meet "us-jp-econ-dialogue" of "2024-05-21", new
+
+    Scenario: A channel named as "the working group"
+      Given these channels:
+        | channel             | title                                    | parties | opened     | status |
+        | us-cn-commercial-wg | US–China Commercial Issues Working Group | US, CN  | 2023-08-28 | agreed |
+      When I extract the facts of the article "working-group.txt" published on "2024-05-22"
+      Then the proposal is to meet "us-cn-commercial-wg" of "2024-05-21", new
+
+    Scenario: One sentence launching two channels proposes both
+      Given a new, empty tracker
+      When I extract the facts of the article "two-channels.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | title                   | date       | status |
+        | open | Economic Working Group  | 2024-05-20 | new    |
+        | open | Financial Working Group | 2024-05-20 | new    |
+
+  Rule: A hedged or vague sentence gives no fact
+
+    Scenario: Efforts to resume and lines of communication are no facts
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And "us-jp-econ-dialogue" was suspended on "2023-02-01"
+      When I extract the facts of the article "hedged.txt" published on "2024-05-22"
+      Then the tracker finds no facts in "hedged.txt"
+
+  Rule: The proposals are recorded with tracker import, and a fact is never recorded twice
+
+    Background:
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+
+    Scenario: The proposals written to a file are imported
+      Given the facts of the article "readout.txt" published on "2024-05-22" were proposed in "proposals.toml"
+      When I import the seed file
+      Then it succeeds
+      And "us-jp-econ-dialogue" has held 1 meeting
+      And the ministerial cadence of "us-jp-econ-dialogue" is 2 meetings a year, next due on "2024-11-19"
+
+    Scenario: A dry run of the proposals says what would be recorded and records nothing
+      Given the facts of the article "readout.txt" published on "2024-05-22" were proposed in "proposals.toml"
+      When I import the seed file with --dry-run
+      Then I see "2 events would be recorded"
+      And nothing is recorded
+
+    Scenario: Facts recorded already are proposed as known and not imported again
+      Given the facts of the article "readout.txt" published on "2024-05-22" were proposed in "proposals.toml"
+      And the proposals were imported
+      When I extract the facts of the article "readout.txt" published on "2024-05-22"
+      Then every proposal is known
+      Given the facts of the article "readout.txt" published on "2024-05-22" were proposed in "again.toml"
+      When I import the seed file
+      Then nothing is recorded
+      And I see "0 events recorded (2 were recorded already)"
+
+    Scenario: The proposals are written to a file, with their count
+      When I extract the facts of the article "readout.txt" published on "2024-05-22" into "proposals.toml"
+      Then I see "wrote 2 proposals (2 new, 0 known) to"
+      And the file "proposals.toml" holds 2 proposals
+      And nothing is recorded
+
+  Rule: What is not an article is refused, and an article with no dialogue fact says so
+
+    Scenario: An empty file is refused
+      When I extract the facts of the article "empty.txt" published on "2024-05-22"
+      Then the tracker rejects it as bad input with exit code 2, saying "empty.txt is empty: give the text of an article"
+
+    Scenario: A binary file is refused
+      When I extract the facts of the article "photo.png" published on "2024-05-22"
+      Then the tracker rejects it as bad input with exit code 2, saying "photo.png is not text"
+
+    Scenario: An article with no dialogue fact finds none, and that is no failure
+      When I extract the facts of the article "weather.txt" published on "2024-05-22"
+      Then the tracker finds no facts in "weather.txt"
+
+    Scenario: The publication date is required
+      When I run tracker extract weather.txt
+      Then the tracker rejects it as bad input with exit code 2, saying "--published"
+
+    @sqlite_file
+    Scenario: The proposals are never written over the store
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "readout.txt" published on "2024-05-22" into the store itself
+      Then the tracker rejects it as bad input with exit code 2, saying "is the store"
+      And nothing is recorded

@@ -1,0 +1,88 @@
+"""Writing a command's output: to standard output, or with -o FILE to a file, atomically, and
+never over one of the store's own files."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from tracker.application.tracker import DialogueTracker
+
+
+def write_output(
+    chunks: Iterable[str],
+    output: Path | None,
+    app: DialogueTracker,
+    *,
+    wrote: Callable[[str], str] | None = None,
+) -> None:
+    """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
+
+    Only a regular file is replaced: anything else (/dev/null, a pipe, a terminal) is written
+    into as it is, and a link is followed to the file it names. Nothing is ever written over
+    one of the store's own files, whatever name it is given (checked again here, on the file
+    about to be written: a name such as /proc/self/fd/3 may have come to mean the store since
+    the command started). ``wrote`` says, on standard output, what was written to the file
+    (given its name); without it, "wrote FILE" goes to standard error.
+    """
+    from tracker.application.errors import BadInput
+
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return
+    try:
+        _write_file(chunks, output.expanduser().absolute(), app, wrote)
+    except OSError as e:
+        raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
+
+
+def _write_file(
+    chunks: Iterable[str],
+    output: Path,
+    app: DialogueTracker,
+    wrote: Callable[[str], str] | None,
+) -> None:
+    from tracker.application.errors import BadInput
+    from tracker.reports.text import printable
+
+    if output.exists() and not output.is_file():
+        if output.is_dir():
+            raise BadInput(f"--output: {output} is a directory; name a file")
+        # Opened without truncating, and checked as opened, before anything is written.
+        descriptor = os.open(output, os.O_WRONLY | os.O_NOCTTY)
+        with open(descriptor, "w", encoding="utf-8", newline="") as special:
+            app.check_output(descriptor)
+            special.writelines(chunks)
+        return
+    app.check_output(output)
+    output = output.resolve()
+    folder = output.parent
+    if not folder.is_dir():
+        raise BadInput(f"--output: the directory {folder} does not exist")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
+            file.writelines(chunks)
+        # The mode a plain `open` would give (or the replaced file's own), not mkstemp's 0600.
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
+        os.chmod(temporary, mode)
+        app.check_output(output)  # still not the store, now that it is about to be replaced
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if wrote is None:
+        typer.echo(f"wrote {printable(str(output))}", err=True)
+    else:
+        typer.echo(wrote(printable(str(output))))
