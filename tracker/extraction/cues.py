@@ -17,7 +17,8 @@ from tracker.extraction.proposal import Kind
 _FLAGS = re.IGNORECASE
 
 # A clause ends at a semicolon, a dash or a colon; a comma ends it before a new subject.
-_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:and|but|while|which|who|where)\b|\bbut\b")
+# A dash between words ("US–Japan") joins them; one between spaces ends a clause.
+_CLAUSE_END = re.compile(r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:and|but|while|which|who|where)\b|\bbut\b")
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|to be|is to|are to|plans? to|planned to|planning to|"
