@@ -658,7 +658,12 @@ def main() -> None:
             figures.append(measure_store(kind, folder, scale, files))
         print("tricks…", flush=True)
         tricks = measure_tricks(scale, runs=5 if scale >= 1 else 2)
-    options.output.write_text(page(figures, start, scale, tricks), encoding="utf-8")
+        print("extract…", flush=True)
+        from tests.bench.extraction import section
+
+        extracting = section(runs=7 if scale >= 1 else 2)
+    text = page(figures, start, scale, tricks).rstrip("\n") + "\n\n" + "\n".join(extracting)
+    options.output.write_text(text, encoding="utf-8")
     print(f"wrote {options.output}")
 
 

@@ -40,6 +40,7 @@ def test_a_tiny_benchmark_run_writes_every_section_and_target(tmp_path: Path) ->
         "## SQLite",
         "## What each speed trick buys",
         "## What limits the figures",
+        "## tracker extract",
     ):
         assert heading in text
     for target in TARGETS:

@@ -17,7 +17,7 @@ from tracker.extraction.proposal import Kind
 _FLAGS = re.IGNORECASE
 
 # A clause ends at a semicolon, a dash or a colon; a comma ends it before a new subject.
-# A dash between words ("US–Japan") joins them; one between spaces ends a clause.
+# A dash between words ("US-Japan") joins them; one between spaces ends a clause.
 _CLAUSE_END = re.compile(r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:and|but|while|which|who|where)\b|\bbut\b")
 
 _FUTURE = re.compile(
@@ -57,18 +57,24 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"creation of|form(?:ed|s|ing)? (?:a|an|the|two|new)\b|to form|formation of|"
         r"institut(?:ed|ionali[sz]ed)|start(?:ed)? (?:a|an) new|"
         r"(?<=agreed )(?:\w+ ){0,2}to (?:have|exchange|start|begin)|"
-        r"(?<=agreed )to (?:have|exchange|start|begin))\b",
+        r"(?<=agreed )to (?:have|exchange|start|begin))\b"
+        # "launch the fifth round": a round of a channel, not a channel
+        r"(?! (?:the|a|an) (?:[\w-]+ ){0,2}(?:round|session|meeting)s?\b)",
         _FLAGS,
     ),
     "meet": re.compile(
         r"\b(?:met|meets|meet|meeting|(?:was|were|has been|have been|will be|to be) "
         r"(?:held|convened|hosted|co-?chaired)|held|hold|holds|convened|convene|convenes|"
-        r"co-?chaired|co-?chair|chaired|hosted|host|took place|take place|happen|"
+        r"co-?chaired|co-?chair|chaired|hosted|host|took place|take place|happen|continue|"
+        r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
+        r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,4}"
+        r"(?:round|meeting|session|dialogue|talks|consultations)|"
         r"(?:during|at|in) (?:a|an|the|their|its|his|her) (?:\w+ )?meeting)\b",
         _FLAGS,
     ),
     "suspend": re.compile(
-        r"\b(?:broke off|break(?:s|ing)? off|broken off|suspen(?:d|ded|ds|ding|sion of)|"
+        # (?<!-): "a long-suspended dialogue" states no suspension
+        r"(?<!-)\b(?:broke off|break(?:s|ing)? off|broken off|suspen(?:d|ded|ds|ding|sion of)|"
         r"halt(?:ed|s|ing)?|froze|frozen|freez(?:e|es|ing)|call(?:ed|s)? off|cut off|severed|"
         r"cancel(?:l?ed|s|l?ing)?|shelved|postponed indefinitely|pulled out of|"
         r"withdr[ae]w from)\b",
@@ -77,7 +83,7 @@ _CUES: dict[Kind, re.Pattern[str]] = {
     "resume": re.compile(
         r"\b(?:resum(?:e|ed|es|ing|ption of)|restart(?:ed|s|ing)?|reinstat(?:e|ed|es|ing)|"
         r"reviv(?:e|ed|es|ing|al of)|relaunch(?:ed|es|ing)?|reconven(?:e|ed|es|ing)|"
-        r"restor(?:e|ed|es|ing|ation of)|reopen(?:ed|s|ing)?|re-?establish(?:ed|es|ing)?)\b",
+        r"restor(?:e|ed|es|ing|ation of)|re-?open(?:ed|s|ing)?|re-?establish(?:ed|es|ing)?)\b",
         _FLAGS,
     ),
     "conclude": re.compile(
@@ -85,7 +91,9 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"wound down|terminat(?:e|ed|es|ing|ion of)|abolish(?:ed|es|ing)?|"
         r"(?:was|were|has been|have been) (?:ended|concluded|discontinued|replaced|superseded)|"
         r"discontinu(?:e|ed|es)|replaced by|superseded by|came to an end|brought to an end|"
-        r"conclud(?:e|ed|es) (?:its|their) work|end(?:ed|s)? (?:the|its|their)\b)",
+        r"conclud(?:e|ed|es) (?:its|their) work|end(?:ed|s)? (?:the|its|their)\b)"
+        # "concluded the fourth round", "ended the meeting": a meeting's end, not the channel's
+        r"(?! (?:[\w-]+ ){0,2}(?:round|session|meeting|visit)s?\b)",
         _FLAGS,
     ),
 }
@@ -95,7 +103,8 @@ _CUES: dict[Kind, re.Pattern[str]] = {
 _RHYTHMS: tuple[tuple[str, float], ...] = (
     (
         r"once a year|once annually|once every year|annually|every year|each year|yearly|"
-        r"on an annual basis|on a yearly basis",
+        r"on an annual basis|on a yearly basis|an annual(?= (?:[\w-]+ ){0,4}(?:dialogue|summit|"
+        r"meeting|talks|consultations|forum)s?\b)",
         1,
     ),
     (
@@ -262,6 +271,7 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
                     "co-chair",
                     "cochair",
                     "happen",
+                    "continue",
                 }
             ):
                 continue  # a present or bare form states no meeting that was held

@@ -90,7 +90,8 @@ DMY_RANGE = re.compile(
 # "July", "in mid-July", "the end of July 2024", "last November", "August of 2020"
 MONTH_ALONE = re.compile(
     rf"""\b(?:(?P<mod>early|late|mid-?|(?:the\s+)?(?:beginning|start|middle|end)\s+of)\s*
-    |(?P<rel>last|next|this)\s+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?""",
+    |(?P<rel>last|next|this)\s+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})
+    |\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?""",
     _FLAGS,
 )
 # "June-August 2024", "between June and August"

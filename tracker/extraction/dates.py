@@ -156,7 +156,7 @@ def _calendar_days(match: re.Match[str], context: _Context) -> _Found:
     return _NO_DATE if date is None else (date, True)
 
 
-def _named_span(match: re.Match[str], context: _Context) -> _Found:
+def _named_span(match: re.Match[str], context: _Context) -> _Found:  # noqa: PLR0911
     """A month or season without a day: "July", "in mid-July", "last November", "July of
     2023", "this summer", "last winter", "in the spring"."""
     group = match.groupdict()
@@ -174,6 +174,9 @@ def _named_span(match: re.Match[str], context: _Context) -> _Found:
 
     if group.get("y"):
         return _parse(make(int(group["y"]))), False
+    if group.get("yrel"):  # "September last year"
+        shift = {"last": -1, "this": 0, "next": 1}[group["yrel"].lower()]
+        return _parse(make(published.year + shift)), False
     if rel == "this" and not group.get("season"):  # "this summer" is by tense, as "summer"
         return _parse(make(published.year)), False
     if rel in {"last", "next"}:

@@ -93,6 +93,9 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
                 )
 
 
+_AT_A_MEETING = re.compile(r"(?:during|at|in) ", re.IGNORECASE)
+
+
 def _new_thing(text: str, mentions: list[Mention]) -> bool:
     """True when the sentence names its channel with "a" or "an": one that is new."""
     return any(re.search(r"\b(?:a|an)\s+[“\"]?$", text[: m.start]) for m in mentions)
@@ -124,12 +127,16 @@ def _owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
 def _channels(
     cue: Cue, own: list[Mention], mentions: list[Mention], text: str, linker: Linker
 ) -> list[ChannelRef]:
+    by_leads = linker.by_leads(text, cue.start) if cue.kind in {"meet", "cadence"} else None
+    if _AT_A_MEETING.match(text, cue.start):
+        # "agreed at a meeting in Seoul": whose meeting, only the leads it names can tell
+        return [by_leads] if by_leads else []
     refs: list[ChannelRef] = []
     for mention in own:
         refs.extend(r for r in linker.link(mention, text) if r not in refs)
     if refs:
         return refs
-    if cue.kind in {"meet", "cadence"} and (by_leads := linker.by_leads(text, cue.start)):
+    if by_leads:
         return [by_leads]
     if cue.kind in {"cadence"} or (cue.kind == "meet" and cue.future):
         # A rhythm or a plan that names no channel: the one the sentence or article spoke of.
@@ -215,7 +222,7 @@ def _when(
         text = first.isoformat() if first == last else f"{first}/{last}"
         return FuzzyDate.parse(text), False, "undated in its sentence: dated to the article's news"
     published = reading.published
-    text = f"{published - dt.timedelta(days=2)}/{published}"
+    text = f"{published - dt.timedelta(days=1)}/{published}"
     return FuzzyDate.parse(text), False, "undated: dated to the days before publication"
 
 

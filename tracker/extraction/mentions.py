@@ -52,7 +52,7 @@ _PEOPLE_MEET = re.compile(
 )
 
 _DESCRIBED = re.compile(
-    r"\b(?P<words>(?:[a-z][a-z-]+\s+){0,3}?)"
+    r"\b(?P<words>(?:[a-z0-9][a-z0-9+-]+\s+){0,3}?)"
     r"(?P<noun>working groups?|task force|dialogues?|talks|consultations|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
     r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body)\b"
