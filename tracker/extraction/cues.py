@@ -65,7 +65,8 @@ _CUES: dict[Kind, re.Pattern[str]] = {
     "meet": re.compile(
         r"\b(?:met|meets|meet|meeting|(?:was|were|has been|have been|will be|to be) "
         r"(?:held|convened|hosted|co-?chaired)|held|hold|holds|convened|convene|convenes|"
-        r"co-?chaired|co-?chair|chaired|hosted|host|took place|take place|happen|continue|"
+        r"co-?chaired|co-?chair|chaired|hosted|hosting|host|took place|take place|happen|continue|"
+        r"occur|scheduled to take place|"
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
         r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,4}"
         r"(?:round|meeting|session|dialogue|talks|consultations)|"
@@ -178,6 +179,7 @@ class Cue:
     agreed: bool = False  # "agreed to …": the fact is an agreement
     per_year: float | None = None
     level: str | None = None
+    bare: bool = False  # "meet", "host": a meeting only if it is to come
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,14 @@ class Doubt:
     kind: Kind
     start: int
     reason: str
+
+
+# Forms that state no meeting held unless a date to come goes with them ("hosting the first
+# meeting in early 2024", "will occur on August 29").
+_BARE = frozenset(
+    {"meet", "hold", "host", "hosting", "convene", "meeting", "take place", "co-chair"}
+    | {"cochair", "happen", "continue", "occur"}
+)
 
 
 def clause_start(sentence: str, position: int) -> int:
@@ -257,24 +267,6 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
             if (reason := _doubt(before)) is not None:
                 doubts.append(Doubt(kind, match.start(), reason))
                 continue
-            if (
-                kind == "meet"
-                and not future
-                and match.group(0).lower()
-                in {
-                    "meet",
-                    "hold",
-                    "host",
-                    "convene",
-                    "meeting",
-                    "take place",
-                    "co-chair",
-                    "cochair",
-                    "happen",
-                    "continue",
-                }
-            ):
-                continue  # a present or bare form states no meeting that was held
             found.append(
                 Cue(
                     kind,
@@ -283,6 +275,7 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
                     future=future,
                     agreed=agreed,
                     level=level_in(sentence[start : match.end() + 30]),
+                    bare=kind == "meet" and match.group(0).lower() in _BARE,
                 )
             )
     found.sort(key=lambda cue: cue.start)

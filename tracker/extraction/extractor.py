@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.domain.dates import FuzzyDate
 from tracker.extraction.catalogue import Catalogue
@@ -65,12 +65,13 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
         for m in past
         if m.exact and 0 <= (reading.published - m.date.earliest).days <= NEWS_DAYS
     )
+    mentions = mentions_in(text, set(reading.linker.abbreviations))
+    cues = _stated(cues, past, reading.published)
     if not cues:
-        for mention in mentions_in(text, set(reading.linker.abbreviations)):
+        for mention in mentions:
             if mention.named:  # what the article speaks of, for references back
                 reading.linker.link(mention, text)
         return
-    mentions = mentions_in(text, set(reading.linker.abbreviations))
     owners = _owners(cues, mentions)
     for index, cue in enumerate(cues):
         own = [m for m, o in owners.items() if o == index]
@@ -94,6 +95,22 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
 
 
 _AT_A_MEETING = re.compile(r"(?:during|at|in) ", re.IGNORECASE)
+
+
+def _stated(cues: list[Cue], past: list[DateMention], published: dt.date) -> list[Cue]:
+    """The cues that state a fact. A meeting dated after the article's day, whichever way
+    its date is read, is one to come: a plan ("hosting the first meeting in early 2024"); a
+    bare form ("meet", "host") states no meeting otherwise."""
+    stated = []
+    for cue in cues:
+        if cue.kind == "meet" and not cue.future:
+            if any(m.start >= cue.start and m.date.earliest > published for m in past):
+                stated.append(replace(cue, future=True))
+            elif not cue.bare:
+                stated.append(cue)
+        else:
+            stated.append(cue)
+    return stated
 
 
 def _new_thing(text: str, mentions: list[Mention]) -> bool:

@@ -160,11 +160,22 @@ class Linker:
         words = " ".join(_words(mention.text))
         if not words:
             return None
+        family = _family(mention.noun)
         best, score = None, 0.0
         for channel in self._candidates():
             for title in channel.titles:
                 theirs = " ".join(_words(title))
-                if theirs and (found := fuzz.token_set_ratio(words, theirs)) > score:
+                if not theirs:
+                    continue
+                if _title_family(title) == family:
+                    # The same kind of channel: its name's words may be fewer or more
+                    # ("the Commercial Issues Working Group" of a title with "US-China").
+                    found = fuzz.token_set_ratio(words, theirs)
+                else:
+                    # Another kind ("Economic Working Group", "economic relations channel"):
+                    # only the same name, nearly letter for letter, is the same channel.
+                    found = fuzz.ratio(words, theirs)
+                if found > score:
                     best, score = channel, found
         return self._ref(best, "named") if best and score >= MATCH else None
 
@@ -206,9 +217,10 @@ class Linker:
         """The recorded channel whose leads the sentence names: the one channel two of whose
         leads it names, or else the one channel a lead of which it names after ``after``
         (whom someone "met with")."""
+        # Two of its leads named are evidence enough, whichever parties the article names.
         both = [
             c
-            for c in self._candidates()
+            for c in self.catalogue.channels
             if sum(1 for name in c.lead_names if _named_in(name, sentence)) >= 2
         ]
         if len(both) == 1:
@@ -265,6 +277,18 @@ _FAMILIES = (
 
 def _family(noun: str) -> int:
     return next((i for i, family in enumerate(_FAMILIES) if noun in family), -1)
+
+
+def _title_family(title: str) -> int:
+    """The family of the channel noun a title ends its name with (the last one it holds)."""
+    lowered = title.lower()
+    found = [
+        (lowered.rfind(noun), i)
+        for i, family in enumerate(_FAMILIES)
+        for noun in family
+        if re.search(rf"\b{re.escape(noun)}", lowered)
+    ]
+    return max(found)[1] if found else -1
 
 
 def _named_in(name: str, sentence: str) -> bool:

@@ -55,7 +55,8 @@ _DESCRIBED = re.compile(
     r"\b(?P<words>(?:[a-z0-9][a-z0-9+-]+\s+){0,3}?)"
     r"(?P<noun>working groups?|task force|dialogues?|talks|consultations|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
-    r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body)\b"
+    r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body|"
+    r"contacts|communications)\b"
     r"(?P<about>(?:\s+with\s+[A-Z][\w.]*)?\s+(?:on|about|over|concerning|regarding|to discuss)"
     r"\s+(?:[^.;:]|\.(?=\w|\s+[a-z]))+)?"
 )
@@ -259,7 +260,11 @@ def mentions_in(sentence: str, abbreviations: set[str] | None = None) -> list[Me
         m
         for m in _described(sentence, named)
         # "negotiations" and "meetings" name a channel only when told what about
-        if not (m.noun in {"negotiation", "meeting", "body"} and not m.words and not m.about)
+        if not (
+            m.noun in {"negotiation", "meeting", "body", "contact", "communication"}
+            and not m.words
+            and not m.about
+        )
         if not any(s.start <= m.start < s.end or m.start <= s.start < m.end for s in shorts)
     ]
     return sorted([*named, *described, *people, *shorts], key=lambda m: m.start)
