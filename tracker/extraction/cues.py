@@ -261,7 +261,7 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
             start = clause_start(sentence, match.start())
             before = sentence[start : match.start()]
             future = bool(_FUTURE.search(before)) or match.group(0).lower().startswith(
-                ("will be", "to be")
+                ("will be", "to be", "scheduled")
             )
             agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:\w+\s+){0,3}$", before, _FLAGS))
             if (reason := _doubt(before)) is not None:

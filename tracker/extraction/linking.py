@@ -169,8 +169,12 @@ class Linker:
                     continue
                 if _title_family(title) == family:
                     # The same kind of channel: its name's words may be fewer or more
-                    # ("the Commercial Issues Working Group" of a title with "US-China").
+                    # ("the Commercial Issues Working Group" of a title with "US-China"), or
+                    # differ but for a shared one ("Tourism Leadership Summit" of the "travel
+                    # and tourism summit").
                     found = fuzz.token_set_ratio(words, theirs)
+                    if found >= 60 and set(words.split()) & set(theirs.split()):
+                        found = max(found, MATCH)
                 else:
                     # Another kind ("Economic Working Group", "economic relations channel"):
                     # only the same name, nearly letter for letter, is the same channel.
@@ -179,19 +183,23 @@ class Linker:
                     best, score = channel, found
         return self._ref(best, "named") if best and score >= MATCH else None
 
-    def _topic_score(self, phrase: str, channel: KnownChannel) -> float:
+    def _topic_score(self, phrase: str, channel: KnownChannel, family: int = -1) -> float:
         """How well a description fits a channel: as a whole against each of its topics, or
-        its words among the distinctive words of a title."""
+        its words among the distinctive words of a title of the same kind of channel (the
+        description's noun, when it has one: "economic working group" is no "economic
+        relations channel")."""
         topics = (fuzz.ratio(phrase, topic.lower()) for topic in channel.topics)
         titles = (
             fuzz.token_set_ratio(phrase, " ".join(words))
+            if family < 0 or _title_family(title) == family
+            else fuzz.ratio(phrase, " ".join(words))
             for title in channel.titles
             if (words := _words(title))
         )
         return max((*topics, *titles), default=0.0)
 
-    def _by_topic(self, topic: str) -> ChannelRef | None:
-        scored = [(self._topic_score(topic, c), c) for c in self._candidates()]
+    def _by_topic(self, topic: str, family: int = -1) -> ChannelRef | None:
+        scored = [(self._topic_score(topic, c, family), c) for c in self._candidates()]
         scored = [(s, c) for s, c in scored if s >= MATCH]
         if not scored:
             return None
@@ -199,7 +207,7 @@ class Linker:
 
     def _by_description(self, mention: Mention) -> ChannelRef | None:
         phrase = " ".join([*mention.words, *mention.about]).lower()
-        return self._by_topic(phrase) if phrase else None
+        return self._by_topic(phrase, _family(mention.noun)) if phrase else None
 
     def _referred_back(self, noun: str) -> ChannelRef | None:
         for ref in reversed(self.spoken_of):
