@@ -57,7 +57,8 @@ def facts(text: str, catalogue: Catalogue = STORE) -> list[tuple[str, str, str]]
         (
             "U.S. and Chinese officials said the working group will meet again in China later "
             "this year.",
-            [("plan", "us-cn-commercial-wg", "2023-08-29")],
+            # No day said: agreed by the day of publication, or the day before.
+            [("plan", "us-cn-commercial-wg", "2023-08-28/2023-08-29")],
         ),
         (
             "China said on Monday it had suspended the climate talks with the United States.",

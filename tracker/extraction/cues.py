@@ -29,7 +29,8 @@ _FUTURE = re.compile(
 )
 
 _HEDGE = re.compile(
-    r"\b(?:efforts?|attempts?|bid|push|hopes?|hoped|hoping|may|might|could|would like|"
+    r"\b(?:efforts?|attempts?|bid|push|hopes?|hoped|hoping|may|might|could|would like|wish|"
+    r"wishes|wished|"
     r"seeks?|seeking|sought|aims?|aimed|aiming|consider|considers|considered|considering|"
     r"explore|explores|explored|exploring|possible|possibly|possibility|propose|proposed|"
     r"proposes|proposal|calls? for|called for|urged?|urges|urging|pushed for|pressed for|"
@@ -199,6 +200,22 @@ _BARE = frozenset(
 )
 
 
+# An infinitive of purpose before a cue ("travel to Beijing to revive the talks"); not after
+# "decision", "decided", "agreed", whose infinitive is what was decided or agreed.
+_AIM = re.compile(
+    r"(?<!decision )(?<!decided )(?<!agreed )(?<!agree )(?<!agreement )\bto\s+$", _FLAGS
+)
+# A rhythm of the past: "it had been held alternately … once a year", "was held annually".
+_HELD_BEFORE = re.compile(
+    r"\b(?:had been|had|used to|was|were)\s+(?:\w+\s+)?(?:held|met|convened)\b", _FLAGS
+)
+
+
+def _habit(before: str) -> str | None:
+    found = _HELD_BEFORE.search(before)
+    return f"a past habit, not a fact: “{found.group(0)}”" if found else None
+
+
 def clause_start(sentence: str, position: int) -> int:
     """Where the clause holding ``position`` begins."""
     start = 0
@@ -237,7 +254,7 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
         before = sentence[start : rhythm.start()]
         if not _MEETS.search(sentence[start : rhythm.end() + 40]):
             continue
-        if (reason := _doubt(before)) is not None:
+        if (reason := _doubt(before) or _habit(before)) is not None:
             doubts.append(Doubt("cadence", rhythm.start(), reason))
             continue
         index = int(next(k for k, v in rhythm.groupdict().items() if v)[1:])
@@ -260,8 +277,11 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
                 continue  # the meeting a rhythm speaks of is the cadence's, not a fact
             start = clause_start(sentence, match.start())
             before = sentence[start : match.start()]
-            future = bool(_FUTURE.search(before)) or match.group(0).lower().startswith(
-                ("will be", "to be", "scheduled")
+            future = (
+                bool(_FUTURE.search(before))
+                or match.group(0).lower().startswith(("will be", "to be", "scheduled"))
+                # "to revive the talks": an aim, unless a decision or an agreement took it
+                or bool(_AIM.search(before))
             )
             agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:\w+\s+){0,3}$", before, _FLAGS))
             if (reason := _doubt(before)) is not None:

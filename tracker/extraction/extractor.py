@@ -56,8 +56,9 @@ def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Prop
 
 def _read(sentence: Sentence, reading: _Reading) -> None:
     text = sentence.text
-    if sentence.paragraph == 0 and _headline(text):
-        return  # the body states what the headline does, and in the words of a sentence
+    if sentence.whole_paragraph and _headline(text):
+        # A headline, subheading or caption: the body states what it does, in a sentence.
+        return
     cues, _ = cues_in(text)
     past = find_dates(text, reading.published, future=False)
     reading.news_days.extend(
@@ -94,6 +95,30 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
                 )
 
 
+def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
+    """The mentions an opening verb opens: its subject, the one right after it, and those
+    joined to that by "and" ("launched an Economic Working Group and a Financial …")."""
+    kept: list[Mention] = []
+    for mention in sorted(own, key=lambda m: m.start):
+        near = mention.end <= cue.start or mention.start - cue.end <= 30
+        if near or (kept and _JOINED.fullmatch(text[kept[-1].end : mention.start])):
+            kept.append(mention)
+    return kept
+
+
+_JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
+_FAMILY_RANK = {
+    "dialogue": 0,
+    "talks": 0,
+    "consultations": 0,
+    "consultation": 0,
+    "mechanism": 0,
+    "2+2": 0,
+    "abbreviation": 0,
+    "working group": 1,
+    "group": 1,
+    "summit": 2,
+}
 _AT_A_MEETING = re.compile(r"(?:during|at|in) ", re.IGNORECASE)
 
 
@@ -148,6 +173,16 @@ def _channels(
     if _AT_A_MEETING.match(text, cue.start):
         # "agreed at a meeting in Seoul": whose meeting, only the leads it names can tell
         return [by_leads] if by_leads else []
+    if cue.kind == "open":
+        # What is launched or set up stands next to the verb ("set up a working group"), or
+        # is its subject ("the WMCC was established"): not "to create an environment for …
+        # talks".
+        own = _objects(cue, own, text)
+    elif cue.kind == "meet" and len(own) > 1:
+        # A delegation led "from the National Security Council to … the Strategic Stability
+        # Dialogue": the dialogue is the meeting's channel.
+        best = min(_FAMILY_RANK.get(m.noun, 9) for m in own)
+        own = [m for m in own if _FAMILY_RANK.get(m.noun, 9) == best]
     refs: list[ChannelRef] = []
     for mention in own:
         refs.extend(r for r in linker.link(mention, text) if r not in refs)
@@ -184,7 +219,7 @@ def _proposal(
         return None
     text = sentence.text
     past = find_dates(text, reading.published, future=False)
-    on, exact, note = _when(cue, past, reading)
+    on, exact, note = _when(cue, past, reading, text)
     options: dict[str, object] = {}
     if kind == "plan":
         found = _window(cue, find_dates(text, reading.published, future=True), reading)
@@ -195,8 +230,9 @@ def _proposal(
         agreed = [m for m in past if m.end <= cue.start and m.start != where]
         if agreed:  # "On Monday they agreed to meet in May"
             on, exact, note = agreed[-1].date, agreed[-1].exact, None
-        else:  # a plan is agreed by the day the article reports it
-            on, exact, note = FuzzyDate.of(reading.published), False, None
+        else:  # a plan is agreed by the day the article reports it, or the day before
+            day = reading.published
+            on, exact, note = FuzzyDate.parse(f"{day - dt.timedelta(days=1)}/{day}"), False, None
     if kind == "cadence":
         options["level"] = (
             cue.level
@@ -224,12 +260,21 @@ def _how_linked(channel: ChannelRef) -> str | None:
     return f"linked to {channel.slug} {channel.how}"
 
 
+def _bracketed(text: str, position: int) -> bool:
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
+
+
 def _when(
-    cue: Cue, past: list[DateMention], reading: _Reading
+    cue: Cue, past: list[DateMention], reading: _Reading, sentence_text: str = ""
 ) -> tuple[FuzzyDate, bool, str | None]:
     """The day a fact occurred: the date nearest its cue in the sentence, or else the days
     the article's news happened on."""
-    stated = [m for m in past if m.date.earliest <= reading.published]
+    # A date in brackets is a dateline's, the day of the report: not the fact's.
+    stated = [
+        m
+        for m in past
+        if m.date.earliest <= reading.published and not _bracketed(sentence_text, m.start)
+    ]
     if stated:
         nearest = min(stated, key=lambda m: abs(m.start - cue.end))
         return nearest.date, nearest.exact, None

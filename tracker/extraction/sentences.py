@@ -19,6 +19,7 @@ class Sentence:
     text: str
     start: int  # offset of its first character in the article
     paragraph: int
+    whole_paragraph: bool = False  # the paragraph holds this sentence only (a headline?)
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,6 @@ def sentences(article: str) -> Iterator[Sentence]:
     for paragraph, ((start, _), doc) in enumerate(
         zip(lines, nlp.pipe(t for _, t in lines), strict=True)
     ):
-        for sent in doc.sents:
-            said = sent.text.strip()
-            if said:
-                yield Sentence(said, start + sent.start_char, paragraph)
+        sents = [s for s in doc.sents if s.text.strip()]
+        for sent in sents:
+            yield Sentence(sent.text.strip(), start + sent.start_char, paragraph, len(sents) == 1)
