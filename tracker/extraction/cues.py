@@ -71,7 +71,9 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
         r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,4}"
         r"(?:round|meeting|session|dialogue|talks|consultations)|"
-        r"(?:during|at|in) (?:a|an|the|their|its|his|her) (?:\w+ )?meeting)\b",
+        r"(?:during|at|in|over) (?:a|an|the|their|its|his|her) (?:[\w-]+ ){0,2}"
+        r"(?:meeting|lunch|dinner|breakfast|talks)|"
+        r"(?:in-depth|candid|frank|productive|constructive) exchanges)\b",
         _FLAGS,
     ),
     "suspend": re.compile(

@@ -119,7 +119,12 @@ _FAMILY_RANK = {
     "group": 1,
     "summit": 2,
 }
-_AT_A_MEETING = re.compile(r"(?:during|at|in) ", re.IGNORECASE)
+# A meeting told by its occasion ("during a two-hour lunch", "in-depth exchanges"): whose,
+# only the leads the sentence names can tell.
+_AT_A_MEETING = re.compile(
+    r"(?:during|at|in|over) |(?:in-depth|candid|frank|productive|constructive) exchanges",
+    re.IGNORECASE,
+)
 
 
 def _stated(cues: list[Cue], past: list[DateMention], published: dt.date) -> list[Cue]:

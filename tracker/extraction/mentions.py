@@ -46,7 +46,8 @@ _ROUND_OF = re.compile(
 # People meeting about something: "have experts meet to discuss disputes over trade secrets".
 _PEOPLE_MEET = re.compile(
     r"\b(?P<who>experts|officials|ministers|deputies|negotiators|envoys|diplomats)\s+"
-    r"(?P<noun>meet)\s+(?:regularly\s+)?(?:to\s+discuss|on|about|over)\s+"
+    r"(?P<noun>meet)\s+(?:regularly\s+)?"
+    r"(?:to\s+[“\"]?(?:\w+\s+){0,3}?(?:discuss|resolve|address)|on|about|over)\s+"
     r"(?P<about>(?:(?:disputes?|issues?|concerns?|differences?)\s+(?:over|about|on)\s+)?"
     r"(?:protecting\s+|resolving\s+)?(?:[^.;:,]|\.(?=\w))+)"
 )
@@ -190,6 +191,7 @@ def _about(text: str | None) -> tuple[str, ...]:
         if not words or len(words) > 5:
             break  # the list has ended: a new clause begins
         topic = _VAGUE_TOPIC.sub("", part.strip())
+        topic = re.sub(r"\s+(?:issues|matters|concerns|questions)$", "", topic)
         if topic and topic.lower() not in NOT_TOPICS:
             topics.append(topic)
     return tuple(topics)
