@@ -69,6 +69,7 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"co-?chaired|co-?chair|chaired|hosted|hosting|host|took place|take place|happen|continue|"
         r"occur|scheduled to take place|"
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
+        r"travell?ed to [A-Z][\w-]+(?:,? [A-Z][\w-]+)? for|"
         r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,4}"
         r"(?:round|meeting|session|dialogue|talks|consultations)|"
         r"(?:during|at|in|over) (?:a|an|the|their|its|his|her) (?:[\w-]+ ){0,2}"

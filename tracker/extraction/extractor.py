@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from tracker.domain.dates import FuzzyDate
@@ -21,19 +20,12 @@ from tracker.extraction.cues import Cue, cues_in
 from tracker.extraction.dates import DateMention, find_dates
 from tracker.extraction.linking import ChannelRef, Linker
 from tracker.extraction.mentions import Mention, mentions_in
+from tracker.extraction.openings import headline, with_openings
 from tracker.extraction.places import main_parties
 from tracker.extraction.proposal import Kind, Proposal, Quote
 from tracker.extraction.sentences import Sentence, sentences
+from tracker.extraction.when import bracketed, location_in, window_of
 
-ADDED_OPENING = "the article does not say when the channel began: dated to its first fact"
-# A sentence that states the agreement a new channel began with.
-_AGREED = re.compile(
-    r"\b(?:agree(?:d|s)?|agreement)\b(?:\s+\S+){0,4}?\s+to\s+(?:hold|have|establish|form|set up|"
-    r"create|launch|start|begin|exchange|convene)\b",
-    re.IGNORECASE,
-)
-
-# How far back an undated fact may be placed: the days of the article's own news.
 NEWS_DAYS = 14
 
 
@@ -51,12 +43,12 @@ def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Prop
     reading = _Reading(published, Linker(catalogue, main_parties(article)), [], [])
     for sentence in sentences(article):
         _read(sentence, reading)
-    return _with_openings(reading.proposals, reading.linker)
+    return with_openings(reading.proposals, reading.linker)
 
 
 def _read(sentence: Sentence, reading: _Reading) -> None:
     text = sentence.text
-    if sentence.whole_paragraph and _headline(text):
+    if sentence.whole_paragraph and headline(text):
         # A headline, subheading or caption: the body states what it does, in a sentence.
         return
     cues, _ = cues_in(text)
@@ -148,15 +140,14 @@ def _new_thing(text: str, mentions: list[Mention]) -> bool:
     return any(re.search(r"\b(?:a|an)\s+[“\"]?$", text[: m.start]) for m in mentions)
 
 
-def _headline(text: str) -> bool:
-    """A first line without a full stop: an article's headline."""
-    return not text.endswith((".", "!", "?", "”", '"'))
-
-
 def _owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
     """Each mention's cue: the nearest, a cue before it counting as nearer (verbs come
-    before their objects)."""
+    before their objects). A rhythm owns none: it speaks of whichever channel the sentence
+    names ("agreed to launch an annual … Dialogue": the launch's channel, and its rhythm)."""
     owners: dict[Mention, int] = {}
+    verbs = [i for i, cue in enumerate(cues) if cue.kind != "cadence"]
+    if not verbs:
+        return owners
     for mention in mentions:
 
         def distance(index: int, mention: Mention = mention) -> float:
@@ -167,11 +158,11 @@ def _owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
                 return (cue.start - mention.end) * 1.5 + 5
             return 0
 
-        owners[mention] = min(range(len(cues)), key=distance)
+        owners[mention] = min(verbs, key=distance)
     return owners
 
 
-def _channels(
+def _channels(  # noqa: PLR0911 (one return for each way a cue finds its channel)
     cue: Cue, own: list[Mention], mentions: list[Mention], text: str, linker: Linker
 ) -> list[ChannelRef]:
     by_leads = linker.by_leads(text, cue.start) if cue.kind in {"meet", "cadence"} else None
@@ -195,6 +186,11 @@ def _channels(
         return refs
     if by_leads:
         return [by_leads]
+    if cue.kind == "meet" and not mentions and len({r.slug for r in linker.spoken_of}) == 1:
+        # "Officials from the two countries met in Seoul": in an article of one channel, that
+        # channel's meeting.
+        last = linker.spoken_of[-1]
+        return [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
     if cue.kind in {"cadence"} or (cue.kind == "meet" and cue.future):
         # A rhythm or a plan that names no channel: the one the sentence or article spoke of.
         for mention in mentions:
@@ -227,7 +223,9 @@ def _proposal(
     on, exact, note = _when(cue, past, reading, text)
     options: dict[str, object] = {}
     if kind == "plan":
-        found = _window(cue, find_dates(text, reading.published, future=True), reading)
+        found = window_of(
+            cue.start, find_dates(text, reading.published, future=True), reading.published
+        )
         if found is None:
             return None  # "will meet again", and no time: nothing to hold the plan to
         window, where = found
@@ -249,7 +247,7 @@ def _proposal(
     if kind in {"meet", "plan"}:
         if cue.level:
             options["level"] = cue.level
-        if location := _location(text[cue.end :]):
+        if location := location_in(text[cue.end :]):
             options["location"] = location
     confidence = "high" if exact and channel.certain else "medium"
     if channel.how == "referred back" and kind != "cadence":
@@ -265,10 +263,6 @@ def _how_linked(channel: ChannelRef) -> str | None:
     return f"linked to {channel.slug} {channel.how}"
 
 
-def _bracketed(text: str, position: int) -> bool:
-    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
-
-
 def _when(
     cue: Cue, past: list[DateMention], reading: _Reading, sentence_text: str = ""
 ) -> tuple[FuzzyDate, bool, str | None]:
@@ -278,7 +272,7 @@ def _when(
     stated = [
         m
         for m in past
-        if m.date.earliest <= reading.published and not _bracketed(sentence_text, m.start)
+        if m.date.earliest <= reading.published and not bracketed(sentence_text, m.start)
     ]
     if stated:
         nearest = min(stated, key=lambda m: abs(m.start - cue.end))
@@ -291,117 +285,3 @@ def _when(
     published = reading.published
     text = f"{published - dt.timedelta(days=1)}/{published}"
     return FuzzyDate.parse(text), False, "undated: dated to the days before publication"
-
-
-def _window(cue: Cue, future: list[DateMention], reading: _Reading) -> tuple[FuzzyDate, int] | None:
-    """When a planned meeting is to be held, and where the sentence says so."""
-    # After the words of the plan: "In March, they agreed to meet in May" plans May.
-    ahead = [m for m in future if m.date.latest >= reading.published and m.start >= cue.start]
-    return (ahead[0].date, ahead[0].start) if ahead else None
-
-
-_NOT_PLACES = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "The",
-    "A",
-    "An",
-    "Its",
-    "Their",
-    "Person",
-    "Addition",
-    "Particular",
-    "Response",
-    "Order",
-    "Early",
-    "Late",
-    "Mid",
-}
-
-
-def _location(after: str) -> str | None:
-    found = re.search(
-        r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+)){0,2})", after[:90]
-    )
-    if found is None:
-        return None
-    place = found.group(1)
-    if place.split()[0] in _NOT_PLACES or (place.isupper() and len(place) <= 4):
-        return None
-    return place
-
-
-def _with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposal]:
-    """The proposals, each new channel opened before its first fact: by the opening the
-    article states, or else by one dated to the channel's earliest fact (so that no fact
-    comes before it), which says so in its note unless its sentence states an agreement."""
-    ordered = sorted(proposals, key=lambda p: p.position)
-    out: list[Proposal] = []
-    for proposal in ordered:
-        ref = linker.proposed.get(proposal.slug)
-        if ref is None:
-            out.append(proposal)
-            continue
-        if any(p.slug == proposal.slug and p.command == "open" for p in out):
-            if proposal.command != "open":
-                out.append(proposal)
-            continue
-        facts = [p for p in ordered if p.slug == proposal.slug]
-        stated = next((p for p in facts if p.command == "open"), None)
-        options = {"title": ref.title, "parties": list(ref.parties)}
-        if stated is not None:
-            stated.options = {**options, **stated.options}
-            stated.position = proposal.position
-            out.append(stated)
-        else:
-            first = min(facts, key=lambda p: FuzzyDate.parse(p.on).earliest)
-            note = None if _AGREED.search(first.quote.text) else ADDED_OPENING
-            quote = Quote(first.quote.text, "medium", note)
-            out.append(
-                Proposal(
-                    "open", proposal.slug, first.on, quote, options, position=proposal.position
-                )
-            )
-        if proposal.command != "open":
-            out.append(proposal)
-    return _distinct(out)
-
-
-def _distinct(proposals: list[Proposal]) -> list[Proposal]:
-    """One proposal per fact: the same kind, channel, date and options from two sentences
-    keep the first (the second's quote adds nothing an import could use)."""
-    seen: dict[tuple[object, ...], Proposal] = {}
-    out = []
-    # A headline's fact is kept only when the body does not state it.
-    for p in sorted(proposals, key=lambda p: (_headline(p.quote.text), p.position)):
-        key: tuple[object, ...] = (
-            p.command,
-            p.slug,
-            p.on,
-            tuple(sorted((k, str(v)) for k, v in p.options.items())),
-        )
-        if p.command in {"open", "agree", "conclude"}:
-            key = (p.command, p.slug)
-        if key not in seen:
-            seen[key] = p
-            out.append(p)
-        elif p.quote.text not in {q.text for q in (seen[key].quote, *seen[key].also)}:
-            seen[key].also.append(p.quote)
-    return sorted(out, key=lambda p: p.position)

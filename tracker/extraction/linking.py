@@ -10,7 +10,6 @@ working group" alone is a reference back, never a match for every working group 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -18,44 +17,17 @@ from rapidfuzz import fuzz
 from tracker.domain.values import party_code
 from tracker.extraction.catalogue import Catalogue, KnownChannel
 from tracker.extraction.mentions import Mention
+from tracker.extraction.names import (
+    distinctive_words,
+    family,
+    names_person,
+    proposed_slug,
+    proposed_title,
+    title_family,
+)
 from tracker.extraction.places import parties_in
 
 MATCH = 85  # rapidfuzz score (0-100) from which two names or topics are the same
-_COMMON = {
-    "joint",
-    "bilateral",
-    "high-level",
-    "ministerial",
-    "the",
-    "of",
-    "on",
-    "and",
-    "for",
-    "in",
-    "between",
-    "us",
-    "u.s.",
-    "usa",
-    "working",
-    "group",
-    "dialogue",
-    "dialogues",
-    "talks",
-    "consultations",
-    "consultation",
-    "channel",
-    "mechanism",
-    "meeting",
-    "meetings",
-    "summit",
-    "commission",
-    "committee",
-    "forum",
-    "exchange",
-    "council",
-}
-_SHORT_NAMES = {"US": "US", "CN": "China", "GB": "UK", "KR": "South Korea", "RU": "Russia"}
-_SLUG_NOUNS = {"working group": "wg", "information exchange": "exchange", "task force": "tf"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +45,6 @@ class ChannelRef:
     @property
     def certain(self) -> bool:
         return self.how == "named"
-
-
-def _words(text: str) -> list[str]:
-    """The distinctive words of a name, lowercase."""
-    out: list[str] = []
-    for word in re.split(r"[\s/]+", text.lower()):
-        bare = word.strip(".,“”\"'’()")
-        parts = [p for p in re.split(r"[-–]", bare) if p]
-        if bare in _COMMON or not bare:
-            continue
-        if parts and all(parties_in(p.upper() if len(p) <= 3 else p.title()) for p in parts):
-            continue  # "u.s.-india", "china": the parties, not the channel's name
-        out.append(bare)
-    return out
 
 
 def stored(code: str) -> str:
@@ -157,17 +115,17 @@ class Linker:
         return ChannelRef(channel.slug, channel.titles[0], channel.parties, channel, how)
 
     def _by_name(self, mention: Mention) -> ChannelRef | None:
-        words = " ".join(_words(mention.text))
+        words = " ".join(distinctive_words(mention.text))
         if not words:
             return None
-        family = _family(mention.noun)
+        kind = family(mention.noun)
         best, score = None, 0.0
         for channel in self._candidates():
             for title in channel.titles:
-                theirs = " ".join(_words(title))
+                theirs = " ".join(distinctive_words(title))
                 if not theirs:
                     continue
-                if _title_family(title) == family:
+                if title_family(title) == kind:
                     # The same kind of channel: its name's words may be fewer or more
                     # ("the Commercial Issues Working Group" of a title with "US-China"), or
                     # differ but for a shared one ("Tourism Leadership Summit" of the "travel
@@ -183,7 +141,7 @@ class Linker:
                     best, score = channel, found
         return self._ref(best, "named") if best and score >= MATCH else None
 
-    def _topic_score(self, phrase: str, channel: KnownChannel, family: int = -1) -> float:
+    def _topic_score(self, phrase: str, channel: KnownChannel, kind: int = -1) -> float:
         """How well a description fits a channel: as a whole against each of its topics, or
         its words among the distinctive words of a title of the same kind of channel (the
         description's noun, when it has one: "economic working group" is no "economic
@@ -191,15 +149,15 @@ class Linker:
         topics = (fuzz.ratio(phrase, topic.lower()) for topic in channel.topics)
         titles = (
             fuzz.token_set_ratio(phrase, " ".join(words))
-            if family < 0 or _title_family(title) == family
+            if kind < 0 or title_family(title) == kind
             else fuzz.ratio(phrase, " ".join(words))
             for title in channel.titles
-            if (words := _words(title))
+            if (words := distinctive_words(title))
         )
         return max((*topics, *titles), default=0.0)
 
-    def _by_topic(self, topic: str, family: int = -1) -> ChannelRef | None:
-        scored = [(self._topic_score(topic, c, family), c) for c in self._candidates()]
+    def _by_topic(self, topic: str, kind: int = -1) -> ChannelRef | None:
+        scored = [(self._topic_score(topic, c, kind), c) for c in self._candidates()]
         scored = [(s, c) for s, c in scored if s >= MATCH]
         if not scored:
             return None
@@ -207,7 +165,7 @@ class Linker:
 
     def _by_description(self, mention: Mention) -> ChannelRef | None:
         phrase = " ".join([*mention.words, *mention.about]).lower()
-        return self._by_topic(phrase, _family(mention.noun)) if phrase else None
+        return self._by_topic(phrase, family(mention.noun)) if phrase else None
 
     def _referred_back(self, noun: str) -> ChannelRef | None:
         for ref in reversed(self.spoken_of):
@@ -229,14 +187,14 @@ class Linker:
         both = [
             c
             for c in self.catalogue.channels
-            if sum(1 for name in c.lead_names if _named_in(name, sentence)) >= 2
+            if sum(1 for name in c.lead_names if names_person(name, sentence)) >= 2
         ]
         if len(both) == 1:
             return self._ref(both[0], "by its leads")
         if both:
             return None
         rest = sentence[after:]
-        one = [c for c in self._candidates() if any(_named_in(n, rest) for n in c.lead_names)]
+        one = [c for c in self._candidates() if any(names_person(n, rest) for n in c.lead_names)]
         return self._ref(one[0], "by its leads") if len(one) == 1 else None
 
     def _new(self, mention: Mention, sentence: str) -> ChannelRef:
@@ -249,8 +207,8 @@ class Linker:
         parties = parties[:2] if len(parties) > 2 and not parties_in(mention.text) else parties
         if set(parties) <= set(self.article_parties):  # "US-China" as the article has it
             parties.sort(key=self.article_parties.index)
-        title = _title(mention, parties)
-        slug = _slug(parties, mention)
+        title = proposed_title(mention, parties)
+        slug = proposed_slug(parties, mention)
         for ref in self.proposed.values():
             if ref.title.lower() == title.lower() or self._same_new(ref, mention, parties):
                 return ref
@@ -265,126 +223,10 @@ class Linker:
     def _same_new(self, ref: ChannelRef, mention: Mention, parties: list[str]) -> bool:
         """True when a channel this article proposed already is the one a mention speaks of:
         the same parties, a noun of the same family, and no words that tell them apart."""
-        if set(ref.parties) != set(parties) or _family(ref.noun) != _family(mention.noun):
+        if set(ref.parties) != set(parties) or family(ref.noun) != family(mention.noun):
             return False
-        ours = " ".join(_words(" ".join([*mention.words, *mention.about])))
-        theirs = " ".join(_words(ref.title))
+        ours = " ".join(distinctive_words(" ".join([*mention.words, *mention.about])))
+        theirs = " ".join(distinctive_words(ref.title))
         if mention.named:
             return bool(ours and theirs) and fuzz.token_set_ratio(ours, theirs) >= MATCH
         return not ours or not theirs or fuzz.token_set_ratio(ours, theirs) >= 70
-
-
-_FAMILIES = (
-    {"summit"},
-    {"dialogue", "talks", "consultation", "consultations", "mechanism", "meeting", "2+2"},
-    {"working group", "group", "task force"},
-    {"exchange", "information exchange"},
-    {"commission", "committee", "council", "forum", "conference", "roundtable"},
-)
-
-
-def _family(noun: str) -> int:
-    return next((i for i, family in enumerate(_FAMILIES) if noun in family), -1)
-
-
-def _title_family(title: str) -> int:
-    """The family of the channel noun a title ends its name with (the last one it holds)."""
-    lowered = title.lower()
-    found = [
-        (lowered.rfind(noun), i)
-        for i, family in enumerate(_FAMILIES)
-        for noun in family
-        if re.search(rf"\b{re.escape(noun)}", lowered)
-    ]
-    return max(found)[1] if found else -1
-
-
-def _named_in(name: str, sentence: str) -> bool:
-    """True when the sentence names this person: the whole name, or the family name (the
-    first word of a Chinese, Japanese or Korean name is its family name, as news copy writes
-    it; else the last), but never a family name that is also an English word ("He")."""
-    if name in sentence:
-        return True
-    words = name.split()
-    if len(words) < 2:
-        return False
-    for family in (words[-1], words[0]):
-        if family.lower() in _ENGLISH or not family[:1].isupper():
-            continue
-        if re.search(rf"\b{re.escape(family)}\b", sentence):
-            return True
-    return False
-
-
-# Family names that are also English words: only the whole name counts for them.
-_ENGLISH = {
-    "he",
-    "ma",
-    "an",
-    "do",
-    "go",
-    "so",
-    "no",
-    "to",
-    "in",
-    "on",
-    "or",
-    "as",
-    "at",
-    "by",
-    "it",
-    "us",
-    "we",
-    "be",
-    "king",
-    "long",
-    "young",
-    "white",
-    "black",
-    "brown",
-    "green",
-    "may",
-    "will",
-    "rice",
-    "bush",
-    "power",
-    "price",
-    "kerry",
-    "mark",
-    "case",
-    "hill",
-}
-
-
-def _short(code: str) -> str:
-    if code in _SHORT_NAMES:
-        return _SHORT_NAMES[code]
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
-
-
-def _title(mention: Mention, parties: list[str]) -> str:
-    if mention.named:
-        text = mention.text
-        if parties_in(text):
-            return text
-        return f"{'–'.join(_short(p) for p in parties)} {text}"
-    noun = mention.noun
-    words = " ".join(mention.words)
-    about = f" on {', '.join(mention.about)}" if mention.about else ""
-    what = f"{words} {noun}".strip()
-    return f"{'–'.join(_short(p) for p in parties)} {what}{about}"
-
-
-def _slug(parties: list[str], mention: Mention) -> str:
-    words = _words(mention.text) if mention.named else [*mention.words]
-    if not mention.named and mention.about:
-        words += mention.about[0].split()[:2]
-    noun = _SLUG_NOUNS.get(mention.noun, mention.noun.replace(" ", "-"))
-    parts = [p.lower() for p in parties[:2]]
-    parts += [re.sub(r"[^a-z0-9]+", "", w.replace("+", "plus")) for w in words[:4]]
-    parts.append(noun.replace("+", "plus"))
-    slug = "-".join(p for p in parts if p)
-    return re.sub(r"-+", "-", slug)[:64].strip("-")

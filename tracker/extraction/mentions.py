@@ -57,7 +57,7 @@ _DESCRIBED = re.compile(
     r"(?P<noun>working groups?|task force|dialogues?|talks|consultations|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
     r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body|"
-    r"contacts|communications)\b"
+    r"contacts|communications|discussions)\b"
     r"(?P<about>(?:\s+with\s+[A-Z][\w.]*)?\s+(?:on|about|over|concerning|regarding|to discuss)"
     r"\s+(?:[^.;:]|\.(?=\w|\s+[a-z]))+)?"
 )
@@ -162,6 +162,7 @@ def abbreviations_in(sentence: str, known: set[str]) -> list[Mention]:
     ]
 
 
+_SAYS = re.compile(r"\b(?:said|says|say|added|told|according|noted|stressed)\b")
 _DATE_WORD = re.compile(
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
     r"March|April|May|June|July|August|September|October|November|December|today|yesterday|"
@@ -188,7 +189,7 @@ def _about(text: str | None) -> tuple[str, ...]:
     topics: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
         words = part.split()
-        if not words or len(words) > 5:
+        if not words or len(words) > 5 or _SAYS.search(part):
             break  # the list has ended: a new clause begins
         topic = _VAGUE_TOPIC.sub("", part.strip())
         topic = re.sub(r"\s+(?:issues|matters|concerns|questions)$", "", topic)

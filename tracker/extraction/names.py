@@ -1,0 +1,175 @@
+"""How channels and people are named: a name's distinctive words, the kind of channel a noun
+names, the title and slug proposed for a new channel, and whether a sentence names a person."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.mentions import Mention
+from tracker.extraction.places import parties_in
+
+_COMMON = {
+    "joint",
+    "bilateral",
+    "high-level",
+    "ministerial",
+    "the",
+    "of",
+    "on",
+    "and",
+    "for",
+    "in",
+    "between",
+    "us",
+    "u.s.",
+    "usa",
+    "working",
+    "group",
+    "dialogue",
+    "dialogues",
+    "talks",
+    "consultations",
+    "consultation",
+    "channel",
+    "mechanism",
+    "meeting",
+    "meetings",
+    "summit",
+    "commission",
+    "committee",
+    "forum",
+    "exchange",
+    "council",
+}
+_SHORT_NAMES = {"US": "US", "CN": "China", "GB": "UK", "KR": "South Korea", "RU": "Russia"}
+_SLUG_NOUNS = {"working group": "wg", "information exchange": "exchange", "task force": "tf"}
+
+
+def distinctive_words(text: str) -> list[str]:
+    """The distinctive words of a name, lowercase."""
+    out: list[str] = []
+    for word in re.split(r"[\s/]+", text.lower()):
+        bare = word.strip(".,“”\"'’()")
+        parts = [p for p in re.split(r"[-–]", bare) if p]
+        if bare in _COMMON or not bare:
+            continue
+        if parts and all(parties_in(p.upper() if len(p) <= 3 else p.title()) for p in parts):
+            continue  # "u.s.-india", "china": the parties, not the channel's name
+        out.append(bare)
+    return out
+
+
+_FAMILIES = (
+    {"summit"},
+    {"dialogue", "talks", "consultation", "consultations", "mechanism", "meeting", "2+2"},
+    {"working group", "group", "task force"},
+    {"exchange", "information exchange"},
+    {"commission", "committee", "council", "forum", "conference", "roundtable"},
+)
+
+
+def family(noun: str) -> int:
+    return next((i for i, family in enumerate(_FAMILIES) if noun in family), -1)
+
+
+def title_family(title: str) -> int:
+    """The family of the channel noun a title ends its name with (the last one it holds)."""
+    lowered = title.lower()
+    found = [
+        (lowered.rfind(noun), i)
+        for i, family in enumerate(_FAMILIES)
+        for noun in family
+        if re.search(rf"\b{re.escape(noun)}", lowered)
+    ]
+    return max(found)[1] if found else -1
+
+
+def names_person(name: str, sentence: str) -> bool:
+    """True when the sentence names this person: the whole name, or the family name (the
+    first word of a Chinese, Japanese or Korean name is its family name, as news copy writes
+    it; else the last), but never a family name that is also an English word ("He")."""
+    if name in sentence:
+        return True
+    words = name.split()
+    if len(words) < 2:
+        return False
+    for family in (words[-1], words[0]):
+        if family.lower() in _ENGLISH or not family[:1].isupper():
+            continue
+        if re.search(rf"\b{re.escape(family)}\b", sentence):
+            return True
+    return False
+
+
+# Family names that are also English words: only the whole name counts for them.
+_ENGLISH = {
+    "he",
+    "ma",
+    "an",
+    "do",
+    "go",
+    "so",
+    "no",
+    "to",
+    "in",
+    "on",
+    "or",
+    "as",
+    "at",
+    "by",
+    "it",
+    "us",
+    "we",
+    "be",
+    "king",
+    "long",
+    "young",
+    "white",
+    "black",
+    "brown",
+    "green",
+    "may",
+    "will",
+    "rice",
+    "bush",
+    "power",
+    "price",
+    "kerry",
+    "mark",
+    "case",
+    "hill",
+}
+
+
+def _short(code: str) -> str:
+    if code in _SHORT_NAMES:
+        return _SHORT_NAMES[code]
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+
+
+def proposed_title(mention: Mention, parties: list[str]) -> str:
+    if mention.named:
+        text = mention.text
+        if parties_in(text):
+            return text
+        return f"{'–'.join(_short(p) for p in parties)} {text}"
+    noun = mention.noun
+    words = " ".join(mention.words)
+    about = f" on {', '.join(mention.about)}" if mention.about else ""
+    what = f"{words} {noun}".strip()
+    return f"{'–'.join(_short(p) for p in parties)} {what}{about}"
+
+
+def proposed_slug(parties: list[str], mention: Mention) -> str:
+    words = distinctive_words(mention.text) if mention.named else [*mention.words]
+    if not mention.named and mention.about:
+        words += mention.about[0].split()[:2]
+    noun = _SLUG_NOUNS.get(mention.noun, mention.noun.replace(" ", "-"))
+    parts = [p.lower() for p in parties[:2]]
+    parts += [re.sub(r"[^a-z0-9]+", "", w.replace("+", "plus")) for w in words[:4]]
+    parts.append(noun.replace("+", "plus"))
+    slug = "-".join(p for p in parts if p)
+    return re.sub(r"-+", "-", slug)[:64].strip("-")

@@ -1,0 +1,88 @@
+"""Openings of the new channels an article speaks of, and one proposal per fact.
+
+A channel the store does not hold must be opened before its facts import: by the opening the
+article states, or else by one dated to the channel's earliest fact, whose note says the
+article does not state it. A fact stated by several sentences is one proposal, quoting each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tracker.domain.dates import FuzzyDate
+from tracker.extraction.linking import Linker
+from tracker.extraction.proposal import Proposal, Quote
+
+ADDED_OPENING = "the article does not say when the channel began: dated to its first fact"
+# A sentence that states the agreement a new channel began with.
+_AGREED = re.compile(
+    r"\b(?:agree(?:d|s)?|agreement)\b(?:\s+\S+){0,4}?\s+to\s+(?:hold|have|establish|form|set up|"
+    r"create|launch|start|begin|exchange|convene)\b",
+    re.IGNORECASE,
+)
+
+
+# How far back an undated fact may be placed: the days of the article's own news.
+def headline(text: str) -> bool:
+    """A first line without a full stop: an article's headline."""
+    return not text.endswith((".", "!", "?", "”", '"'))
+
+
+def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposal]:
+    """The proposals, each new channel opened before its first fact: by the opening the
+    article states, or else by one dated to the channel's earliest fact (so that no fact
+    comes before it), which says so in its note unless its sentence states an agreement."""
+    ordered = sorted(proposals, key=lambda p: p.position)
+    out: list[Proposal] = []
+    for proposal in ordered:
+        ref = linker.proposed.get(proposal.slug)
+        if ref is None:
+            out.append(proposal)
+            continue
+        if any(p.slug == proposal.slug and p.command == "open" for p in out):
+            if proposal.command != "open":
+                out.append(proposal)
+            continue
+        facts = [p for p in ordered if p.slug == proposal.slug]
+        stated = next((p for p in facts if p.command == "open"), None)
+        options = {"title": ref.title, "parties": list(ref.parties)}
+        if stated is not None:
+            stated.options = {**options, **stated.options}
+            stated.position = proposal.position
+            out.append(stated)
+        else:
+            first = min(facts, key=lambda p: FuzzyDate.parse(p.on).earliest)
+            note = None if _AGREED.search(first.quote.text) else ADDED_OPENING
+            quote = Quote(first.quote.text, "medium", note)
+            out.append(
+                Proposal(
+                    "open", proposal.slug, first.on, quote, options, position=proposal.position
+                )
+            )
+        if proposal.command != "open":
+            out.append(proposal)
+    return _distinct(out)
+
+
+def _distinct(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per fact: the same kind, channel, date and options from two sentences
+    keep the first (the second's quote adds nothing an import could use)."""
+    seen: dict[tuple[object, ...], Proposal] = {}
+    out = []
+    # A headline's fact is kept only when the body does not state it.
+    for p in sorted(proposals, key=lambda p: (headline(p.quote.text), p.position)):
+        key: tuple[object, ...] = (
+            p.command,
+            p.slug,
+            p.on,
+            tuple(sorted((k, str(v)) for k, v in p.options.items())),
+        )
+        if p.command in {"open", "agree", "conclude"}:
+            key = (p.command, p.slug)
+        if key not in seen:
+            seen[key] = p
+            out.append(p)
+        elif p.quote.text not in {q.text for q in (seen[key].quote, *seen[key].also)}:
+            seen[key].also.append(p.quote)
+    return sorted(out, key=lambda p: p.position)
