@@ -70,7 +70,7 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"occur|scheduled to take place|"
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
         r"travell?ed to [A-Z][\w-]+(?:,? [A-Z][\w-]+)? for|"
-        r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,4}"
+        r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,6}"
         r"(?:round|meeting|session|dialogue|talks|consultations)|"
         r"(?:during|at|in|over) (?:a|an|the|their|its|his|her) (?:[\w-]+ ){0,2}"
         r"(?:meeting|lunch|dinner|breakfast|talks)|"
@@ -214,6 +214,14 @@ _HELD_BEFORE = re.compile(
 )
 
 
+# "Two rounds of the dialogue have been held so far", "the tenth time we have held these".
+_COUNT = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:rounds|times|meetings|sessions)\b|\bthe\s+\w+\s+time\b",
+    _FLAGS,
+)
+
+
 def _habit(before: str) -> str | None:
     found = _HELD_BEFORE.search(before)
     return f"a past habit, not a fact: “{found.group(0)}”" if found else None
@@ -237,6 +245,8 @@ def level_in(text: str) -> str | None:
 
 def _doubt(before: str) -> str | None:
     """Why the words before a cue, in its clause, take the cue back; None if they do not."""
+    if (found := _COUNT.search(before)) is not None:
+        return f"a count of meetings, not one: “{found.group(0)}”"
     if (found := _NEGATION.search(before)) is not None:
         return f"denied: “{found.group(0).strip()}”"
     if (found := _PAST_HABIT.search(before)) is not None:

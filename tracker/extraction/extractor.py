@@ -56,7 +56,9 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
     reading.news_days.extend(
         m.date.earliest
         for m in past
-        if m.exact and 0 <= (reading.published - m.date.earliest).days <= NEWS_DAYS
+        if m.exact
+        and 0 <= (reading.published - m.date.earliest).days <= NEWS_DAYS
+        and not bracketed(text, m.start)
     )
     mentions = mentions_in(text, set(reading.linker.abbreviations))
     cues = _stated(cues, past, reading.published)
@@ -226,11 +228,22 @@ def _proposal(
         found = window_of(
             cue.start, find_dates(text, reading.published, future=True), reading.published
         )
+        if found is None and cue.kind == "resume" and cue.agreed:
+            # "have agreed to restart the political dialogue", no time given: the
+            # resumption is the agreement
+            return _proposal(replace(cue, future=False), channel, sentence, reading)
         if found is None:
             return None  # "will meet again", and no time: nothing to hold the plan to
         window, where = found
         options["window"] = str(window)
-        agreed = [m for m in past if m.end <= cue.start and m.start != where]
+        # A day the plan was agreed on, read the same in either tense ("On Monday" of a
+        # sentence about a meeting to come could be either Monday: it dates nothing).
+        coming = {(m.start, str(m.date)) for m in find_dates(text, reading.published, future=True)}
+        agreed = [
+            m
+            for m in past
+            if m.end <= cue.start and m.start != where and (m.start, str(m.date)) in coming
+        ]
         if agreed:  # "On Monday they agreed to meet in May"
             on, exact, note = agreed[-1].date, agreed[-1].exact, None
         else:  # a plan is agreed by the day the article reports it, or the day before

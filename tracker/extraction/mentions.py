@@ -184,6 +184,8 @@ def _about(text: str | None) -> tuple[str, ...]:
     ]
     # "on the fight against terrorism on September 9 at Geneva": up to the date or the place
     text = re.split(r"\s+(?:on|at|last|this|next)\s+(?=(?:the\s+)?[A-Z0-9])", text)[0]
+    if re.match(r"(?:a\s+)?(?:number|range|variety|host|series)\s+of\b", text, re.IGNORECASE):
+        return ()  # "a number of policy areas": about nothing in particular
     if _DATE_WORD.match(text):
         return ()  # "met on Monday": when, not what about
     topics: list[str] = []

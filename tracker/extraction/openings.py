@@ -66,8 +66,10 @@ def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposa
 
 
 def _distinct(proposals: list[Proposal]) -> list[Proposal]:
-    """One proposal per fact: the same kind, channel, date and options from two sentences
-    keep the first (the second's quote adds nothing an import could use)."""
+    """One proposal per fact, quoting each sentence that states it: an opening, agreement or
+    conclusion of a channel; a meeting of a channel on a date (the first sentence's place and
+    level kept); a plan of a channel for a window; a cadence of a level and rhythm; a
+    suspension or resumption on a date."""
     seen: dict[tuple[object, ...], Proposal] = {}
     out = []
     # A headline's fact is kept only when the body does not state it.
@@ -80,6 +82,10 @@ def _distinct(proposals: list[Proposal]) -> list[Proposal]:
         )
         if p.command in {"open", "agree", "conclude"}:
             key = (p.command, p.slug)
+        elif p.command == "meet":
+            key = (p.command, p.slug, p.on)
+        elif p.command == "plan":
+            key = (p.command, p.slug, p.options.get("window"))
         if key not in seen:
             seen[key] = p
             out.append(p)
