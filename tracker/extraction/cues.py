@@ -29,7 +29,7 @@ _FUTURE = re.compile(
 )
 
 _HEDGE = re.compile(
-    r"\b(?:efforts?|attempts?|bid|push|hopes?|hoped|hoping|may|might|could|would like|wish|"
+    r"\b(?:efforts?|attempts?|bid|push|hopes?|hoped|hoping|would like|wish|"
     r"wishes|wished|"
     r"seeks?|seeking|sought|aims?|aimed|aiming|consider|considers|considered|considering|"
     r"explore|explores|explored|exploring|possible|possibly|possibility|propose|proposed|"
@@ -41,6 +41,8 @@ _HEDGE = re.compile(
     r"communication|would welcome|invited|invitation|pending|difficulty of|difficult to)\b",
     _FLAGS,
 )
+# Lowercase only: "May" is a month.
+_MODAL = re.compile(r"\b(?:may|might|could)\b")
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|neither|nor|without|yet to|failed to|no)\b[^,;]{0,30}$",
     _FLAGS,
@@ -96,6 +98,7 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"wound down|terminat(?:e|ed|es|ing|ion of)|abolish(?:ed|es|ing)?|"
         r"(?:was|were|has been|have been) (?:ended|concluded|discontinued|replaced|superseded)|"
         r"discontinu(?:e|ed|es)|replaced by|superseded by|came to an end|brought to an end|"
+        r"(?:combined and )?(?:replaced|superseded|subsumed)|"
         r"conclud(?:e|ed|es) (?:its|their) work|end(?:ed|s)? (?:the|its|their)\b)"
         # "concluded the fourth round", "ended the meeting": a meeting's end, not the channel's
         r"(?! (?:[\w-]+ ){0,2}(?:round|session|meeting|visit)s?\b)",
@@ -252,7 +255,7 @@ def _doubt(before: str) -> str | None:
     if (found := _PAST_HABIT.search(before)) is not None:
         return f"a past habit, not a fact: “{found.group(0).strip()}”"
     tail = before[-80:]
-    if (found := _HEDGE.search(tail)) is not None:
+    if (found := _HEDGE.search(tail) or _MODAL.search(tail)) is not None:
         return f"hedged: “{found.group(0)}”"
     return None
 

@@ -101,6 +101,7 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
 
 
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
+_REPLACING = re.compile(r"(?:combined and )?(?:replaced|superseded|subsumed)", re.IGNORECASE)
 _FAMILY_RANK = {
     "dialogue": 0,
     "talks": 0,
@@ -176,6 +177,9 @@ def _channels(  # noqa: PLR0911 (one return for each way a cue finds its channel
         # is its subject ("the WMCC was established"): not "to create an environment for …
         # talks".
         own = _objects(cue, own, text)
+    elif cue.kind == "conclude" and _REPLACING.fullmatch(text[cue.start : cue.end]):
+        # "The mechanism replaced two previous ones: A and B": A and B ended, not the new one
+        own = [m for m in own if m.start >= cue.end]
     elif cue.kind == "meet" and len(own) > 1:
         # A delegation led "from the National Security Council to … the Strategic Stability
         # Dialogue": the dialogue is the meeting's channel.

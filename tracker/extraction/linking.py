@@ -227,6 +227,7 @@ class Linker:
             return False
         ours = " ".join(distinctive_words(" ".join([*mention.words, *mention.about])))
         theirs = " ".join(distinctive_words(ref.title))
-        if mention.named:
-            return bool(ours and theirs) and fuzz.token_set_ratio(ours, theirs) >= MATCH
+        if mention.named:  # two names: nearly the same letters ("Strategic Dialogue" is not
+            # the "Strategic and Economic Dialogue")
+            return bool(ours and theirs) and fuzz.ratio(ours, theirs) >= MATCH
         return not ours or not theirs or fuzz.token_set_ratio(ours, theirs) >= 70

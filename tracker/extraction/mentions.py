@@ -104,6 +104,8 @@ def _named(sentence: str) -> list[Mention]:
         kept: list[str] = []
         while words:
             word = words[-1]
+            if word.isalpha() and _NAMED.fullmatch(word):
+                break  # another name's noun: "A Dialogue and B Dialogue" are two names
             name_word = _NAME_WORD.match(word.strip(",")) and not word.endswith(",")
             if name_word or (word in JOINING and kept):
                 kept.insert(0, words.pop())
@@ -117,6 +119,8 @@ def _named(sentence: str) -> list[Mention]:
             continue  # "Mintz Group", "Paris Agreement Framework": a firm or a text
         goes_on = _NAME_GOES_ON.match(sentence, noun.end())
         end = goes_on.end() if goes_on else noun.end()
+        if _NAMED.search(sentence, noun.end(), end):
+            end = noun.end()  # "A Dialogue and B Economic Dialogue": two names, not one
         name = " ".join([*kept, sentence[noun.start() : end]])
         start = max(sentence.rfind(name, 0, end) if kept else noun.start(), 0)
         bracket = _ABBREVIATION.match(sentence, end)
