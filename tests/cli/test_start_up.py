@@ -27,7 +27,9 @@ MODULES = sorted({f"tracker.cli.{module}" for module, _, _ in COMMANDS.values()}
 
 # pycountry too: party codes come from a table in the domain (tests/unit/test_values.py checks
 # it against pycountry), since loading pycountry's database took longer than recording.
-HEAVY = ("rich", "psycopg", "jinja2", "cryptography", "pycountry", "icalendar")
+# What tracker extract reads an article with: only extract loads them.
+EXTRACTION = ("spacy", "rapidfuzz", "trafilatura", "lxml", "tomli_w", "tracker.extraction")
+HEAVY = ("rich", "psycopg", "jinja2", "cryptography", "pycountry", "icalendar", *EXTRACTION)
 
 # What only other commands use: reports and exports, seed files, verification, PostgreSQL.
 OTHER_COMMANDS = (
@@ -129,3 +131,13 @@ def test_the_check_sees_a_heavy_library_when_a_command_loads_one(
     loaded = loaded_by(["report", "--format", "html", "-o", str(tmp_path / "r.html")], store)
     assert "jinja2" in loaded
     assert "tracker.reports.document" in loaded
+
+
+def test_only_extract_loads_the_extraction_libraries(store: str, tmp_path: Path) -> None:
+    for args in (["status"], ["history", "us-cn-talks"], ["channels"]):
+        loaded = loaded_by(args, store)
+        assert not loaded & set(EXTRACTION), (args, sorted(loaded & set(EXTRACTION)))
+    article = tmp_path / "readout.txt"
+    article.write_text("The US-China Talks met in Geneva yesterday.\n", encoding="utf-8")
+    loaded = loaded_by(["extract", str(article), "--published", "2024-05-02"], store)
+    assert {"spacy", "rapidfuzz", "tracker.extraction"} <= loaded
