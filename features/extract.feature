@@ -61,6 +61,17 @@ Feature: Propose the facts an article states
       When I extract the facts of the article "suspend.txt" published on "2024-05-22"
       Then the proposal is to suspend "us-jp-econ-dialogue" of "2024-05-20", new
 
+    Scenario: A suspension the store dates otherwise is known, and the article's date stays visible
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And I ran tracker suspend us-jp-econ-dialogue --on 2022-08-05 --by JP
+      And an article "mistaken.txt" that says "Tokyo broke off the US–Japan Economic Policy Dialogue in August 2020."
+      When I extract the facts of the article "mistaken.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel             | date    | status | note                                                                         |
+        | suspend | us-jp-econ-dialogue | 2020-08 | known  | the store records this on 2022-08-05; the article says 2020-08: the two disagree |
+
     Scenario: A suspended channel taken up again is proposed as resumed
       Given these channels:
         | channel             | title                             | parties | opened     | status |
@@ -99,6 +110,16 @@ Feature: Propose the facts an article states
         | early next year, as the seeds write | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in early 2025.             | 2024-05-22 | plan | 2025-01~/2025-04~     |
         | January 30-31                       | The US–Japan Economic Policy Dialogue met in Tokyo on January 30-31.                                       | 2024-05-22 | meet | 2024-01-30/2024-01-31 |
         | May 21-23, a plan, read forward     | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in Tokyo on May 21-23.     | 2024-06-10 | plan | 2025-05-21/2025-05-23 |
+
+  Rule: A saved web page is read for its main text, not its menus and footers
+
+    Scenario: The facts of a saved readout page are proposed
+      Given a new, empty tracker
+      When I extract the facts of the article "readout.html" published on "2024-05-22"
+      Then the proposals are:
+        | kind | date       | title                             | parties | status |
+        | open | 2024-05-20 | US–Japan Economic Policy Dialogue | US, JP  | new    |
+      And every proposal quotes the article's sentence "The United States and Japan launched the US–Japan Economic Policy Dialogue on Monday."
 
   Rule: Channels already recorded are named by their slug, however the article names them
 

@@ -53,6 +53,8 @@ def _shown(entry: dict[str, Any], column: str) -> str:
             return str(source.get("confidence", ""))
         case "quote":
             return str(source.get("quote", ""))
+        case "note":
+            return str(source.get("note", ""))
         case _:
             return str(entry.get(column, ""))
 
@@ -61,7 +63,7 @@ def _matches(entry: dict[str, Any], row: dict[str, str]) -> bool:
     for column, expected in row.items():
         shown = _shown(entry, column)
         # A title or a quote is given by words it holds; every other value in full.
-        if not (expected in shown if column in ("title", "quote") else shown == expected):
+        if not (expected in shown if column in ("title", "quote", "note") else shown == expected):
             return False
     return True
 
