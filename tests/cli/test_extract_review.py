@@ -35,11 +35,13 @@ open(path, "w", encoding="utf-8").write(text)
 class Terminal:
     """A command on a pseudo-terminal: wait for what it shows, type answers."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(
+        self, args: list[str], env: dict[str, str], program: str = "tests.cli.fake_extraction"
+    ) -> None:
         self.controller, terminal = os.openpty()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.cli.fake_extraction", *args],
+                [sys.executable, "-m", program, *args],
                 stdin=terminal,
                 stdout=terminal,
                 stderr=terminal,
@@ -181,3 +183,30 @@ def test_a_bad_edit_says_why_and_offers_to_edit_again(review: Terminal, store: s
     review.type("s")
     review.expect("nothing accepted: nothing recorded")
     assert review.end() == 0
+
+
+def test_the_real_engine_s_proposals_are_reviewed_and_recorded(store: str, tmp_path: Path) -> None:
+    """The same walk with the extractor itself, not the stand-in."""
+    article = ARTICLE.parent / "open.txt"
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "TRACKER_DB": store,
+    }
+    args = ["extract", str(article), "--published", "2024-05-22", "--review"]
+    terminal = Terminal(args, env, program="tracker")
+    try:
+        terminal.expect("[1/1] open us-jp-economic-policy-dialogue on 2024-05-20  (new)")
+        terminal.expect(PROMPT)
+        terminal.type("a")
+        terminal.expect("record them (all or nothing)?")
+        terminal.type("y")
+        terminal.expect("recorded 1 events")
+        assert terminal.end() == 0
+    finally:
+        if terminal.process.poll() is None:
+            terminal.process.kill()
+    events = history(store, "us-jp-economic-policy-dialogue")
+    assert [e["kind"] for e in events] == ["opened"]
