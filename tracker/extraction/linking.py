@@ -65,9 +65,10 @@ class Linker:
     abbreviations: dict[str, ChannelRef] = field(default_factory=dict)  # "WMCC": its channel
 
     def _compatible(self, channel: KnownChannel) -> bool:
-        # A channel of parties the article names (of two of them when it names two or more).
+        # A channel of the parties the article names: both, when it names two; one of them,
+        # when it names more (a third is often a place or a subject: "Taiwan", "Geneva").
         named = {stored(p) for p in self.article_parties}
-        need = min(2, len(channel.parties), len(named))
+        need = min(2, len(channel.parties)) if len(named) == 2 else min(1, len(named))
         return len(named & set(channel.parties)) >= need
 
     def _candidates(self) -> list[KnownChannel]:

@@ -221,17 +221,11 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
         start = match.start("noun")
         if written:
             start = sentence.rfind(" ".join(written), match.start(), match.start("noun"))
-        found.append(
-            Mention(
-                sentence[start : match.end("noun")],
-                start,
-                match.end("noun"),
-                False,
-                _noun(match.group("noun")),
-                words,
-                about,
-            )
-        )
+        text, noun = sentence[start : match.end("noun")], _noun(match.group("noun"))
+        plural = match.group("noun").endswith("s") and noun not in {"talks", "consultations"}
+        # "the economic and financial working groups": one channel a word
+        for group in [(w,) for w in words] if plural and "and" in written else [words]:
+            found.append(Mention(text, start, match.end("noun"), False, noun, group, about))
     return found
 
 
