@@ -94,14 +94,25 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     joined to that by "and" ("launched an Economic Working Group and a Financial …")."""
     kept: list[Mention] = []
     for mention in sorted(own, key=lambda m: m.start):
-        near = mention.end <= cue.start or mention.start - cue.end <= 30
+        between = text[cue.end : mention.start]
+        near = mention.end <= cue.start or (
+            len(between.split()) <= 4 and not _PREPOSITION.search(between)
+        )
         if near or (kept and _JOINED.fullmatch(text[kept[-1].end : mention.start])):
             kept.append(mention)
     return kept
 
 
+# "to create an environment for peace talks": what is created is not the talks.
+_PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
 _REPLACING = re.compile(r"(?:combined and )?(?:replaced|superseded|subsumed)", re.IGNORECASE)
+# Who meets for a channel, not for themselves: "officials from the two countries met".
+_DELEGATES = re.compile(
+    r"\b(?:officials|delegations?|representatives|negotiators|the two sides|both sides|"
+    r"experts|envoys)\b",
+    re.IGNORECASE,
+)
 _FAMILY_RANK = {
     "dialogue": 0,
     "talks": 0,
@@ -192,7 +203,12 @@ def _channels(  # noqa: PLR0911 (one return for each way a cue finds its channel
         return refs
     if by_leads:
         return [by_leads]
-    if cue.kind == "meet" and not mentions and len({r.slug for r in linker.spoken_of}) == 1:
+    if (
+        cue.kind == "meet"
+        and not mentions
+        and len({r.slug for r in linker.spoken_of}) == 1
+        and _DELEGATES.search(text, 0, cue.start)
+    ):
         # "Officials from the two countries met in Seoul": in an article of one channel, that
         # channel's meeting.
         last = linker.spoken_of[-1]

@@ -84,18 +84,22 @@ class Linker:
         if mention.generic:
             found = self._referred_back(mention.noun)
             return [found] if found else []
+        ref: ChannelRef | None
         if mention.named:
             known = self._by_name(mention)
             ref = known or self._new(mention, sentence)
-            if mention.abbreviation:
+            if mention.abbreviation and ref is not None:
                 self.abbreviations[mention.abbreviation] = ref
         elif mention.about and not mention.words:
             refs = [r for topic in mention.about if (r := self._by_topic(topic.lower()))]
             if not refs and len(mention.about) > 1 and mention.text.endswith("s"):
                 # "dialogues about military, climate and other issues": one channel a topic.
                 refs = [
-                    self._new(replace(mention, words=tuple(t.split()), about=()), sentence)
+                    r
                     for t in mention.about
+                    if (
+                        r := self._new(replace(mention, words=tuple(t.split()), about=()), sentence)
+                    )
                 ]
             if refs:
                 self._remember(*refs)
@@ -103,6 +107,8 @@ class Linker:
             ref = self._new(mention, sentence)
         else:
             ref = self._by_description(mention) or self._new(mention, sentence)
+        if ref is None:
+            return []
         self._remember(ref)
         return [ref]
 
@@ -198,7 +204,9 @@ class Linker:
         one = [c for c in self._candidates() if any(names_person(n, rest) for n in c.lead_names)]
         return self._ref(one[0], "by its leads") if len(one) == 1 else None
 
-    def _new(self, mention: Mention, sentence: str) -> ChannelRef:
+    def _new(self, mention: Mention, sentence: str) -> ChannelRef | None:
+        """A channel the store does not hold, or None for one none of whose parties is of the
+        two the article is about (a council the delegation briefs on the way, in Brussels)."""
         parties = parties_in(mention.text) or parties_in(sentence)
         for party in self.article_parties:
             if len(parties) >= 2:
@@ -208,6 +216,8 @@ class Linker:
         parties = parties[:2] if len(parties) > 2 and not parties_in(mention.text) else parties
         if set(parties) <= set(self.article_parties):  # "US-China" as the article has it
             parties.sort(key=self.article_parties.index)
+        if self.article_parties and not set(parties) & set(self.article_parties[:2]):
+            return None
         title = proposed_title(mention, parties)
         slug = proposed_slug(parties, mention)
         for ref in self.proposed.values():

@@ -54,7 +54,7 @@ _PEOPLE_MEET = re.compile(
 
 _DESCRIBED = re.compile(
     r"\b(?P<words>(?:[a-z0-9][a-z0-9+-]+\s+){0,3}?)"
-    r"(?P<noun>working groups?|task force|dialogues?|talks|consultations|mechanisms?|"
+    r"(?P<noun>working groups?|task force|dialogues?|talks|consultations?|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
     r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body|"
     r"contacts|communications|discussions)\b"
@@ -221,6 +221,10 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
         start = match.start("noun")
         if written:
             start = sentence.rfind(" ".join(written), match.start(), match.start("noun"))
+        if written and re.search(r"\b(?:a|an)\s+$", sentence[:start]):
+            # "form a crisis management mechanism": an indefinite description names a new
+            # channel, by all its words
+            words = tuple(w for w in written if w not in NOT_DESCRIPTIVE)
         text, noun = sentence[start : match.end("noun")], _noun(match.group("noun"))
         plural = match.group("noun").endswith("s") and noun not in {"talks", "consultations"}
         # "the economic and financial working groups": one channel a word

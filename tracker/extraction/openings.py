@@ -25,8 +25,11 @@ _AGREED = re.compile(
 
 # How far back an undated fact may be placed: the days of the article's own news.
 def headline(text: str) -> bool:
-    """A first line without a full stop: an article's headline."""
-    return not text.endswith((".", "!", "?", "”", '"'))
+    """A line without a full stop: a headline, a subheading, a caption. A closing quotation
+    mark ends a sentence only after a stop ("… he said.”"), not after a name ("launch “Policy
+    Dialogue”")."""
+    bare = text.rstrip("”\"’'")
+    return not bare.endswith((".", "!", "?"))
 
 
 def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposal]:
