@@ -107,6 +107,7 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
 _PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
 _REPLACING = re.compile(r"(?:combined and )?(?:replaced|superseded|subsumed)", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re.IGNORECASE)
 # Who meets for a channel, not for themselves: "officials from the two countries met".
 _DELEGATES = re.compile(
     r"\b(?:officials|delegations?|representatives|negotiators|the two sides|both sides|"
@@ -256,13 +257,19 @@ def _proposal(
             return None  # "will meet again", and no time: nothing to hold the plan to
         window, where = found
         options["window"] = str(window)
-        # A day the plan was agreed on, read the same in either tense ("On Monday" of a
-        # sentence about a meeting to come could be either Monday: it dates nothing).
+        # The day the plan was agreed on: a date before it that reads the same in either
+        # tense, or one next to a verb of the past ("agreed on Monday that … will meet");
+        # "will travel on January 11 to …" dates no agreement.
         coming = {(m.start, str(m.date)) for m in find_dates(text, reading.published, future=True)}
         agreed = [
             m
             for m in past
-            if m.end <= cue.start and m.start != where and (m.start, str(m.date)) in coming
+            if m.end <= cue.start
+            and m.start != where
+            and (
+                (m.start, str(m.date)) in coming
+                or _SAID.search(text, max(0, m.start - 30), m.end + 30)
+            )
         ]
         if agreed:  # "On Monday they agreed to meet in May"
             on, exact, note = agreed[-1].date, agreed[-1].exact, None
