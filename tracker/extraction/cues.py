@@ -71,7 +71,8 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"co-?chaired|co-?chair|chaired|hosted|hosting|host|took place|take place|happen|continue|"
         r"occur|scheduled to take place|"
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
-        r"travell?ed to [A-Z][\w-]+(?:,? [A-Z][\w-]+)? for|"
+        r"travell?ed to [A-Z][\w-]+(?:,? [A-Z][\w-]+)? "
+        r"(?:for|to (?:continue|hold|attend|join))|"
         r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,6}"
         r"(?:round|meeting|session|dialogue|talks|consultations)|"
         r"(?:during|at|in|over) (?:a|an|the|their|its|his|her) (?:[\w-]+ ){0,2}"
@@ -315,4 +316,6 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
                 )
             )
     found.sort(key=lambda cue: cue.start)
-    return found, doubts
+    # "traveled to Beijing to continue negotiations": one meeting, not a second cue inside
+    kept = [c for c in found if not any(o is not c and o.start < c.start < o.end for o in found)]
+    return kept, doubts

@@ -76,7 +76,12 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
             if proposal is None:
                 continue
             reading.proposals.append(proposal)
-            if proposal.command == "plan" and cue.agreed and _new_thing(text, own):
+            if (
+                cue.kind == "meet"
+                and proposal.command == "plan"
+                and cue.agreed
+                and _new_thing(text, own)
+            ):
                 # "agreed to hold a travel and tourism summit in early 2024": a channel too
                 reading.proposals.append(
                     Proposal(
@@ -94,7 +99,8 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     joined to that by "and" ("launched an Economic Working Group and a Financial …")."""
     kept: list[Mention] = []
     for mention in sorted(own, key=lambda m: m.start):
-        between = text[cue.end : mention.start]
+        # "set up the mechanism of the Strategic and Economic Dialogue": the dialogue
+        between = _FRAME.sub("", text[cue.end : mention.start])
         near = mention.end <= cue.start or (
             len(between.split()) <= 4 and not _PREPOSITION.search(between)
         )
@@ -103,6 +109,9 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+_FRAME = re.compile(
+    r"^\s*(?:the|a|an)\s+(?:new\s+)?(?:mechanism|framework|format)\s+(?:of|for)\s+", re.IGNORECASE
+)
 # "to create an environment for peace talks": what is created is not the talks.
 _PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)

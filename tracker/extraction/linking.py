@@ -165,10 +165,19 @@ class Linker:
 
     def _by_topic(self, topic: str, kind: int = -1) -> ChannelRef | None:
         scored = [(self._topic_score(topic, c, kind), c) for c in self._candidates()]
-        scored = [(s, c) for s, c in scored if s >= MATCH]
-        if not scored:
-            return None
-        return self._ref(max(scored, key=lambda sc: sc[0])[1], "described")
+        matching = [(s, c) for s, c in scored if s >= MATCH]
+        if matching:
+            return self._ref(max(matching, key=lambda sc: sc[0])[1], "described")
+        # "negotiations on the trade relationship": the one recorded channel of the same kind
+        # that shares a distinctive word with the description, if only one does.
+        words = set(distinctive_words(topic))
+        sharing = [
+            c
+            for c in self._candidates()
+            if (kind < 0 or any(title_family(t) == kind for t in c.titles))
+            and words & {w for t in (*c.titles, *c.topics) for w in distinctive_words(t)}
+        ]
+        return self._ref(sharing[0], "described") if len(sharing) == 1 else None
 
     def _by_description(self, mention: Mention) -> ChannelRef | None:
         phrase = " ".join([*mention.words, *mention.about]).lower()

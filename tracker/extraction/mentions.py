@@ -36,6 +36,7 @@ _NAME_GOES_ON = re.compile(
     rf"(?:\s+(?:for|on|of|and)\s+(?:the\s+)?{_NOT_NAMES}[A-Z][\w'’-]*"
     rf"(?:\s+(?:and\s+)?{_NOT_NAMES}[A-Z][\w'’-]*)*)*"
 )
+_SECOND_NAME = re.compile(rf"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:{NAME_NOUNS})$")
 _ABBREVIATION = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)")
 # "the 23rd meeting of the Special Representatives on the Boundary Question": a channel's
 # name after "meeting of", whatever noun it ends with.
@@ -119,7 +120,7 @@ def _named(sentence: str) -> list[Mention]:
             continue  # "Mintz Group", "Paris Agreement Framework": a firm or a text
         goes_on = _NAME_GOES_ON.match(sentence, noun.end())
         end = goes_on.end() if goes_on else noun.end()
-        if _NAMED.search(sentence, noun.end(), end):
+        if _SECOND_NAME.search(sentence, noun.end(), end):
             end = noun.end()  # "A Dialogue and B Economic Dialogue": two names, not one
         name = " ".join([*kept, sentence[noun.start() : end]])
         start = max(sentence.rfind(name, 0, end) if kept else noun.start(), 0)
@@ -224,7 +225,9 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
         if written and re.search(r"\b(?:a|an)\s+$", sentence[:start]):
             # "form a crisis management mechanism": an indefinite description names a new
             # channel, by all its words
-            words = tuple(w for w in written if w not in NOT_DESCRIPTIVE)
+            words = tuple(
+                w for w in written if w not in NOT_DESCRIPTIVE and not w.endswith(("ed", "ing"))
+            )
         text, noun = sentence[start : match.end("noun")], _noun(match.group("noun"))
         plural = match.group("noun").endswith("s") and noun not in {"talks", "consultations"}
         # "the economic and financial working groups": one channel a word

@@ -61,7 +61,8 @@ def distinctive_words(text: str) -> list[str]:
 
 _FAMILIES = (
     {"summit"},
-    {"dialogue", "talks", "consultation", "consultations", "mechanism", "meeting", "2+2"},
+    {"dialogue", "talks", "consultation", "consultations", "mechanism", "meeting", "2+2"}
+    | {"negotiation", "negotiations", "discussion", "discussions"},
     {"working group", "group", "task force"},
     {"exchange", "information exchange"},
     {"commission", "committee", "council", "forum", "conference", "roundtable"},
