@@ -184,9 +184,10 @@ def _about(text: str | None) -> tuple[str, ...]:
     text = re.sub(
         r"^\s*(?:with\s+\S+\s+)?(?:on|about|over|concerning|regarding|to discuss)\s+", "", text
     )
-    text = re.split(r"\s+(?:in|during|after|before|since|with|when|as|that|which|to|for)\s+", text)[
-        0
-    ]
+    text = re.split(
+        r"\s+(?:in|during|after|before|since|with|when|as|that|which|to|for|between|among|amid)\s+",
+        text,
+    )[0]
     # "on the fight against terrorism on September 9 at Geneva": up to the date or the place
     text = re.split(r"\s+(?:on|at|last|this|next)\s+(?=(?:the\s+)?[A-Z0-9])", text)[0]
     if re.match(r"(?:a\s+)?(?:number|range|variety|host|series)\s+of\b", text, re.IGNORECASE):

@@ -29,6 +29,9 @@ def _pipeline() -> Any:
     nlp: Any = spacy.blank("en")
     # Titles and abbreviations news copy puts before a name or a number ("the No. 2 leader",
     # "Sen. Smith", "Amb. Burns") that spaCy's English exceptions lack.
+    # An initial in a name ("Donald J. Trump", "Wendy R. Sherman") ends no sentence.
+    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        nlp.tokenizer.add_special_case(f"{letter}.", [{"ORTH": f"{letter}."}])
     for abbreviation in _ABBREVIATIONS:
         for form in (abbreviation, abbreviation.capitalize(), abbreviation.upper()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
