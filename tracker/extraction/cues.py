@@ -68,7 +68,12 @@ _CUES: dict[Kind, re.Pattern[str]] = {
     "meet": re.compile(
         r"\b(?:met|meets|meet|meeting|(?:was|were|has been|have been|will be|to be) "
         r"(?:held|convened|hosted|co-?chaired)|held|hold|holds|convened|convene|convenes|"
-        r"co-?chaired|co-?chair|chaired|hosted|hosting|host|took place|take place|happen|continue|"
+        r"co-?chaired|co-?chair|chaired|hosted|hosting|host|took place|take place|happen|"
+        # talks that continue: not "continue working on the outstanding issues"
+        r"continue(?= (?:the |their |its )?(?:[\w-]+ )?(?:talks|discussions|negotiations|"
+        r"dialogue|consultations|meetings)\b)|"
+        r"(?<=talks will )continue|(?<=discussions will )continue|"
+        r"(?<=negotiations will )continue|(?<=dialogue will )continue|"
         r"occur|scheduled to take place|"
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
         r"travell?ed to [A-Z][\w-]+(?:,? [A-Z][\w-]+)? "

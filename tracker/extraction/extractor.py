@@ -117,6 +117,15 @@ _PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNOREC
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
 _REPLACING = re.compile(r"(?:combined and )?(?:replaced|superseded|subsumed)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re.IGNORECASE)
+# Words that speak of the channel the article spoke of last.
+_REFERS_BACK = re.compile(
+    r"\b(?:both sides|the two sides|the sides|they|the parties|the two countries|"
+    r"the two governments|the dialogue|the talks|the group|the mechanism|"
+    r"the (?:next |first |second |third |last |latest |\w+(?:st|nd|rd|th) )?"
+    r"(?:meeting|round|session)s?|"
+    r"discussions|the ministers|officials)\b",
+    re.IGNORECASE,
+)
 # Who meets for a channel, not for themselves: "officials from the two countries met".
 _DELEGATES = re.compile(
     r"\b(?:officials|delegations?|representatives|negotiators|the two sides|both sides|"
@@ -228,7 +237,8 @@ def _channels(  # noqa: PLR0911 (one return for each way a cue finds its channel
         for mention in mentions:
             if found := linker.link(mention, text):
                 return found[:1]
-        if linker.spoken_of:
+        if linker.spoken_of and _REFERS_BACK.search(text):
+            # "both sides agreed to meet again in April": the channel spoken of last
             last = linker.spoken_of[-1]
             return [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
     return []
