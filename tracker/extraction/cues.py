@@ -73,6 +73,8 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"continue(?= (?:the |their |its )?(?:[\w-]+ )?(?:talks|discussions|negotiations|"
         r"dialogue|consultations|meetings)\b)|"
         r"(?<=talks will )continue|(?<=discussions will )continue|"
+        # "the last meeting was in Beijing in 2017"
+        r"(?<=meeting )was in(?= [A-Z])|(?<=round )was in(?= [A-Z])|"
         r"(?<=negotiations will )continue|(?<=dialogue will )continue|"
         r"occur|scheduled to take place|"
         r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"

@@ -48,8 +48,13 @@ def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Prop
 
 def _read(sentence: Sentence, reading: _Reading) -> None:
     text = sentence.text
-    if sentence.whole_paragraph and headline(text):
-        # A headline, subheading or caption: the body states what it does, in a sentence.
+    if (
+        sentence.whole_paragraph
+        and headline(text)
+        and (sentence.paragraph <= 1 or len(text.split()) <= 12)
+    ):
+        # A headline, subheading or caption (the first lines, or a short line without a full
+        # stop): the body states what it does, in a sentence.
         return
     cues, _ = cues_in(text)
     past = find_dates(text, reading.published, future=False)
