@@ -142,3 +142,16 @@ def test_quotes_are_verbatim_sentences_of_the_article() -> None:
     found = extract(article, PUBLISHED, Catalogue())
     assert found
     assert all(p.quote.text in article for p in found)
+
+
+def test_a_paragraph_longer_than_spacy_takes_at_once_is_read_in_pieces() -> None:
+    """spaCy refuses a text of over a million characters; a page without line breaks is
+    read in pieces cut after a full stop, every sentence still quoted verbatim."""
+    from tracker.extraction.sentences import PIECE, sentences
+
+    sentence = "The Commercial Issues Working Group met in Tianjin yesterday. "
+    article = sentence * (2 * PIECE // len(sentence) + 3)
+    found = list(sentences(article))
+    assert len(found) == article.count(". ")
+    assert all(article[s.start : s.start + len(s.text)] == s.text for s in found)
+    assert {s.paragraph for s in found} == {0}

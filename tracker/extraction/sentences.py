@@ -73,19 +73,39 @@ _ABBREVIATIONS = (
 )
 
 
+# The most characters handed to spaCy at once: a paragraph longer than this (a page with no
+# line breaks) is read in pieces cut after a full stop, so memory stays bounded (spaCy refuses
+# texts over a million characters, to protect its parser, which this pipeline does not have).
+PIECE = 100_000
+
+
+def _pieces(start: int, text: str) -> Iterator[tuple[int, str]]:
+    while len(text) > PIECE:
+        cut = text.rfind(". ", 0, PIECE) + 1 or PIECE
+        yield start, text[:cut]
+        start, text = start + cut, text[cut:]
+    yield start, text
+
+
 def sentences(article: str) -> Iterator[Sentence]:
     """The sentences of the article, in reading order."""
-    lines: list[tuple[int, str]] = []
+    lines: list[tuple[int, int, str]] = []  # paragraph, offset, text
     offset = 0
     for line in article.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
-            lines.append((offset + line.index(stripped[0]), stripped))
+            paragraph = len({p for p, _, _ in lines[-1:]}) and lines[-1][0] + 1
+            for start, piece in _pieces(offset + line.index(stripped[0]), stripped):
+                lines.append((paragraph, start, piece))
         offset += len(line)
     nlp = _pipeline()
-    for paragraph, ((start, _), doc) in enumerate(
-        zip(lines, nlp.pipe(t for _, t in lines), strict=True)
-    ):
+    counts: dict[int, int] = {}
+    read: list[tuple[int, int, Any]] = []
+    for (paragraph, start, _), doc in zip(lines, nlp.pipe(t for _, _, t in lines), strict=True):
         sents = [s for s in doc.sents if s.text.strip()]
-        for sent in sents:
-            yield Sentence(sent.text.strip(), start + sent.start_char, paragraph, len(sents) == 1)
+        counts[paragraph] = counts.get(paragraph, 0) + len(sents)
+        read.extend((paragraph, start, s) for s in sents)
+    for paragraph, start, sent in read:
+        yield Sentence(
+            sent.text.strip(), start + sent.start_char, paragraph, counts[paragraph] == 1
+        )
