@@ -106,6 +106,6 @@ def sentences(article: str) -> Iterator[Sentence]:
         counts[paragraph] = counts.get(paragraph, 0) + len(sents)
         read.extend((paragraph, start, s) for s in sents)
     for paragraph, start, sent in read:
-        yield Sentence(
-            sent.text.strip(), start + sent.start_char, paragraph, counts[paragraph] == 1
-        )
+        said = sent.text.strip()
+        where = start + sent.start_char + sent.text.index(said[0])  # after leading spaces
+        yield Sentence(said, where, paragraph, counts[paragraph] == 1)
