@@ -24,11 +24,11 @@ from tracker.store.readmodel.schema import FOREVER
 from tracker.store.readmodel.search import (
     MARKS,
     SNIPPET_WORDS,
-    WRITTEN_WORD,
     index_entry,
     lexemes_of,
     matches,
     select_found,
+    word_pattern,
     words_of,
 )
 
@@ -197,7 +197,7 @@ def _hit(words: Sequence[str]) -> Callable[[str], bool]:
 def _snippet(text: str, hit: Callable[[str], bool]) -> str:
     """About SNIPPET_WORDS words of the text from shortly before the first word found, the
     words found marked: made here, from the text as written, the same for both stores."""
-    spans = list(WRITTEN_WORD.finditer(text))
+    spans = list(word_pattern(text).finditer(text))
     first = next((i for i, m in enumerate(spans) if hit(m.group())), 0)
     start = max(0, first - SNIPPET_WORDS // 4)
     end = min(len(spans), start + SNIPPET_WORDS)

@@ -2,14 +2,16 @@
 stores hold them, the query each store is given, and the statement that finds the facts
 holding every word of a search.
 
-A word is a run of letters, digits and the accents on them; it is held and searched for
-folded (``fold``): in lower case, without accents or other diacritics, and with the few Latin
-letters that have no decomposition spelled plainly ("Wáng Yì" is held as "wang yi", "São" as
-"sao", "Łódź" as "lodz", "Straße" as "strasse"). The folding is done here, in Python, for both
-stores and for a search's words alike: SQLite's FTS5 then indexes the folded words with its
-``ascii`` tokenizer (which only splits them at the spaces between them) and PostgreSQL holds
-them as a tsvector, so the two stores find the same facts whatever SQLite's Unicode tables or
-PostgreSQL's extensions (``unaccent`` need not be installable) say.
+A word is a run of letters, digits and the marks on them (accents, vowel signs); it is held
+and searched for folded (``fold``): in lower case, without accents or other diacritics, and
+with the few Latin letters that have no decomposition spelled plainly ("Wáng Yì" is held as
+"wang yi", "São" as "sao", "Łódź" as "lodz", "Straße" as "strasse"). The folding is done here,
+in Python, for both stores and for a search's words alike: SQLite's FTS5 then indexes the
+folded words with its ``ascii`` tokenizer (which only splits them at the spaces between them)
+and PostgreSQL holds them as a tsvector, so the two stores find the same facts whatever
+SQLite's Unicode tables or PostgreSQL's extensions say (``unaccent`` need not be installable;
+FTS5's ``unicode61 remove_diacritics 2``, tried on SQLite 3.40, folds "ệ" but not "ø", "ł",
+"đ", "ß" or a Greek accent, and cuts "हिन्दी" into three letters).
 
 A search is never handed to a store's query language as written: its words are cut out of it
 here and each is quoted, so that quotes, ``*``, ``NEAR``, ``:``, ``&``, ``!`` or parentheses in it
@@ -25,14 +27,35 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from tracker.store.readmodel.schema import FOREVER
 
-WORD = re.compile(r"[^\W_]+")  # in a folded text: letters and digits, in any script
-# In a text as written: letters and digits with the combining accents on them (a snippet's
-# words: "Sa\u0303o" written decomposed is one word, as its folded form "sao" is).
-WRITTEN_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff])+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits, in an ASCII text
+
+
+@cache
+def _marked_word() -> re.Pattern[str]:
+    """Letters and digits with the marks on them (Unicode's categories M*: accents, and the
+    vowel signs of Indic scripts, without which "हिन्दी" would be three words), in any text.
+    Made once, when first needed (about 30 ms)."""
+    ranges, start = [], None
+    for point in range(0x10001):
+        mark = point < 0x10000 and unicodedata.category(chr(point)).startswith("M")
+        if mark and start is None:
+            start = point
+        elif not mark and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{point - 1:04x}")
+            start = None
+    return re.compile(rf"(?:[^\W_]|[{''.join(ranges)}])+")
+
+
+def word_pattern(text: str) -> re.Pattern[str]:
+    """What cuts this text into words: runs of letters, digits and the marks on them."""
+    return WORD if text.isascii() else _marked_word()
+
+
 MARKS = ("[", "]")  # around each word found, in a snippet
 SNIPPET_WORDS = 16
 LONGEST_LEXEME = 2047  # bytes: PostgreSQL refuses a longer word in a tsvector
@@ -57,7 +80,8 @@ def fold(text: str) -> str:
 
 def lexemes_of(text: str) -> list[str]:
     """The words of a text, folded, in order: as both stores hold them."""
-    return WORD.findall(fold(text))
+    folded = fold(text)
+    return word_pattern(folded).findall(folded)
 
 
 def words_of(text: str) -> list[str]:
