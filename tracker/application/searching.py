@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tracker.application.errors import BadInput
 from tracker.application.readings import moment_of
@@ -31,9 +31,6 @@ from tracker.store.readmodel.search import (
     word_pattern,
     words_of,
 )
-
-if TYPE_CHECKING:
-    from tracker.application.queries import Queries
 
 SEPARATOR = " | "  # between the texts of one fact
 
@@ -76,7 +73,7 @@ def search_row(  # noqa: PLR0917 (the row's columns, in order)
 
 
 def search(
-    app: Queries,
+    app: Any,  # a Queries (application/queries.py, which imports this module)
     text: str,
     channels: Sequence[str],
     limit: int,

@@ -63,4 +63,7 @@ def search(
         text, channels=channel or [], limit=limit, as_of=day, known_on=moment
     )
     views = found_views(found)
-    echo_json(views) if json else typer.echo(found_text(views, text))
+    when = (f" as of {day}" if day else "") + (
+        f" as known on {moment.isoformat()}" if moment else ""
+    )
+    echo_json(views) if json else typer.echo(found_text(views, text, when))
