@@ -7,9 +7,17 @@ from __future__ import annotations
 
 import json
 
-from pytest_bdd import then
+from pytest_bdd import parsers, then, when
 
-from tests.features.helpers import Outcome, rows_of
+from tests.features.helpers import Outcome, q, rows_of, run
+from tests.features.steps_time import SOME_TIME, time_args
+
+
+@when(parsers.re(r"I search for " + q("text") + SOME_TIME), target_fixture="outcome")
+def search_back_then(store: str, text: str, time: str) -> Outcome:
+    """tracker search TEXT with --as-of and --known-on, as a moment that is only known once
+    the facts are recorded ('as known just before event #3 of x was recorded')."""
+    return run(store, ["search", text, *time_args(store, time)])
 
 
 @then("for scripts, the search finds:")

@@ -16,7 +16,6 @@ from eventsourcing.persistence import (
 
 from tracker.application.base import TrackerApplication
 from tracker.application.errors import (
-    BadInput,
     ChannelNotFound,
     StoreError,
 )
@@ -163,44 +162,19 @@ class Queries(TrackerApplication):
         fields = {name: getattr(summary, name) for name in ChannelSummary.__dataclass_fields__}
         return ChannelState(**fields, meetings=tuple(meetings))
 
-    def search(self, text: str, *, channels: Sequence[str] = (), limit: int = 50) -> list[Found]:
-        """The live facts that hold every word of ``text`` (in these channels, if any are
-        named), best match first: from the read model's full-text index (caught up first), or
-        from the events in an encrypted store or a read-only file (application/searching.py)."""
-        from tracker.application.searching import found_in_facts, found_in_read_model
-        from tracker.domain.timeline import live_facts
-        from tracker.store.readmodel.search import words_of
+    def search(
+        self,
+        text: str,
+        *,
+        channels: Sequence[str] = (),
+        limit: int = 50,
+        as_of: dt.date | None = None,
+        known_on: dt.datetime | None = None,
+    ) -> list[Found]:
+        """The live facts that hold every word of ``text`` (application/searching.py)."""
+        from tracker.application.searching import search
 
-        words = words_of(text)
-        if not words:
-            raise BadInput("nothing to search for: give one or more words (letters or digits)")
-        slugs = list(dict.fromkeys(self._checked(slug) for slug in channels))
-        for slug in slugs:
-            if not self._ids_present([slug]):
-                raise self.no_channel(slug)
-
-        def from_events() -> list[Found]:
-            facts = ((s, live_facts(self.channel(s).events)) for s in slugs or self.slugs())
-            with self.store_errors():
-                return found_in_facts(facts, words, limit)
-
-        if self.mapper.cipher is not None or not self._read_model_usable():
-            return from_events()
-        from tracker.store.readmodel.errors import ReadModelBusy, ReadModelDamaged
-
-        try:
-            try:
-                self.index_words()
-            except ReadModelDamaged as e:
-                self._mend_read_model(e)
-                self.index_words()
-        except ReadModelBusy:
-            return from_events()  # another writer holds the store: read the events
-        ids = [str(channel_id(slug)) for slug in slugs]
-        found: list[Found] = self._from_read_model(
-            lambda cursor: found_in_read_model(cursor, words, ids, limit), from_events, None
-        )
-        return found
+        return search(self, text, channels, limit, as_of=as_of, known_on=known_on)
 
     def _check_unsnapshotted(self, key: UUID) -> dict[int, Any]:
         """Read the events a fold would read past the channel's newest snapshot, so that damage

@@ -64,8 +64,12 @@ def catch_up_search(
                 rows = []
                 cursor.close_rows(key, moment, ("rm_search",))
                 facts, _, _ = load_facts(UUID(key), recorded)
+                # Not those recorded at the same moment after this event (one import, one
+                # command): each adds its own row when it comes (twice, they were found twice).
                 found = [
-                    search_row(key, f.seq, moment, f.KIND, f.occurred, fact_data(f)) for f in facts
+                    search_row(key, f.seq, moment, f.KIND, f.occurred, fact_data(f))
+                    for f in facts
+                    if f.seq <= version
                 ]
             else:
                 occurred = FuzzyDate.parse(payload["occurred"])

@@ -10,15 +10,27 @@ facts are read from the events instead (``found_in_facts``), by the same rules, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tracker.application.errors import BadInput
+from tracker.application.readings import moment_of
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import Fact
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.schema import FOREVER
-from tracker.store.readmodel.search import MARKS, SNIPPET_WORDS, WORD, lexemes_of, select_found
+from tracker.store.readmodel.search import (
+    MARKS,
+    SNIPPET_WORDS,
+    index_entry,
+    lexemes_of,
+    matches,
+    select_found,
+    word_pattern,
+    words_of,
+)
 
 SEPARATOR = " | "  # between the texts of one fact
 
@@ -60,40 +72,105 @@ def search_row(  # noqa: PLR0917 (the row's columns, in order)
     )  # fmt: skip
 
 
-def found_in_read_model(
-    cursor: ReadModelCursor, words: Sequence[str], channel_ids: Sequence[str], limit: int
+def search(
+    app: Any,  # a Queries (application/queries.py, which imports this module)
+    text: str,
+    channels: Sequence[str],
+    limit: int,
+    *,
+    as_of: dt.date | None,
+    known_on: dt.datetime | None,
 ) -> list[Found]:
-    """The facts found by the store's full-text index, best match first."""
-    statement, params = select_found(words, channel_ids, limit, postgres=cursor.store.postgres)
+    """The facts that hold every word of ``text`` (in these channels, if any are named),
+    had occurred by ``as_of`` and counted at ``known_on`` (recorded by then and not retracted
+    by then): from the read model's full-text index (caught up first), or from the events in
+    an encrypted store or a read-only file. The index holds the rows of earlier moments too
+    (closed, not indexed): ``known_on`` reads those closed since then one by one."""
+    from tracker.domain.timeline import live_facts
+    from tracker.domain.values import channel_id
+
+    words = words_of(text)
+    if not words:
+        raise BadInput("nothing to search for: give one or more words (letters or digits)")
+    slugs = list(dict.fromkeys(app._checked(slug) for slug in channels))
+    for slug in slugs:
+        if not app._ids_present([slug]):
+            raise app.no_channel(slug)
+
+    def from_events() -> list[Found]:
+        facts = ((s, live_facts(app.channel(s).events, known_on)) for s in slugs or app.slugs())
+        with app.store_errors():
+            return found_in_facts(facts, words, limit, as_of)
+
+    if app.mapper.cipher is not None or not app._read_model_usable():
+        return from_events()
+    from tracker.store.readmodel.errors import ReadModelBusy, ReadModelDamaged
+
+    try:
+        try:
+            app.index_words()
+        except ReadModelDamaged as e:
+            app._mend_read_model(e)
+            app.index_words()
+    except ReadModelBusy:
+        return from_events()  # another writer holds the store: read the events
+    ids = [str(channel_id(slug)) for slug in slugs]
+    found: list[Found] = app._from_read_model(
+        lambda cursor: found_in_read_model(
+            cursor, words, ids, limit, as_of=as_of, known_on=known_on
+        ),
+        from_events,
+        None,
+    )
+    return found
+
+
+def found_in_read_model(
+    cursor: ReadModelCursor,
+    words: Sequence[str],
+    channel_ids: Sequence[str],
+    limit: int,
+    *,
+    as_of: dt.date | None = None,
+    known_on: dt.datetime | None = None,
+) -> list[Found]:
+    """The facts found by the store's full-text index, in the one order (search.ORDER)."""
+    statement, params = select_found(
+        words,
+        channel_ids,
+        limit,
+        as_of=as_of.isoformat() if as_of else None,
+        moment=None if known_on is None else moment_of(known_on),
+        postgres=cursor.store.postgres,
+    )
+    hit = _hit(words)
     return [
-        Found(str(slug), int(seq), str(kind), str(occurred), str(snippet))
-        for slug, seq, kind, occurred, snippet in cursor.execute(statement, params).fetchall()
+        Found(str(slug), int(seq), str(kind), str(occurred), _snippet(str(text), hit))
+        for slug, seq, kind, occurred, text in cursor.execute(statement, params).fetchall()
     ]
 
 
 def found_in_facts(
-    channels: Iterable[tuple[str, Iterable[Fact]]], words: Sequence[str], limit: int
+    channels: Iterable[tuple[str, Iterable[Fact]]],
+    words: Sequence[str],
+    limit: int,
+    as_of: dt.date | None = None,
 ) -> list[Found]:
-    """The same search over facts read from the events: every word, the last as a prefix, in
-    any case; the facts where the words found are the largest share of the words come first,
-    then the latest."""
-    *whole, last = lexemes_of(" ".join(words))
-    wanted = set(whole)
-
-    def hit(word: str) -> bool:
-        return word in wanted or word.startswith(last)
-
+    """The same search over facts read from the events (the live facts, as known at the
+    moment wanted), in the same order: the fewest words first, then the latest in valid time,
+    then by channel slug and number."""
+    hit = _hit(words)
     ranked = []
     for slug, facts in channels:
         for fact in facts:
-            text = search_text(fact_data(fact))
-            tokens = lexemes_of(text)
-            present = set(tokens)
-            if not wanted <= present or not any(t.startswith(last) for t in present):
+            if as_of is not None and fact.occurred.earliest > as_of:
                 continue
-            share = sum(map(hit, tokens)) / len(tokens)
+            text = search_text(fact_data(fact))
+            length, held = index_entry(text)
+            if not held or not matches(words, set(held.split())):
+                continue
             found = Found(slug, fact.seq, fact.KIND, str(fact.occurred), _snippet(text, hit))
-            ranked.append((-share, _negated(fact.occurred.earliest_iso), slug, fact.seq, found))
+            ranked.append((length, _negated(fact.occurred.earliest_iso), slug, fact.seq, found))
     ranked.sort(key=lambda r: r[:4])
     return [r[-1] for r in ranked[:limit]]
 
@@ -103,21 +180,29 @@ def _negated(day: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in day)
 
 
-def _snippet(text: str, hit: Any) -> str:
+def _hit(words: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a word as written is one searched for (the last: the start of one), folded."""
+    *whole, last = words
+    wanted = set(whole)
+
+    def hit(written: str) -> bool:
+        return any(w in wanted or w.startswith(last) for w in lexemes_of(written))
+
+    return hit
+
+
+def _snippet(text: str, hit: Callable[[str], bool]) -> str:
     """About SNIPPET_WORDS words of the text from shortly before the first word found, the
-    words found marked, as the stores' snippets are."""
-    spans = list(WORD.finditer(text))
-    first = next(i for i, m in enumerate(spans) if hit(m.group().lower()))
+    words found marked: made here, from the text as written, the same for both stores."""
+    spans = list(word_pattern(text).finditer(text))
+    first = next((i for i, m in enumerate(spans) if hit(m.group())), 0)
     start = max(0, first - SNIPPET_WORDS // 4)
     end = min(len(spans), start + SNIPPET_WORDS)
     at = spans[start].start() if start else 0
     out = ["…" if start else ""]
     for m in spans[start:end]:
         word = m.group()
-        out += [
-            text[at : m.start()],
-            f"{MARKS[0]}{word}{MARKS[1]}" if hit(word.lower()) else word,
-        ]
+        out += [text[at : m.start()], f"{MARKS[0]}{word}{MARKS[1]}" if hit(word) else word]
         at = m.end()
     out.append(text[at:] if end == len(spans) else "…")
     return "".join(out)

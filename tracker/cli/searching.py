@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.context import echo_json, tracker
+from tracker.cli.context import echo_json, parse_day, parse_moment, tracker
+from tracker.cli.reading import AsOf, KnownOn
 
-EXAMPLES = {"search": 'tracker search "Raimondo Beijing" --channel us-cn-commercial-wg'}
+EXAMPLES = {"search": 'tracker search "Raimondo Beijing" --as-of 2023-12-31 --known-on 2024-01-15'}
 
 
 def search(
@@ -27,6 +28,8 @@ def search(
     limit: Annotated[
         int, typer.Option("--limit", metavar="N", min=1, help="At most N facts.")
     ] = 50,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Annotated[
         bool,
         typer.Option(
@@ -38,14 +41,29 @@ def search(
     and their sources' citations, quotes and notes.
 
     A word is a run of letters and digits; anything else in TEXT only separates words, and is
-    never query syntax. A fact is found when it holds every word, in any case (accents count);
+    never query syntax. A fact is found when it holds every word, whatever the case and the
+    accents ("Wang Yi" finds "Wáng Yì", "Sao Paulo" finds "São Paulo", "lodz" finds "Łódź");
     the last word may be the start of a longer one ("meet" finds "meeting"). Only the facts
     that count are searched: a retracted fact is not found, a corrected one is found as
-    corrected. The best matches come first, then the latest; the words found are shown in
-    [brackets].
+    corrected.
+
+    The order, the same in every store: the facts of fewest words first (there the words
+    searched for say the most), then the latest by real-world date, then by channel and
+    number. The words found are shown in [brackets].
+
+    --as-of DATE keeps the facts that had occurred by that day (the earliest day a fact's date
+    could mean), as status --as-of does. --known-on MOMENT searches what the tracker held then:
+    the facts recorded by that moment and not retracted by it (a fact corrected later is found
+    as it was), as history --known-on does. Both can be combined.
     """
     from tracker.reports.search import found_text, found_views
 
-    found = tracker(ctx, write=False).search(text, channels=channel or [], limit=limit)
+    day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
+    found = tracker(ctx, write=False).search(
+        text, channels=channel or [], limit=limit, as_of=day, known_on=moment
+    )
     views = found_views(found)
-    echo_json(views) if json else typer.echo(found_text(views, text))
+    when = (f" as of {day}" if day else "") + (
+        f" as known on {moment.isoformat()}" if moment else ""
+    )
+    echo_json(views) if json else typer.echo(found_text(views, text, when))

@@ -26,10 +26,11 @@ def found_views(found: Iterable[Found]) -> list[View]:
     ]
 
 
-def found_text(views: list[View], text: str) -> str:
-    """``slug #seq kind occurred: snippet`` per fact, the words found in [brackets]."""
+def found_text(views: list[View], text: str, when: str = "") -> str:
+    """``slug #seq kind occurred: snippet`` per fact, the words found in [brackets]; or that
+    nothing matches (``when``: as of a day, as known on a moment)."""
     if not views:
-        return f'nothing matches "{printable(text)}"'
+        return f'nothing matches "{printable(text)}"{when}'
     return "\n".join(
         f"{v['channel']} #{v['seq']} {v['kind']} {v['occurred']}: {printable(v['snippet'])}"
         for v in views

@@ -34,7 +34,7 @@ from tracker.store.readmodel.schema import (
     VIEW,
 )
 from tracker.store.readmodel.seal import TextSeal
-from tracker.store.readmodel.search import tsvector_of
+from tracker.store.readmodel.search import index_entry, tsvector_of
 
 
 class ReadModelConnection(Protocol):
@@ -85,17 +85,18 @@ class ReadModelCursor:
         self.cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
 
     def _insert_search(self, rows: Sequence[Sequence[Any]]) -> None:
-        """Add rows of searchable text, and index them: in PostgreSQL each with its words (a
-        tsvector), in SQLite by one statement after them."""
-        columns = ", ".join(SEARCH_COLUMNS)
+        """Add rows of searchable text, each with its length and folded words, and index them:
+        in PostgreSQL by a tsvector written with the row, in SQLite by one statement after."""
+        columns = ", ".join((*SEARCH_COLUMNS, "length", "words"))
+        entries = [(*row, *index_entry(row[-1])) for row in rows]
         if self.store.postgres:
-            with self.cursor.copy(f"COPY rm_search ({columns}, words) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row((*row, tsvector_of(row[-1])))
+            with self.cursor.copy(f"COPY rm_search ({columns}) FROM STDIN") as copy:
+                for *row, words in entries:
+                    copy.write_row((*row, tsvector_of(words)))
             return
         newest = self.execute("SELECT max(id) FROM rm_search").fetchone()[0] or 0
-        marks = ", ".join("?" * len(SEARCH_COLUMNS))
-        self.cursor.executemany(f"INSERT INTO rm_search ({columns}) VALUES ({marks})", rows)  # noqa: S608
+        marks = ", ".join("?" * (len(SEARCH_COLUMNS) + 2))
+        self.cursor.executemany(f"INSERT INTO rm_search ({columns}) VALUES ({marks})", entries)  # noqa: S608
         self.execute(SEARCH_INDEX_NEW, (newest,))
 
     def _schema(self) -> Iterator[str]:

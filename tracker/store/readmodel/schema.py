@@ -11,7 +11,7 @@ VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # by the dashboard's catch-up (indexing every fact's words halved the catch-up's speed).
 SEARCH_VIEW = "search"
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13  # 13: search words folded (accents), ordered by length
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -153,7 +153,9 @@ SCHEMA = (
         kind TEXT NOT NULL,
         occurred_text TEXT NOT NULL,
         occurred_start TEXT NOT NULL,
-        text TEXT NOT NULL{SEARCH_WORDS}
+        text TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        words {SEARCH_WORDS} NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS rm_search_channel ON rm_search (channel_id, rec_to)",
     """CREATE TABLE IF NOT EXISTS rm_tracking (
@@ -182,39 +184,42 @@ TEXTS = {
 
 # --- full-text search -------------------------------------------------------------------------
 #
-# Only the current rows (rec_to = FOREVER) are searched, so only they are indexed. The words are
-# cut the same way in both stores: at every character that is neither a letter nor a digit, in
-# any case, accents kept ("Yì" is not "Yi"; search.py).
+# Only the current rows (rec_to = FOREVER) are indexed; a search as known at an earlier moment
+# reads the rows closed since then one by one (search.select_found). Each row holds, derived
+# from its text by the cursor (search.index_entry), how many words the text has (``length``,
+# the order's first key) and its distinct words folded (``words``: lower case, no accents), cut
+# and folded in Python the same way for both stores ("Yì" is held as "yi").
 SEARCH_COLUMNS = (
     "channel_id", "seq", "rec_from", "rec_to", "kind", "occurred_text", "occurred_start", "text",
 )  # fmt: skip
 # Columns that are derived in the table itself (not compared by tracker verify).
-DERIVED = frozenset({"id", "words"})
+DERIVED = frozenset({"id", "length", "words"})
 
-# SQLite: an FTS5 index of the text of rm_search (its "external content"). The cursor keeps it
-# in step, in bulk: the rows written are indexed by one statement after they are written, the
-# rows closed leave it by one statement before they are closed. (Triggers, row by row, made a
-# catch-up five times slower: FTS5 writes out its pending words at each trigger's statement.)
+# SQLite: an FTS5 index of the folded words of rm_search (its "external content"), cut at the
+# spaces between them (the ``ascii`` tokenizer: the words are already cut and folded). The
+# cursor keeps it in step, in bulk: the rows written are indexed by one statement after they are
+# written, the rows closed leave it by one statement before they are closed. (Triggers, row by
+# row, made a catch-up five times slower: FTS5 writes out its pending words at each trigger's
+# statement.)
 SEARCH_ID = {"sqlite": "id INTEGER PRIMARY KEY,\n        ", "postgres": ""}
 SEARCH_SQLITE = (
     """CREATE VIRTUAL TABLE IF NOT EXISTS rm_search_fts USING fts5(
-        text, content='rm_search', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0'
+        words, content='rm_search', content_rowid='id', tokenize='ascii'
     )""",
 )
 SEARCH_SQLITE_TABLES = ("rm_search_fts",)  # dropped before rm_search
 SEARCH_INDEX_NEW = (
-    "INSERT INTO rm_search_fts (rowid, text) SELECT id, text FROM rm_search WHERE id > ?"
+    "INSERT INTO rm_search_fts (rowid, words) SELECT id, words FROM rm_search WHERE id > ?"
 )
 SEARCH_UNINDEX = (
-    "INSERT INTO rm_search_fts (rm_search_fts, rowid, text) "  # noqa: S608 (constant names)
-    f"SELECT 'delete', id, text FROM rm_search WHERE channel_id = ? AND rec_to = {FOREVER}"
+    "INSERT INTO rm_search_fts (rm_search_fts, rowid, words) "  # noqa: S608 (constant names)
+    f"SELECT 'delete', id, words FROM rm_search WHERE channel_id = ? AND rec_to = {FOREVER}"
 )
 
-# PostgreSQL: each row's words as a tsvector written with the row (search.tsvector_of: cut as
-# SQLite cuts them, not by PostgreSQL's parser, which keeps a URL, a host or an e-mail address
-# as one word), and a GIN index of the current rows only.
-SEARCH_WORDS = {"sqlite": "", "postgres": ",\n        words tsvector NOT NULL"}
+# PostgreSQL: each row's words as a tsvector written with the row (search.tsvector_of: the same
+# words, not cut by PostgreSQL's parser, which keeps a URL, a host or an e-mail address as one
+# word), and a GIN index of the current rows only.
+SEARCH_WORDS = {"sqlite": "TEXT", "postgres": "tsvector"}
 SEARCH_POSTGRES = (
     "CREATE INDEX IF NOT EXISTS rm_search_words ON rm_search USING GIN (words) "
     f"WHERE rec_to = {FOREVER}",
