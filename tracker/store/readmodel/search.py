@@ -73,8 +73,8 @@ def fold(text: str) -> str:
     (compatibility decomposition, then the combining marks dropped), plain Latin letters."""
     if text.isascii():
         return text.lower()
-    # Folded again after the decomposition: a compatibility letter ("𝕬") decomposes to a
-    # capital one.
+    # Folded again after the decomposition: a compatibility letter (U+1D56C, a bold Fraktur
+    # capital A) decomposes to a capital one.
     decomposed = unicodedata.normalize("NFKD", text.casefold()).casefold().translate(_PLAIN)
     kept = (c for c in decomposed if unicodedata.combining(c) in {0, VIRAMA})
     return unicodedata.normalize("NFC", "".join(kept))
