@@ -131,6 +131,8 @@ _REFERS_BACK = re.compile(
     r"discussions|the ministers|officials)\b",
     re.IGNORECASE,
 )
+# A sentence about the channel the article spoke of last: "It had been held …".
+_IT = re.compile(r"^It\b|\bit (?:was|has been|had been|is)\b")
 # Who meets for a channel, not for themselves: "officials from the two countries met".
 _DELEGATES = re.compile(
     r"\b(?:officials|delegations?|representatives|negotiators|the two sides|both sides|"
@@ -200,7 +202,7 @@ def _owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
     return owners
 
 
-def _channels(  # noqa: PLR0911 (one return for each way a cue finds its channel)
+def _channels(
     cue: Cue, own: list[Mention], mentions: list[Mention], text: str, linker: Linker
 ) -> list[ChannelRef]:
     by_leads = linker.by_leads(text, cue.start) if cue.kind in {"meet", "cadence"} else None
@@ -227,25 +229,38 @@ def _channels(  # noqa: PLR0911 (one return for each way a cue finds its channel
         return refs
     if by_leads:
         return [by_leads]
-    if (
+    return _referred_back(cue, mentions, text, linker)
+
+
+def _referred_back(
+    cue: Cue, mentions: list[Mention], text: str, linker: Linker
+) -> list[ChannelRef]:
+    """The channel a cue naming none speaks of, when the sentence says it speaks of one
+    already named: "Officials from the two countries met", "It … was halted", "both sides
+    agreed to meet again in April"."""
+    last = linker.spoken_of[-1] if linker.spoken_of else None
+    back = (
+        [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
+        if last
+        else []
+    )
+    if last and (
         cue.kind == "meet"
         and not mentions
         and len({r.slug for r in linker.spoken_of}) == 1
         and _DELEGATES.search(text, 0, cue.start)
     ):
-        # "Officials from the two countries met in Seoul": in an article of one channel, that
-        # channel's meeting.
-        last = linker.spoken_of[-1]
-        return [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
-    if cue.kind in {"cadence"} or (cue.kind == "meet" and cue.future):
-        # A rhythm or a plan that names no channel: the one the sentence or article spoke of.
+        return back  # in an article of one channel, that channel's meeting
+    if last and _IT.search(text, 0, cue.start):
+        return back
+    if cue.kind == "cadence" or (cue.kind == "meet" and cue.future):
+        # A rhythm or a plan that names no channel: one the sentence names, or the one the
+        # article spoke of last
         for mention in mentions:
             if found := linker.link(mention, text):
                 return found[:1]
-        if linker.spoken_of and _REFERS_BACK.search(text):
-            # "both sides agreed to meet again in April": the channel spoken of last
-            last = linker.spoken_of[-1]
-            return [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
+        if last and _REFERS_BACK.search(text):
+            return back
     return []
 
 
@@ -254,8 +269,9 @@ def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
         return "plan"  # "will meet in May", "agreed to resume the dialogue later this month"
     if cue.future and cue.kind in {"suspend", "conclude"}:
         return None  # an intention, not yet a fact
-    if cue.kind == "open" and channel.known is not None and channel.known.status == "proposed":
-        return "agree"  # "agreed to establish" a channel the store holds as proposed
+    proposed = channel.known is not None and channel.known.status == "proposed"
+    if proposed and (cue.kind == "open" or (cue.kind == "meet" and cue.agreed)):
+        return "agree"  # "agreed to establish / to hold" a channel the store holds as proposed
     return cue.kind
 
 

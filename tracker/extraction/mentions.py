@@ -114,12 +114,13 @@ def _named(sentence: str) -> list[Mention]:
                 break
         while kept and (kept[0] in JOINING or _ordinal(kept[0])):
             kept.pop(0)
-        if not kept and noun.group(0) != "2+2":
-            continue  # "Talks" alone starts a sentence, or is a word of a title
-        if noun.group(0) in LOOSE_NOUNS and kept[-1].lower() not in CHANNEL_WORDS:
-            continue  # "Mintz Group", "Paris Agreement Framework": a firm or a text
         goes_on = _NAME_GOES_ON.match(sentence, noun.end())
         end = goes_on.end() if goes_on else noun.end()
+        # "the Working Group on Principles and Objectives …": a name that begins with its noun
+        if not kept and noun.group(0) != "2+2" and end == noun.end():
+            continue  # "Talks" alone starts a sentence, or is a word of a title
+        if kept and noun.group(0) in LOOSE_NOUNS and kept[-1].lower() not in CHANNEL_WORDS:
+            continue  # "Mintz Group", "Paris Agreement Framework": a firm or a text
         if _SECOND_NAME.search(sentence, noun.end(), end):
             end = noun.end()  # "A Dialogue and B Economic Dialogue": two names, not one
         name = " ".join([*kept, sentence[noun.start() : end]])
