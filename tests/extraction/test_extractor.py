@@ -155,3 +155,16 @@ def test_a_paragraph_longer_than_spacy_takes_at_once_is_read_in_pieces() -> None
     assert len(found) == article.count(". ")
     assert all(article[s.start : s.start + len(s.text)] == s.text for s in found)
     assert {s.paragraph for s in found} == {0}
+
+
+def test_a_sentence_too_long_to_quote_whole_is_quoted_around_its_fact_verbatim() -> None:
+    """An import refuses a quote of over 10,000 characters: a sentence longer than MAX_QUOTE
+    is quoted by the words around the fact, cut between words, never changed."""
+    from tracker.extraction.extractor import MAX_QUOTE
+
+    filler = " ".join(["and the officials discussed the regional economy at length"] * 60)
+    article = f"Readout\n\nThe Commercial Issues Working Group met in Tianjin yesterday {filler}."
+    [proposal] = extract(article, PUBLISHED, STORE)
+    assert len(proposal.quote.text) <= MAX_QUOTE
+    assert proposal.quote.text in article
+    assert "met in Tianjin yesterday" in proposal.quote.text

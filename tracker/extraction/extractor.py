@@ -333,8 +333,24 @@ def _proposal(
     if channel.how == "referred back" and kind != "cadence":
         confidence = "low" if not exact else "medium"
     notes = [n for n in (note, _how_linked(channel)) if n]
-    quote = Quote(text, confidence, "; ".join(notes) or None)  # type: ignore[arg-type]
+    quote = Quote(_quoted(text, cue), confidence, "; ".join(notes) or None)  # type: ignore[arg-type]
     return Proposal(kind, channel.slug, str(on), quote, options, position=sentence.start)
+
+
+# The longest quote: a longer sentence is quoted by the words around its cue, verbatim.
+MAX_QUOTE = 1_000
+
+
+def _quoted(text: str, cue: Cue) -> str:
+    """The sentence, or the part of a sentence too long to quote whole around the words that
+    state the fact: cut between words, never changed."""
+    if len(text) <= MAX_QUOTE:
+        return text
+    start = max(0, cue.start - MAX_QUOTE // 3)
+    start = 0 if start == 0 else text.find(" ", start) + 1
+    end = min(len(text), start + MAX_QUOTE)
+    end = len(text) if end == len(text) else text.rfind(" ", start, end)
+    return text[start:end].strip()
 
 
 def _how_linked(channel: ChannelRef) -> str | None:

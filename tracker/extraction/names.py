@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.values import MAX_TITLE
 from tracker.extraction.mentions import Mention
 from tracker.extraction.places import parties_in
 
@@ -152,6 +153,15 @@ def _short(code: str) -> str:
 
 
 def proposed_title(mention: Mention, parties: list[str]) -> str:
+    """The title proposed for a new channel, at most MAX_TITLE characters (cut between
+    words)."""
+    title = _title(mention, parties)
+    if len(title) <= MAX_TITLE:
+        return title
+    return title[: title.rfind(" ", 0, MAX_TITLE)].rstrip(" ,;")
+
+
+def _title(mention: Mention, parties: list[str]) -> str:
     if mention.named:
         text = mention.text
         if parties_in(text):
