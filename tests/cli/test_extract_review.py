@@ -90,16 +90,23 @@ def store(tmp_path: Path) -> str:
     return str(tmp_path / "tracker.db")
 
 
+def terminal_environment(store: str, home: Path) -> dict[str, str]:
+    """What the command sees of its environment: a plain terminal, the store, a home."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "TRACKER_DB": store,
+    }
+
+
 @pytest.fixture
 def review(store: str, tmp_path: Path) -> Iterator[Terminal]:
     editor = tmp_path / "editor.py"
     editor.write_text(EDITOR, encoding="utf-8")
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-        "TRACKER_DB": store,
+        **terminal_environment(store, tmp_path),
         "EDITOR": f"{sys.executable} {editor}",
         "EDIT_FROM": 'location = "Tokyo"',
         "EDIT_TO": os.environ.get("TEST_EDIT_TO", 'location = "Osaka"'),
@@ -188,13 +195,7 @@ def test_a_bad_edit_says_why_and_offers_to_edit_again(review: Terminal, store: s
 def test_the_real_engine_s_proposals_are_reviewed_and_recorded(store: str, tmp_path: Path) -> None:
     """The same walk with the extractor itself, not the stand-in."""
     article = ARTICLE.parent / "open.txt"
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-        "TRACKER_DB": store,
-    }
+    env = terminal_environment(store, tmp_path)
     args = ["extract", str(article), "--published", "2024-05-22", "--review"]
     terminal = Terminal(args, env, program="tracker")
     try:
