@@ -186,9 +186,9 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
 
     def written() -> None:
         # As `tracker status --json` builds and writes it (to a pipe: compact).
-        with garbage.fewer_collections(100_000):
+        with garbage.fewer_collections(None):
             views = [status_view(s) for s in app.summaries(as_of=day)]
-            jsontext.dumps(views, separators=(",", ":"))
+            jsontext.compact(views)
 
     try:
         app.import_file(path)

@@ -15,18 +15,24 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def fewer_collections(threshold: int) -> Iterator[None]:
-    """Collect the youngest generation only after ``threshold`` new objects, until the end."""
-    before = gc.get_threshold()
+def fewer_collections(threshold: int | None) -> Iterator[None]:
+    """Collect the youngest generation only after ``threshold`` new objects, until the end;
+    with None, not at all until the end (for work that makes no cycles at all)."""
+    before, enabled = gc.get_threshold(), gc.isenabled()
     # Not when the process froze objects itself (the tracker used as a library): unfreezing
     # afterwards would undo that.
     freeze = gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
-    gc.set_threshold(threshold, *before[1:])
+    if threshold is None:
+        gc.disable()
+    else:
+        gc.set_threshold(threshold, *before[1:])
     try:
         yield
     finally:
         gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
         if freeze:
             gc.unfreeze()
