@@ -32,8 +32,9 @@ def compact(data: Any) -> str:
     reads (standard output not a terminal). The data is what the views hold: dicts with text
     keys, lists, texts, whole numbers, floats, booleans and None, which both write alike.
 
-    orjson writes it in a seventh of the time of the standard library (the dashboard of 10,000
-    channels, 15 MB: 240 ms against 34 ms, 2026-12-03)."""
+    orjson writes it in a sixth of the time of the standard library, or less. Its figure in
+    `make bench` ("What each speed trick buys"): the dashboard of 2,000 channels, 14 against
+    88 ms; of 10,000 channels (15 MB), 34 against 242 ms (2026-12-03)."""
     import orjson
 
     return _escaped(orjson.dumps(data).decode())
