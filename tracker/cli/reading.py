@@ -144,7 +144,7 @@ def status(
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
     # The summaries and views hold no cycles: no collection until they are written. At 100,000
-    # new objects, the few collections over the dashboard of 10,000 channels took 120-150 ms
+    # new objects, the few collections over the dashboard of 10,000 channels took 110-150 ms
     # (2026-12-03; "What each speed trick buys" times the trick as a whole).
     with fewer_collections(None):
         views = dashboard.select(
