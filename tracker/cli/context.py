@@ -152,14 +152,14 @@ def parse_moment(text: str | None, option: str) -> dt.datetime | None:
 
 
 def echo_json(data: Any) -> None:
-    from tracker.reports.jsontext import dumps
+    from tracker.reports.jsontext import compact, dumps
 
     # Indented for a reader; compact for a program (four times faster to write: the whole
     # dashboard of ten thousand channels is 14 MB indented).
     if sys.stdout.isatty():
         typer.echo(dumps(data, indent=2))
     else:
-        typer.echo(dumps(data, separators=(",", ":")))
+        typer.echo(compact(data))
 
 
 def echo_recorded(recorded: list[Recorded]) -> None:
