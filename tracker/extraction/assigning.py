@@ -1,0 +1,152 @@
+"""Which channels a cue speaks of: the mentions nearest it in its sentence, the channel whose
+leads the sentence names, or, when the sentence says so, the one the article spoke of last."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.cues import Cue
+from tracker.extraction.linking import ChannelRef, Linker
+from tracker.extraction.mentions import Mention
+
+
+def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
+    """The mentions an opening verb opens: its subject, the one right after it, and those
+    joined to that by "and" ("launched an Economic Working Group and a Financial …")."""
+    kept: list[Mention] = []
+    for mention in sorted(own, key=lambda m: m.start):
+        # "set up the mechanism of the Strategic and Economic Dialogue": the dialogue
+        between = _FRAME.sub("", text[cue.end : mention.start])
+        near = mention.end <= cue.start or (
+            len(between.split()) <= 4 and not _PREPOSITION.search(between)
+        )
+        if near or (kept and _JOINED.fullmatch(text[kept[-1].end : mention.start])):
+            kept.append(mention)
+    return kept
+
+
+_FRAME = re.compile(
+    r"^\s*(?:the|a|an)\s+(?:new\s+)?(?:mechanism|framework|format)\s+(?:of|for)\s+", re.IGNORECASE
+)
+# "to create an environment for peace talks": what is created is not the talks.
+_PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
+_REPLACING = re.compile(r"(?:combined and )?(?:replaced|superseded|subsumed)", re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"\b(?:both sides|the two sides|the sides|they|the parties|the two countries|"
+    r"the two governments|the dialogue|the talks|the group|the mechanism|"
+    r"the (?:next |first |second |third |last |latest |\w+(?:st|nd|rd|th) )?"
+    r"(?:meeting|round|session)s?|"
+    r"discussions|the ministers|officials)\b",
+    re.IGNORECASE,
+)
+# A sentence about the channel the article spoke of last: "It had been held …".
+_IT = re.compile(r"^It\b|\bit (?:was|has been|had been|is)\b")
+# Who meets for a channel, not for themselves: "officials from the two countries met".
+_DELEGATES = re.compile(
+    r"\b(?:officials|delegations?|representatives|negotiators|the two sides|both sides|"
+    r"experts|envoys)\b",
+    re.IGNORECASE,
+)
+_FAMILY_RANK = {
+    "dialogue": 0,
+    "talks": 0,
+    "consultations": 0,
+    "consultation": 0,
+    "mechanism": 0,
+    "2+2": 0,
+    "abbreviation": 0,
+    "working group": 1,
+    "group": 1,
+    "summit": 2,
+}
+# A meeting told by its occasion ("during a two-hour lunch", "in-depth exchanges"): whose,
+# only the leads the sentence names can tell.
+_AT_A_MEETING = re.compile(
+    r"(?:during|at|in|over) |(?:in-depth|candid|frank|productive|constructive) exchanges",
+    re.IGNORECASE,
+)
+
+
+def owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
+    """Each mention's cue: the nearest, a cue before it counting as nearer (verbs come
+    before their objects). A rhythm owns none: it speaks of whichever channel the sentence
+    names ("agreed to launch an annual … Dialogue": the launch's channel, and its rhythm)."""
+    owners: dict[Mention, int] = {}
+    verbs = [i for i, cue in enumerate(cues) if cue.kind != "cadence"]
+    if not verbs:
+        return owners
+    for mention in mentions:
+
+        def distance(index: int, mention: Mention = mention) -> float:
+            cue = cues[index]
+            if cue.end <= mention.start:
+                return mention.start - cue.end
+            if mention.end <= cue.start:
+                return (cue.start - mention.end) * 1.5 + 5
+            return 0
+
+        owners[mention] = min(verbs, key=distance)
+    return owners
+
+
+def channels_of(
+    cue: Cue, own: list[Mention], mentions: list[Mention], text: str, linker: Linker
+) -> list[ChannelRef]:
+    by_leads = linker.by_leads(text, cue.start) if cue.kind in {"meet", "cadence"} else None
+    if _AT_A_MEETING.match(text, cue.start):
+        # "agreed at a meeting in Seoul": whose meeting, only the leads it names can tell
+        return [by_leads] if by_leads else []
+    if cue.kind == "open":
+        # What is launched or set up stands next to the verb ("set up a working group"), or
+        # is its subject ("the WMCC was established"): not "to create an environment for …
+        # talks".
+        own = _objects(cue, own, text)
+    elif cue.kind == "conclude" and _REPLACING.fullmatch(text[cue.start : cue.end]):
+        # "The mechanism replaced two previous ones: A and B": A and B ended, not the new one
+        own = [m for m in own if m.start >= cue.end]
+    elif cue.kind == "meet" and len(own) > 1:
+        # A delegation led "from the National Security Council to … the Strategic Stability
+        # Dialogue": the dialogue is the meeting's channel.
+        best = min(_FAMILY_RANK.get(m.noun, 9) for m in own)
+        own = [m for m in own if _FAMILY_RANK.get(m.noun, 9) == best]
+    refs: list[ChannelRef] = []
+    for mention in own:
+        refs.extend(r for r in linker.link(mention, text) if r not in refs)
+    if refs:
+        return refs
+    if by_leads:
+        return [by_leads]
+    return _referred_back(cue, mentions, text, linker)
+
+
+def _referred_back(
+    cue: Cue, mentions: list[Mention], text: str, linker: Linker
+) -> list[ChannelRef]:
+    """The channel a cue naming none speaks of, when the sentence says it speaks of one
+    already named: "Officials from the two countries met", "It … was halted", "both sides
+    agreed to meet again in April"."""
+    last = linker.spoken_of[-1] if linker.spoken_of else None
+    back = (
+        [ChannelRef(last.slug, last.title, last.parties, last.known, "referred back")]
+        if last
+        else []
+    )
+    if last and (
+        cue.kind == "meet"
+        and not mentions
+        and len({r.slug for r in linker.spoken_of}) == 1
+        and _DELEGATES.search(text, 0, cue.start)
+    ):
+        return back  # in an article of one channel, that channel's meeting
+    if last and _IT.search(text, 0, cue.start):
+        return back
+    if cue.kind == "cadence" or (cue.kind == "meet" and cue.future):
+        # A rhythm or a plan that names no channel: one the sentence names, or the one the
+        # article spoke of last
+        for mention in mentions:
+            if found := linker.link(mention, text):
+                return found[:1]
+        if last and _REFERS_BACK.search(text):
+            return back
+    return []
