@@ -53,6 +53,16 @@ class Decoder:
             raise EventDamaged("it is not a JSON object")
         return kind, payload if upcasts is None else upcast(upcasts, payload)
 
+    def event(
+        self, key: str, version: int, topic: str, state: bytes | None
+    ) -> tuple[str, dict[str, Any]]:
+        """The kind and payload of one notification; an EventDamaged names its event."""
+        try:
+            return self(topic, state)
+        except EventDamaged as e:
+            e.originator_id, e.version = key, version
+            raise
+
 
 def catch_up(
     cursor: ReadModelCursor,
@@ -74,11 +84,7 @@ def catch_up(
     while True:
         page = cursor.notifications(position, PAGE, stop)
         for _, key, version, topic, state in page:
-            try:
-                kind, payload = decode(topic, state)
-            except EventDamaged as e:
-                e.originator_id, e.version = key, version
-                raise
+            kind, payload = decode.event(key, version, topic, state)
             try:
                 projector.apply(key, version, kind, payload)
             except (EventDamaged, ReadModelDamaged):

@@ -23,7 +23,6 @@ from tracker.application.projector import LoadFacts
 from tracker.application.searching import fact_data, search_row
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.timeline import micros
-from tracker.store.mapper import EventDamaged
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.schema import SEARCH_VIEW
 
@@ -52,11 +51,7 @@ def catch_up_search(
     read = 0
     while page := cursor.notifications(position, PAGE, stop):
         for _, key, version, topic, state in page:
-            try:
-                kind, payload = decode(topic, state)
-            except EventDamaged as e:
-                e.originator_id, e.version = key, version
-                raise
+            kind, payload = decode.event(key, version, topic, state)
             recorded = dt.datetime.fromisoformat(payload["recorded"])
             moment = micros(recorded)
             if _again(kind, version, payload):
