@@ -21,6 +21,7 @@ from tracker.domain.events import (
     Resumed,
     Suspended,
 )
+from tracker.domain.state import ChannelSummary
 from tracker.extraction.catalogue import Catalogue, KnownChannel, KnownFact
 
 if TYPE_CHECKING:
@@ -54,10 +55,7 @@ def extract_facts(app: Queries, text: str, published: dt.date) -> list[Proposal]
     return mark_known(proposals, Catalogue.of(with_facts))
 
 
-def _channel(summary: object) -> KnownChannel:
-    from tracker.domain.state import ChannelSummary
-
-    assert isinstance(summary, ChannelSummary)
+def _channel(summary: ChannelSummary) -> KnownChannel:
     return KnownChannel(
         slug=summary.slug,
         titles=(summary.title,),

@@ -39,11 +39,11 @@ class Catalogue:
     """The channels an article may mention, and facts the store records of them."""
 
     channels: tuple[KnownChannel, ...] = ()
-    slugs: frozenset[str] = field(default=frozenset())
+    by_slug: dict[str, KnownChannel] = field(default_factory=dict)
 
     @classmethod
     def of(cls, channels: list[KnownChannel]) -> Catalogue:
-        return cls(tuple(channels), frozenset(c.slug for c in channels))
+        return cls(tuple(channels), {c.slug: c for c in channels})
 
     def channel(self, slug: str) -> KnownChannel | None:
-        return next((c for c in self.channels if c.slug == slug), None)
+        return self.by_slug.get(slug)

@@ -209,9 +209,11 @@ class Doubt:
 # Forms that state no meeting held unless a date to come goes with them ("hosting the first
 # meeting in early 2024", "will occur on August 29").
 _BARE = frozenset(
-    {"meet", "hold", "host", "hosting", "convene", "meeting", "take place", "co-chair"}
-    | {"cochair", "happen", "continue", "occur"}
-)
+    {
+        "meet", "hold", "host", "hosting", "convene", "meeting", "take place", "co-chair",
+        "cochair", "happen", "continue", "occur",
+    }
+)  # fmt: skip
 
 
 # An infinitive of purpose before a cue ("travel to Beijing to revive the talks"); not after

@@ -30,6 +30,14 @@ from tracker.extraction.when import bracketed, location_in, window_of
 NEWS_DAYS = 14
 
 
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    """The dates of one sentence, read as of a report (past) and as of a plan (future)."""
+
+    past: list[DateMention]
+    future: list[DateMention]
+
+
 @dataclass
 class _Reading:
     published: dt.date
@@ -59,6 +67,7 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
         return
     cues, _ = cues_in(text)
     past = find_dates(text, reading.published, future=False)
+    dates = _Dates(past, find_dates(text, reading.published, future=True))
     reading.news_days.extend(
         m.date.earliest
         for m in past
@@ -78,7 +87,7 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
         own = [m for m, o in owned.items() if o == index]
         channels = channels_of(cue, own, mentions, text, reading.linker)
         for channel in channels:
-            proposal = _proposal(cue, channel, sentence, reading)
+            proposal = _proposal(cue, channel, sentence, reading, dates)
             if proposal is None:
                 continue
             reading.proposals.append(proposal)
@@ -137,23 +146,20 @@ def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
 
 
 def _proposal(
-    cue: Cue, channel: ChannelRef, sentence: Sentence, reading: _Reading
+    cue: Cue, channel: ChannelRef, sentence: Sentence, reading: _Reading, dates: _Dates
 ) -> Proposal | None:
     kind = _kind(cue, channel)
     if kind is None:
         return None
-    text = sentence.text
-    past = find_dates(text, reading.published, future=False)
+    text, past = sentence.text, dates.past
     on, exact, note = _when(cue, past, reading, text)
     options: dict[str, object] = {}
     if kind == "plan":
-        found = window_of(
-            cue.start, find_dates(text, reading.published, future=True), reading.published
-        )
+        found = window_of(cue.start, dates.future, reading.published)
         if found is None and cue.kind == "resume" and cue.agreed:
             # "have agreed to restart the political dialogue", no time given: the
             # resumption is the agreement
-            return _proposal(replace(cue, future=False), channel, sentence, reading)
+            return _proposal(replace(cue, future=False), channel, sentence, reading, dates)
         if found is None:
             return None  # "will meet again", and no time: nothing to hold the plan to
         window, where = found
@@ -161,7 +167,7 @@ def _proposal(
         # The day the plan was agreed on: a date before it that reads the same in either
         # tense, or one next to a verb of the past ("agreed on Monday that … will meet");
         # "will travel on January 11 to …" dates no agreement.
-        coming = {(m.start, str(m.date)) for m in find_dates(text, reading.published, future=True)}
+        coming = {(m.start, str(m.date)) for m in dates.future}
         agreed = [
             m
             for m in past

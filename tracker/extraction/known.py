@@ -34,7 +34,7 @@ def _between(channel: KnownChannel, kind: str, a: dt.date, b: dt.date) -> bool:
 def _same(proposal: Proposal, channel: KnownChannel) -> KnownFact | None:  # noqa: PLR0911
     on = FuzzyDate.parse(proposal.on)
     facts = [f for f in channel.facts if f.kind == proposal.command]
-    if proposal.command == "open" or proposal.command in _ONCE:
+    if proposal.command in _ONCE:
         return facts[0] if facts else None
     if proposal.command == "cadence":
         per_year = float(proposal.options.get("per_year", 0))

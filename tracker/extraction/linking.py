@@ -63,6 +63,11 @@ class Linker:
     spoken_of: list[ChannelRef] = field(default_factory=list)
     proposed: dict[str, ChannelRef] = field(default_factory=dict)  # by slug
     abbreviations: dict[str, ChannelRef] = field(default_factory=dict)  # "WMCC": its channel
+    # The recorded channels of the article's parties: the same for every mention of it.
+    candidates: list[KnownChannel] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.candidates = [c for c in self.catalogue.channels if self._compatible(c)]
 
     def _compatible(self, channel: KnownChannel) -> bool:
         # A channel of the parties the article names: both, when it names two; one of them,
@@ -70,9 +75,6 @@ class Linker:
         named = {stored(p) for p in self.article_parties}
         need = min(2, len(channel.parties)) if len(named) == 2 else min(1, len(named))
         return len(named & set(channel.parties)) >= need
-
-    def _candidates(self) -> list[KnownChannel]:
-        return [c for c in self.catalogue.channels if self._compatible(c)]
 
     def link(self, mention: Mention, sentence: str) -> list[ChannelRef]:
         """The channels a mention is; empty when it is none the reader could tell."""
@@ -127,7 +129,7 @@ class Linker:
             return None
         kind = family(mention.noun)
         best, score = None, 0.0
-        for channel in self._candidates():
+        for channel in self.candidates:
             for title in channel.titles:
                 theirs = " ".join(distinctive_words(title))
                 if not theirs:
@@ -164,7 +166,7 @@ class Linker:
         return max((*topics, *titles), default=0.0)
 
     def _by_topic(self, topic: str, kind: int = -1) -> ChannelRef | None:
-        scored = [(self._topic_score(topic, c, kind), c) for c in self._candidates()]
+        scored = [(self._topic_score(topic, c, kind), c) for c in self.candidates]
         matching = [(s, c) for s, c in scored if s >= MATCH]
         if matching:
             return self._ref(max(matching, key=lambda sc: sc[0])[1], "described")
@@ -173,7 +175,7 @@ class Linker:
         words = set(distinctive_words(topic))
         sharing = [
             c
-            for c in self._candidates()
+            for c in self.candidates
             if (kind < 0 or any(title_family(t) == kind for t in c.titles))
             and words & {w for t in (*c.titles, *c.topics) for w in distinctive_words(t)}
         ]
@@ -187,7 +189,7 @@ class Linker:
         for ref in reversed(self.spoken_of):
             if noun in ref.title.lower():
                 return ChannelRef(ref.slug, ref.title, ref.parties, ref.known, "referred back")
-        fitting = [c for c in self._candidates() if noun in c.titles[0].lower()]
+        fitting = [c for c in self.candidates if noun in c.titles[0].lower()]
         if len(fitting) == 1:
             return self._ref(fitting[0], "referred back")
         if self.spoken_of:
@@ -210,7 +212,7 @@ class Linker:
         if both:
             return None
         rest = sentence[after:]
-        one = [c for c in self._candidates() if any(names_person(n, rest) for n in c.lead_names)]
+        one = [c for c in self.candidates if any(names_person(n, rest) for n in c.lead_names)]
         return self._ref(one[0], "by its leads") if len(one) == 1 else None
 
     def _new(self, mention: Mention, sentence: str) -> ChannelRef | None:
@@ -233,7 +235,7 @@ class Linker:
             if ref.title.lower() == title.lower() or self._same_new(ref, mention, parties):
                 return ref
         base, n = slug, 2
-        while slug in self.proposed or slug in self.catalogue.slugs:
+        while slug in self.proposed or slug in self.catalogue.by_slug:
             slug, n = f"{base[:60]}-{n}", n + 1
         how = "named" if mention.named else "described"
         ref = ChannelRef(slug, title, tuple(parties), None, how, noun=mention.noun)

@@ -90,13 +90,13 @@ def _pieces(start: int, text: str) -> Iterator[tuple[int, str]]:
 def sentences(article: str) -> Iterator[Sentence]:
     """The sentences of the article, in reading order."""
     lines: list[tuple[int, int, str]] = []  # paragraph, offset, text
-    offset = 0
+    offset, paragraph = 0, 0
     for line in article.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
-            paragraph = len({p for p, _, _ in lines[-1:]}) and lines[-1][0] + 1
             for start, piece in _pieces(offset + line.index(stripped[0]), stripped):
                 lines.append((paragraph, start, piece))
+            paragraph += 1
         offset += len(line)
     nlp = _pipeline()
     counts: dict[int, int] = {}
