@@ -22,11 +22,11 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from tracker.domain.dates import FuzzyDate
+from tracker.extraction.openings import ADDED_OPENING
 from tracker.extraction.proposal import KINDS, Proposal
 
 GOLD = Path(__file__).parent / "gold"
 SEED_ARTICLE = "ap-2023-raimondo-beijing"
-ADDED_OPENING = "does not say when the channel began"
 _counter = itertools.count()
 
 
