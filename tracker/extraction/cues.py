@@ -197,15 +197,6 @@ class Cue:
     bare: bool = False  # "meet", "host": a meeting only if it is to come
 
 
-@dataclass(frozen=True, slots=True)
-class Doubt:
-    """A cue the sentence takes back, and why (for a low-confidence note)."""
-
-    kind: Kind
-    start: int
-    reason: str
-
-
 # Forms that state no meeting held unless a date to come goes with them ("hosting the first
 # meeting in early 2024", "will occur on August 29").
 _BARE = frozenset(
@@ -270,18 +261,16 @@ def _doubt(before: str) -> str | None:
     return None
 
 
-def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
-    """The cues a sentence states, left to right, and those it takes back."""
+def cues_in(sentence: str) -> list[Cue]:
+    """The cues a sentence states, left to right (those it takes back left out)."""
     found: list[Cue] = []
-    doubts: list[Doubt] = []
     taken: list[tuple[int, int]] = []
     for rhythm in _RHYTHM.finditer(sentence):
         start = clause_start(sentence, rhythm.start())
         before = sentence[start : rhythm.start()]
         if not _MEETS.search(sentence[start : rhythm.end() + 40]):
             continue
-        if (reason := _doubt(before) or _habit(before)) is not None:
-            doubts.append(Doubt("cadence", rhythm.start(), reason))
+        if _doubt(before) or _habit(before):
             continue
         index = int(next(k for k, v in rhythm.groupdict().items() if v)[1:])
         found.append(
@@ -310,8 +299,7 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
                 or bool(_AIM.search(before))
             )
             agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:\w+\s+){0,3}$", before, _FLAGS))
-            if (reason := _doubt(before)) is not None:
-                doubts.append(Doubt(kind, match.start(), reason))
+            if _doubt(before):
                 continue
             found.append(
                 Cue(
@@ -326,5 +314,4 @@ def cues_in(sentence: str) -> tuple[list[Cue], list[Doubt]]:
             )
     found.sort(key=lambda cue: cue.start)
     # "traveled to Beijing to continue negotiations": one meeting, not a second cue inside
-    kept = [c for c in found if not any(o is not c and o.start < c.start < o.end for o in found)]
-    return kept, doubts
+    return [c for c in found if not any(o is not c and o.start < c.start < o.end for o in found)]

@@ -65,7 +65,7 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
         # A headline, subheading or caption (the first lines, or a short line without a full
         # stop): the body states what it does, in a sentence.
         return
-    cues, _ = cues_in(text)
+    cues = cues_in(text)
     past = find_dates(text, reading.published, future=False)
     dates = _Dates(past, find_dates(text, reading.published, future=True))
     reading.news_days.extend(

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from tracker.domain.dates import FuzzyDate
 from tracker.extraction.catalogue import Catalogue, KnownChannel, KnownFact
-from tracker.extraction.proposal import Proposal, Quote
+from tracker.extraction.proposal import Proposal
 
 _ONCE = {"open", "agree", "conclude"}
 _OPPOSITE = {"suspend": "resume", "resume": "suspend"}
@@ -83,6 +83,3 @@ def mark_known(proposals: list[Proposal], catalogue: Catalogue) -> list[Proposal
             proposal.quote = replace(proposal.quote, note=note)
         marked.append(proposal)
     return marked
-
-
-__all__ = ["Quote", "mark_known"]
