@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.cues import Cue
+from tracker.extraction.cues import Cue, clause_bounds
 from tracker.extraction.linking import ChannelRef, Linker
 from tracker.extraction.mentions import Mention
 
@@ -25,6 +25,15 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+# A cue that is a noun of its fact ("the resumption of", "suspension of"): its channel follows.
+_NOMINAL = re.compile(r"\bof$")
+# What may stand between a channel named as a subject and its verb ("the composite dialogue
+# process will resume", "the Group has not met").
+_SUBJECT = re.compile(
+    r"[\s,”\"’')]*(?:(?:process|mechanism|talks|dialogue|meeting|[A-Z]{2,}|has|have|had|was|"
+    r"were|is|are|will|would|be|been|also|again|first|formally|officially|finally|not|now|"
+    r"\w+ly)\s+)*"
+)
 _FRAME = re.compile(
     r"^\s*(?:the|a|an)\s+(?:new\s+)?(?:mechanism|framework|format)\s+(?:of|for)\s+", re.IGNORECASE
 )
@@ -40,6 +49,14 @@ _REFERS_BACK = re.compile(
     r"discussions|the ministers|officials)\b",
     re.IGNORECASE,
 )
+# A meeting of the channel spoken of: "the last meeting", "its first session".
+_DEFINITE_MEETING = re.compile(
+    r"\b(?:the|its|their) (?:last|latest|previous|final|most recent|first|second|third|next|"
+    r"\d+(?:st|nd|rd|th)) (?:meeting|round|session)s?\b",
+    re.IGNORECASE,
+)
+# "agreed … when they met last month": the occasion of an agreement, not a channel's meeting
+_WHEN = re.compile(r"\bwhen\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 # A sentence about the channel the article spoke of last: "It had been held …".
 _IT = re.compile(r"^It\b|\bit (?:was|has been|had been|is)\b")
 # Who meets for a channel, not for themselves: "officials from the two countries met".
@@ -94,9 +111,25 @@ def channels_of(
     cue: Cue, own: list[Mention], mentions: list[Mention], text: str, linker: Linker
 ) -> list[ChannelRef]:
     by_leads = linker.by_leads(text, cue.start) if cue.kind in {"meet", "cadence"} else None
-    if _AT_A_MEETING.match(text, cue.start):
+    if _AT_A_MEETING.match(text, cue.start) or (
+        cue.kind == "meet" and _WHEN.search(text, 0, cue.start)
+    ):
         # "agreed at a meeting in Seoul": whose meeting, only the leads it names can tell
         return [by_leads] if by_leads else []
+    if _NOMINAL.search(text, cue.start, cue.end):
+        # "the resumption of Kailash Mansarovar Yatra": of what follows, or of nothing here
+        own = [m for m in own if m.start >= cue.end and len(text[cue.end : m.start].split()) <= 3]
+        if not own:
+            return []
+    elif cue.kind in {"meet", "resume", "suspend"}:
+        # "strengthen mechanisms for military negotiations, with plans for a follow-up
+        # meeting": a meeting's channel is named in its own clause; its subject, if it is one
+        start, end = clause_bounds(text, cue.start)
+        own = [m for m in own if start <= m.start and m.end <= end]
+        subject = [
+            m for m in own if m.end <= cue.start and _SUBJECT.fullmatch(text, m.end, cue.start)
+        ]
+        own = subject[-1:] or own
     if cue.kind == "open":
         # What is launched or set up stands next to the verb ("set up a working group"), or
         # is its subject ("the WMCC was established"): not "to create an environment for …
@@ -141,10 +174,19 @@ def _referred_back(
         return back  # in an article of one channel, that channel's meeting
     if last and _IT.search(text, 0, cue.start):
         return back
+    if (
+        last
+        and cue.kind == "meet"
+        and _DEFINITE_MEETING.search(text, *clause_bounds(text, cue.start))
+    ):
+        return back  # "The last meeting was in Beijing", "held its first meeting today"
     if cue.kind == "cadence" or (cue.kind == "meet" and cue.future):
         # A rhythm or a plan that names no channel: one the sentence names, or the one the
         # article spoke of last
+        start, end = clause_bounds(text, cue.start)
         for mention in mentions:
+            if cue.kind == "meet" and not start <= mention.start < end:
+                continue  # a plan's channel is named in its clause, or referred back to
             if found := linker.link(mention, text):
                 return found[:1]
         if last and _REFERS_BACK.search(text):

@@ -18,7 +18,9 @@ _FLAGS = re.IGNORECASE
 
 # A clause ends at a semicolon, a dash or a colon; a comma ends it before a new subject.
 # A dash between words ("US-Japan") joins them; one between spaces ends a clause.
-_CLAUSE_END = re.compile(r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:and|but|while|which|who|where)\b|\bbut\b")
+_CLAUSE_END = re.compile(
+    r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:and|but|while|which|who|where|with)\b|\bbut\b"
+)
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|to be|is to|are to|plans? to|planned to|planning to|"
@@ -77,10 +79,17 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"(?<=meeting )was in(?= [A-Z])|(?<=round )was in(?= [A-Z])|"
         r"(?<=negotiations will )continue|(?<=dialogue will )continue|"
         r"occur|scheduled to take place|"
-        r"led (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
+        r"(?:led|lead|leads|leading) (?:a|an|the) (?:[\w.-]+ ){0,3}delegation|"
+        # "halted after the last meeting in 2016", "since the last round in Geneva"
+        r"(?<=after )(?:the|its|their) (?:last|latest|previous|final|most recent) "
+        r"(?:meeting|round|session)|"
+        r"(?<=since )(?:the|its|their) (?:last|latest|previous|most recent) "
+        r"(?:meeting|round|session)|"
+        # "has not been held since December 2009": held then, and not since
+        r"(?:has|have|had) not (?:been held|met|convened|taken place)(?= since\b)|"
         r"travell?ed to [A-Z][\w-]+(?:,? [A-Z][\w-]+)? "
         r"(?:for|to (?:continue|hold|attend|join))|"
-        r"conclud(?:ed|es) (?:the|their|its) (?:[\w-]+ ){0,6}"
+        r"conclud(?:ed|es) (?:the |their |its )?(?:(?!that\b)[\w-]+ ){0,6}"
         r"(?:round|meeting|session|dialogue|talks|consultations)|"
         r"(?:during|at|in|over) (?:a|an|the|their|its|his|her) (?:[\w-]+ ){0,2}"
         r"(?:meeting|lunch|dinner|breakfast|talks)|"
@@ -237,6 +246,19 @@ def clause_start(sentence: str, position: int) -> int:
     for found in _CLAUSE_END.finditer(sentence, 0, position):
         start = found.end()
     return start
+
+
+# The ends of a clause that a list ("the Department of State, … and the Council") never has.
+_STRONG_END = re.compile(r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:but|while|which|who|where|with)\b")
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    """Where the clause holding ``position`` begins and ends, a list within it kept whole."""
+    start = 0
+    for found in _STRONG_END.finditer(sentence, 0, position):
+        start = found.end()
+    end = _STRONG_END.search(sentence, position)
+    return start, end.start() if end else len(sentence)
 
 
 def level_in(text: str) -> str | None:

@@ -18,7 +18,7 @@ from tracker.domain.dates import FuzzyDate
 from tracker.extraction.assigning import channels_of, owners
 from tracker.extraction.catalogue import Catalogue
 from tracker.extraction.cues import Cue, cues_in
-from tracker.extraction.dates import DateMention, find_dates
+from tracker.extraction.dates import DateMention, find_dates, listed_with
 from tracker.extraction.linking import ChannelRef, Linker
 from tracker.extraction.mentions import Mention, mentions_in
 from tracker.extraction.openings import headline, with_openings
@@ -43,38 +43,50 @@ class _Reading:
     published: dt.date
     linker: Linker
     proposals: list[Proposal]
-    news_days: list[dt.date]  # the days the article has dated its news to so far
+    news_days: list[dt.date]  # the days the article dates its news to
 
 
 def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Proposal]:
     """The facts an article states, as proposals in reading order (all new: known.mark_known
     tells them from the facts the store records)."""
     reading = _Reading(published, Linker(catalogue, main_parties(article)), [], [])
-    for sentence in sentences(article):
-        _read(sentence, reading)
+    # A headline, subheading or caption (the first lines, or a short line without a full
+    # stop) is left out: the body states what it does, in a sentence.
+    body = [s for s in sentences(article) if not _heading(s)]
+    dated = [(s, _dates(s.text, published)) for s in body]
+    # An undated fact is dated to the days the article's news happened on, wherever in the
+    # article it says so ("The announcement came after they met on Tuesday").
+    for sentence, dates in dated:
+        reading.news_days.extend(
+            m.date.earliest
+            for m in dates.past
+            if m.exact
+            and 0 <= (published - m.date.earliest).days <= NEWS_DAYS
+            and not bracketed(sentence.text, m.start)
+        )
+    for sentence, dates in dated:
+        _read(sentence, dates, reading)
     return with_openings(reading.proposals, reading.linker)
 
 
-def _read(sentence: Sentence, reading: _Reading) -> None:
-    text = sentence.text
-    if (
+def _heading(sentence: Sentence) -> bool:
+    return (
         sentence.whole_paragraph
-        and headline(text)
-        and (sentence.paragraph <= 1 or len(text.split()) <= 12)
-    ):
-        # A headline, subheading or caption (the first lines, or a short line without a full
-        # stop): the body states what it does, in a sentence.
-        return
-    cues = cues_in(text)
-    past = find_dates(text, reading.published, future=False)
-    dates = _Dates(past, find_dates(text, reading.published, future=True))
-    reading.news_days.extend(
-        m.date.earliest
-        for m in past
-        if m.exact
-        and 0 <= (reading.published - m.date.earliest).days <= NEWS_DAYS
-        and not bracketed(text, m.start)
+        and headline(sentence.text)
+        and (sentence.paragraph <= 1 or len(sentence.text.split()) <= 12)
     )
+
+
+def _dates(text: str, published: dt.date) -> _Dates:
+    return _Dates(
+        find_dates(text, published, future=False), find_dates(text, published, future=True)
+    )
+
+
+def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
+    text = sentence.text
+    cues = cues_in(text)
+    past = dates.past
     mentions = mentions_in(text, set(reading.linker.abbreviations))
     cues = _stated(cues, past, reading.published)
     if not cues:
@@ -83,6 +95,7 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
                 reading.linker.link(mention, text)
         return
     owned = owners(cues, mentions)
+    spoken_of = len(reading.linker.spoken_of)
     for index, cue in enumerate(cues):
         own = [m for m, o in owned.items() if o == index]
         channels = channels_of(cue, own, mentions, text, reading.linker)
@@ -91,6 +104,9 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
             if proposal is None:
                 continue
             reading.proposals.append(proposal)
+            if proposal.command == "meet":
+                # "The two past summits, in 2000 and 2007, were held": a meeting a date
+                reading.proposals.extend(_also_listed(proposal, cue, sentence.text, dates, reading))
             if (
                 cue.kind == "meet"
                 and proposal.command == "plan"
@@ -107,6 +123,13 @@ def _read(sentence: Sentence, reading: _Reading) -> None:
                         position=proposal.position,
                     )
                 )
+    if len(reading.linker.spoken_of) == spoken_of:
+        # No cue took a channel named here ("Following the 23rd meeting of the Special
+        # Representatives, … the resumption of the pilgrimage"): what it names is still what
+        # the next sentences may refer back to.
+        for mention in mentions:
+            if mention.named:
+                reading.linker.link(mention, text)
 
 
 _SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re.IGNORECASE)
@@ -132,6 +155,34 @@ def _stated(cues: list[Cue], past: list[DateMention], published: dt.date) -> lis
 def _new_thing(text: str, mentions: list[Mention]) -> bool:
     """True when the sentence names its channel with "a" or "an": one that is new."""
     return any(re.search(r"\b(?:a|an)\s+[“\"]?$", text[: m.start]) for m in mentions)
+
+
+def _also_listed(
+    proposal: Proposal, cue: Cue, text: str, dates: _Dates, reading: _Reading
+) -> list[Proposal]:
+    """The meetings of the other dates listed with the one a meeting was dated to."""
+    stated = _stated_dates(dates.past, reading, text)
+    if not stated:
+        return []
+    nearest = min(stated, key=lambda m: abs(m.start - cue.end))
+    return [
+        Proposal(
+            proposal.command,
+            proposal.slug,
+            str(m.date),
+            proposal.quote,
+            dict(proposal.options),
+            position=proposal.position,
+        )
+        for m in listed_with(stated, nearest, text)
+        if m is not nearest
+    ]
+
+
+def _stated_dates(past: list[DateMention], reading: _Reading, text: str) -> list[DateMention]:
+    # A date in brackets is a dateline's, the day of the report: not the fact's.
+    published = reading.published
+    return [m for m in past if m.date.earliest <= published and not bracketed(text, m.start)]
 
 
 def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
@@ -231,12 +282,7 @@ def _when(
 ) -> tuple[FuzzyDate, bool, str | None]:
     """The day a fact occurred: the date nearest its cue in the sentence, or else the days
     the article's news happened on."""
-    # A date in brackets is a dateline's, the day of the report: not the fact's.
-    stated = [
-        m
-        for m in past
-        if m.date.earliest <= reading.published and not bracketed(sentence_text, m.start)
-    ]
+    stated = _stated_dates(past, reading, sentence_text)
     if stated:
         nearest = min(stated, key=lambda m: abs(m.start - cue.end))
         return nearest.date, nearest.exact, None

@@ -245,7 +245,14 @@ class Linker:
     def _same_new(self, ref: ChannelRef, mention: Mention, parties: list[str]) -> bool:
         """True when a channel this article proposed already is the one a mention speaks of:
         the same parties, a noun of the same family, and no words that tell them apart."""
-        if set(ref.parties) != set(parties) or family(ref.noun) != family(mention.noun):
+        ours_parties, theirs_parties = set(parties), set(ref.parties)
+        # "the QCG" of two parties and "the Afghanistan-Pakistan-US-China QCG": one of the
+        # two names all the other's parties
+        if not (ours_parties <= theirs_parties or theirs_parties <= ours_parties):
+            return False
+        if family(ref.noun) != family(mention.noun):
+            return False
+        if ours_parties != theirs_parties and not mention.named:
             return False
         ours = " ".join(distinctive_words(" ".join([*mention.words, *mention.about])))
         theirs = " ".join(distinctive_words(ref.title))

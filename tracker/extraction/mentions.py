@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.extraction.places import parties_in
 from tracker.extraction.vocabulary import (
     CHANNEL_WORDS,
     DETERMINERS,
@@ -42,7 +43,14 @@ _ABBREVIATION = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)")
 # name after "meeting of", whatever noun it ends with.
 _ROUND_OF = re.compile(
     r"\b(?:meeting|round|session)s?\s+of\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:of|on|and|for|the|[A-Z][\w'’.&+-]*))*[A-Z][\w'’.&+-]*)"
+    r"(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*[A-Z][\w'’.&+-]*)+)"
+)
+# "the Special Representatives (SR) dialogue": a capitalised name, its abbreviation, and a
+# channel noun in lower case.
+_NAME_BEFORE_ABBREVIATION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,5})\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)\s+"
+    r"(?P<noun>working group|dialogue|talks|consultations?|mechanism|summit|forum|"
+    r"commission|committee|council|exchange|channel)\b"
 )
 # People meeting about something: "have experts meet to discuss disputes over trade secrets".
 _PEOPLE_MEET = re.compile(
@@ -140,12 +148,22 @@ def _named(sentence: str) -> list[Mention]:
                 abbreviation=bracket["abbreviation"] if bracket else None,
             )
         )
+    found.extend(_rounds_of(sentence, found))
+    found.extend(_abbreviated(sentence, found))
+    return found
+
+
+def _rounds_of(sentence: str, found: list[Mention]) -> list[Mention]:
+    """ "The 23rd meeting of the Special Representatives": named by a meeting of it."""
+    rounds: list[Mention] = []
     for round_of in _ROUND_OF.finditer(sentence):
         name = round_of["name"]
         if any(m.start <= round_of.start("name") < m.end for m in found):
             continue
+        if _only_parties(name):
+            continue  # "a meeting of the Chinese and US delegations": of whom, not of what
         bracket = _ABBREVIATION.match(sentence, round_of.end("name"))
-        found.append(
+        rounds.append(
             Mention(
                 name,
                 round_of.start("name"),
@@ -156,7 +174,37 @@ def _named(sentence: str) -> list[Mention]:
                 abbreviation=bracket["abbreviation"] if bracket else None,
             )
         )
-    return found
+    return rounds
+
+
+def _abbreviated(sentence: str, found: list[Mention]) -> list[Mention]:
+    """ "The Special Representatives (SR) dialogue": a name, its abbreviation, its noun."""
+    named: list[Mention] = []
+    for abbreviated in _NAME_BEFORE_ABBREVIATION.finditer(sentence):
+        if any(m.start <= abbreviated.start() < m.end for m in found):
+            continue
+        name = abbreviated["name"].strip()
+        if _only_parties(name):
+            continue
+        noun = abbreviated["noun"]
+        named.append(
+            Mention(
+                f"{name} {noun}",
+                abbreviated.start(),
+                abbreviated.end(),
+                True,
+                _noun(noun),
+                tuple(w.lower() for w in name.split() if w not in JOINING),
+                abbreviation=abbreviated["abbreviation"],
+            )
+        )
+    return named
+
+
+def _only_parties(name: str) -> bool:
+    """True when a name's words are all parties' ("Chinese and US"): it names no channel."""
+    words = [w for w in name.split() if w not in JOINING]
+    return all(parties_in(part) for w in words for part in re.split(r"[-–]", w) if part)
 
 
 def abbreviations_in(sentence: str, known: set[str]) -> list[Mention]:
