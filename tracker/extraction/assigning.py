@@ -14,6 +14,17 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     """The mentions an opening verb opens: its subject, the one right after it, and those
     joined to that by "and" ("launched an Economic Working Group and a Financial …")."""
     kept: list[Mention] = []
+    start, _ = clause_bounds(text, cue.start)
+    before = [m for m in own if m.end <= cue.start]
+    if _RELATIVE.search(text, 0, start) and before:
+        # "the so-called Alliance Dialogue, which the two agreed to create": what "which"
+        # stands for, not the names before it
+        antecedent = [m for m in before if m.end <= start][-1:]
+        own = [m for m in own if m.start >= cue.end or m in antecedent]
+    else:  # a subject is in the verb's clause
+        own = [m for m in own if m.start >= start]
+    if any(m.named for m in own):
+        own = [m for m in own if not m.generic]  # "two working groups, the Working Group on"
     for mention in sorted(own, key=lambda m: m.start):
         # "set up the mechanism of the Strategic and Economic Dialogue": the dialogue
         between = _FRAME.sub("", text[cue.end : mention.start])
@@ -34,6 +45,7 @@ _SUBJECT = re.compile(
     r"were|is|are|will|would|be|been|also|again|first|formally|officially|finally|not|now|"
     r"\w+ly)\s+)*"
 )
+_RELATIVE = re.compile(r",[\"”’']?\s*(?:which|that|who)\s*$", re.IGNORECASE)
 _FRAME = re.compile(
     r"^\s*(?:the|a|an)\s+(?:new\s+)?(?:mechanism|framework|format)\s+(?:of|for)\s+", re.IGNORECASE
 )

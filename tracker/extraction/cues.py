@@ -19,7 +19,7 @@ _FLAGS = re.IGNORECASE
 # A clause ends at a semicolon, a dash or a colon; a comma ends it before a new subject.
 # A dash between words ("US-Japan") joins them; one between spaces ends a clause.
 _CLAUSE_END = re.compile(
-    r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:and|but|while|which|who|where|with)\b|\bbut\b"
+    r"[;:]|\s[—–-]{1,2}\s|—|,[\"”’']?\s+(?:and|but|while|which|who|where|with)\b|\bbut\b"
 )
 
 _FUTURE = re.compile(
@@ -60,11 +60,15 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:e|ed|es|ing)|unveil(?:ed|s)?|initiat(?:ed|es)|"
         r"establish(?:ed|es|ing)?|establishment of|set up|sets up|setting up|creat(?:e|ed|es|ing)|"
         r"creation of|form(?:ed|s|ing)? (?:a|an|the|two|new)\b|to form|formation of|"
+        r"(?:be|been|being|was|were|is|are) formed|"
         r"institut(?:ed|ionali[sz]ed)|start(?:ed)? (?:a|an) new|"
         r"(?<=agreed )(?:\w+ ){0,2}to (?:have|exchange|start|begin)|"
         r"(?<=agreed )to (?:have|exchange|start|begin))\b"
-        # "launch the fifth round": a round of a channel, not a channel
-        r"(?! (?:the|a|an) (?:[\w-]+ ){0,2}(?:round|session|meeting)s?\b)",
+        # "launch the fifth round": a round of a channel, not a channel; "create an enabling
+        # environment for peace talks": conditions, not a channel
+        r"(?! (?:the|a|an) (?:[\w-]+ ){0,2}(?:round|session|meeting)s?\b)"
+        r"(?! (?:the |a |an )?(?:[\w-]+ )?(?:environment|conditions?|atmosphere|climate for|"
+        r"basis|momentum|opportunit(?:y|ies))\b)",
         _FLAGS,
     ),
     "meet": re.compile(
@@ -249,7 +253,7 @@ def clause_start(sentence: str, position: int) -> int:
 
 
 # The ends of a clause that a list ("the Department of State, … and the Council") never has.
-_STRONG_END = re.compile(r"[;:]|\s[—–-]{1,2}\s|—|,\s+(?:but|while|which|who|where|with)\b")
+_STRONG_END = re.compile(r"[;:]|\s[—–-]{1,2}\s|—|,[\"”’']?\s+(?:but|while|which|who|where|with)\b")
 
 
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
@@ -320,7 +324,8 @@ def cues_in(sentence: str) -> list[Cue]:
                 # "to revive the talks": an aim, unless a decision or an agreement took it
                 or bool(_AIM.search(before))
             )
-            agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:\w+\s+){0,3}$", before, _FLAGS))
+            # "agreed to hold", "agreed on Aug. 25 to hold"
+            agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:[\w.,]+\s+){0,5}$", before, _FLAGS))
             if _doubt(before):
                 continue
             found.append(

@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.domain.dates import FuzzyDate, InvalidDate, days_in_month
 from tracker.extraction import date_words as words
+from tracker.extraction.date_lists import years_shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,50 +72,14 @@ def find_dates(sentence: str, published: dt.date, *, future: bool) -> list[DateM
     for start, end, _, result in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, result))
-    return _years_shared(
-        [
-            DateMention(sentence[start:end], start, end, date, exact)
-            for start, end, (date, exact) in sorted(taken, key=lambda t: t[0])
-            if date is not None
-        ],
-        sentence,
-    )
-
-
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+|on\s+)?")
-_A_YEAR = re.compile(r"\b\d{4}\b")
-_ONE_DAY_OR_MONTH = re.compile(r"\d{4}(?:-\d{2}){1,2}")
-
-
-def _years_shared(found: list[DateMention], sentence: str) -> list[DateMention]:
-    """ "In January and May 2016": a date without a year, listed before one with a year,
-    is of that year."""
-    for index in range(len(found) - 2, -1, -1):
-        first, second = found[index], found[index + 1]
-        year = _A_YEAR.search(second.text)
-        if (
-            year
-            and not _A_YEAR.search(first.text)
-            and _ONE_DAY_OR_MONTH.fullmatch(str(first.date))
-            and _LISTED.fullmatch(sentence, first.end, second.start)
-        ):
-            date = _parse(year.group(0) + str(first.date)[4:])
-            if date is not None:
-                found[index] = DateMention(first.text, first.start, first.end, date, first.exact)
-    return found
-
-
-def listed_with(found: list[DateMention], chosen: DateMention, sentence: str) -> list[DateMention]:
-    """The dates listed together with ``chosen`` ("in 2000 and 2007"), itself among them."""
-    at = found.index(chosen)
-    first = last = at
-    while first > 0 and _LISTED.fullmatch(sentence, found[first - 1].end, found[first].start):
-        first -= 1
-    while last + 1 < len(found) and _LISTED.fullmatch(
-        sentence, found[last].end, found[last + 1].start
-    ):
-        last += 1
-    return found[first : last + 1]
+    found_dates = [
+        DateMention(sentence[start:end], start, end, date, exact)
+        for start, end, (date, exact) in sorted(taken, key=lambda t: t[0])
+        if date is not None
+    ]
+    for index, date in years_shared(found_dates, sentence).items():
+        found_dates[index] = replace(found_dates[index], date=date)
+    return found_dates
 
 
 # --- building and placing dates ------------------------------------------------------------------

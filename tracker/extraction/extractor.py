@@ -18,7 +18,8 @@ from tracker.domain.dates import FuzzyDate
 from tracker.extraction.assigning import channels_of, owners
 from tracker.extraction.catalogue import Catalogue
 from tracker.extraction.cues import Cue, cues_in
-from tracker.extraction.dates import DateMention, find_dates, listed_with
+from tracker.extraction.date_lists import listed_with
+from tracker.extraction.dates import DateMention, find_dates
 from tracker.extraction.linking import ChannelRef, Linker
 from tracker.extraction.mentions import Mention, mentions_in
 from tracker.extraction.openings import headline, with_openings
@@ -185,15 +186,36 @@ def _stated_dates(past: list[DateMention], reading: _Reading, text: str) -> list
     return [m for m in past if m.date.earliest <= published and not bracketed(text, m.start)]
 
 
+_SOON = re.compile(
+    r"\b(?:at an early date|at the earliest(?: convenience| opportunity)?|as soon as possible|"
+    r"in the near future|at an appropriate time|when conditions allow)\b",
+    re.IGNORECASE,
+)
+
+
+def _proposed(channel: ChannelRef) -> bool:
+    return channel.known is not None and channel.known.status == "proposed"
+
+
 def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
     if cue.future and cue.kind in {"meet", "resume"}:
         return "plan"  # "will meet in May", "agreed to resume the dialogue later this month"
     if cue.future and cue.kind in {"suspend", "conclude"}:
         return None  # an intention, not yet a fact
-    proposed = channel.known is not None and channel.known.status == "proposed"
-    if proposed and (cue.kind == "open" or (cue.kind == "meet" and cue.agreed)):
+    if _proposed(channel) and (cue.kind == "open" or (cue.kind == "meet" and cue.agreed)):
         return "agree"  # "agreed to establish / to hold" a channel the store holds as proposed
     return cue.kind
+
+
+def _unwindowed(cue: Cue, channel: ChannelRef, text: str) -> Cue | None:
+    """What a plan given no time states: a fact agreed now, or nothing ("will meet again")."""
+    if _SOON.search(text, cue.end):
+        return None  # "agreed to resume the dialogue at an early date": not yet, nor when
+    if cue.agreed and (_proposed(channel) or cue.kind == "resume"):
+        # "agreed on Aug. 25 to hold high-level talks": the channel the store holds as
+        # proposed is agreed; "have agreed to restart the political dialogue": resumed
+        return replace(cue, future=False)
+    return None
 
 
 def _proposal(
@@ -206,13 +228,10 @@ def _proposal(
     on, exact, note = _when(cue, past, reading, text)
     options: dict[str, object] = {}
     if kind == "plan":
-        found = window_of(cue.start, dates.future, reading.published)
-        if found is None and cue.kind == "resume" and cue.agreed:
-            # "have agreed to restart the political dialogue", no time given: the
-            # resumption is the agreement
-            return _proposal(replace(cue, future=False), channel, sentence, reading, dates)
+        found = window_of(cue.start, dates.future, reading.published, text)
         if found is None:
-            return None  # "will meet again", and no time: nothing to hold the plan to
+            now = _unwindowed(cue, channel, text)
+            return _proposal(now, channel, sentence, reading, dates) if now else None
         window, where = found
         options["window"] = str(window)
         # The day the plan was agreed on: a date before it that reads the same in either

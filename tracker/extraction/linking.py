@@ -218,7 +218,10 @@ class Linker:
     def _new(self, mention: Mention, sentence: str) -> ChannelRef | None:
         """A channel the store does not hold, or None for one none of whose parties is of the
         two the article is about (a council the delegation briefs on the way, in Brussels)."""
-        parties = parties_in(mention.text) or parties_in(sentence)
+        own = parties_in(mention.text)
+        if len(own) == 1 and own[0] not in self.article_parties[:2]:
+            return None  # "the EU Political and Security Committee": a third party's own body
+        parties = own or parties_in(sentence)
         for party in self.article_parties:
             if len(parties) >= 2:
                 break

@@ -17,6 +17,7 @@ from tracker.extraction.vocabulary import (
     DETERMINERS,
     JOINING,
     LOOSE_NOUNS,
+    MULTILATERAL,
     NAME_NOUNS,
     NOT_DESCRIPTIVE,
     NOT_TOPICS,
@@ -37,6 +38,7 @@ _NAME_GOES_ON = re.compile(
     rf"(?:\s+(?:for|on|of|and)\s+(?:the\s+)?{_NOT_NAMES}[A-Z][\w'’-]*"
     rf"(?:\s+(?:and\s+)?{_NOT_NAMES}[A-Z][\w'’-]*)*)*"
 )
+_QUOTES = "\"“‘'"
 _SECOND_NAME = re.compile(rf"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:{NAME_NOUNS})$")
 _ABBREVIATION = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)")
 # "the 23rd meeting of the Special Representatives on the Boundary Question": a channel's
@@ -115,9 +117,12 @@ def _named(sentence: str) -> list[Mention]:
             word = words[-1]
             if word.isalpha() and _NAMED.fullmatch(word):
                 break  # another name's noun: "A Dialogue and B Dialogue" are two names
-            name_word = _NAME_WORD.match(word.strip(",")) and not word.endswith(",")
+            opened = word[:1] in _QUOTES  # "the so-called “Energy Forum”": the name begins
+            name_word = _NAME_WORD.match(word.strip(",").lstrip(_QUOTES)) and not word.endswith(",")
             if name_word or (word in JOINING and kept):
-                kept.insert(0, words.pop())
+                kept.insert(0, words.pop().lstrip(_QUOTES))
+                if opened:
+                    break
             else:
                 break
         while kept and (kept[0] in JOINING or _ordinal(kept[0])):
@@ -286,14 +291,19 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
     return found
 
 
+_MULTILATERAL = re.compile(rf"\b(?:{MULTILATERAL})(?![\w-])")
+
+
 def mentions_in(sentence: str, abbreviations: set[str] | None = None) -> list[Mention]:
     """The channels a sentence names, describes or refers back to, left to right
     (``abbreviations``: those the article has given channels so far)."""
+    every = _named(sentence)
     named = [
         m
-        for m in _named(sentence)
+        for m in every
         # "the U.S.-India 2+2 Ministerial Dialogue" holds "U.S.-India 2+2": keep the longest.
-        if not any(o is not m and o.start <= m.start and m.end < o.end for o in _named(sentence))
+        if not any(o is not m and o.start <= m.start and m.end < o.end for o in every)
+        and not _MULTILATERAL.search(m.text)
     ]
     people = [
         Mention(

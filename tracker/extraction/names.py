@@ -42,6 +42,7 @@ _COMMON = {
     "exchange",
     "council",
 }
+_COMBINING = {"sino", "indo", "pak", "af"}  # "sino-us", "indo-pak": parties
 _SHORT_NAMES = {"US": "US", "CN": "China", "GB": "UK", "KR": "South Korea", "RU": "Russia"}
 _SLUG_NOUNS = {"working group": "wg", "information exchange": "exchange", "task force": "tf"}
 
@@ -54,7 +55,9 @@ def distinctive_words(text: str) -> list[str]:
         parts = [p for p in re.split(r"[-–]", bare) if p]
         if bare in _COMMON or not bare:
             continue
-        if parts and all(parties_in(p.upper() if len(p) <= 3 else p.title()) for p in parts):
+        if parts and all(
+            p in _COMBINING or parties_in(p.upper() if len(p) <= 3 else p.title()) for p in parts
+        ):
             continue  # "u.s.-india", "china": the parties, not the channel's name
         out.append(bare)
     return out

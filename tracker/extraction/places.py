@@ -8,6 +8,7 @@ name); the adjectives and capitals news copy uses for a government ("Chinese off
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -67,7 +68,23 @@ _WORDS = {
 }
 
 # Words that look like a party but are not one here ("the Indian Ocean", "Chinese New Year").
-_NOT_A_PARTY = re.compile(r"\b(Indian Ocean|South China Sea|East China Sea|New Year)\b")
+_NOT_A_PARTY = re.compile(
+    r"\b(Indian Ocean|South China Sea|East China Sea|New Year|Indo-Pacific|Sino-Tibetan|"
+    r"(?:North|South|Latin|Central) Americ(?:a|an|as))\b"
+)
+# Combining forms news copy joins with a hyphen: "Sino-US", "Indo-Pak", "Af-Pak".
+_COMBINING = {"Sino": "China", "Indo": "India", "Pak": "Pakistan", "Af": "Afghanistan"}
+_COMBINED = re.compile(r"\b(Sino|Indo|Af)(?=-[A-Z])|(?<=-)(Pak)\b|\b(Pak)(?=-[A-Z])")
+
+
+def _fold(text: str) -> str:
+    """Without accents ("Việt Nam" is "Viet Nam"), as the names are matched."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _normalised(text: str) -> str:
+    text = _NOT_A_PARTY.sub(" ", _fold(text))
+    return _COMBINED.sub(lambda m: _COMBINING[m.group(0)], text)
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +103,7 @@ def _table() -> tuple[re.Pattern[str], dict[str, str]]:
     for organisation in ORGANISATIONS:
         names.setdefault(organisation.name, organisation.code)
     # The longest name first, so "South Korea" is not read as "Korea".
+    names = {_fold(name): code for name, code in names.items()}
     alternatives = sorted(names, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w])"
@@ -96,7 +114,7 @@ def _table() -> tuple[re.Pattern[str], dict[str, str]]:
 def parties_in(text: str) -> list[str]:
     """The parties the text names, in the order first named."""
     pattern, names = _table()
-    text = _NOT_A_PARTY.sub(" ", text)
+    text = _normalised(text)
     found: list[str] = []
     for match in pattern.finditer(text):
         code = names[match.group(0)]
@@ -108,7 +126,7 @@ def parties_in(text: str) -> list[str]:
 def main_parties(text: str) -> list[str]:
     """The parties the article names most, most named first."""
     pattern, names = _table()
-    named = [names[m.group(0)] for m in pattern.finditer(_NOT_A_PARTY.sub(" ", text))]
+    named = [names[m.group(0)] for m in pattern.finditer(_normalised(text))]
     counts = Counter(named)
     ranked = [code for code, _ in counts.most_common()]
     # The two named most, in the order the article first names them ("US-China").

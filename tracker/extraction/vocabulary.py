@@ -63,3 +63,13 @@ TOPIC_WORDS = _words(
     "comprehensive two-track inter-korean cross-strait alliance partnership cooperation "
     "consultative coordination"
 )
+
+# Gatherings of many states, named as a channel would be ("the Ninth Summit of the Americas",
+# "the second Belt and Road Forum"): occasions where parties meet, never a channel between them.
+MULTILATERAL = (
+    r"Summit of the Americas|G-?20|G-?7|G-?8|APEC|Asia-Pacific Economic Cooperation|"
+    r"ASEAN Regional Forum|East Asia Summit|BRICS|Shanghai Cooperation Organi[sz]ation|"
+    r"Belt and Road Forum|General Assembly|Security Council|World Economic Forum|"
+    r"Munich Security Conference|Shangri-La Dialogue|Raisina Dialogue|COP ?\d+|"
+    r"Conference of the Parties|World Health Assembly|Boao Forum"
+)

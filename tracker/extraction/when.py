@@ -14,12 +14,29 @@ def bracketed(text: str, position: int) -> bool:
 
 
 def window_of(
-    after: int, future: list[DateMention], published: dt.date
+    after: int, future: list[DateMention], published: dt.date, sentence: str
 ) -> tuple[FuzzyDate, int] | None:
     """When a planned meeting is to be held, and where the sentence says so: the first date
     to come after the words of the plan ("In March, they agreed to meet in May" plans May)."""
-    ahead = [m for m in future if m.date.latest >= published and m.start >= after]
+    ahead = [
+        m
+        for m in future
+        if m.date.latest >= published and m.start >= after and not said_on(sentence, m.start)
+    ]
     return (ahead[0].date, ahead[0].start) if ahead else None
+
+
+# "…, the sources said Saturday": the day of the report, never when a plan is to be held
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|informed|noted)\s+"
+    r"(?:[\w.]+\s+){0,3}(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def said_on(sentence: str, position: int) -> bool:
+    """True when the date at ``position`` is the day something was said or reported."""
+    return bool(_SAID_ON.search(sentence, max(0, position - 60), position))
 
 
 _NOT_PLACES = {

@@ -1,0 +1,170 @@
+"""How the extractor reads the shapes of sentences readouts and news copy use: names with an
+abbreviation, dates listed together, the meeting a sentence refers back to, the object of
+"the resumption of", relative clauses, third parties' bodies and multilateral gatherings.
+
+The sentences are made up for these tests (none is from the gold set), so that each rule is
+checked on words it was not tuned on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain.dates import FuzzyDate
+from tracker.extraction.catalogue import Catalogue, KnownChannel, KnownFact
+from tracker.extraction.dates import find_dates
+from tracker.extraction.extractor import extract
+from tracker.extraction.mentions import mentions_in
+from tracker.extraction.places import parties_in
+
+PUBLISHED = dt.date(2022, 3, 10)  # a Thursday
+MARITIME = KnownChannel(
+    slug="ph-vn-maritime-talks",
+    titles=("Philippines–Vietnam maritime consultations",),
+    parties=("PHL", "VNM"),
+    topics=("maritime",),
+    facts=(KnownFact("open", FuzzyDate.parse("2010")),),
+)
+PROPOSED = KnownChannel(
+    slug="ca-mx-energy-dialogue",
+    titles=("Canada–Mexico Energy Dialogue",),
+    parties=("CAN", "MEX"),
+    topics=("energy",),
+    status="proposed",
+    facts=(KnownFact("open", FuzzyDate.parse("2021")),),
+)
+
+
+def read(text: str, catalogue: Catalogue | None = None) -> list[tuple[str, str, str]]:
+    found = extract(text, PUBLISHED, catalogue or Catalogue())
+    return [(p.command, p.slug, p.on) for p in found]
+
+
+def test_a_name_with_its_abbreviation_before_a_lower_case_noun_is_one_channel() -> None:
+    [mention] = [
+        m
+        for m in mentions_in("Canada and Mexico will hold the Joint Energy Planning (JEP) talks.")
+        if m.named
+    ]
+    assert (mention.text, mention.abbreviation, mention.noun) == (
+        "Joint Energy Planning talks",
+        "JEP",
+        "talks",
+    )
+
+
+def test_the_abbreviation_and_a_meeting_of_the_name_find_the_channel_named_first() -> None:
+    article = (
+        "Canada and Mexico will hold the Joint Energy Planning (JEP) dialogue in Ottawa on "
+        "March 14.\n\nThe last round of JEP dialogue was held in Mexico City in May 2019.\n\n"
+        "The fourth meeting of the Joint Energy Planning was held in Ottawa in 2018."
+    )
+    slugs = {slug for _, slug, _ in read(article)}
+    assert len(slugs) == 1, slugs
+
+
+def test_dates_listed_together_share_the_year_and_give_a_meeting_each() -> None:
+    past = find_dates("They met in March and October 2015.", PUBLISHED, future=False)
+    assert [str(m.date) for m in past] == ["2015-03", "2015-10"]
+    found = read(
+        "Canada and Mexico said the North American Energy Dialogue was held in 2016 and 2018."
+    )
+    assert [(kind, on) for kind, _, on in found if kind == "meet"] == [
+        ("meet", "2016"),
+        ("meet", "2018"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on"),
+    [
+        ("The last meeting was in Hanoi in 2019.", "2019"),
+        ("They were halted after the last meeting in 2017.", "2017"),
+        ("The consultations have not been held since November 2018.", "2018-11"),
+    ],
+)
+def test_a_meeting_told_by_the_last_meeting_is_of_the_channel_spoken_of(
+    sentence: str, on: str
+) -> None:
+    article = f"Manila and Hanoi suspended their maritime consultations.\n\n{sentence}"
+    found = read(article, Catalogue.of([MARITIME]))
+    assert ("meet", "ph-vn-maritime-talks", on) in found
+
+
+def test_the_resumption_of_something_else_is_no_resumption_of_the_channel_named() -> None:
+    text = (
+        "Following the fifth meeting of the Philippines–Vietnam Maritime Consultations, both "
+        "sides agreed on the resumption of fishing patrols."
+    )
+    assert [f for f in read(text, Catalogue.of([MARITIME])) if f[0] == "resume"] == []
+
+
+def test_a_plan_in_its_own_clause_is_of_the_channel_referred_to_not_of_a_described_one() -> None:
+    article = (
+        "The Philippines–Vietnam Maritime Consultations met in Manila on Tuesday.\n\n"
+        "Both sides agreed to strengthen mechanisms for naval and coast guard negotiations, "
+        "with plans for a follow-up meeting in Hanoi next year."
+    )
+    plans = [f for f in read(article, Catalogue.of([MARITIME])) if f[0] == "plan"]
+    assert plans == [("plan", "ph-vn-maritime-talks", "2022-03-09/2022-03-10")]
+
+
+def test_what_which_stands_for_is_what_a_relative_clause_opened() -> None:
+    text = (
+        'Dubbed the "Energy Policy Dialogue," it grew from the so-called "Energy Forum," '
+        "which Canada and Mexico agreed to create in 2019."
+    )
+    opened = [(p.slug, p.on) for p in extract(text, PUBLISHED, Catalogue()) if p.command == "open"]
+    assert ("ca-mx-energy-forum", "2019") in opened
+    assert all(on != "2019" for slug, on in opened if "policy" in slug)
+
+
+def test_an_agreement_to_resume_at_an_early_date_states_no_fact() -> None:
+    text = "The two leaders agreed to resume the maritime consultations at an early date."
+    assert read(text, Catalogue.of([MARITIME])) == []
+
+
+def test_the_day_a_plan_was_reported_is_not_its_window() -> None:
+    text = "Ministers agreed to hold the maritime consultations soon, the sources said Saturday."
+    assert read(text, Catalogue.of([MARITIME])) == []
+
+
+def test_agreeing_to_hold_a_proposed_channel_without_a_time_agrees_it() -> None:
+    text = "Canada and Mexico agreed on March 7 to hold the energy dialogue."
+    assert read(text, Catalogue.of([PROPOSED])) == [
+        ("agree", "ca-mx-energy-dialogue", "2022-03-07")
+    ]
+
+
+def test_an_undated_fact_is_dated_to_the_news_days_stated_anywhere_in_the_article() -> None:
+    article = (
+        "Canada and Mexico agreed to launch an annual Energy Transition Dialogue.\n\n"
+        "The announcement came after the ministers met in Ottawa on Tuesday."
+    )
+    opening = next(p for p in extract(article, PUBLISHED, Catalogue()) if p.command == "open")
+    assert opening.on == "2022-03-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Sino-US talks", ["CN", "US"]),
+        ("the Indo-Pak dialogue", ["IN", "PK"]),
+        ("Việt Nam and Japan", ["VN", "JP"]),
+        ("the Indo-Pacific strategy", []),
+    ],
+)
+def test_combining_forms_and_accented_names_are_parties(text: str, parties: list[str]) -> None:
+    assert parties_in(text) == parties
+
+
+def test_a_third_partys_own_body_and_a_multilateral_gathering_are_no_channels() -> None:
+    article = (
+        "Canada and Mexico held the North American Energy Dialogue in Ottawa on Tuesday.\n\n"
+        "The Canadian minister will meet on March 15 with the EU Energy Council.\n\n"
+        "The ministers also discussed the upcoming G20 Summit scheduled to take place in July."
+    )
+    slugs = {slug for _, slug, _ in read(article)}
+    assert len(slugs) == 1, slugs
