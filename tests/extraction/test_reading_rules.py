@@ -168,3 +168,38 @@ def test_a_third_partys_own_body_and_a_multilateral_gathering_are_no_channels() 
     )
     slugs = {slug for _, slug, _ in read(article)}
     assert len(slugs) == 1, slugs
+
+
+TALKS = KnownChannel(
+    slug="ph-vn-coast-guard-talks",
+    titles=("Coast Guard Cooperation Mechanism talks",),
+    parties=("PHL", "VNM"),
+    lead_names=("Maria Santos", "Nguyen Van An"),
+    facts=(KnownFact("open", FuzzyDate.parse("2015")),),
+)
+
+
+def test_a_resumption_and_the_suspension_a_participle_states_are_each_dated_their_own() -> None:
+    text = (
+        "The two navies agreed on Monday to resume the Coast Guard Cooperation Mechanism "
+        "talks, suspended since May 2019."
+    )
+    found = read(text, Catalogue.of([TALKS]))
+    assert ("resume", "ph-vn-coast-guard-talks", "2022-03-07") in found
+    assert ("suspend", "ph-vn-coast-guard-talks", "2019-05") in found
+
+
+def test_a_lead_is_not_named_by_a_namesake_with_another_given_name() -> None:
+    catalogue = Catalogue.of([TALKS])
+    assert read("Nguyen Thi Binh met Ricardo Santos in Manila on Monday.", catalogue) == []
+    assert read("Maria Santos met Nguyen in Manila on Monday.", catalogue) == [
+        ("meet", "ph-vn-coast-guard-talks", "2022-03-07")
+    ]
+
+
+def test_the_year_a_gap_began_is_not_the_day_a_meeting_was_held() -> None:
+    text = (
+        "The Coast Guard Cooperation Mechanism talks held their first round since 2017 in "
+        "Manila on Tuesday."
+    )
+    assert read(text, Catalogue.of([TALKS])) == [("meet", "ph-vn-coast-guard-talks", "2022-03-08")]

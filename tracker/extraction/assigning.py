@@ -36,6 +36,8 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+_PARTICIPLE = re.compile(r"[”\"]?,?\s+")
+_OBJECT = re.compile(r"\s+(?:(?:the|their|its|a|an)\s+)?[“\"]?")
 # A cue that is a noun of its fact ("the resumption of", "suspension of"): its channel follows.
 _NOMINAL = re.compile(r"\bof$")
 # What may stand between a channel named as a subject and its verb ("the composite dialogue
@@ -128,6 +130,15 @@ def channels_of(
     ):
         # "agreed at a meeting in Seoul": whose meeting, only the leads it names can tell
         return [by_leads] if by_leads else []
+    if not own and cue.kind != "cadence":
+        # "agreed to resume the MMCA talks, suspended since 2022": the verb's object, though
+        # a nearer verb took it, or the name a participle follows
+        own = [
+            m
+            for m in mentions
+            if (m.start >= cue.end and _OBJECT.fullmatch(text, cue.end, m.start))
+            or (m.end <= cue.start and _PARTICIPLE.fullmatch(text, m.end, cue.start))
+        ][-1:]
     if _NOMINAL.search(text, cue.start, cue.end):
         # "the resumption of Kailash Mansarovar Yatra": of what follows, or of nothing here
         own = [m for m in own if m.start >= cue.end and len(text[cue.end : m.start].split()) <= 3]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from tracker.domain.dates import FuzzyDate
 from tracker.extraction.assigning import channels_of, owners
 from tracker.extraction.catalogue import Catalogue
+from tracker.extraction.cue_dates import dates_of
 from tracker.extraction.cues import Cue, cues_in
 from tracker.extraction.date_lists import listed_with
 from tracker.extraction.dates import DateMention, find_dates
@@ -100,8 +101,10 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
     for index, cue in enumerate(cues):
         own = [m for m, o in owned.items() if o == index]
         channels = channels_of(cue, own, mentions, text, reading.linker)
+        # "resumed the talks, suspended since August 2022": the date is the suspension's
+        mine = _Dates(dates_of(cue, cues, past, text), dates.future)
         for channel in channels:
-            proposal = _proposal(cue, channel, sentence, reading, dates)
+            proposal = _proposal(cue, channel, sentence, reading, mine)
             if proposal is None:
                 continue
             reading.proposals.append(proposal)

@@ -53,6 +53,10 @@ _NAME_BEFORE_ABBREVIATION = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,5})\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)\s+"
     r"(?P<noun>working group|dialogue|talks|consultations?|mechanism|summit|forum|"
     r"commission|committee|council|exchange|channel)\b"
+    # "the Military Maritime Consultative Agreement talks": a name of two words or more after
+    # "the", its noun in lower case (a verb "talks" has no "the" before its subject's name)
+    r"|(?<=\bthe )(?P<long_name>(?:[A-Z][\w'’-]*\s+){2,6})"
+    r"(?P<long_noun>talks|dialogue|consultations|mechanism|working group)\b"
 )
 # People meeting about something: "have experts meet to discuss disputes over trade secrets".
 _PEOPLE_MEET = re.compile(
@@ -188,10 +192,10 @@ def _abbreviated(sentence: str, found: list[Mention]) -> list[Mention]:
     for abbreviated in _NAME_BEFORE_ABBREVIATION.finditer(sentence):
         if any(m.start <= abbreviated.start() < m.end for m in found):
             continue
-        name = abbreviated["name"].strip()
+        name = (abbreviated["name"] or abbreviated["long_name"]).strip()
         if _only_parties(name):
             continue
-        noun = abbreviated["noun"]
+        noun = abbreviated["noun"] or abbreviated["long_noun"]
         named.append(
             Mention(
                 f"{name} {noun}",

@@ -98,12 +98,29 @@ def names_person(name: str, sentence: str) -> bool:
     words = name.split()
     if len(words) < 2:
         return False
-    for family in (words[-1], words[0]):
+    for family, given, after in ((words[-1], words[0], False), (words[0], words[1], True)):
         if family.lower() in _ENGLISH or not family[:1].isupper():
             continue
-        if re.search(rf"\b{re.escape(family)}\b", sentence):
-            return True
+        # "Wang Yi" is not Wang Wentao; "Justin Raimondo" is not Gina Raimondo
+        other = (
+            rf"\b{re.escape(family)}\s+(?!{re.escape(given)}\b)[A-Z][\w-]*"
+            if after
+            else rf"\b(?!{re.escape(given)}\b|{_TITLES}\b)[A-Z][\w-]*\s+{re.escape(family)}\b"
+        )
+        for found in re.finditer(rf"\b{re.escape(family)}\b", sentence):
+            if not any(o.start() <= found.start() < o.end() for o in re.finditer(other, sentence)):
+                return True
     return False
+
+
+# Words before a family name that are not a given name: "Secretary Raimondo", "Mr. Wang".
+_TITLES = (
+    r"(?:Secretary|Minister|Premier|President|Vice|Ambassador|Envoy|Director|Councilor|"
+    r"Chairman|Chair|Commissioner|Representative|Adviser|Advisor|Counselor|Deputy|General|"
+    r"Admiral|Mr|Mrs|Ms|Dr|Madam|Senator|Governor|Chancellor|Spokesperson|Spokesman|"
+    r"Spokeswoman|Under|Assistant|Special|Foreign|Defense|Defence|Commerce|Trade|Finance|"
+    r"Treasury|State|The|And|With|By|Of|As|When|After|Before)"
+)
 
 
 # Family names that are also English words: only the whole name counts for them.
