@@ -203,3 +203,34 @@ def test_the_year_a_gap_began_is_not_the_day_a_meeting_was_held() -> None:
         "Manila on Tuesday."
     )
     assert read(text, Catalogue.of([TALKS])) == [("meet", "ph-vn-coast-guard-talks", "2022-03-08")]
+
+
+def test_a_meeting_is_its_subjects_though_a_clause_naming_others_stands_between() -> None:
+    text = (
+        "The Coast Guard Cooperation Mechanism talks, set up under the direction of Maria "
+        "Santos and Nguyen Van An, held their fourth round on March 1."
+    )
+    found = extract(text, PUBLISHED, Catalogue.of([TALKS]))
+    assert [(p.command, p.on) for p in found if p.command == "meet"] == [("meet", "2022-03-01")]
+    # the setting up is not dated by the meeting whose sentence it stands in
+    [opening] = [p for p in found if p.command == "open"]
+    assert "undated in its sentence" in (opening.quote.note or "")
+
+
+def test_a_suspension_after_the_last_meeting_is_dated_by_it() -> None:
+    article = (
+        "The Coast Guard Cooperation Mechanism talks began in 2015.\n\n"
+        "They were suspended after the last meeting in 2018."
+    )
+    found = read(article, Catalogue.of([TALKS]))
+    assert ("suspend", "ph-vn-coast-guard-talks", "2018") in found
+    assert ("meet", "ph-vn-coast-guard-talks", "2018") in found
+
+
+def test_a_proposed_slug_keeps_the_letters_of_every_word() -> None:
+    found = extract(
+        "Canada and Mexico held a new round of consultations on Asia-Pacific affairs on Monday.",
+        PUBLISHED,
+        Catalogue(),
+    )
+    assert {p.slug for p in found} == {"ca-mx-asia-pacific-affairs-consultations"}

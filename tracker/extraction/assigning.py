@@ -36,6 +36,7 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+_APPOSITIVE = re.compile(r"\s*,[^,;:]{3,120},\s*(?:(?:has|have|had|also|then)\s+)?")
 _PARTICIPLE = re.compile(r"[”\"]?,?\s+")
 _OBJECT = re.compile(r"\s+(?:(?:the|their|its|a|an)\s+)?[“\"]?")
 # A cue that is a noun of its fact ("the resumption of", "suspension of"): its channel follows.
@@ -72,7 +73,9 @@ _DEFINITE_MEETING = re.compile(
 # "agreed … when they met last month": the occasion of an agreement, not a channel's meeting
 _WHEN = re.compile(r"\bwhen\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 # A sentence about the channel the article spoke of last: "It had been held …".
-_IT = re.compile(r"^It\b|\bit (?:was|has been|had been|is)\b")
+_IT = re.compile(
+    r"^It\b|\bit (?:was|has been|had been|is)\b|^They (?:were|have been|had been|are)\b"
+)
 # Who meets for a channel, not for themselves: "officials from the two countries met".
 _DELEGATES = re.compile(
     r"\b(?:officials|delegations?|representatives|negotiators|the two sides|both sides|"
@@ -138,6 +141,8 @@ def channels_of(
             for m in mentions
             if (m.start >= cue.end and _OBJECT.fullmatch(text, cue.end, m.start))
             or (m.end <= cue.start and _PARTICIPLE.fullmatch(text, m.end, cue.start))
+            # "The Economic Working Group, established in 2023, held its fourth meeting"
+            or (m.named and m.end <= cue.start and _APPOSITIVE.fullmatch(text, m.end, cue.start))
         ][-1:]
     if _NOMINAL.search(text, cue.start, cue.end):
         # "the resumption of Kailash Mansarovar Yatra": of what follows, or of nothing here

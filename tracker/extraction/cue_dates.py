@@ -11,20 +11,37 @@ from tracker.extraction.dates import DateMention
 
 def dates_of(cue: Cue, cues: list[Cue], past: list[DateMention], text: str) -> list[DateMention]:
     """The dates (read as of a report) that may date the fact a cue states."""
-    return [m for m in past if not _beyond(cue, m, cues) and not _since(cue, m, text)]
+    blocking = [
+        other
+        for other in cues
+        if other.kind != cue.kind
+        and (other.kind in _CHANGES or (other.kind == "meet" and not _occasion(other, text)))
+    ]
+    return [m for m in past if not _beyond(cue, m, blocking) and not _since(cue, m, text)]
+
+
+# "when they met", "at a meeting in Seoul", "halted after the last meeting in 2016": the
+# occasion that dates what was done at it, or after it
+_OCCASION = re.compile(
+    r"\bwhen\s+(?:[\w’'-]+\s+){0,4}$|\b(?:during|at|in|over|after|since|following)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _occasion(cue: Cue, text: str) -> bool:
+    return bool(
+        _OCCASION.search(text, max(0, cue.start - 40), cue.start)
+        or re.match(r"(?:during|at|in|over)\b", text[cue.start : cue.end], re.IGNORECASE)
+    )
 
 
 def _beyond(cue: Cue, date: DateMention, cues: list[Cue]) -> bool:
-    """True when a change of another kind stands between a change and a date: the date is
-    that change's. A meeting between them is the occasion that dates both ("agreed … when they
-    met last month")."""
+    """True when another fact's words stand between a change and a date: the date is that
+    fact's ("established in 2023, held its fourth meeting on October 8")."""
     if cue.kind not in _CHANGES:
         return False  # "agreed Monday to form a group, … would meet once a year": one day
     low, high = sorted((cue.start, date.start))
-    return any(
-        other.kind in _CHANGES and other.kind != cue.kind and low < other.start < high
-        for other in cues
-    )
+    return any(low < other.start < high for other in cues)
 
 
 def _since(cue: Cue, date: DateMention, text: str) -> bool:

@@ -200,7 +200,9 @@ def proposed_slug(parties: list[str], mention: Mention) -> str:
         words += mention.about[0].split()[:2]
     noun = _SLUG_NOUNS.get(mention.noun, mention.noun.replace(" ", "-"))
     parts = [p.lower() for p in parties[:2]]
-    parts += [re.sub(r"[^a-z0-9]+", "", w.replace("+", "plus")) for w in words[:4]]
+    parts += [
+        re.sub(r"[^a-z0-9]+", "-", w.lower().replace("+", "plus")).strip("-") for w in words[:4]
+    ]
     parts.append(noun.replace("+", "plus"))
     slug = "-".join(p for p in parts if p)
     return re.sub(r"-+", "-", slug)[:64].strip("-")
