@@ -234,3 +234,33 @@ def test_a_proposed_slug_keeps_the_letters_of_every_word() -> None:
         Catalogue(),
     )
     assert {p.slug for p in found} == {"ca-mx-asia-pacific-affairs-consultations"}
+
+
+def test_a_change_told_in_the_pluperfect_is_a_fact_not_a_habit() -> None:
+    text = "The maritime consultations had been frozen since June 2020."
+    assert read(text, Catalogue.of([MARITIME])) == [("suspend", "ph-vn-maritime-talks", "2020-06")]
+    assert (
+        read("The maritime consultations had been held annually.", Catalogue.of([MARITIME])) == []
+    )
+
+
+def test_what_which_stands_for_had_not_met_since_a_date_and_met_again() -> None:
+    text = (
+        "The Coast Guard Cooperation Mechanism talks, which had not met since 2019, were held "
+        "in Hanoi on March 2."
+    )
+    found = read(text, Catalogue.of([TALKS]))
+    assert ("meet", "ph-vn-coast-guard-talks", "2019") in found
+    assert ("meet", "ph-vn-coast-guard-talks", "2022-03-02") in found
+
+
+def test_a_family_name_written_first_is_not_named_by_someone_elses_given_name() -> None:
+    leads = KnownChannel(
+        slug="ph-vn-leaders",
+        titles=("Philippines–Vietnam leaders' meetings",),
+        parties=("PHL", "VNM"),
+        lead_names=("Ferdinand Marcos", "Vo Van Thuong"),
+    )
+    assert (
+        read("The meeting was co-chaired by Director General Tran Vo.", Catalogue.of([leads])) == []
+    )

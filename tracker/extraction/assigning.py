@@ -36,6 +36,7 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+_WHICH = re.compile(r"[”\"]?,\s*(?:which|that)\s+(?:[\w’']+\s+){0,2}")
 _APPOSITIVE = re.compile(r"\s*,[^,;:]{3,120},\s*(?:(?:has|have|had|also|then)\s+)?")
 _PARTICIPLE = re.compile(r"[”\"]?,?\s+")
 _OBJECT = re.compile(r"\s+(?:(?:the|their|its|a|an)\s+)?[“\"]?")
@@ -133,17 +134,6 @@ def channels_of(
     ):
         # "agreed at a meeting in Seoul": whose meeting, only the leads it names can tell
         return [by_leads] if by_leads else []
-    if not own and cue.kind != "cadence":
-        # "agreed to resume the MMCA talks, suspended since 2022": the verb's object, though
-        # a nearer verb took it, or the name a participle follows
-        own = [
-            m
-            for m in mentions
-            if (m.start >= cue.end and _OBJECT.fullmatch(text, cue.end, m.start))
-            or (m.end <= cue.start and _PARTICIPLE.fullmatch(text, m.end, cue.start))
-            # "The Economic Working Group, established in 2023, held its fourth meeting"
-            or (m.named and m.end <= cue.start and _APPOSITIVE.fullmatch(text, m.end, cue.start))
-        ][-1:]
     if _NOMINAL.search(text, cue.start, cue.end):
         # "the resumption of Kailash Mansarovar Yatra": of what follows, or of nothing here
         own = [m for m in own if m.start >= cue.end and len(text[cue.end : m.start].split()) <= 3]
@@ -158,6 +148,8 @@ def channels_of(
             m for m in own if m.end <= cue.start and _SUBJECT.fullmatch(text, m.end, cue.start)
         ]
         own = subject[-1:] or own
+    if not own and cue.kind != "cadence":
+        own = _by_position(cue, mentions, text)
     if cue.kind == "open":
         # What is launched or set up stands next to the verb ("set up a working group"), or
         # is its subject ("the WMCC was established"): not "to create an environment for …
@@ -179,6 +171,22 @@ def channels_of(
     if by_leads:
         return [by_leads]
     return _referred_back(cue, mentions, text, linker)
+
+
+def _by_position(cue: Cue, mentions: list[Mention], text: str) -> list[Mention]:
+    """The channel of a verb no mention is nearest to: its object ("agreed to resume the
+    MMCA talks, suspended since 2022": a nearer verb took it), the name a participle follows,
+    the subject an appositive clause stands after ("The Economic Working Group,
+    established in 2023, held its fourth meeting"), or what "which" stands for."""
+    return [
+        m
+        for m in mentions
+        if (m.start >= cue.end and _OBJECT.fullmatch(text, cue.end, m.start))
+        or (m.end <= cue.start and _PARTICIPLE.fullmatch(text, m.end, cue.start))
+        or (m.named and m.end <= cue.start and _APPOSITIVE.fullmatch(text, m.end, cue.start))
+        # "The Defense Policy Coordination Talks, which had not met since 2021, …"
+        or (m.end <= cue.start and _WHICH.fullmatch(text, m.end, cue.start))
+    ][-1:]
 
 
 def _referred_back(

@@ -54,6 +54,9 @@ _PAST_HABIT = re.compile(
     r"years)\s+(?:\w+\s+){0,2}$",
     _FLAGS,
 )
+_PAST_HABIT_OF_A_CHANGE = re.compile(
+    r"\b(?:once|used to|in the past|historically)\s+(?:\w+\s+){0,2}$", _FLAGS
+)
 
 _CUES: dict[Kind, re.Pattern[str]] = {
     "open": re.compile(
@@ -273,13 +276,15 @@ def level_in(text: str) -> str | None:
     return None
 
 
-def _doubt(before: str) -> str | None:
+def _doubt(before: str, kind: Kind = "meet") -> str | None:
     """Why the words before a cue, in its clause, take the cue back; None if they do not."""
     if (found := _COUNT.search(before)) is not None:
         return f"a count of meetings, not one: “{found.group(0)}”"
     if (found := _NEGATION.search(before)) is not None:
         return f"denied: “{found.group(0).strip()}”"
-    if (found := _PAST_HABIT.search(before)) is not None:
+    # "had been frozen since 2022" states a change; "had been held annually", a habit
+    habit = _PAST_HABIT if kind in {"meet", "cadence"} else _PAST_HABIT_OF_A_CHANGE
+    if (found := habit.search(before)) is not None:
         return f"a past habit, not a fact: “{found.group(0).strip()}”"
     tail = before[-80:]
     if (found := _HEDGE.search(tail) or _MODAL.search(tail)) is not None:
@@ -326,7 +331,7 @@ def cues_in(sentence: str) -> list[Cue]:
             )
             # "agreed to hold", "agreed on Aug. 25 to hold"
             agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:[\w.,]+\s+){0,5}$", before, _FLAGS))
-            if _doubt(before):
+            if _doubt(before, kind):
                 continue
             found.append(
                 Cue(

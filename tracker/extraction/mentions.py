@@ -55,7 +55,7 @@ _NAME_BEFORE_ABBREVIATION = re.compile(
     r"commission|committee|council|exchange|channel)\b"
     # "the Military Maritime Consultative Agreement talks": a name of two words or more after
     # "the", its noun in lower case (a verb "talks" has no "the" before its subject's name)
-    r"|(?<=\bthe )(?P<long_name>(?:[A-Z][\w'’-]*\s+){2,6})"
+    r"|(?<=\b[Tt]he )(?P<long_name>(?:[A-Z][\w'’-]*\s+){2,6})"
     r"(?P<long_noun>talks|dialogue|consultations|mechanism|working group)\b"
 )
 # People meeting about something: "have experts meet to discuss disputes over trade secrets".
@@ -158,8 +158,10 @@ def _named(sentence: str) -> list[Mention]:
             )
         )
     found.extend(_rounds_of(sentence, found))
-    found.extend(_abbreviated(sentence, found))
-    return found
+    longer = _abbreviated(sentence, found)
+    # "the Coast Guard Cooperation Mechanism talks": the whole name, not its "Mechanism"
+    found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in longer)]
+    return sorted([*found, *longer], key=lambda m: m.start)
 
 
 def _rounds_of(sentence: str, found: list[Mention]) -> list[Mention]:
@@ -190,7 +192,7 @@ def _abbreviated(sentence: str, found: list[Mention]) -> list[Mention]:
     """ "The Special Representatives (SR) dialogue": a name, its abbreviation, its noun."""
     named: list[Mention] = []
     for abbreviated in _NAME_BEFORE_ABBREVIATION.finditer(sentence):
-        if any(m.start <= abbreviated.start() < m.end for m in found):
+        if any(m.start <= abbreviated.start() and abbreviated.end() <= m.end for m in found):
             continue
         name = (abbreviated["name"] or abbreviated["long_name"]).strip()
         if _only_parties(name):

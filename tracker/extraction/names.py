@@ -103,7 +103,9 @@ def names_person(name: str, sentence: str) -> bool:
             continue
         # "Wang Yi" is not Wang Wentao; "Justin Raimondo" is not Gina Raimondo
         other = (
+            # "Wang Yi" is not Wang Wentao, and in "Wu Xi", Xi is a given name
             rf"\b{re.escape(family)}\s+(?!{re.escape(given)}\b)[A-Z][\w-]*"
+            rf"|\b(?!{_TITLES}\b)[A-Z][\w-]*\s+{re.escape(family)}\b"
             if after
             else rf"\b(?!{re.escape(given)}\b|{_TITLES}\b)[A-Z][\w-]*\s+{re.escape(family)}\b"
         )
