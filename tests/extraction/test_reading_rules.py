@@ -264,3 +264,21 @@ def test_a_family_name_written_first_is_not_named_by_someone_elses_given_name() 
     assert (
         read("The meeting was co-chaired by Director General Tran Vo.", Catalogue.of([leads])) == []
     )
+
+
+def test_a_date_to_come_that_opens_the_sentence_is_a_plans_window() -> None:
+    article = (
+        "The Coast Guard Cooperation Mechanism talks met in Manila on Tuesday.\n\n"
+        "Next month, the talks will continue in Hanoi."
+    )
+    plans = [f for f in read(article, Catalogue.of([TALKS])) if f[0] == "plan"]
+    assert plans == [("plan", "ph-vn-coast-guard-talks", "2022-03-09/2022-03-10")]
+    assert (
+        read("In March, the two sides agreed to hold the talks again.", Catalogue.of([TALKS])) == []
+    )
+
+
+def test_a_meeting_told_in_the_present_and_dated_to_the_last_days_was_held() -> None:
+    text = "Santos and Nguyen Van An hold talks in Manila on Tuesday."
+    assert read(text, Catalogue.of([TALKS])) == [("meet", "ph-vn-coast-guard-talks", "2022-03-08")]
+    assert read("Santos and Nguyen Van An hold talks regularly.", Catalogue.of([TALKS])) == []

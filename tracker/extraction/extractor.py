@@ -90,7 +90,7 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
     cues = cues_in(text)
     past = dates.past
     mentions = mentions_in(text, set(reading.linker.abbreviations))
-    cues = _stated(cues, past, reading.published)
+    cues = _stated(cues, past, reading.published, text)
     if not cues:
         for mention in mentions:
             if mention.named:  # what the article speaks of, for references back
@@ -140,20 +140,30 @@ _SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re
 
 
 # Words that speak of the channel the article spoke of last.
-def _stated(cues: list[Cue], past: list[DateMention], published: dt.date) -> list[Cue]:
+def _stated(cues: list[Cue], past: list[DateMention], published: dt.date, text: str) -> list[Cue]:
     """The cues that state a fact. A meeting dated after the article's day, whichever way
     its date is read, is one to come: a plan ("hosting the first meeting in early 2024"); a
-    bare form ("meet", "host") states no meeting otherwise."""
+    bare form ("meet", "host") states no meeting otherwise, but for a verb in the present
+    dated to the last days ("India and the US hold dialogue in New Delhi on Thursday")."""
     stated = []
     for cue in cues:
         if cue.kind == "meet" and not cue.future:
             if any(m.start >= cue.start and m.date.earliest > published for m in past):
                 stated.append(replace(cue, future=True))
-            elif not cue.bare:
+            elif not cue.bare or (
+                text[cue.start : cue.end].lower() in _PRESENT
+                and any(
+                    m.start >= cue.end and m.exact and 0 <= (published - m.date.earliest).days <= 7
+                    for m in past
+                )
+            ):
                 stated.append(cue)
         else:
             stated.append(cue)
     return stated
+
+
+_PRESENT = frozenset({"meet", "meets", "hold", "holds", "host", "hosts", "convene", "convenes"})
 
 
 def _new_thing(text: str, mentions: list[Mention]) -> bool:
@@ -231,7 +241,7 @@ def _proposal(
     on, exact, note = _when(cue, past, reading, text)
     options: dict[str, object] = {}
     if kind == "plan":
-        found = window_of(cue.start, dates.future, reading.published, text)
+        found = window_of(cue.start, dates.future, reading.published, text, past)
         if found is None:
             now = _unwindowed(cue, channel, text)
             return _proposal(now, channel, sentence, reading, dates) if now else None

@@ -14,7 +14,11 @@ def bracketed(text: str, position: int) -> bool:
 
 
 def window_of(
-    after: int, future: list[DateMention], published: dt.date, sentence: str
+    after: int,
+    future: list[DateMention],
+    published: dt.date,
+    sentence: str,
+    past: list[DateMention],
 ) -> tuple[FuzzyDate, int] | None:
     """When a planned meeting is to be held, and where the sentence says so: the first date
     to come after the words of the plan ("In March, they agreed to meet in May" plans May)."""
@@ -23,7 +27,22 @@ def window_of(
         for m in future
         if m.date.latest >= published and m.start >= after and not said_on(sentence, m.start)
     ]
-    return (ahead[0].date, ahead[0].start) if ahead else None
+    if ahead:
+        return ahead[0].date, ahead[0].start
+    # "Next week, discussions will continue": a date that opens the sentence, when it cannot
+    # be read as past ("In March, they agreed to meet" dates the agreement)
+    fronted = [
+        m
+        for m in past
+        if m.start < after
+        and m.date.earliest > published
+        and _OPENING.fullmatch(sentence, 0, m.start)
+    ]
+    return (fronted[0].date, fronted[0].start) if fronted else None
+
+
+# What may stand before a date that opens its sentence: "Next week, …", "Later this month, …"
+_OPENING = re.compile(r"\W*(?:(?:on|in|by|at|and|but|then|also)\s+)?", re.IGNORECASE)
 
 
 # "…, the sources said Saturday": the day of the report, never when a plan is to be held
