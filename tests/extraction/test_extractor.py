@@ -160,7 +160,7 @@ def test_a_paragraph_longer_than_spacy_takes_at_once_is_read_in_pieces() -> None
 def test_a_sentence_too_long_to_quote_whole_is_quoted_around_its_fact_verbatim() -> None:
     """An import refuses a quote of over 10,000 characters: a sentence longer than MAX_QUOTE
     is quoted by the words around the fact, cut between words, never changed."""
-    from tracker.extraction.extractor import MAX_QUOTE
+    from tracker.extraction.quoting import MAX_QUOTE
 
     filler = " ".join(["and the officials discussed the regional economy at length"] * 60)
     article = f"Readout\n\nThe Commercial Issues Working Group met in Tianjin yesterday {filler}."

@@ -282,3 +282,37 @@ def test_a_meeting_told_in_the_present_and_dated_to_the_last_days_was_held() -> 
     text = "Santos and Nguyen Van An hold talks in Manila on Tuesday."
     assert read(text, Catalogue.of([TALKS])) == [("meet", "ph-vn-coast-guard-talks", "2022-03-08")]
     assert read("Santos and Nguyen Van An hold talks regularly.", Catalogue.of([TALKS])) == []
+
+
+def test_the_former_and_the_latter_are_the_channels_named_together_before() -> None:
+    article = (
+        "The forum replaced two earlier channels: the Canada-Mexico Energy Dialogue and the "
+        "Canada-Mexico Mining Dialogue.\n\n"
+        "The former was launched in 2005.\n\nThe latter was set up in March 2008.\n\n"
+        "The former minister said nothing."
+    )
+    opened = {(slug, on) for kind, slug, on in read(article) if kind == "open"}
+    assert ("ca-mx-energy-dialogue", "2005") in opened
+    assert ("ca-mx-mining-dialogue", "2008-03") in opened
+
+
+def test_channels_a_new_one_replaced_end_when_it_began() -> None:
+    article = (
+        "Canada and Mexico set up the Canada-Mexico Partnership Forum on June 2, 2019.\n\n"
+        "The forum replaced two earlier channels: the Canada-Mexico Energy Dialogue and the "
+        "Canada-Mexico Mining Dialogue."
+    )
+    ended = {(slug, on) for kind, slug, on in read(article) if kind == "conclude"}
+    assert ended == {
+        ("ca-mx-energy-dialogue", "2019-06-02"),
+        ("ca-mx-mining-dialogue", "2019-06-02"),
+    }
+
+
+def test_names_that_differ_by_the_and_joining_two_subjects_are_two_channels() -> None:
+    article = (
+        "Canada and Mexico launched the Trade and Investment Dialogue in 2010.\n\n"
+        "It replaced the Trade Investment Dialogue set up in 2001."
+    )
+    slugs = {slug for _, slug, _ in read(article)}
+    assert {"ca-mx-trade-and-investment-dialogue", "ca-mx-trade-investment-dialogue"} <= slugs

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tracker.domain.dates import FuzzyDate
 from tracker.extraction.assigning import channels_of, owners
@@ -26,6 +26,8 @@ from tracker.extraction.mentions import Mention, mentions_in
 from tracker.extraction.openings import headline, with_openings
 from tracker.extraction.places import main_parties
 from tracker.extraction.proposal import Kind, Proposal, Quote
+from tracker.extraction.quoting import quoted
+from tracker.extraction.references import former_or_latter, replacing_opening
 from tracker.extraction.sentences import Sentence, sentences
 from tracker.extraction.when import bracketed, location_in, window_of
 
@@ -46,6 +48,7 @@ class _Reading:
     linker: Linker
     proposals: list[Proposal]
     news_days: list[dt.date]  # the days the article dates its news to
+    named_together: list[ChannelRef] = field(default_factory=list)
 
 
 def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Proposal]:
@@ -98,35 +101,17 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
         return
     owned = owners(cues, mentions)
     spoken_of = len(reading.linker.spoken_of)
+    pointed = former_or_latter(text, reading.named_together)
     for index, cue in enumerate(cues):
         own = [m for m, o in owned.items() if o == index]
-        channels = channels_of(cue, own, mentions, text, reading.linker)
+        if pointed and not own:  # "The former was initiated by President Hu … in 2004."
+            channels = [pointed]
+        else:
+            channels = channels_of(cue, own, mentions, text, reading.linker)
         # "resumed the talks, suspended since August 2022": the date is the suspension's
         mine = _Dates(dates_of(cue, cues, past, text), dates.future)
         for channel in channels:
-            proposal = _proposal(cue, channel, sentence, reading, mine)
-            if proposal is None:
-                continue
-            reading.proposals.append(proposal)
-            if proposal.command == "meet":
-                # "The two past summits, in 2000 and 2007, were held": a meeting a date
-                reading.proposals.extend(_also_listed(proposal, cue, sentence.text, dates, reading))
-            if (
-                cue.kind == "meet"
-                and proposal.command == "plan"
-                and cue.agreed
-                and _new_thing(text, own)
-            ):
-                # "agreed to hold a travel and tourism summit in early 2024": a channel too
-                reading.proposals.append(
-                    Proposal(
-                        "open",
-                        channel.slug,
-                        proposal.on,
-                        proposal.quote,
-                        position=proposal.position,
-                    )
-                )
+            _propose(cue, channel, sentence, reading, mine, new=_new_thing(text, own))
     if len(reading.linker.spoken_of) == spoken_of:
         # No cue took a channel named here ("Following the 23rd meeting of the Special
         # Representatives, … the resumption of the pilgrimage"): what it names is still what
@@ -134,6 +119,37 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
         for mention in mentions:
             if mention.named:
                 reading.linker.link(mention, text)
+    _remember_named(mentions, text, reading)
+
+
+def _propose(
+    cue: Cue,
+    channel: ChannelRef,
+    sentence: Sentence,
+    reading: _Reading,
+    dates: _Dates,
+    *,
+    new: bool,
+) -> None:
+    proposal = _proposal(cue, channel, sentence, reading, dates)
+    if proposal is None:
+        return
+    reading.proposals.append(proposal)
+    if proposal.command == "meet":
+        # "The two past summits, in 2000 and 2007, were held": a meeting a date
+        reading.proposals.extend(_also_listed(proposal, cue, sentence.text, dates, reading))
+    if cue.kind == "meet" and proposal.command == "plan" and cue.agreed and new:
+        # "agreed to hold a travel and tourism summit in early 2024": a channel too
+        reading.proposals.append(
+            Proposal("open", channel.slug, proposal.on, proposal.quote, position=proposal.position)
+        )
+
+
+def _remember_named(mentions: list[Mention], text: str, reading: _Reading) -> None:
+    """The channels a sentence names two or more of, in its order: what "the former" and "the
+    latter" of the sentences after it are."""
+    if sum(1 for m in mentions if m.named) >= 2:
+        reading.named_together = reading.linker.named_in(mentions, text)
 
 
 _SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re.IGNORECASE)
@@ -266,6 +282,14 @@ def _proposal(
         else:  # a plan is agreed by the day the article reports it, or the day before
             day = reading.published
             on, exact, note = FuzzyDate.parse(f"{day - dt.timedelta(days=1)}/{day}"), False, None
+    if kind == "conclude" and not exact:
+        # "The mechanism combined and replaced two previous ones: A and B": ended when it began
+        replacing = replacing_opening(
+            reading.proposals, text[cue.start : cue.end], channel.slug, sentence.start
+        )
+        if replacing is not None:
+            on = FuzzyDate.parse(replacing.on)
+            note = f"dated to the opening of {replacing.slug}, which replaced it"
     if kind == "cadence":
         options["level"] = (
             cue.level
@@ -283,24 +307,8 @@ def _proposal(
     if channel.how == "referred back" and kind != "cadence":
         confidence = "low" if not exact else "medium"
     notes = [n for n in (note, _how_linked(channel)) if n]
-    quote = Quote(_quoted(text, cue), confidence, "; ".join(notes) or None)  # type: ignore[arg-type]
+    quote = Quote(quoted(text, cue), confidence, "; ".join(notes) or None)  # type: ignore[arg-type]
     return Proposal(kind, channel.slug, str(on), quote, options, position=sentence.start)
-
-
-# The longest quote: a longer sentence is quoted by the words around its cue, verbatim.
-MAX_QUOTE = 1_000
-
-
-def _quoted(text: str, cue: Cue) -> str:
-    """The sentence, or the part of a sentence too long to quote whole around the words that
-    state the fact: cut between words, never changed."""
-    if len(text) <= MAX_QUOTE:
-        return text
-    start = max(0, cue.start - MAX_QUOTE // 3)
-    start = 0 if start == 0 else text.find(" ", start) + 1
-    end = min(len(text), start + MAX_QUOTE)
-    end = len(text) if end == len(text) else text.rfind(" ", start, end)
-    return text[start:end].strip()
 
 
 def _how_linked(channel: ChannelRef) -> str | None:

@@ -114,6 +114,13 @@ class Linker:
         self._remember(ref)
         return [ref]
 
+    def named_in(self, mentions: list[Mention], sentence: str) -> list[ChannelRef]:
+        """The channels a sentence names, in its order, leaving what it spoke of last as is."""
+        spoken_of = list(self.spoken_of)
+        named = [r for m in mentions if m.named for r in self.link(m, sentence)]
+        self.spoken_of = spoken_of
+        return list(dict.fromkeys(named))
+
     def _remember(self, *refs: ChannelRef) -> None:
         for ref in refs:
             if ref in self.spoken_of:
@@ -260,6 +267,15 @@ class Linker:
         ours = " ".join(distinctive_words(" ".join([*mention.words, *mention.about])))
         theirs = " ".join(distinctive_words(ref.title))
         if mention.named:  # two names: nearly the same letters ("Strategic Dialogue" is not
-            # the "Strategic and Economic Dialogue")
-            return bool(ours and theirs) and fuzz.ratio(ours, theirs) >= MATCH
+            # the "Strategic and Economic Dialogue", nor is the "Strategic Economic Dialogue")
+            return (
+                bool(ours and theirs)
+                and fuzz.ratio(ours, theirs) >= MATCH
+                and _joined(mention.text) == _joined(ref.title)
+            )
         return not ours or not theirs or fuzz.token_set_ratio(ours, theirs) >= 70
+
+
+def _joined(name: str) -> bool:
+    """True when a name joins two subjects with "and" ("Strategic and Economic Dialogue")."""
+    return " and " in name.lower()

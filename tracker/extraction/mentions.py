@@ -119,8 +119,10 @@ def _named(sentence: str) -> list[Mention]:
         kept: list[str] = []
         while words:
             word = words[-1]
-            if word.isalpha() and _NAMED.fullmatch(word):
-                break  # another name's noun: "A Dialogue and B Dialogue" are two names
+            if word.isalpha() and _NAMED.fullmatch(word) and word not in LOOSE_NOUNS:
+                # another name's noun: "A Dialogue and B Dialogue" are two names (but the
+                # "Partnership Forum" is one)
+                break
             opened = word[:1] in _QUOTES  # "the so-called “Energy Forum”": the name begins
             name_word = _NAME_WORD.match(word.strip(",").lstrip(_QUOTES)) and not word.endswith(",")
             if name_word or (word in JOINING and kept):

@@ -196,8 +196,21 @@ def _title(mention: Mention, parties: list[str]) -> str:
     return f"{'–'.join(_short(p) for p in parties)} {what}{about}"
 
 
+def _named_words(name: str) -> list[str]:
+    """A name's distinctive words in its order, with the "and" that joins two of them: the
+    "Strategic and Economic Dialogue" is not the "Strategic Economic Dialogue"."""
+    kept = set(distinctive_words(name))
+    words = [bare for w in name.lower().split() if (bare := w.strip(".,“”\"'’()"))]
+    found = [w for w in words if w in kept or w == "and"]
+    while found and found[0] == "and":
+        found.pop(0)
+    while found and found[-1] == "and":
+        found.pop()
+    return [w for i, w in enumerate(found) if w != "and" or found[i - 1] != "and"]
+
+
 def proposed_slug(parties: list[str], mention: Mention) -> str:
-    words = distinctive_words(mention.text) if mention.named else [*mention.words]
+    words = _named_words(mention.text) if mention.named else [*mention.words]
     if not mention.named and mention.about:
         words += mention.about[0].split()[:2]
     noun = _SLUG_NOUNS.get(mention.noun, mention.noun.replace(" ", "-"))
