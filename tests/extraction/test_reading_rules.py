@@ -316,3 +316,18 @@ def test_names_that_differ_by_the_and_joining_two_subjects_are_two_channels() ->
     )
     slugs = {slug for _, slug, _ in read(article)}
     assert {"ca-mx-trade-and-investment-dialogue", "ca-mx-trade-investment-dialogue"} <= slugs
+
+
+def test_a_channel_another_developed_from_ended_and_the_next_meeting_is_the_new_ones() -> None:
+    article = (
+        "Canada and Mexico launched a regular consultative body on Tuesday.\n\n"
+        'It developed from the so-called "Energy Forum," which the two agreed to create in '
+        "2019.\n\n"
+        "They plan to use the body to continue their talks on mining policies.\n\n"
+        "The next meeting is set to happen before the end of June."
+    )
+    found = read(article)
+    assert ("conclude", "ca-mx-energy-forum", "2022-03-08") in found
+    assert ("open", "ca-mx-energy-forum", "2019") in found
+    [plan] = [slug for kind, slug, _ in found if kind == "plan"]
+    assert plan == "ca-mx-consultative-body"

@@ -36,7 +36,7 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
-_WHICH = re.compile(r"[”\"]?,\s*(?:which|that)\s+(?:[\w’']+\s+){0,2}")
+_WHICH = re.compile(r"[”\"]?,[”\"]?\s*(?:which|that)\s+[^,;:]{0,80}")
 _APPOSITIVE = re.compile(r"\s*,[^,;:]{3,120},\s*(?:(?:has|have|had|also|then)\s+)?")
 _PARTICIPLE = re.compile(r"[”\"]?,?\s+")
 _OBJECT = re.compile(r"\s+(?:(?:the|their|its|a|an)\s+)?[“\"]?")
@@ -56,7 +56,11 @@ _FRAME = re.compile(
 # "to create an environment for peace talks": what is created is not the talks.
 _PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
-_REPLACING = re.compile(r"(?:combined and )?(?:replaced|superseded|subsumed)", re.IGNORECASE)
+_REPLACING = re.compile(
+    r"(?:combined and )?(?:replaced|superseded|subsumed)|(?:developed|evolved|grew) (?:out )?"
+    r"(?:of|from)|succeeded|took over from",
+    re.IGNORECASE,
+)
 _REFERS_BACK = re.compile(
     r"\b(?:both sides|the two sides|the sides|they|the parties|the two countries|"
     r"the two governments|the dialogue|the talks|the group|the mechanism|"

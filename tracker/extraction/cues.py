@@ -123,6 +123,8 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"(?:was|were|has been|have been) (?:ended|concluded|discontinued|replaced|superseded)|"
         r"discontinu(?:e|ed|es)|replaced by|superseded by|came to an end|brought to an end|"
         r"(?:combined and )?(?:replaced|superseded|subsumed)|"
+        # "it developed from the so-called Alliance Dialogue": the new one replaced it
+        r"(?:developed|evolved|grew) (?:out )?(?:of|from)|succeeded(?! in\b)|took over from|"
         r"conclud(?:e|ed|es) (?:its|their) work|end(?:ed|s)? (?:the|its|their)\b)"
         # "concluded the fourth round", "ended the meeting": a meeting's end, not the channel's
         r"(?! (?:[\w-]+ ){0,2}(?:round|session|meeting|visit)s?\b)",

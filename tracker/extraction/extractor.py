@@ -100,7 +100,7 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
                 reading.linker.link(mention, text)
         return
     owned = owners(cues, mentions)
-    spoken_of = len(reading.linker.spoken_of)
+    spoken_of, before = len(reading.linker.spoken_of), len(reading.proposals)
     pointed = former_or_latter(text, reading.named_together)
     for index, cue in enumerate(cues):
         own = [m for m, o in owned.items() if o == index]
@@ -120,6 +120,13 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
             if mention.named:
                 reading.linker.link(mention, text)
     _remember_named(mentions, text, reading)
+    for proposal in reading.proposals[before:]:
+        if proposal.command == "conclude":
+            # what ended is not what "the next meeting" of the sentences after it is of
+            reading.linker.put_aside(proposal.slug)
+    # "They plan to use the channel to continue their talks on security policies": a
+    # channel only described, of which nothing was proposed, is none to refer back to
+    reading.linker.forget_unused({p.slug for p in reading.proposals})
 
 
 def _propose(

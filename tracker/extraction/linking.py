@@ -121,6 +121,17 @@ class Linker:
         self.spoken_of = spoken_of
         return list(dict.fromkeys(named))
 
+    def forget_unused(self, proposed: set[str]) -> None:
+        """Forget the new channels only described (not named) that no proposal is of."""
+        self.spoken_of = [
+            r for r in self.spoken_of if r.known or r.how == "named" or r.slug in proposed
+        ]
+
+    def put_aside(self, slug: str) -> None:
+        """A channel that ended: the last a later sentence would refer back to."""
+        ended = [r for r in self.spoken_of if r.slug == slug]
+        self.spoken_of = [*ended, *(r for r in self.spoken_of if r.slug != slug)]
+
     def _remember(self, *refs: ChannelRef) -> None:
         for ref in refs:
             if ref in self.spoken_of:

@@ -25,7 +25,10 @@ def former_or_latter(sentence: str, named_together: list[ChannelRef]) -> Channel
     return named_together[0] if found["which"] == "former" else named_together[-1]
 
 
-_REPLACED = re.compile(r"replaced|superseded|subsumed|merged|combined", re.IGNORECASE)
+_REPLACED = re.compile(
+    r"replaced|superseded|subsumed|merged|combined|developed|evolved|grew|succeeded|took over",
+    re.IGNORECASE,
+)
 
 
 def replacing_opening(
