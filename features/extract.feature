@@ -145,6 +145,39 @@ Feature: Propose the facts an article states
         | open | Economic Working Group  | 2024-05-20 | new    |
         | open | Financial Working Group | 2024-05-20 | new    |
 
+  Rule: A sentence is read as an analyst reads it: dates listed together, what a verb's clause names, what replaced what
+
+    Scenario: Meetings listed together in one sentence are proposed one a date
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "listed-meetings.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | channel             | date    | location |
+        | meet | us-jp-econ-dialogue | 2023-03 | Tokyo    |
+        | meet | us-jp-econ-dialogue | 2023-09 | Tokyo    |
+
+    Scenario: A resumption and the suspension its sentence recalls are each dated their own
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And "us-jp-econ-dialogue" was suspended on "2023-02-01"
+      When I extract the facts of the article "resumed-suspended.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel             | date       | status |
+        | resume  | us-jp-econ-dialogue | 2024-05-20 | new    |
+        | suspend | us-jp-econ-dialogue | 2023-02    | known  |
+
+    Scenario: A channel a new one replaced is proposed as concluded on the day the new one began
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "replaced.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind     | channel                       | date       | note                                                            |
+        | open     | us-jp-economic-partnership-forum | 2024-05-20 |                                                                 |
+        | conclude | us-jp-econ-dialogue           | 2024-05-20 | dated to the opening of us-jp-economic-partnership-forum, which replaced it |
+
   Rule: A hedged or vague sentence gives no fact
 
     Scenario: Efforts to resume and lines of communication are no facts

@@ -39,7 +39,10 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
 _WHICH = re.compile(r"[”\"]?,[”\"]?\s*(?:which|that)\s+[^,;:]{0,80}")
 _APPOSITIVE = re.compile(r"\s*,[^,;:]{3,120},\s*(?:(?:has|have|had|also|then)\s+)?")
 _PARTICIPLE = re.compile(r"[”\"]?,?\s+")
-_OBJECT = re.compile(r"\s+(?:(?:the|their|its|a|an)\s+)?[“\"]?")
+# "resume the US-Japan Economic Policy Dialogue": an article, a word of parties, a quote
+_OBJECT = re.compile(
+    r"\s+(?:(?:the|their|its|a|an)\s+)?(?:[A-Z][\w.]*(?:[-–/][A-Z][\w.]*)+\s+)?[“\"]?"
+)
 # A cue that is a noun of its fact ("the resumption of", "suspension of"): its channel follows.
 _NOMINAL = re.compile(r"\bof$")
 # What may stand between a channel named as a subject and its verb ("the composite dialogue

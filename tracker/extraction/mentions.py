@@ -27,7 +27,7 @@ from tracker.extraction.vocabulary import (
 
 _NAMED = re.compile(rf"\b(?:{NAME_NOUNS})(?![\w-])")
 # A word of a name: capitalised, a number, an abbreviation, or "2+2".
-_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|[0-9]+(?:\+[0-9]+)?(?:st|nd|rd|th)?|U\.S\.[\w.-]*)$")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&–-]*|[0-9]+(?:\+[0-9]+)?(?:st|nd|rd|th)?|U\.S\.[\w.-]*)$")
 # What may follow a channel noun in a name ("Working Mechanism for Consultation and
 # Coordination on Border Affairs"), and an abbreviation in brackets after it ("(WMCC)").
 _NOT_NAMES = (
