@@ -235,8 +235,20 @@ Feature: Propose the facts an article states
       Then the tracker rejects it as bad input with exit code 2, saying "photo.png is not text"
 
     Scenario: An article with no dialogue fact finds none, and that is no failure
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
       When I extract the facts of the article "weather.txt" published on "2024-05-22"
       Then the tracker finds no facts in "weather.txt"
+
+    Scenario: An article read where there is no store yet proposes every channel as new and makes no store
+      When I extract the facts of the article "open.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | date       | title                             | status |
+        | open | 2024-05-20 | US–Japan Economic Policy Dialogue | new    |
+      And I am warned "there is no store"
+      And I am warned "every channel is proposed as new"
+      And nothing is recorded
 
     Scenario: The publication date is required
       When I run tracker extract weather.txt

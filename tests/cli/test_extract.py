@@ -26,13 +26,23 @@ def engine() -> Iterator[Engine]:
         yield found
 
 
+@pytest.fixture
+def store(memory_db: str) -> str:
+    """A store in memory that a command has written (an empty one, made as the first
+    recording command makes it)."""
+    from tracker.application import open_tracker
+
+    open_tracker(memory_db, write=True).close()
+    return memory_db
+
+
 def extract(db: str, *args: str, article: Path = ARTICLE) -> tuple[int, str, str]:
     result = run_cli(["extract", str(article), "--published", "2024-05-21", *args], db=db)
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_the_proposals_are_toml_on_standard_output(memory_db: str, engine: Engine) -> None:
-    code, stdout, stderr = extract(memory_db)
+def test_the_proposals_are_toml_on_standard_output(store: str, engine: Engine) -> None:
+    code, stdout, stderr = extract(store)
 
     assert (code, stderr) == (0, ""), stderr
     assert stdout.startswith("# Facts proposed by tracker extract from ministers-meet.txt")
@@ -98,11 +108,11 @@ def test_a_blank_source_is_bad_input(memory_db: str, engine: Engine) -> None:
     assert_error(result, 2, "--source")
 
 
-def test_an_article_with_no_fact_says_so_and_succeeds(memory_db: str) -> None:
+def test_an_article_with_no_fact_says_so_and_succeeds(store: str) -> None:
     with fake_engine([]):
-        code, stdout, stderr = extract(memory_db)
+        code, stdout, stderr = extract(store)
         assert (code, stdout, stderr) == (0, "", "no facts found in ministers-meet.txt\n")
-        code, stdout, stderr = extract(memory_db, "--json")
+        code, stdout, stderr = extract(store, "--json")
         assert (code, stdout) == (0, "[]\n")
 
 
@@ -208,3 +218,18 @@ def test_review_refuses_without_a_terminal(memory_db: str, engine: Engine) -> No
     assert_error(
         result, 2, "--review needs a terminal; use -o FILE, review the file, then tracker import"
     )
+
+
+def test_an_article_read_where_there_is_no_store_writes_none_and_says_so(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A mistyped --db is not made a new store: the article is read against no channel at
+    all, and a warning says where no store was found."""
+    missing = tmp_path / "trakcer.db"
+    code, stdout, stderr = extract(str(missing))
+
+    assert code == 0
+    assert f"warning: there is no store at {missing}" in stderr
+    assert "every channel is proposed as new" in stderr
+    assert tomllib.loads(stdout)["entry"]
+    assert list(tmp_path.iterdir()) == []

@@ -185,6 +185,12 @@ def no_facts(outcome: Outcome, name: str) -> None:
     assert result.stderr == f"no facts found in {name}\n", result.stderr
 
 
+@then(parsers.re(r"I am warned " + q("text")))
+def warned(outcome: Outcome, text: str) -> None:
+    warnings = [line for line in outcome.result.stderr.splitlines() if line.startswith("warning: ")]
+    assert any(text in line for line in warnings), outcome.result.stderr
+
+
 @then(parsers.re(r"the file " + q("file") + r" holds (?P<count>\d+) proposals?"))
 def file_holds(tmp_path: Path, file: str, count: str) -> None:
     entries = tomllib.loads((tmp_path / file).read_text(encoding="utf-8")).get("entry", [])

@@ -3,6 +3,6 @@
 Commands open it through :func:`open_tracker` (bootstrap.py).
 """
 
-from tracker.application.bootstrap import check_outputs, open_tracker
+from tracker.application.bootstrap import check_outputs, open_empty_tracker, open_tracker
 
-__all__ = ["check_outputs", "open_tracker"]
+__all__ = ["check_outputs", "open_empty_tracker", "open_tracker"]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.application.errors import BadInput, StoreError
+from tracker.application.errors import BadInput, NoStoreYet, StoreError
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -32,6 +32,14 @@ def check_outputs(db: str | None, outputs: Sequence[Path | int]) -> None:
         refuse_store_file(store, target)
 
 
+def open_empty_tracker() -> DialogueTracker:
+    """A tracker on a new store in this process's memory, that nothing is written to: what
+    tracker extract reads an article against when --db names no store yet."""
+    import uuid
+
+    return open_tracker(f"memory://no-store-{uuid.uuid4().hex}", write=True)
+
+
 def open_tracker(
     db: str | None,
     *,
@@ -46,7 +54,7 @@ def open_tracker(
     output's): if one is a file of the store, BadInput is raised before the store is opened.
     """
     from tracker.application.tracker import DialogueTracker, refuse_store_file, utc_now
-    from tracker.store.errors import StoreConfigError, StoreUnavailable
+    from tracker.store.errors import NoStore, StoreConfigError, StoreUnavailable
     from tracker.store.probe import check_store, creating_tables
     from tracker.store.settings import resolve_store
 
@@ -64,6 +72,8 @@ def open_tracker(
         store = check_store(store, write=write)
     except StoreConfigError as e:  # --db names no file at all (a pipe, a device)
         raise BadInput(str(e)) from None
+    except NoStore as e:
+        raise NoStoreYet(str(e)) from None
     except StoreUnavailable as e:
         raise StoreError(str(e)) from None
     except (OSError, ValueError) as e:  # e.g. a name too long for the file system

@@ -39,6 +39,10 @@ class StoreError(TrackerError):
     exit_code = 3
 
 
+class NoStoreYet(StoreError):
+    """There is no store where --db points: nothing was ever recorded there."""
+
+
 class WriteConflict(StoreError):
     """Other writers kept changing the same channel while this write retried."""
 

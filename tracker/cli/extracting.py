@@ -82,7 +82,7 @@ def extract(
     """
     from tracker.application import check_outputs
     from tracker.application.articles import open_article
-    from tracker.application.errors import BadInput
+    from tracker.application.errors import BadInput, NoStoreYet
 
     day = parse_day(published, "--published")
     assert day is not None
@@ -97,8 +97,16 @@ def extract(
             raise BadInput(NO_TERMINAL)
     citation = _citation(source)
     text = open_article(article)  # before the store is opened: a pipe is refused at once
-    # Opened as a recording command opens it: a new store is made, with nothing known in it.
-    app = tracker(ctx, write=True, output=output)
+    # Read as status reads it, so that a mistyped --db makes no new empty store; --review
+    # records what it accepts, so it opens the store as a recording command does.
+    try:
+        app = tracker(ctx, write=review, output=output)
+    except NoStoreYet as e:
+        from tracker.application import open_empty_tracker
+
+        typer.echo(f"warning: {e}; every channel is proposed as new", err=True)
+        app = open_empty_tracker()
+        ctx.call_on_close(app.close)
     proposals = app.extract_facts(text.text, published=day)
     citation = citation or default_citation(text.title, article.name, day)
     entries = [p.entry(citation) for p in proposals]

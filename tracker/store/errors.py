@@ -10,6 +10,10 @@ class StoreUnavailable(RuntimeError):
     """The store cannot be reached, read or written."""
 
 
+class NoStore(StoreUnavailable):
+    """There is no store where ``--db`` points (none was ever written there)."""
+
+
 class LedgerError(Exception):
     """The ledger or the store's meta data says the store cannot be written safely."""
 

@@ -22,7 +22,7 @@ from typing import Literal
 from urllib.parse import quote
 
 from tracker.store.encryption import cipher_settings
-from tracker.store.errors import StoreConfigError, StoreUnavailable
+from tracker.store.errors import NoStore, StoreConfigError
 from tracker.store.waiting import WAIT
 
 SCHEME = "memory://"
@@ -69,7 +69,7 @@ class MemoryStore:
             if self.name in _HELD:
                 return
             if not write:
-                raise StoreUnavailable(
+                raise NoStore(
                     f"there is no store {self.describe()} in this process; a memory store is "
                     "created by the first command that records something, and lasts as long "
                     "as the process"

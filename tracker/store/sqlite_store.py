@@ -17,7 +17,7 @@ from typing import Literal
 from urllib.parse import quote
 
 from tracker.store.encryption import cipher_settings
-from tracker.store.errors import StoreConfigError, StoreUnavailable
+from tracker.store.errors import NoStore, StoreConfigError, StoreUnavailable
 from tracker.store.waiting import WAIT
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -113,7 +113,7 @@ class SQLiteStore:
             self._check_file(write=write)
         elif not write and not self.is_default:
             # A mistyped --db would otherwise become a new, empty store.
-            raise StoreUnavailable(
+            raise NoStore(
                 f"there is no store at {self.path}; check --db or TRACKER_DB (a store is "
                 "created by the first command that records something)"
             )
