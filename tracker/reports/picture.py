@@ -9,6 +9,12 @@ them. A window is at least ``MIN_WINDOW`` wide, so that a one-week window shows 
 axis. The picture covers at most the last ``MAX_YEARS`` years before the day of the report; a
 channel opened earlier shows an arrow and its opening date at the left edge. Lane labels come
 from :mod:`tracker.reports.labels`: never cut into ambiguity.
+
+The picture is laid out twice: ``WIDE``, with the labels in a column beside the lanes, and
+``NARROW``, for a phone, with each label above its lane and the years across the whole width
+(fewer of them named on the axis), so that it fits a phone's screen without scrolling sideways.
+The report shows one or the other by the width of the screen (a CSS media query). Marks are
+drawn apart, windows made wide enough and labels fitted for each layout's own scale.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tracker.domain.state import ChannelState, PlannedState
-from tracker.reports.labels import Label, lane_labels
+from tracker.reports.labels import Label, lane_labels, years_apart
 
 MAX_YEARS = 10
 WIDTH = 1000
@@ -57,6 +63,30 @@ LEGEND = {
 
 
 @dataclass(frozen=True)
+class Layout:
+    """Where a picture's parts go, in its own units (CSS pixels when it is drawn unscaled)."""
+
+    name: str  # wide or narrow: the CSS class that shows it
+    width: int
+    left: int  # where the years begin
+    right: int  # where they end
+    above: bool  # labels above their lanes, across the width (else in a column beside them)
+    top: int  # where the first lane begins
+    gap: int  # between two lanes
+
+    @property
+    def label_width(self) -> float:
+        """The room for a label's lines, from ``LABEL_X``."""
+        return (self.right if self.above else self.left - 6) - LABEL_X
+
+
+LABEL_X = 8
+LINE = 13  # from one line of a label to the next
+WIDE = Layout("wide", WIDTH, LABEL, WIDTH - 20, above=False, top=TOP, gap=GAP)
+NARROW = Layout("narrow", 340, LABEL_X, 332, above=True, top=26, gap=8)
+
+
+@dataclass(frozen=True)
 class Bar:
     x: float
     width: float
@@ -90,7 +120,8 @@ class Window:
 
 @dataclass(frozen=True)
 class Lane:
-    y: float
+    y: float  # the top of the lane's bars and marks
+    label_y: float  # the baseline of the label's first line
     slug: str
     title: str
     label: Label
@@ -104,6 +135,7 @@ class Lane:
 class Tick:
     x: float
     year: int
+    named: bool = True  # the year is written by its line
 
 
 @dataclass(frozen=True)
@@ -115,6 +147,8 @@ class Picture:
     lanes: list[Lane]
     ticks: list[Tick]
     today_x: float
+    layout: str  # the Layout's name
+    label_right: float  # no lane label goes right of it
     colours: dict[str, str] = field(default_factory=lambda: dict(COLOURS))
     legend: dict[str, str] = field(default_factory=lambda: dict(LEGEND))
 
@@ -171,16 +205,16 @@ def first_day(states: list[ChannelState], as_of: dt.date) -> dt.date:
     return dt.date(max(first_year, as_of.year - MAX_YEARS + 1), 1, 1)
 
 
-def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
+def picture(states: list[ChannelState], as_of: dt.date, layout: Layout = WIDE) -> Picture:
     """Lay out one lane per channel between the start year and the day of the report."""
     start = first_day(states, as_of)
     end = dt.date(as_of.year, 12, 31)
     span_days = (end - start).days or 1
-    right = WIDTH - 20
+    left, right = layout.left, layout.right
 
     def x(day: dt.date) -> float:
         clamped = min(max(day, start), end)
-        return round(LABEL + (clamped - start).days / span_days * (right - LABEL), 1)
+        return round(left + (clamped - start).days / span_days * (right - left), 1)
 
     def box(first: dt.date, last: dt.date, least: float) -> tuple[float, float]:
         """From the start of ``first`` to the end of ``last``, at least ``least`` wide."""
@@ -189,9 +223,14 @@ def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
             return x0, round(x1 - x0, 1)
         return round((x0 + x1 - least) / 2, 1), least
 
-    labels = lane_labels([(s.slug, s.title) for s in states], LABEL - 14)
+    labels = lane_labels([(s.slug, s.title) for s in states], layout.label_width)
     lanes = []
+    y = float(layout.top)
     for i, state in enumerate(states):
+        if layout.above:  # the label's lines, then the lane under them
+            label_y, y = y + 11, y + LINE * len(labels[i].lines) + 1
+        else:  # the label beside the lane, its lines centred on it
+            label_y = y + (12 if len(labels[i].lines) > 1 else 17)
         bars = []
         for j, span in enumerate(state.spans):
             until = state.spans[j + 1].since.earliest if j + 1 < len(state.spans) else as_of
@@ -234,7 +273,8 @@ def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
             windows.append(Window(x0, width, kind, f"planned meeting {p.window}{words}"))
         lanes.append(
             Lane(
-                y=TOP + i * (LANE + GAP),
+                y=y,
+                label_y=label_y,
                 slug=state.slug,
                 title=state.title,
                 label=labels[i],
@@ -244,6 +284,21 @@ def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
                 earlier=f"since {state.opened}" if state.opened.earliest < start else None,
             )
         )
-    ticks = [Tick(x(dt.date(y, 1, 1)), y) for y in range(start.year, end.year + 1)]
-    height = TOP + len(states) * (LANE + GAP) + 20
-    return Picture(WIDTH, height, LABEL, right, lanes, ticks, x(as_of))
+        y += LANE + layout.gap
+    every = years_apart((right - left) * 365.25 / span_days)
+    ticks = [
+        Tick(x(dt.date(year, 1, 1)), year, named=(end.year - year) % every == 0)
+        for year in range(start.year, end.year + 1)
+    ]
+    height = round(y) + 20
+    return Picture(
+        layout.width,
+        height,
+        left,
+        right,
+        lanes,
+        ticks,
+        x(as_of),
+        layout=layout.name,
+        label_right=LABEL_X + layout.label_width,
+    )
