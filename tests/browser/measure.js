@@ -21,8 +21,8 @@
     if (tops.size > 1) wrapped.push(el.textContent);
   }
   // The pictures the reader sees at this width (each is drawn wide and narrow; CSS hides one).
-  const pictures = [...document.querySelectorAll(".picture")].filter(shown);
-  const svgs = pictures.map((p) => p.querySelector("svg"));
+  // The narrow timeline is a few pictures, one under the other (each of a few years).
+  const svgs = [...document.querySelectorAll(".picture > svg")].filter(shown);
   const timelines = svgs.filter((s) => s.classList.contains("timeline"));
   const healths = svgs.filter((s) => s.classList.contains("health"));
   // Text as the reader sees it: its font size times the scale the picture is drawn at.
@@ -46,14 +46,15 @@
     dates: document.querySelectorAll(".date, td.date").length,
     wrapped_dates: wrapped,
     shown: svgs.map((s) => s.getAttribute("class")),
-    pictures: pictures.map((p, i) => {
-      const frame = p.getBoundingClientRect(), drawn = svgs[i].getBoundingClientRect();
+    pictures: svgs.map((svg) => {
+      const box = svg.parentElement, frame = box.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
       return {
-        picture: svgs[i].getAttribute("class"),
-        scrolls: p.scrollWidth > p.clientWidth + 0.5,
+        picture: svg.getAttribute("class"),
+        years: svg.dataset.years || null,
+        scrolls: box.scrollWidth > box.clientWidth + 0.5,
         inside: drawn.left >= frame.left - 0.5 && drawn.right <= frame.right + 0.5,
         right: Math.round(frame.right),
-        scale: Math.round(svgs[i].getScreenCTM().a * 1000) / 1000,
+        scale: Math.round(svg.getScreenCTM().a * 1000) / 1000,
       };
     }),
     smallest_text: texts.slice(0, 5),

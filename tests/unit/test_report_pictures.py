@@ -9,7 +9,8 @@ from tracker.domain.state import ChannelState
 from tracker.domain.values import ChannelStatus
 from tracker.reports.health import Quarter, health, health_picture, quarters
 from tracker.reports.labels import fit_title, lane_labels, text_width
-from tracker.reports.picture import MIN_WINDOW, Mark, apart, picture
+from tracker.reports.marks import Mark, apart
+from tracker.reports.picture import MIN_WINDOW, picture
 
 CYBER = "US–China Strategic Security Dialogue Working Group on Cyber"
 SPACE = "US–China Strategic Security Dialogue Working Group on Space"

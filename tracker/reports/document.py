@@ -251,13 +251,13 @@ def render(data: View, states: list[ChannelState], fmt: str) -> str:
     from markupsafe import Markup
 
     from tracker.reports.health import health, health_picture
-    from tracker.reports.picture import NARROW, WIDE, first_day, picture
+    from tracker.reports.picture import first_day, picture, rows
 
     env = _environment(html=True)
     as_of = dt.date.fromisoformat(data["as_of"])
     # Each picture twice, wide and narrow: the page's CSS shows one, by the screen's width.
-    timelines = [picture(states, as_of, layout) for layout in (WIDE, NARROW)]
-    svg = env.get_template("timeline.svg.j2").render(pictures=timelines)
+    timeline = env.get_template("timeline.svg.j2")
+    svg = timeline.render(wide=picture(states, as_of), narrow=rows(states, as_of))
     pairs = health(states, as_of, first_day(states, as_of))
     healths = [health_picture(pairs, narrow=narrow) for narrow in (False, True)]
     health_svg = env.get_template("health.svg.j2").render(pictures=healths)
