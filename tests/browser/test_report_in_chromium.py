@@ -91,7 +91,7 @@ HARD = [
      "US", "--party", "CN", "--party", "JP", "--on", "2019-05-01", "--status", "agreed"],
     ["meet", "us-cn-jp-trilateral", "--on", "2019-06-01/2019-06-03"],
 ]  # fmt: skip
-WIDTHS = {"desktop": 1280, "phone": 390}
+WIDTHS = {"desktop": 1280, "phone": 390, "tablet": 820}
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +133,7 @@ def test_the_page_is_no_wider_than_the_window(drawn: dict[str, Any]) -> None:
 def test_each_picture_is_drawn_for_the_width_of_the_screen(drawn: dict[str, Any]) -> None:
     # On a phone, the narrow drawing of each picture (the timeline in rows of five years at
     # most); no picture scrolls sideways in its box.
-    if drawn["viewport"] < 760:
+    if drawn["viewport"] < 960:
         assert drawn["shown"] == ["timeline narrow"] * 2 + ["health narrow"], drawn["shown"]
         years = [p["years"] for p in drawn["pictures"] if p["years"]]
         assert years == ["2015–2019", "2020–2024"], years
@@ -198,7 +198,7 @@ def test_meeting_marks_are_not_drawn_over_each_other(drawn: dict[str, Any]) -> N
     # Three meetings within a week become one counted mark; May's stays a box of its own on a
     # wide screen (on a phone's, ten weeks are too close to draw apart: one mark counting 4).
     wide = ["meeting-cluster", "meeting-fuzzy"]
-    assert kinds == (["meeting-cluster"] if drawn["viewport"] < 760 else wide), kinds
+    assert kinds == (["meeting-cluster"] if drawn["viewport"] < 960 else wide), kinds
 
 
 def test_every_mark_drawn_is_in_the_legend(drawn: dict[str, Any]) -> None:
