@@ -2,8 +2,9 @@ Feature: Pictures that tell, in the HTML report
   The HTML report draws the channels' timeline, one lane per channel, and a picture of dialogue
   health per pair of parties. A reader must be able to tell every lane from every other, see
   every meeting and planned window, and find every kind of mark explained in the legend; dates
-  in the tables never break across lines. (What Chromium draws of these, at a desktop and at a
-  phone width, is checked by the browser test.)
+  in the tables never break across lines. On a phone or a tablet held upright, each picture is
+  drawn again for the narrow screen rather than scrolling sideways. (What Chromium draws of
+  these, at a desktop's, a phone's and a tablet's width, is checked by the browser test.)
 
   Background:
     Given the seed file of the article was imported
@@ -76,3 +77,18 @@ Feature: Pictures that tell, in the HTML report
       And the report's numbers of dialogue health for "USA–JPN" include:
         | quarter | active | suspended | meetings |
         | 2023-Q1 | 1      | 0         | 1        |
+
+  Rule: On a phone or a tablet held upright, each picture is drawn again for the narrow screen, and none scrolls sideways
+
+    Scenario: The report holds a narrow drawing of each picture, its timeline in rows of five years at most
+      Given the seed file that follows the article through 2024 was imported
+      And a meeting was held on "us-cn-commercial-wg" on "2024-03-04"
+      And a meeting was held on "us-cn-commercial-wg" on "2024-03-06"
+      And a meeting on "us-cn-commercial-wg" was agreed on "2024-01-10" to take place in "2024-10-07/2024-10-13"
+      When I ask for the report in HTML as of "2024-09-01" written to "report.html"
+      Then on a screen narrower than 960 pixels the report shows a narrow drawing of each picture instead of the wide one
+      And the narrow timeline is drawn in rows of the years "2015–2019" and "2020–2024", on one scale
+      And the narrow timeline labels each channel above its lane, no two alike in a row
+      And no two meeting marks of a lane of the narrow timeline are drawn over each other
+      And the narrow timeline of "us-cn-commercial-wg" draws the planned window "2024-10-07/2024-10-13" at least 8 wide
+      And the legend of the timeline explains every kind of mark the narrow timeline draws

@@ -1,7 +1,7 @@
 """Headless Chromium (Debian's ``chromium``): render a local HTML file, read its DOM or pixels.
 
-Also a script: ``python -m tests.browser.chromium REPORT.html SHOT.png`` takes the screenshot
-kept in docs/.
+Also a script: ``python -m tests.browser.chromium REPORT.html SHOT.png [WIDTH]`` takes the
+screenshot kept in docs/ (1200 pixels wide unless told; 390 is a phone's).
 """
 
 from __future__ import annotations
@@ -85,18 +85,36 @@ def measure(page: Path, *, width: int, height: int = 900) -> dict[str, Any]:
 
 
 def screenshot(page: Path, png: Path, *, width: int = 1200, height: int = 1400) -> Path:
-    """A PNG of the page as Chromium draws it."""
-    _run(
-        [
-            f"--window-size={width},{height}",
-            f"--screenshot={png.absolute()}",
-            page.absolute().as_uri(),
-        ]
+    """A PNG of the page as Chromium draws it ``width`` pixels wide. Narrower than Chromium's
+    headless window can be (a phone's width), the page is drawn in a frame of that width and
+    the picture cut to it."""
+    if width >= 500:
+        _run(
+            [
+                f"--window-size={width},{height}",
+                f"--screenshot={png.absolute()}",
+                page.absolute().as_uri(),
+            ]
+        )
+        return png
+    from PIL import Image
+
+    frame = (
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe style="border:0;display:block" width="{width}" height="{height}" '
+        f'src="{html.escape(page.absolute().as_uri(), quote=True)}"></iframe></body></html>'
     )
+    with tempfile.TemporaryDirectory(prefix="shot-") as folder:
+        host = Path(folder) / "frame.html"
+        host.write_text(frame, encoding="utf-8")
+        _run([f"--window-size=500,{height}", f"--screenshot={png.absolute()}", host.as_uri()])
+    with Image.open(png) as drawn:
+        drawn.crop((0, 0, width, height)).save(png)
     return png
 
 
 if __name__ == "__main__":
     # Tall enough for the summary, the timeline with its legend, and the health picture.
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), height=2500)
+    wide = int(sys.argv[3]) if len(sys.argv) > 3 else 1200
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), width=wide, height=2500)
     print(f"wrote {sys.argv[2]}")

@@ -38,6 +38,7 @@ OTHER_COMMANDS = (
     "tracker.reports.document",
     "tracker.reports.export",
     "tracker.reports.picture",
+    "tracker.reports.marks",
     "tracker.application.importing",
     "tracker.application.seedfile",
     "tracker.application.verification",

@@ -1,6 +1,7 @@
 """Steps about the pictures of the HTML report, read from the page as written (the browser test
 measures what Chromium draws): the timeline's lane labels, marks, legend and windows, dates that
-do not wrap, and the picture of dialogue health per pair of parties.
+do not wrap, the picture of dialogue health per pair of parties, and the narrow drawing of each
+picture that a phone shows.
 
 These step functions are imported into conftest.py, so that pytest finds their fixtures.
 """
@@ -24,6 +25,17 @@ def _svg(outcome: Outcome, css: str) -> ElementTree.Element:
     found = re.search(rf'<svg\b[^>]*class="{css}".*?</svg>', Report.of(outcome).text, re.S)
     assert found, f"no {css} picture in the page"
     return ElementTree.fromstring(found.group(0))
+
+
+def _narrow(outcome: Outcome, css: str) -> list[ElementTree.Element]:
+    """The narrow drawings (for a phone) of a picture: the timeline has one per row of years."""
+    found = re.findall(rf'<svg\b[^>]*class="{css} narrow".*?</svg>', Report.of(outcome).text, re.S)
+    assert found, f"no narrow {css} picture in the page"
+    return [ElementTree.fromstring(svg) for svg in found]
+
+
+def _lanes_of(svg: ElementTree.Element) -> list[ElementTree.Element]:
+    return [g for g in svg.iter(f"{SVG}g") if "lane" in _classes(g)]
 
 
 def _classes(element: ElementTree.Element) -> list[str]:
@@ -164,6 +176,110 @@ def health_numbers(outcome: Outcome, pair: str, datatable: list[list[str]]) -> N
     for row in rows_of(datatable):
         wanted = [row["active"], row["suspended"], row["meetings"]]
         assert found.get(row["quarter"]) == wanted, (row["quarter"], found.get(row["quarter"]))
+
+
+@then(
+    parsers.re(
+        r"on a screen narrower than (?P<px>\d+) pixels the report shows a narrow drawing of each "
+        r"picture instead of the wide one"
+    )
+)
+def narrow_drawings(outcome: Outcome, px: str) -> None:
+    page = Report.of(outcome).text
+    media = re.search(rf"@media \(max-width: {int(px) - 1}px\) \{{(.*?)\n  \}}", page, re.S)
+    assert media, f"no rule for screens narrower than {px} pixels"
+    assert re.search(r"\.picture-wide \{ display: none; \}", media[1]), media[1]
+    assert re.search(r"\.picture-narrow[^{]* \{ display: block; \}", media[1]), media[1]
+    assert re.search(r"\.picture-narrow svg \{[^}]*width: 100%", media[1]), media[1]
+    assert re.search(r"^  \.picture-narrow[^{]* \{ display: none; \}", page, re.M), "shown always"
+    for css in ("timeline", "health"):
+        wide = _svg(outcome, css)
+        for narrow in _narrow(outcome, css):
+            # Drawn for a phone's width, scaled to the screen: never wider than the page.
+            assert int(narrow.get("width") or 0) <= 360, narrow.attrib
+            assert narrow.get("viewBox") == f"0 0 {narrow.get('width')} {narrow.get('height')}"
+        assert int(wide.get("width") or 0) > 360, wide.attrib
+    pairs = [g.get("data-pair") for g in _narrow(outcome, "health")[0].iter(f"{SVG}g")]
+    assert [p for p in pairs if p] == [
+        g.get("data-pair") for g in _svg(outcome, "health").iter(f"{SVG}g") if g.get("data-pair")
+    ]
+
+
+@then(parsers.re(r"the narrow timeline is drawn in rows of the years (?P<years>.+), on one scale"))
+def narrow_rows(outcome: Outcome, years: str) -> None:
+    rows = _narrow(outcome, "timeline")
+    assert [svg.get("data-years") for svg in rows] == slugs_in(years)
+    lines = [
+        [
+            float(line.get("x1") or 0)
+            for line in svg
+            if line.tag == f"{SVG}line" and not line.get("class")
+        ]
+        for svg in rows
+    ]
+    widths = [b - a for xs in lines for a, b in itertools.pairwise(xs)]
+    assert max(widths) - min(widths) < 0.5, widths
+    # Every channel is in the last row; an earlier row has those opened by its end.
+    assert {g.get("data-channel") for g in _lanes_of(rows[-1])} == set(_lanes(outcome))
+
+
+@then("the narrow timeline labels each channel above its lane, no two alike in a row")
+def narrow_labels(outcome: Outcome) -> None:
+    for svg in _narrow(outcome, "timeline"):
+        lanes = _lanes_of(svg)
+        labels = [_label(lane) for lane in lanes]
+        assert len(set(labels)) == len(labels), labels
+        for lane in lanes:
+            label = next(t for t in lane.iter(f"{SVG}text") if "lane-label" in _classes(t))
+            lines = [t for t in label.iter(f"{SVG}tspan") if t.text]
+            # The baseline of its last line, and room for the letters below it, then the
+            # lane's windows (3 above its bars).
+            last = float(label.get("y") or 0) + 13 * (len(lines) - 1)
+            for bar in (r for r in lane.iter(f"{SVG}rect") if "span" in _classes(r)):
+                assert last + 3 <= float(bar.get("y") or 0) - 3, (_label(lane), bar.attrib)
+
+
+@then("no two meeting marks of a lane of the narrow timeline are drawn over each other")
+def narrow_marks_apart(outcome: Outcome) -> None:
+    for svg in _narrow(outcome, "timeline"):
+        for lane in _lanes_of(svg):
+            marks = sorted(_marks(lane, "mark"), key=lambda m: m[2])
+            for a, b in itertools.pairwise(marks):
+                assert b[2] >= a[3], f"{lane.get('data-channel')}: {a} and {b} overlap"
+
+
+@then(
+    parsers.re(
+        r"the narrow timeline of " + q("slug") + r" draws the planned window " + q("window")
+        + r" at least (?P<least>\d+) wide"
+    )
+)  # fmt: skip
+def narrow_window_wide(outcome: Outcome, slug: str, window: str, least: str) -> None:
+    found = [
+        w
+        for svg in _narrow(outcome, "timeline")
+        for lane in _lanes_of(svg)
+        if lane.get("data-channel") == slug
+        for w in _marks(lane, "window")
+        if f" {window}" in w[1]
+    ]
+    assert found, f"no window {window} of {slug} in the narrow timeline"
+    assert all(w[3] - w[2] >= int(least) for w in found), found
+
+
+@then("the legend of the timeline explains every kind of mark the narrow timeline draws")
+def narrow_legend_complete(outcome: Outcome) -> None:
+    drawn = {
+        e.get("data-mark")
+        for svg in _narrow(outcome, "timeline")
+        for e in svg.iter()
+        if e.get("data-mark")
+    }
+    legend = re.search(r'<ul class="legend".*?</ul>', Report.of(outcome).text, re.S)
+    assert legend, "no legend"
+    explained = dict(re.findall(r'<li data-mark="([^"]+)">.*?<span>([^<]+)</span>', legend[0]))
+    assert drawn <= set(explained), drawn - set(explained)
+    assert "meeting-cluster" in drawn, drawn
 
 
 __all__ = [name for name in globals() if name.startswith("pytestbdd_")]

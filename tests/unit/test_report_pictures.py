@@ -3,13 +3,16 @@ show, and dialogue health per pair of parties, quarter by quarter."""
 
 from __future__ import annotations
 
+import itertools
+
 from tests.unit.builders import Clock, d, day, meet, opened, plan, resume, suspend
 from tracker.domain.channel import Channel
 from tracker.domain.state import ChannelState
 from tracker.domain.values import ChannelStatus
 from tracker.reports.health import Quarter, health, health_picture, quarters
-from tracker.reports.labels import fit_title, lane_labels, text_width
-from tracker.reports.picture import MIN_WINDOW, Mark, apart, picture
+from tracker.reports.labels import fit_title, lane_labels, text_width, years_apart
+from tracker.reports.marks import Mark, apart
+from tracker.reports.picture import MIN_WINDOW, NARROW, picture, rows
 
 CYBER = "US–China Strategic Security Dialogue Working Group on Cyber"
 SPACE = "US–China Strategic Security Dialogue Working Group on Space"
@@ -104,6 +107,70 @@ def test_a_one_week_window_is_drawn_wide_enough_to_see() -> None:
     plan(channel, "2024-01-10", "2024-10-07/2024-10-13")
     (lane,) = picture([state(channel, "2024-09-01")], day("2024-09-01")).lanes
     assert [(w.kind, w.width) for w in lane.windows] == [("pending", MIN_WINDOW)]
+
+
+# --- the narrow timeline, for a phone ----------------------------------------------------------
+
+
+def test_the_narrow_timeline_has_rows_of_five_years_at_most_on_one_scale() -> None:
+    old, new = opened("2013-04-13", slug="old"), opened("2021-06-01", slug="new")
+    meet(old, "2016-05-10")
+    meet(new, "2024-03-04")
+    states = [state(old, "2024-09-01"), state(new, "2024-09-01")]
+    first, second = rows(states, day("2024-09-01"))
+    assert (first.years, second.years) == ("2015–2019", "2020–2024")
+    # A row has a lane for each channel opened by the end of its years.
+    assert [lane.slug for lane in first.lanes] == ["old"]
+    assert [lane.slug for lane in second.lanes] == ["old", "new"]
+    # Opened before the picture begins: said once, in the first row.
+    assert first.lanes[0].earlier == "since 2013-04-13"
+    assert second.lanes[0].earlier is None
+    # The report's day is in the second row only; each row has its own meetings.
+    assert first.today_x is None
+    assert second.today_x is not None
+    assert [m.label for m in first.lanes[0].meetings] == ["meeting 2016-05-10"]
+    assert second.lanes[0].meetings == []
+    # One scale: a year is as wide in each row (to a leap day), and all five are named.
+    widths = [b.x - a.x for r in (first, second) for a, b in itertools.pairwise(r.ticks)]
+    assert max(widths) - min(widths) < 0.5
+    assert all(t.named for t in first.ticks + second.ticks)
+    assert first.width == NARROW.width
+
+
+def test_a_row_draws_what_falls_in_its_years_and_the_last_row_what_comes_after() -> None:
+    channel = opened("2015-01-01")
+    plan(channel, "2019-06-01", "2019-12-20/2020-01-10")  # across two rows
+    plan(channel, "2024-05-01", "2025-03")  # after the picture's last year
+    first, second = rows([state(channel, "2024-09-01")], day("2024-09-01"))
+    assert [w.label for w in first.lanes[0].windows] == [
+        "planned meeting 2019-12-20/2020-01-10 (overdue)"
+    ]
+    last = [w.label for w in second.lanes[0].windows]
+    assert last == ["planned meeting 2019-12-20/2020-01-10 (overdue)", "planned meeting 2025-03"]
+    assert second.lanes[0].windows[1].x + MIN_WINDOW >= NARROW.right - 0.1
+
+
+def test_in_the_narrow_timeline_each_label_is_above_its_lane_across_the_width() -> None:
+    cyber, space = opened("2016-03-01", slug="ssd-cyber"), opened("2016-03-01", slug="ssd-space")
+    states = [state(cyber, "2024-09-01"), state(space, "2024-09-01")]
+    for row in rows(states, day("2024-09-01")):
+        for lane in row.lanes:
+            assert lane.label_y < lane.y
+            assert row.label_right == NARROW.right
+        above = row.lanes[1].label_y - 11  # the top of the second label
+        assert above > row.lanes[0].y + 26  # below the first lane
+
+
+def test_a_narrow_axis_names_fewer_years() -> None:
+    assert years_apart(73) == 1  # the wide timeline: every year
+    assert years_apart(32.4) == 2  # ten years across a phone
+    channel = opened("2015-01-01")
+    meet(channel, "2016-02-01")
+    pairs = health([state(channel, "2024-09-01")], day("2024-09-01"), day("2015-01-01"))
+    narrow = health_picture(pairs, narrow=True)
+    assert narrow.width == NARROW.width
+    assert [year for _x, year, named in narrow.ticks if named] == [2016, 2018, 2020, 2022, 2024]
+    assert all(named for _x, _year, named in health_picture(pairs).ticks)
 
 
 # --- dialogue health ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Reports across channels: summary, timeline picture, overdue items, events with sources.
 
 One data model, three renderers: JSON, Markdown and a self-contained HTML file (inline CSS and
-an inline SVG picture, so it opens with no network). Both text formats come from Jinja2
+inline SVG pictures, so it opens with no network; each picture drawn wide and narrow, the narrow
+one shown on a phone by a CSS media query, with no script). Both text formats come from Jinja2
 templates in ``tracker/reports/templates``.
 
 Every value a template shows is escaped unless the tracker built it as markup itself: the
@@ -250,13 +251,16 @@ def render(data: View, states: list[ChannelState], fmt: str) -> str:
     from markupsafe import Markup
 
     from tracker.reports.health import health, health_picture
-    from tracker.reports.picture import first_day, picture
+    from tracker.reports.picture import first_day, picture, rows
 
     env = _environment(html=True)
     as_of = dt.date.fromisoformat(data["as_of"])
-    svg = env.get_template("timeline.svg.j2").render(p=picture(states, as_of))
+    # Each picture twice, wide and narrow: the page's CSS shows one, by the screen's width.
+    timeline = env.get_template("timeline.svg.j2")
+    svg = timeline.render(wide=picture(states, as_of), narrow=rows(states, as_of))
     pairs = health(states, as_of, first_day(states, as_of))
-    health_svg = env.get_template("health.svg.j2").render(h=health_picture(pairs))
+    healths = [health_picture(pairs, narrow=narrow) for narrow in (False, True)]
+    health_svg = env.get_template("health.svg.j2").render(pictures=healths)
     # The pictures were rendered by the same autoescaping environment: they are already safe.
     pictures = {"svg": Markup(svg), "health_svg": Markup(health_svg)}  # noqa: S704
     return str(env.get_template("report.html.j2").render(**pictures, **data))

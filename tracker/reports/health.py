@@ -11,7 +11,9 @@ active, how many suspended, and how many meetings they held.
   the tracker orders facts), and only if that day is on or before the report's day.
 
 Pure: the same channel states and day always give the same numbers. The picture of these numbers
-is laid out by :func:`health_picture` and drawn by ``templates/health.svg.j2``.
+is laid out by :func:`health_picture` and drawn by ``templates/health.svg.j2``, wide (each
+panel's words in a column beside it) and narrow, for a phone (its words above and inside it, the
+quarters across the whole width, fewer years named on the axis).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from tracker.domain.state import ChannelState
+from tracker.reports.labels import years_apart
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,10 @@ TOP = 24
 CHANNELS = 36  # the height of the most channels active (up) or suspended (down)
 MEETINGS = 28  # the height of the most meetings in a quarter
 PANEL = 26 + 2 * CHANNELS + 10 + MEETINGS + 16
+# Narrow, for a phone: the pair's name and channels, then the channels' scale, above the panel;
+# the meetings' scale between the channels and the meetings.
+NARROW_WIDTH = 340
+NARROW_PANEL = 34 + 2 * CHANNELS + 18 + MEETINGS + 16
 
 
 @dataclass(frozen=True)
@@ -154,26 +161,30 @@ class HealthPicture:
     left: int
     right: int
     panels: tuple[Panel, ...]
-    ticks: tuple[tuple[float, int], ...]  # (x, year) at each year's first quarter
+    ticks: tuple[tuple[float, int, bool], ...]  # (x, year, named) at each year's first quarter
     most_channels: int
     most_meetings: int
+    layout: str = "wide"  # or narrow
 
 
-def health_picture(pairs: list[PairHealth]) -> HealthPicture:
+def health_picture(pairs: list[PairHealth], *, narrow: bool = False) -> HealthPicture:
     """Small multiples: a panel per pair, a column per quarter, on scales shared by all."""
+    width, left, right = (NARROW_WIDTH, 8, NARROW_WIDTH - 8) if narrow else (WIDTH, LEFT, RIGHT)
+    step = NARROW_PANEL if narrow else PANEL
     counts = [c for pair in pairs for c in pair.counts]
     most_channels = max((max(c.active, c.suspended) for c in counts), default=0) or 1
     most_meetings = max((c.meetings for c in counts), default=0) or 1
     # Whole years, as on the timeline above it: a year's quarters sit under that year.
     size = -(-max((len(pair.counts) for pair in pairs), default=1) // 4) * 4
-    slot = (RIGHT - LEFT) / size
+    slot = (right - left) / size
     panels = []
     for i, pair in enumerate(pairs):
-        y = TOP + i * PANEL
-        baseline, floor = y + 22 + CHANNELS, y + 22 + 2 * CHANNELS + 10 + MEETINGS
+        y = TOP + i * step
+        baseline = y + (34 if narrow else 22) + CHANNELS
+        floor = baseline + CHANNELS + (18 if narrow else 10) + MEETINGS
         columns = tuple(
             Column(
-                x=round(LEFT + j * slot + slot * 0.15, 1),
+                x=round(left + j * slot + slot * 0.15, 1),
                 width=round(slot * 0.7, 1),
                 count=c,
                 active=round(c.active / most_channels * CHANNELS, 1),
@@ -183,12 +194,23 @@ def health_picture(pairs: list[PairHealth]) -> HealthPicture:
             for j, c in enumerate(pair.counts)
         )
         panels.append(Panel(y, baseline, floor, pair, columns))
+    every = years_apart(4 * slot)
+    axis = list(pairs[0].counts if pairs else ())
+    last = axis[-1].quarter.year if axis else 0
     ticks = tuple(
-        (round(LEFT + j * slot, 1), c.quarter.year)
-        for j, c in enumerate(pairs[0].counts if pairs else ())
+        (round(left + j * slot, 1), c.quarter.year, (last - c.quarter.year) % every == 0)
+        for j, c in enumerate(axis)
         if c.quarter.number == 1 or j == 0
     )
-    height = TOP + len(pairs) * PANEL + 8
+    height = TOP + len(pairs) * step + 8
     return HealthPicture(
-        WIDTH, height, LEFT, RIGHT, tuple(panels), ticks, most_channels, most_meetings
+        width,
+        height,
+        left,
+        right,
+        tuple(panels),
+        ticks,
+        most_channels,
+        most_meetings,
+        layout="narrow" if narrow else "wide",
     )

@@ -7,12 +7,15 @@ at the end still read differently. If two labels would still read the same (titl
 only in the middle, or the same title twice), each of them shows its channel's slug instead,
 which no other channel has, broken at hyphens and in a smaller font if need be.
 
+The years on a picture's axis are named as far apart as their names need (``years_apart``).
+
 Widths are estimated from the characters (the report cannot measure text before a browser draws
 it), on the wide side of common sans-serif fonts; the browser test measures what Chromium drew.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 FONT = 11.0
@@ -132,3 +135,11 @@ def lane_labels(channels: list[tuple[str, str]], width: float) -> list[Label]:
         fit_slug(slug, width) if seen[label.lines] > 1 else label
         for (slug, _title), label in zip(channels, labels, strict=True)
     ]
+
+
+def years_apart(year_width: float, size: float = 12.0) -> int:
+    """Every how many years an axis can name its year (written from 3 units right of the
+    year's line, at font ``size``) without two names touching, when a year is ``year_width``
+    wide."""
+    room = 3 + text_width("2000", size) + 4
+    return max(1, math.ceil(room / max(year_width, 1.0)))

@@ -5,10 +5,17 @@ day, a box across the month or year for a meeting known only to that, a capsule 
 interval); planned windows are boxes drawn by what became of them (pending, overdue, held,
 cancelled, lapsed, and the window first agreed before a postponement). Marks of one lane that
 would be drawn over each other become one mark with their number ("3"), whose tooltip lists
-them. A window is at least ``MIN_WINDOW`` wide, so that a one-week window shows on a ten-year
-axis. The picture covers at most the last ``MAX_YEARS`` years before the day of the report; a
-channel opened earlier shows an arrow and its opening date at the left edge. Lane labels come
-from :mod:`tracker.reports.labels`: never cut into ambiguity.
+them (:mod:`tracker.reports.marks`). A window is at least ``MIN_WINDOW`` wide, so that a
+one-week window shows on a ten-year axis. The picture covers at most the last ``MAX_YEARS``
+years before the day of the report; a channel opened earlier shows an arrow and its opening date
+at the left edge. Lane labels come from :mod:`tracker.reports.labels`: never cut into ambiguity.
+
+The picture is laid out twice: ``WIDE`` (:func:`picture`), with the labels in a column beside
+the lanes, and ``NARROW`` (:func:`rows`), for a phone, with each label above its lane and the
+years in rows of at most ``ROW_YEARS`` (one under the other, on one scale), so that it fits a
+phone's screen without scrolling sideways. The report shows one or the other by the width of
+the screen (a CSS media query). Marks are drawn apart, windows made wide enough and labels
+fitted for each layout's own scale.
 """
 
 from __future__ import annotations
@@ -17,9 +24,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tracker.domain.state import ChannelState, PlannedState
-from tracker.reports.labels import Label, lane_labels
+from tracker.reports.labels import Label, lane_labels, years_apart
+from tracker.reports.marks import COLOURS, LEGEND, Bar, Mark, Window, apart
 
 MAX_YEARS = 10
+ROW_YEARS = 5  # the most years in a row of the narrow timeline
 WIDTH = 1000
 LABEL = 250
 LANE = 26
@@ -28,69 +37,36 @@ TOP = 34
 MIN_WINDOW = 8.0
 MIN_MEETING = 8.0  # a box for a month, a capsule for an interval
 DOT = 5.0  # the radius of a meeting on a known day
-CLEARANCE = 2.0  # the least room between two marks drawn apart
-
-COLOURS = {
-    "proposed": "#b8bcc6",
-    "agreed": "#6baed6",
-    "active": "#2ca25f",
-    "suspended": "#de2d26",
-    "concluded": "#636363",
-}
-
-# Every kind of mark the timeline can draw, in the legend's order, with its words.
-LEGEND = {
-    **{f"span-{status}": status for status in COLOURS},
-    "meeting-day": "meeting on a known day",
-    "meeting-fuzzy": "meeting known only to the month or year (the box spans it)",
-    "meeting-interval": "meeting over an interval of days",
-    "meeting-cluster": "meetings too close to draw apart, with their number (hover for dates)",
-    "plan-pending": "planned meeting, window to come or open",
-    "plan-overdue": "planned meeting overdue",
-    "plan-held": "planned meeting held",
-    "plan-lapsed": "planned window ended unheld while the channel was not expected to meet",
-    "plan-cancelled": "planned meeting cancelled",
-    "plan-moved": "window first agreed, since postponed",
-    "earlier": "opened before the picture begins",
-    "today": "the day of the report",
-}
 
 
 @dataclass(frozen=True)
-class Bar:
-    x: float
-    width: float
-    status: str
-    colour: str
-    label: str
+class Layout:
+    """Where a picture's parts go, in its own units (CSS pixels when it is drawn unscaled)."""
 
-
-@dataclass(frozen=True)
-class Mark:
-    """A meeting (or meetings too close to draw apart) from ``x`` over ``width``."""
-
-    x: float
-    width: float
-    kind: str  # day, fuzzy, interval, cluster
-    label: str
-    count: int = 1
+    name: str  # wide or narrow: the CSS class that shows it
+    width: int
+    left: int  # where the years begin
+    right: int  # where they end
+    above: bool  # labels above their lanes, across the width (else in a column beside them)
+    top: int  # where the first lane begins
+    gap: int  # between two lanes
 
     @property
-    def centre(self) -> float:
-        return round(self.x + self.width / 2, 1)
+    def label_width(self) -> float:
+        """The room for a label's lines, from ``LABEL_X``."""
+        return (self.right if self.above else self.left - 6) - LABEL_X
 
 
-@dataclass(frozen=True)
-class Window:
-    x: float
-    width: float
-    kind: str  # pending, overdue, held, lapsed, cancelled, moved
-    label: str
+LABEL_X = 8
+LINE = 13  # from one line of a label to the next
+WIDE = Layout("wide", WIDTH, LABEL, WIDTH - 20, above=False, top=TOP, gap=GAP)
+NARROW = Layout("narrow", 340, LABEL_X, 332, above=True, top=26, gap=8)
 
 
 @dataclass(frozen=True)
 class Lane:
-    y: float
+    y: float  # the top of the lane's bars and marks
+    label_y: float  # the baseline of the label's first line
     slug: str
     title: str
     label: Label
@@ -104,6 +80,7 @@ class Lane:
 class Tick:
     x: float
     year: int
+    named: bool = True  # the year is written by its line
 
 
 @dataclass(frozen=True)
@@ -114,36 +91,12 @@ class Picture:
     right: int
     lanes: list[Lane]
     ticks: list[Tick]
-    today_x: float
+    today_x: float | None  # None: the report's day is in none of the picture's years
+    layout: str  # the Layout's name
+    label_right: float  # no lane label goes right of it
+    years: str  # the first and the last year drawn, with an en dash between
     colours: dict[str, str] = field(default_factory=lambda: dict(COLOURS))
     legend: dict[str, str] = field(default_factory=lambda: dict(LEGEND))
-
-
-def apart(marks: list[Mark]) -> list[Mark]:
-    """The marks, with those that would be drawn over each other (less than ``CLEARANCE``
-    apart) made into one cluster mark that counts them."""
-    groups: list[list[Mark]] = []
-    for mark in sorted(marks, key=lambda m: (m.x, m.width)):
-        if groups and mark.x < max(m.x + m.width for m in groups[-1]) + CLEARANCE:
-            groups[-1].append(mark)
-        else:
-            groups.append([mark])
-    merged = [group[0] if len(group) == 1 else _cluster(group) for group in groups]
-    return merged if len(merged) == len(marks) else apart(merged)
-
-
-def _cluster(group: list[Mark]) -> Mark:
-    left = min(m.x for m in group)
-    right = max(m.x + m.width for m in group)
-    count = sum(m.count for m in group)
-    width = max(right - left, 16.0)
-    return Mark(
-        x=round((left + right - width) / 2, 1),
-        width=round(width, 1),
-        kind="cluster",
-        label=f"{count} meetings: " + "; ".join(m.label.removeprefix("meeting ") for m in group),
-        count=count,
-    )
 
 
 def _window_kind(plan: PlannedState) -> str:
@@ -171,79 +124,163 @@ def first_day(states: list[ChannelState], as_of: dt.date) -> dt.date:
     return dt.date(max(first_year, as_of.year - MAX_YEARS + 1), 1, 1)
 
 
-def picture(states: list[ChannelState], as_of: dt.date) -> Picture:
-    """Lay out one lane per channel between the start year and the day of the report."""
-    start = first_day(states, as_of)
-    end = dt.date(as_of.year, 12, 31)
-    span_days = (end - start).days or 1
-    right = WIDTH - 20
+@dataclass(frozen=True)
+class Scale:
+    """Days to positions, for a row of ``years`` years from ``start``, drawn from ``left`` to
+    ``right``. The last row (which holds the report's year) ends on that year's last day, and
+    draws at its right edge what comes after it; another draws nothing after its last year."""
 
-    def x(day: dt.date) -> float:
-        clamped = min(max(day, start), end)
-        return round(LABEL + (clamped - start).days / span_days * (right - LABEL), 1)
+    start: dt.date
+    years: int
+    as_of: dt.date
+    left: float
+    right: float
 
-    def box(first: dt.date, last: dt.date, least: float) -> tuple[float, float]:
+    @property
+    def stop(self) -> dt.date:
+        return dt.date(min(self.start.year + self.years - 1, self.as_of.year), 12, 31)
+
+    def x(self, day: dt.date) -> float:
+        days = (dt.date(self.start.year + self.years - 1, 12, 31) - self.start).days or 1
+        clamped = min(max(day, self.start), self.stop)
+        return round(self.left + (clamped - self.start).days / days * (self.right - self.left), 1)
+
+    def box(self, first: dt.date, last: dt.date, least: float) -> tuple[float, float]:
         """From the start of ``first`` to the end of ``last``, at least ``least`` wide."""
-        x0, x1 = x(first), x(last + dt.timedelta(days=1))
+        x0, x1 = self.x(first), self.x(last + dt.timedelta(days=1))
         if x1 - x0 >= least:
             return x0, round(x1 - x0, 1)
         return round((x0 + x1 - least) / 2, 1), least
 
-    labels = lane_labels([(s.slug, s.title) for s in states], LABEL - 14)
+    def shows(self, first: dt.date, last: dt.date) -> bool:
+        """Whether something from ``first`` to ``last`` is drawn in the row."""
+        return last >= self.start and (first <= self.stop or self.stop.year == self.as_of.year)
+
+
+def picture(states: list[ChannelState], as_of: dt.date, layout: Layout = WIDE) -> Picture:
+    """Lay out one lane per channel between the start year and the day of the report."""
+    begin = first_day(states, as_of)
+    labels = lane_labels([(s.slug, s.title) for s in states], layout.label_width)
+    scale = Scale(begin, as_of.year - begin.year + 1, as_of, layout.left, layout.right)
+    return _row(states, labels, layout, scale, first=True)
+
+
+def rows(states: list[ChannelState], as_of: dt.date, layout: Layout = NARROW) -> list[Picture]:
+    """The timeline in rows of at most ``ROW_YEARS`` years, one under the other, all on one
+    scale: a row has a lane for each channel opened by the end of its years."""
+    begin = first_day(states, as_of)
+    years = as_of.year - begin.year + 1
+    per_row = -(-years // -(-years // ROW_YEARS))  # as many years in each row as can be
+    labels = lane_labels([(s.slug, s.title) for s in states], layout.label_width)
+    return [
+        _row(
+            states,
+            labels,
+            layout,
+            Scale(dt.date(year, 1, 1), per_row, as_of, layout.left, layout.right),
+            first=year == begin.year,
+        )
+        for year in range(begin.year, as_of.year + 1, per_row)
+    ]
+
+
+def _row(
+    states: list[ChannelState], labels: list[Label], layout: Layout, scale: Scale, *, first: bool
+) -> Picture:
+    """The lanes of the channels opened by the end of the row's years (an arrow and the opening
+    date, in the first row, for those opened before it)."""
     lanes = []
-    for i, state in enumerate(states):
-        bars = []
-        for j, span in enumerate(state.spans):
-            until = state.spans[j + 1].since.earliest if j + 1 < len(state.spans) else as_of
-            if until < start:
-                continue
-            x0, x1 = x(span.since.earliest), x(until)
-            bars.append(
-                Bar(
-                    x=x0,
-                    width=max(x1 - x0, 1.0),
-                    status=span.status.value,
-                    colour=COLOURS[span.status.value],
-                    label=f"{span.status.value} from {span.since}",
-                )
-            )
-        meetings = []
-        for m in state.meetings:
-            if m.occurred.latest < start:
-                continue
-            words = f"meeting {m.occurred}" + (f" in {m.location}" if m.location else "")
-            kind = {"day": "day", "interval": "interval"}.get(m.occurred.precision, "fuzzy")
-            if kind == "day":
-                at = x(m.occurred.earliest)
-                meetings.append(Mark(round(at - DOT, 1), 2 * DOT, kind, words))
-            else:
-                x0, width = box(m.occurred.earliest, m.occurred.latest, MIN_MEETING)
-                meetings.append(Mark(x0, width, kind, words))
-        windows = []
-        for p in state.planned:
-            if p.window.latest < start:
-                continue
-            kind = _window_kind(p)
-            if p.change == "postponed" and p.agreed_window is not None:
-                x0, width = box(p.agreed_window.earliest, p.agreed_window.latest, MIN_WINDOW)
-                windows.append(
-                    Window(x0, width, "moved", f"planned meeting {p.agreed_window}, postponed")
-                )
-            x0, width = box(p.window.earliest, p.window.latest, MIN_WINDOW)
-            words = f" (held {p.held})" if p.held else _WINDOW_WORDS[kind]
-            windows.append(Window(x0, width, kind, f"planned meeting {p.window}{words}"))
+    y = layout.top
+    for state, label in zip(states, labels, strict=True):
+        if state.opened.earliest > scale.stop:
+            continue
+        if layout.above:  # the label's lines, then the lane under them
+            label_y, y = y + 11, y + LINE * len(label.lines) + 1
+        else:  # the label beside the lane, its lines centred on it
+            label_y = y + (12 if len(label.lines) > 1 else 17)
+        earlier = first and state.opened.earliest < scale.start
         lanes.append(
             Lane(
-                y=TOP + i * (LANE + GAP),
+                y=y,
+                label_y=label_y,
                 slug=state.slug,
                 title=state.title,
-                label=labels[i],
-                bars=bars,
-                meetings=apart(meetings),
-                windows=windows,
-                earlier=f"since {state.opened}" if state.opened.earliest < start else None,
+                label=label,
+                bars=_bars(state, scale),
+                meetings=apart(_meetings(state, scale)),
+                windows=_windows(state, scale),
+                earlier=f"since {state.opened}" if earlier else None,
             )
         )
-    ticks = [Tick(x(dt.date(y, 1, 1)), y) for y in range(start.year, end.year + 1)]
-    height = TOP + len(states) * (LANE + GAP) + 20
-    return Picture(WIDTH, height, LABEL, right, lanes, ticks, x(as_of))
+        y += LANE + layout.gap
+    start, stop = scale.start, scale.stop
+    every = years_apart((scale.right - scale.left) / scale.years)
+    ticks = [
+        Tick(scale.x(dt.date(year, 1, 1)), year, named=(stop.year - year) % every == 0)
+        for year in range(start.year, stop.year + 1)
+    ]
+    return Picture(
+        layout.width,
+        y + 20,
+        layout.left,
+        layout.right,
+        lanes,
+        ticks,
+        scale.x(scale.as_of) if start <= scale.as_of <= stop else None,
+        layout=layout.name,
+        label_right=LABEL_X + layout.label_width,
+        years=f"{start.year}–{stop.year}" if stop.year > start.year else str(start.year),
+    )
+
+
+def _bars(state: ChannelState, scale: Scale) -> list[Bar]:
+    bars = []
+    for j, span in enumerate(state.spans):
+        until = state.spans[j + 1].since.earliest if j + 1 < len(state.spans) else scale.as_of
+        if not scale.shows(span.since.earliest, until):
+            continue
+        x0, x1 = scale.x(span.since.earliest), scale.x(until)
+        bars.append(
+            Bar(
+                x=x0,
+                width=max(x1 - x0, 1.0),
+                status=span.status.value,
+                colour=COLOURS[span.status.value],
+                label=f"{span.status.value} from {span.since}",
+            )
+        )
+    return bars
+
+
+def _meetings(state: ChannelState, scale: Scale) -> list[Mark]:
+    meetings = []
+    for m in state.meetings:
+        if not scale.shows(m.occurred.earliest, m.occurred.latest):
+            continue
+        words = f"meeting {m.occurred}" + (f" in {m.location}" if m.location else "")
+        kind = {"day": "day", "interval": "interval"}.get(m.occurred.precision, "fuzzy")
+        if kind == "day":
+            at = scale.x(m.occurred.earliest)
+            meetings.append(Mark(round(at - DOT, 1), 2 * DOT, kind, words))
+        else:
+            x0, width = scale.box(m.occurred.earliest, m.occurred.latest, MIN_MEETING)
+            meetings.append(Mark(x0, width, kind, words))
+    return meetings
+
+
+def _windows(state: ChannelState, scale: Scale) -> list[Window]:
+    windows = []
+    for p in state.planned:
+        if p.window.latest < scale.start:
+            continue
+        moved = p.agreed_window if p.change == "postponed" else None
+        if moved is not None and scale.shows(moved.earliest, moved.latest):
+            x0, width = scale.box(moved.earliest, moved.latest, MIN_WINDOW)
+            windows.append(Window(x0, width, "moved", f"planned meeting {moved}, postponed"))
+        if not scale.shows(p.window.earliest, p.window.latest):
+            continue
+        kind = _window_kind(p)
+        x0, width = scale.box(p.window.earliest, p.window.latest, MIN_WINDOW)
+        words = f" (held {p.held})" if p.held else _WINDOW_WORDS[kind]
+        windows.append(Window(x0, width, kind, f"planned meeting {p.window}{words}"))
+    return windows
