@@ -97,6 +97,26 @@ Feature: Keep the records in a store of one's choice
         | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
         | I ask for the status of every channel                             |
 
+  Rule: A command that records nothing makes no store
+
+    A store is made by the first command that records something: opening a channel, or
+    importing a file. A command refused, or a dry run, where --db names no store yet (a
+    mistyped path, most often) leaves none behind.
+
+    Scenario: A meeting recorded where there is no store yet is refused, and no store is made
+      When I run tracker meet us-cn-talks --on 2024-01-01
+      Then the tracker reports the store unreachable with exit code 3, saying "there is no store"
+      And no store was made
+
+    Scenario: A dry run of an import where there is no store yet checks the file against an empty store, and makes none
+      When I import the seed file of the article with --dry-run
+      Then I see "dry run of us-china-2023.toml: 17 entries, 18 events would be recorded (0 were recorded already); nothing was written"
+      And no store was made
+
+    Scenario: Opening a channel where there is no store yet makes the store
+      When I open the channel "us-cn-mmca" between US and CN on "1998-01-19"
+      Then it is recorded
+
   Rule: A store is named by a SQLite file path or a PostgreSQL URL
 
     Scenario Outline: A store that is neither a file nor a PostgreSQL URL is rejected without its password

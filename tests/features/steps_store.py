@@ -357,3 +357,10 @@ def round_trip(store: str, tmp_path: Path, file: str, request: pytest.FixtureReq
     imported = run_cli(["import", str(tmp_path / file)], db=copy)
     assert imported.exit_code == 0, imported.output
     assert answers(copy) == answers(store)
+
+
+@then("no store was made")
+def no_store_made(store: str) -> None:
+    gc.collect()  # connections left open by earlier steps close (and take their sidecars)
+    made = [store + suffix for suffix in SQLITE_FILES if Path(store + suffix).exists()]
+    assert made == [], made

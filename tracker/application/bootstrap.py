@@ -46,10 +46,12 @@ def open_tracker(
     write: bool,
     clock: Callable[[], dt.datetime] | None = None,
     outputs: Sequence[Path | int] = (),
+    creates: bool = True,
 ) -> DialogueTracker:
     """Open the tracker on the store named by ``--db`` / ``TRACKER_DB`` (or the default).
 
     ``write=False`` opens a read-only SQLite file for reading instead of refusing it.
+    ``creates=False``: a missing store is NoStoreYet, as for reading, and none is made.
     ``outputs`` are where the command will write (paths, or descriptors such as standard
     output's): if one is a file of the store, BadInput is raised before the store is opened.
     """
@@ -69,6 +71,10 @@ def open_tracker(
     for target in outputs:
         refuse_store_file(store, target)
     try:
+        if write and not creates:
+            # A command that records on channels a store holds: where there is no store
+            # (a mistyped --db), it says so and makes none.
+            check_store(store, write=False)
         store = check_store(store, write=write)
     except StoreConfigError as e:  # --db names no file at all (a pipe, a device)
         raise BadInput(str(e)) from None

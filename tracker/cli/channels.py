@@ -101,7 +101,7 @@ def open_(
         follows=follows,
         sources=paired_sources(ctx, source, quote, note, confidence),
     )
-    echo_recorded(tracker(ctx, write=True).open_channel(command))
+    echo_recorded(tracker(ctx, write=True, creates=True).open_channel(command))
 
 
 def agree(

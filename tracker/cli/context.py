@@ -74,8 +74,12 @@ def refuse_store_as_standard_output(db: str | None) -> None:
         check_outputs(db, [descriptor])
 
 
-def tracker(ctx: typer.Context, *, write: bool, output: Path | None = None) -> DialogueTracker:
-    """Open the tracker on the store chosen with --db / TRACKER_DB.
+def tracker(
+    ctx: typer.Context, *, write: bool, output: Path | None = None, creates: bool = False
+) -> DialogueTracker:
+    """Open the tracker on the store chosen with --db / TRACKER_DB: made by the commands that
+    may record on a store that holds nothing yet (``creates``: open, import), refused where
+    there is none for every other.
 
     Refused first, with nothing written, if ``output`` (the file given with -o) is one of the
     store's own files (standard output was checked as the command started).
@@ -84,7 +88,7 @@ def tracker(ctx: typer.Context, *, write: bool, output: Path | None = None) -> D
 
     state = ctx.find_object(CliState)
     outputs = [] if output is None else [output.expanduser().absolute()]
-    app = open_tracker(state.db if state else None, write=write, outputs=outputs)
+    app = open_tracker(state.db if state else None, write=write, outputs=outputs, creates=creates)
     # Close connection pools when the command ends, also when it runs in-process (tests).
     ctx.call_on_close(app.close)
     ctx.call_on_close(lambda: _warn(app.notices))

@@ -100,7 +100,7 @@ def extract(
     # Read as status reads it, so that a mistyped --db makes no new empty store; --review
     # records what it accepts, so it opens the store as a recording command does.
     try:
-        app = tracker(ctx, write=review, output=output)
+        app = tracker(ctx, write=review, output=output, creates=review)
     except NoStoreYet as e:
         from tracker.application import open_empty_tracker
 

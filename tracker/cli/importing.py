@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tracker.cli.context import progress_bar, tracker
+
+if TYPE_CHECKING:
+    from tracker.application.tracker import DialogueTracker
 
 EXAMPLES = {"import": "tracker import --dry-run seeds/us-china-2024.toml"}
 
@@ -42,7 +45,7 @@ def import_(
     # Opened and checked before the store is: a pipe or a device is refused at once, before
     # the store's write lock is taken.
     with open_seed(file) as seed:
-        app = tracker(ctx, write=True)
+        app = _store_for(ctx, dry_run=dry_run)
         with progress_bar("importing") as progress:
             result = app.import_file(seed, progress, dry_run=dry_run)
     if result.dry_run:
@@ -56,3 +59,21 @@ def import_(
         f"imported {printable(file.name)}: {result.entries} entries, {result.recorded} events "
         f"recorded ({result.already} were recorded already)"
     )
+
+
+def _store_for(ctx: typer.Context, *, dry_run: bool) -> DialogueTracker:
+    """The store an import records in, made if need be; a dry run makes none: where there is
+    no store yet, it checks the file against an empty one, and says so."""
+    from tracker.application.errors import NoStoreYet
+
+    if not dry_run:
+        return tracker(ctx, write=True, creates=True)
+    try:
+        return tracker(ctx, write=True)
+    except NoStoreYet as e:
+        from tracker.application import open_empty_tracker
+
+        typer.echo(f"warning: {e}; the file is checked against an empty store", err=True)
+        app = open_empty_tracker()
+        ctx.call_on_close(app.close)
+        return app
