@@ -331,3 +331,36 @@ def test_a_channel_another_developed_from_ended_and_the_next_meeting_is_the_new_
     assert ("open", "ca-mx-energy-forum", "2019") in found
     [plan] = [slug for kind, slug, _ in found if kind == "plan"]
     assert plan == "ca-mx-consultative-body"
+
+
+def test_a_year_that_names_a_meeting_gives_way_to_the_days_it_was_held() -> None:
+    text = (
+        "The two navies held the 2022 Coast Guard Cooperation Mechanism talks in Cebu, March 1-2."
+    )
+    assert read(text, Catalogue.of([TALKS])) == [
+        ("meet", "ph-vn-coast-guard-talks", "2022-03-01/2022-03-02")
+    ]
+
+
+def test_a_description_sharing_one_word_of_three_with_a_channel_is_not_that_channel() -> None:
+    exchange = KnownChannel(
+        slug="ph-vn-export-control-exchange",
+        titles=("Philippines–Vietnam export control information exchange",),
+        parties=("PHL", "VNM"),
+        topics=("export controls",),
+    )
+    found = read(
+        "Manila and Hanoi will also launch a dialogue on nuclear arms control.",
+        Catalogue.of([exchange]),
+    )
+    assert [slug for _, slug, _ in found] == ["ph-vn-nuclear-arms-dialogue"]
+
+
+def test_a_day_a_meeting_is_to_be_held_is_no_day_of_the_news() -> None:
+    article = (
+        "Manila and Hanoi will hold maritime talks in Hanoi on Tuesday.\n\n"
+        "The two countries also agreed to launch a dialogue on fisheries."
+    )
+    found = extract(article, PUBLISHED, Catalogue())
+    [opening] = [p for p in found if p.command == "open" and "fisheries" in p.slug]
+    assert opening.on == "2022-03-09/2022-03-10"  # not the Tuesday before publication

@@ -20,26 +20,17 @@ from tracker.extraction.catalogue import Catalogue
 from tracker.extraction.cue_dates import dates_of
 from tracker.extraction.cues import Cue, cues_in
 from tracker.extraction.date_lists import listed_with
-from tracker.extraction.dates import DateMention, find_dates
+from tracker.extraction.dates import DateMention
 from tracker.extraction.linking import ChannelRef, Linker
 from tracker.extraction.mentions import Mention, mentions_in
-from tracker.extraction.openings import headline, with_openings
+from tracker.extraction.news import Dates, dated_sentences, news_days
+from tracker.extraction.openings import with_openings
 from tracker.extraction.places import main_parties
 from tracker.extraction.proposal import Kind, Proposal, Quote
 from tracker.extraction.quoting import quoted
 from tracker.extraction.references import former_or_latter, replacing_opening
-from tracker.extraction.sentences import Sentence, sentences
+from tracker.extraction.sentences import Sentence
 from tracker.extraction.when import bracketed, location_in, window_of
-
-NEWS_DAYS = 14
-
-
-@dataclass(frozen=True, slots=True)
-class _Dates:
-    """The dates of one sentence, read as of a report (past) and as of a plan (future)."""
-
-    past: list[DateMention]
-    future: list[DateMention]
 
 
 @dataclass
@@ -54,41 +45,16 @@ class _Reading:
 def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Proposal]:
     """The facts an article states, as proposals in reading order (all new: known.mark_known
     tells them from the facts the store records)."""
-    reading = _Reading(published, Linker(catalogue, main_parties(article)), [], [])
-    # A headline, subheading or caption (the first lines, or a short line without a full
-    # stop) is left out: the body states what it does, in a sentence.
-    body = [s for s in sentences(article) if not _heading(s)]
-    dated = [(s, _dates(s.text, published)) for s in body]
-    # An undated fact is dated to the days the article's news happened on, wherever in the
-    # article it says so ("The announcement came after they met on Tuesday").
-    for sentence, dates in dated:
-        reading.news_days.extend(
-            m.date.earliest
-            for m in dates.past
-            if m.exact
-            and 0 <= (published - m.date.earliest).days <= NEWS_DAYS
-            and not bracketed(sentence.text, m.start)
-        )
+    dated = dated_sentences(article, published)
+    reading = _Reading(
+        published, Linker(catalogue, main_parties(article)), [], news_days(dated, published)
+    )
     for sentence, dates in dated:
         _read(sentence, dates, reading)
     return with_openings(reading.proposals, reading.linker)
 
 
-def _heading(sentence: Sentence) -> bool:
-    return (
-        sentence.whole_paragraph
-        and headline(sentence.text)
-        and (sentence.paragraph <= 1 or len(sentence.text.split()) <= 12)
-    )
-
-
-def _dates(text: str, published: dt.date) -> _Dates:
-    return _Dates(
-        find_dates(text, published, future=False), find_dates(text, published, future=True)
-    )
-
-
-def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
+def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
     text = sentence.text
     cues = cues_in(text)
     past = dates.past
@@ -109,7 +75,7 @@ def _read(sentence: Sentence, dates: _Dates, reading: _Reading) -> None:
         else:
             channels = channels_of(cue, own, mentions, text, reading.linker)
         # "resumed the talks, suspended since August 2022": the date is the suspension's
-        mine = _Dates(dates_of(cue, cues, past, text), dates.future)
+        mine = Dates(dates_of(cue, cues, past, text), dates.future)
         for channel in channels:
             _propose(cue, channel, sentence, reading, mine, new=_new_thing(text, own))
     if len(reading.linker.spoken_of) == spoken_of:
@@ -134,7 +100,7 @@ def _propose(
     channel: ChannelRef,
     sentence: Sentence,
     reading: _Reading,
-    dates: _Dates,
+    dates: Dates,
     *,
     new: bool,
 ) -> None:
@@ -195,7 +161,7 @@ def _new_thing(text: str, mentions: list[Mention]) -> bool:
 
 
 def _also_listed(
-    proposal: Proposal, cue: Cue, text: str, dates: _Dates, reading: _Reading
+    proposal: Proposal, cue: Cue, text: str, dates: Dates, reading: _Reading
 ) -> list[Proposal]:
     """The meetings of the other dates listed with the one a meeting was dated to."""
     stated = _stated_dates(dates.past, reading, text)
@@ -255,7 +221,7 @@ def _unwindowed(cue: Cue, channel: ChannelRef, text: str) -> Cue | None:
 
 
 def _proposal(
-    cue: Cue, channel: ChannelRef, sentence: Sentence, reading: _Reading, dates: _Dates
+    cue: Cue, channel: ChannelRef, sentence: Sentence, reading: _Reading, dates: Dates
 ) -> Proposal | None:
     kind = _kind(cue, channel)
     if kind is None:
@@ -332,6 +298,17 @@ def _when(
     stated = _stated_dates(past, reading, sentence_text)
     if stated:
         nearest = min(stated, key=lambda m: abs(m.start - cue.end))
+        # "held the 2024 MMCA meeting in Qingdao, April 3-4": the days within the year
+        year = nearest.date
+        within = [
+            m
+            for m in stated
+            if year.earliest <= m.date.earliest
+            and m.date.latest <= year.latest
+            and m.date.latest - m.date.earliest < year.latest - year.earliest
+        ]
+        if within:
+            nearest = min(within, key=lambda m: abs(m.start - cue.end))
         return nearest.date, nearest.exact, None
     days = sorted(set(reading.news_days))
     if days:

@@ -190,12 +190,14 @@ class Linker:
             return self._ref(max(matching, key=lambda sc: sc[0])[1], "described")
         # "negotiations on the trade relationship": the one recorded channel of the same kind
         # that shares a distinctive word with the description, if only one does.
+        # At least half its words: "nuclear arms control" is not "export control".
         words = set(distinctive_words(topic))
         sharing = [
             c
             for c in self.candidates
             if (kind < 0 or any(title_family(t) == kind for t in c.titles))
-            and words & {w for t in (*c.titles, *c.topics) for w in distinctive_words(t)}
+            and 2 * len(words & {w for t in (*c.titles, *c.topics) for w in distinctive_words(t)})
+            >= max(1, len(words))
         ]
         return self._ref(sharing[0], "described") if len(sharing) == 1 else None
 

@@ -56,7 +56,10 @@ def distinctive_words(text: str) -> list[str]:
         if bare in _COMMON or not bare:
             continue
         if parts and all(
-            p in _COMBINING or parties_in(p.upper() if len(p) <= 3 else p.title()) for p in parts
+            p in _COMBINING
+            or parties_in(p.upper() if len(p) <= 3 else p.title())
+            or parties_in(p.upper() + ".")  # "u.s" of "China-U.S."
+            for p in parts
         ):
             continue  # "u.s.-india", "china": the parties, not the channel's name
         out.append(bare)
