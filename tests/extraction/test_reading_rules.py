@@ -364,3 +364,24 @@ def test_a_day_a_meeting_is_to_be_held_is_no_day_of_the_news() -> None:
     found = extract(article, PUBLISHED, Catalogue())
     [opening] = [p for p in found if p.command == "open" and "fisheries" in p.slug]
     assert opening.on == "2022-03-09/2022-03-10"  # not the Tuesday before publication
+
+
+def test_holding_the_next_meeting_of_a_channel_is_one_plan_of_that_channel() -> None:
+    article = (
+        "The Coast Guard Cooperation Mechanism talks met in Manila on Tuesday.\n\n"
+        "The two sides plan to hold the next meeting of the Philippines–Vietnam Maritime "
+        "Consultations in the second half of 2022."
+    )
+    plans = [
+        (slug, on)
+        for kind, slug, on in read(article, Catalogue.of([TALKS, MARITIME]))
+        if kind == "plan"
+    ]
+    assert plans == [("ph-vn-maritime-talks", "2022-03-09/2022-03-10")]
+
+
+def test_talks_described_by_a_hyphenated_topic_are_the_channel_of_that_topic() -> None:
+    text = "Philippine and Vietnamese officials resumed maritime-security talks in Hanoi on Monday."
+    assert read(text, Catalogue.of([MARITIME])) == [
+        ("resume", "ph-vn-maritime-talks", "2022-03-07")
+    ]

@@ -347,5 +347,24 @@ def cues_in(sentence: str) -> list[Cue]:
                 )
             )
     found.sort(key=lambda cue: cue.start)
-    # "traveled to Beijing to continue negotiations": one meeting, not a second cue inside
-    return [c for c in found if not any(o is not c and o.start < c.start < o.end for o in found)]
+    # "traveled to Beijing to continue negotiations": one meeting, not a second cue inside;
+    # "hold the next meeting": the meeting is what is held, not a second one
+    return [
+        c
+        for c in found
+        if not any(o is not c and o.start < c.start < o.end for o in found)
+        and not (c.bare and c.kind == "meet" and _held_before(c, found, sentence))
+    ]
+
+
+def _held_before(cue: Cue, found: list[Cue], sentence: str) -> bool:
+    return any(
+        o.kind in {"meet", "resume"}
+        and o.end <= cue.start
+        and _OBJECT_OF.fullmatch(sentence, o.end, cue.start)
+        for o in found
+    )
+
+
+# What stands between a verb and the meeting it holds: "hold the next", "held its first".
+_OBJECT_OF = re.compile(r"\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}")

@@ -280,7 +280,15 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
         # The description begins after the last word that does not describe.
         while written and (written[0] in NOT_DESCRIPTIVE or len(written[0]) <= 2):
             written.pop(0)
-        words = tuple(w for w in written if w in TOPIC_WORDS)
+        # "military-to-military talks" are military talks
+        words = tuple(
+            dict.fromkeys(
+                part
+                for w in written
+                for part in ([w] if w in TOPIC_WORDS else w.split("-"))
+                if part in TOPIC_WORDS
+            )
+        )
         about = _about(match.group("about"))
         start = match.start("noun")
         if written:
