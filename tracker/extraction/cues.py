@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.proposal import Kind
+from tracker.extraction.rhythms import MEETS, RHYTHM, RHYTHMS, level_in
 
 _FLAGS = re.IGNORECASE
 
@@ -132,74 +133,6 @@ _CUES: dict[Kind, re.Pattern[str]] = {
     ),
 }
 
-# Meetings a year, as a text states a rhythm; only a stated number counts, so "regular" or
-# "ongoing" meetings give no cadence.
-_RHYTHMS: tuple[tuple[str, float], ...] = (
-    (
-        r"once a year|once annually|once every year|annually|every year|each year|yearly|"
-        r"on an annual basis|on a yearly basis|an annual(?= (?:[\w-]+ ){0,4}(?:dialogue|summit|"
-        r"meeting|talks|consultations|forum)s?\b)",
-        1,
-    ),
-    (
-        r"twice a year|twice annually|twice yearly|twice each year|twice every year|"
-        r"two times a year|semi-?annually|biannually|every six months",
-        2,
-    ),
-    (r"three times a year|thrice (?:a year|yearly|annually)|every four months", 3),
-    (
-        r"four times a year|quarterly|every three months|once a quarter|every quarter|"
-        r"on a quarterly basis",
-        4,
-    ),
-    (r"every month|once a month|monthly", 12),
-    (r"every two years|every other year|once every two years|biennially", 0.5),
-    (r"every three years|once every three years|triennially", 1 / 3),
-)
-_RHYTHM = re.compile(
-    r"\b(?:" + "|".join(f"(?P<r{i}>{words})" for i, (words, _) in enumerate(_RHYTHMS)) + r")\b",
-    _FLAGS,
-)
-# A rhythm counts only for meetings: the clause must say something meets.
-_MEETS = re.compile(
-    r"\b(?:meet|meets|met|meeting|meetings|hold|held|convene|convened|gather|talks|dialogue|"
-    r"summit|session|sessions|consultations?|rounds?)\b",
-    _FLAGS,
-)
-
-_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "vice-ministerial",
-        re.compile(
-            r"\b(?:deput(?:y|ies)|vice[- ]ministers?|vice[- ]ministerial|"
-            r"under ?secretar(?:y|ies))\b",
-            _FLAGS,
-        ),
-    ),
-    (
-        "senior-official",
-        re.compile(
-            r"\b(?:senior officials?|assistant secretar(?:y|ies)|director[s]?[- ]general|"
-            r"senior-official)\b",
-            _FLAGS,
-        ),
-    ),
-    ("expert", re.compile(r"\b(?:experts?|technical|expert-level)\b", _FLAGS)),
-    ("working", re.compile(r"\bworking[- ]level\b", _FLAGS)),
-    (
-        "leader",
-        re.compile(
-            r"\b(?:leaders?|presidents?|heads? of (?:state|government)|prime ministers?|"
-            r"leader-level)\b",
-            _FLAGS,
-        ),
-    ),
-    (
-        "ministerial",
-        re.compile(r"\b(?:ministers?|ministerial|secretar(?:y|ies)|cabinet-level)\b", _FLAGS),
-    ),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -270,14 +203,6 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     return start, end.start() if end else len(sentence)
 
 
-def level_in(text: str) -> str | None:
-    """The level of the people the text names as meeting, if it names one."""
-    for level, words in _LEVELS:
-        if words.search(text):
-            return level
-    return None
-
-
 def _doubt(before: str, kind: Kind = "meet") -> str | None:
     """Why the words before a cue, in its clause, take the cue back; None if they do not."""
     if (found := _COUNT.search(before)) is not None:
@@ -298,10 +223,10 @@ def cues_in(sentence: str) -> list[Cue]:
     """The cues a sentence states, left to right (those it takes back left out)."""
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
-    for rhythm in _RHYTHM.finditer(sentence):
+    for rhythm in RHYTHM.finditer(sentence):
         start = clause_start(sentence, rhythm.start())
         before = sentence[start : rhythm.start()]
-        if not _MEETS.search(sentence[start : rhythm.end() + 40]):
+        if not MEETS.search(sentence[start : rhythm.end() + 40]):
             continue
         if _doubt(before) or _habit(before):
             continue
@@ -311,13 +236,13 @@ def cues_in(sentence: str) -> list[Cue]:
                 "cadence",
                 rhythm.start(),
                 rhythm.end(),
-                per_year=_RHYTHMS[index][1],
+                per_year=RHYTHMS[index][1],
                 level=level_in(before),
             )
         )
         # The verb the rhythm speaks of ("agreed to meet twice a year") is the cadence's; a
         # meeting stated before it ("met in Tokyo and agreed to …") stays a meeting.
-        verbs = list(_MEETS.finditer(sentence, start, rhythm.start()))
+        verbs = list(MEETS.finditer(sentence, start, rhythm.start()))
         taken.append((verbs[-1].start() if verbs else rhythm.start(), rhythm.end()))
     for kind, pattern in _CUES.items():
         for match in pattern.finditer(sentence):
