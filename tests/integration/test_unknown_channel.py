@@ -54,5 +54,8 @@ def test_a_missing_channel_is_refused_naming_the_closest_slugs(memory_db: str) -
         with pytest.raises(ChannelNotFound) as found:
             app.history("eu-cn-summit")
         assert "did you mean" not in str(found.value)
+        with pytest.raises(ChannelNotFound) as found:  # the same parties, another channel
+            app.history("us-cn-space-talks")
+        assert "did you mean" not in str(found.value)
     finally:
         app.close()

@@ -27,6 +27,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
+from tracker.application.slugs import close_slugs
 from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
@@ -80,8 +81,6 @@ def refuse_store_file(store: Store, target: Path | int) -> None:
 
 # A slug suggested for one not found: at most this many, at least this alike (difflib's ratio;
 # one letter missing or swapped in a slug of a dozen letters is about 0.9).
-CLOSE_SLUGS = 3
-CLOSE = 0.8
 
 
 class TrackerApplication(Application[UUID]):
@@ -206,10 +205,8 @@ class TrackerApplication(Application[UUID]):
         """The refusal of a slug no channel has, naming the closest slugs recorded (a typo's
         likely meaning). The store's slugs are read only here, once a channel is found
         missing: finding one that exists never lists them."""
-        import difflib
-
         try:
-            close = difflib.get_close_matches(slug, self.slugs(), n=CLOSE_SLUGS, cutoff=CLOSE)
+            close = close_slugs(slug, self.slugs())
         except StoreError:  # the store cannot list them: the refusal still holds
             close = []
         if len(close) > 1:
