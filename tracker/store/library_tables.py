@@ -122,6 +122,15 @@ class LibraryTables:
         )
 
     @property
+    def newest_snapshot(self) -> str:
+        """The version of a channel's newest snapshot (not the snapshot: it holds the whole
+        state, megabytes for a long channel)."""
+        return (
+            f"SELECT MAX(originator_version) AS version FROM {self.snapshots} "  # noqa: S608
+            f"WHERE originator_id = {self.mark}"
+        )
+
+    @property
     def drop_snapshots(self) -> str:
         return f"DELETE FROM {self.snapshots}"  # noqa: S608
 

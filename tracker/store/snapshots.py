@@ -24,6 +24,15 @@ def prune_snapshots(recorder: Any, dialect: Dialect, channel_id: UUID, *, below:
         cursor.execute(TABLES[dialect].prune_snapshots, (_id(dialect, channel_id), below))
 
 
+def newest_snapshot(recorder: Any, dialect: Dialect, channel_id: UUID) -> int | None:
+    """The version of the channel's newest snapshot, None if it has none; ``recorder`` is
+    the library's snapshot recorder."""
+    with recorder.datastore.transaction(commit=False) as cursor:
+        cursor.execute(TABLES[dialect].newest_snapshot, (_id(dialect, channel_id),))
+        row = cursor.fetchone()
+    return None if row is None or row["version"] is None else int(row["version"])
+
+
 def drop_snapshots(recorder: Any, dialect: Dialect) -> None:
     """Drop every snapshot (reads fall back to the events until new ones are taken)."""
     with recorder.datastore.transaction(commit=True) as cursor:
