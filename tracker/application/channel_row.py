@@ -70,8 +70,10 @@ class ChannelRow:
     # None), and the meeting that settled each of the others.
     open_plans: list[tuple[int, str, str | None]] = field(default_factory=list)
     held: dict[int, str] = field(default_factory=dict)
-    # Each plan's latest version in valid time, as the dashboard shows it (PLAN_HELD …).
+    # Each plan's latest version in valid time, as the dashboard shows it (PLAN_HELD …), and
+    # the days it was agreed and its latest version holds from.
     plans: dict[int, list[Any]] = field(default_factory=dict)
+    plan_days: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def level(self, name: str) -> LevelRun:
         found = self.levels.get(name)
@@ -95,18 +97,18 @@ class ChannelRow:
         they were sealed), kept as the plan's latest unless a version from a later day is."""
         (_, seq, valid_from, _, _, agreed_text, agreed_start, window_text, _, level, _, _,
          agreed_window, change, changed_text, postponements) = values  # fmt: skip
-        current = self.plans.get(seq)
-        if current is None or valid_from >= current[PLAN_VALID_FROM]:
+        current = self.plan_days.get(seq)
+        if current is None or valid_from >= current[1]:
             self.plans[seq] = [seq, agreed_text, window_text, level, host, location, None,
-                               agreed_window, change, changed_text, postponements, agreed_start,
-                               valid_from]  # fmt: skip
+                               agreed_window, change, changed_text, postponements]  # fmt: skip
+            self.plan_days[seq] = (agreed_start, valid_from)
         return values
 
 
 # A plan as the dashboard shows it at the end of the timeline: seq, agreed_text, window_text,
 # level, host, location, held (the meeting that settled it), agreed_window_text, change,
-# changed_text, postponements; then agreed_start and valid_from (of its latest version).
-PLAN_HELD, PLAN_AGREED_START, PLAN_VALID_FROM = 6, 11, 12
+# changed_text, postponements.
+PLAN_HELD = 6
 
 
 def cadence_shown(
@@ -149,7 +151,7 @@ def shown_at_end(row: ChannelRow) -> list[Any]:
         for name, run in sorted(row.levels.items(), key=lambda item: LEVEL_ORDER[Level(item[0])])
         if run.per_year is not None
     ]
-    plans = sorted(row.plans.values(), key=lambda p: (p[PLAN_AGREED_START], p[0]))
+    plans = [row.plans[seq] for seq in sorted(row.plans, key=lambda s: (row.plan_days[s][0], s))]
     for plan in plans:
         plan[PLAN_HELD] = row.held.get(plan[0])
     return [cadences, plans]
@@ -184,6 +186,7 @@ def channel_row_of(key: str, found: dict[str, Any], opened: Callable[[Any], Any]
         open_plans=[(int(s), str(w), lv) for s, w, lv in plans["open"]],
         held={int(seq): str(text) for seq, text in plans["held"].items()},
         plans={int(plan[0]): plan for plan in json.loads(opened(found["shown"]))[1]},
+        plan_days={int(seq): (str(a), str(v)) for seq, (a, v) in plans["days"].items()},
     )
     row.opening = {name: found[name] for name in ("slug", "title", "parties", "topics",
                                                  "level", "leads", "follows")}  # fmt: skip
@@ -213,12 +216,18 @@ def channel_values(
                run.per_year, run.agreed_text, run.agreed_latest]
         for name, run in row.levels.items()
     }  # fmt: skip
-    plans = {"open": row.open_plans, "held": row.held}
+    plans = {"open": row.open_plans, "held": row.held, "days": row.plan_days}
     return (
         row.channel_id, row.known_from, until, *texts, row.opened_text, row.opened_start,
         row.version, row.status, row.before_suspension, row.last_start, row.meetings_count,
         row.spans_count, row.since_text, row.since_by, seal(row.detail), seal(row.reason),
         row.last_meeting_text,
-        row.resumed_latest, json.dumps(levels), json.dumps(plans),
-        seal(json.dumps(shown_at_end(row))),
+        row.resumed_latest, json.dumps(levels, separators=COMPACT),
+        json.dumps(plans, separators=COMPACT),
+        seal(json.dumps(shown_at_end(row), separators=COMPACT)),
     )  # fmt: skip
+
+
+# The row's JSON without spaces: a SQLite row longer than about a thousand bytes spills into
+# overflow pages, which the dashboard then reads too.
+COMPACT = (",", ":")

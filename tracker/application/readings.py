@@ -183,40 +183,40 @@ def _summary(
         shown_cadences, shown_plans = orjson.loads(opened(shown))
     else:
         shown_cadences, shown_plans = _as_of_day(cadences, plans, resumed, opened)
-    cadence_states = []
-    for name, per_year, agreed_text, last_at_level, base in shown_cadences:
-        cadence_states.append(
-            cadence_state(
-                level=_LEVELS[name],
-                per_year=per_year,
-                agreed_on=FuzzyDate.parse(agreed_text),
-                last_meeting=FuzzyDate.parse(last_at_level) if last_at_level else None,
-                latest_base=dt.date.fromisoformat(base),
-                as_of=as_of,
-                can_be_overdue=can_be_overdue,
-            )
+    parse = FuzzyDate.parse
+    cadence_states = tuple(
+        cadence_state(
+            level=_LEVELS[name],
+            per_year=per_year,
+            agreed_on=parse(agreed_text),
+            last_meeting=parse(last_at_level) if last_at_level else None,
+            latest_base=dt.date.fromisoformat(base),
+            as_of=as_of,
+            can_be_overdue=can_be_overdue,
         )
-    planned = []
-    for (seq, agreed_text, window_text, plan_level, host, location, held, agreed_window, change,
-         changed_text, postponements, *_) in shown_plans:  # fmt: skip
-        planned.append(
-            planned_state(
-                seq=seq,
-                agreed_on=FuzzyDate.parse(agreed_text),
-                window=FuzzyDate.parse(window_text),
-                level=_LEVELS[plan_level] if plan_level else None,
-                host=host,
-                location=location,
-                held=FuzzyDate.parse(held) if held else None,
-                as_of=as_of,
-                can_be_overdue=can_be_overdue,
-                resumed=dt.date.fromisoformat(resumed) if resumed else None,
-                agreed_window=FuzzyDate.parse(agreed_window),
-                change=change,
-                changed_on=FuzzyDate.parse(changed_text) if changed_text else None,
-                postponements=postponements,
-            )
+        for name, per_year, agreed_text, last_at_level, base in shown_cadences
+    )
+    resumed_day = dt.date.fromisoformat(resumed) if resumed else None
+    planned = tuple(
+        planned_state(
+            seq=seq,
+            agreed_on=parse(agreed_text),
+            window=parse(window_text),
+            level=_LEVELS[plan_level] if plan_level else None,
+            host=host,
+            location=location,
+            held=parse(held) if held else None,
+            as_of=as_of,
+            can_be_overdue=can_be_overdue,
+            resumed=resumed_day,
+            agreed_window=parse(agreed_window),
+            change=change,
+            changed_on=parse(changed_text) if changed_text else None,
+            postponements=postponements,
         )
+        for (seq, agreed_text, window_text, plan_level, host, location, held, agreed_window,
+             change, changed_text, postponements) in shown_plans
+    )  # fmt: skip
     return made(
         ChannelSummary,
         {
@@ -234,8 +234,8 @@ def _summary(
             "successor": (detail or None) if status is ChannelStatus.CONCLUDED else None,
             "meetings_held": int(count),
             "last_meeting": FuzzyDate.parse(last_text) if last_text else None,
-            "cadences": tuple(cadence_states),
-            "planned": tuple(planned),
+            "cadences": cadence_states,
+            "planned": planned,
             "version": version,
             "as_of": as_of,
             "known_on": known_on,
