@@ -604,11 +604,13 @@ EXPLANATION = [
     "of the events and commands, the dataclasses of the domain), for opening the store, and "
     "for SQLite's transactions (three commits, and a checkpoint as the connection closes).",
     "- **The dashboard** reads the read model: a channel none of whose facts falls after the "
-    "day is read from its own rows, its levels' and its plans' (no index seek); one with later "
-    "facts seeks the day's rows. Most of the time is Python turning rows into channel "
-    "summaries and those into the JSON view, then writing it. Every synthetic channel has the "
-    "same three plans whatever its length, so doubling its events doubles its meetings, not "
-    "what the dashboard shows.",
+    "day is read from its one row, which holds what the dashboard shows of it at the end of "
+    "its timeline, its cadences and plans included (no other table, no index seek); one with "
+    "later facts seeks the day's rows. Past the start-up (about a quarter of a second, as for "
+    "10 channels) most of the time is Python: making each channel's summary (its dates, its "
+    "cadences' and plans' judgement), turning the summaries into the JSON view, then writing "
+    "it. Every synthetic channel has the same three plans whatever its length, so doubling its "
+    "events doubles its meetings, not what the dashboard shows.",
     "- **`status SLUG --as-of`** reads the channel's rows in the read model (the span in "
     "force, the last meeting, its cadences and plans as of the day: a few index seeks, whatever "
     "the channel's length), its last five meetings, and decodes the events recorded after its "

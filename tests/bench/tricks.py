@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import random
 import statistics
 import subprocess
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from tests.bench.data import write_jsonl
@@ -60,11 +62,19 @@ def best_of(action: Callable[[], Any], runs: int) -> float:
 
 
 def stored_dates(n: int) -> list[str]:
-    """Dates as stored events repeat them: a few thousand distinct exact days, some months."""
+    """Dates as stored events repeat them: a few thousand distinct exact days, some months, and
+    some windows of exact days (as plans are agreed)."""
     rng = random.Random(7)
     start = dt.date(1990, 1, 1)
-    days = [(start + dt.timedelta(days=rng.randrange(4000))).isoformat() for _ in range(n)]
-    return [d[:7] if i % 10 == 0 else d for i, d in enumerate(days)]
+    days = [start + dt.timedelta(days=rng.randrange(4000)) for _ in range(n)]
+    return [
+        d.isoformat()[:7]
+        if i % 10 == 0
+        else f"{d}/{d + dt.timedelta(days=90)}"
+        if i % 10 == 5
+        else d.isoformat()
+        for i, d in enumerate(days)
+    ]
 
 
 def dates_figures(runs: int, n: int) -> list[Figure]:
@@ -80,6 +90,7 @@ def dates_figures(runs: int, n: int) -> list[Figure]:
             dates._parse(text)
 
     both = best_of(parse_all, runs)
+    # Without the quick way, for exact days and for windows of them (made of two).
     with replaced(FuzzyDate, "_exact_day", staticmethod(lambda _text: None)):
         general = best_of(parse_all, runs)
     with replaced(dates, "_parse", dates._parse.__wrapped__):
@@ -87,8 +98,8 @@ def dates_figures(runs: int, n: int) -> list[Figure]:
     work = f"reading {n:,} stored dates (a few thousand distinct days) in a new process"
     return [
         Figure(
-            "exact days built without the general date parser",
-            "domain/dates.py `FuzzyDate._exact_day`",
+            "exact days and windows of them built without the general date parser",
+            "domain/dates.py `FuzzyDate._exact_day`, `_exact_window`",
             work,
             both,
             general,
@@ -237,6 +248,8 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             without = best_of(lambda: app.summaries(as_of=day), runs)
         with replaced(readings, "made", plain_made), replaced(state, "made", plain_made):
             initialised = best_of(lambda: app.summaries(as_of=day), runs)
+        with replaced(readings, "orjson", SimpleNamespace(loads=json.loads)):
+            json_read = best_of(lambda: app.summaries(as_of=day), runs)
         with_both = best_of(written, runs)
         with replaced(garbage, "fewer_collections", contextlib.nullcontext):
             collected = best_of(written, runs)
@@ -262,6 +275,13 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             work,
             with_trick,
             initialised,
+        ),
+        Figure(
+            "the rows' JSON (cadences and plans shown, titles) read by orjson",
+            "application/readings.py `orjson.loads`",
+            work,
+            with_trick,
+            json_read,
         ),
         Figure(
             "no garbage collection while the dashboard is built and written",

@@ -333,3 +333,30 @@ def test_an_exact_day_made_the_quick_way_is_the_date_the_parser_makes(text: str)
         parsed.precision,
     )
     assert (quick.earliest_iso, quick.latest_iso) == (parsed.earliest_iso, parsed.latest_iso)
+
+
+@given(point_texts(), point_texts())
+def test_a_window_of_exact_days_made_the_quick_way_is_the_date_the_parser_makes(
+    first: str, last: str
+) -> None:
+    text = f"{first}/{last}"
+    quick = FuzzyDate._exact_window(text)
+    try:
+        parsed = FuzzyDate._parse(text)
+    except InvalidDate:  # it ends before it starts
+        assert quick is None
+        return
+    assert parsed.end is not None
+    exact = parsed.start.precision == parsed.end.precision == "day" and not parsed.approximate
+    if quick is None:
+        assert not exact
+        return
+    assert exact
+    assert quick == parsed
+    assert (str(quick), quick.earliest, quick.latest, quick.precision) == (
+        str(parsed),
+        parsed.earliest,
+        parsed.latest,
+        parsed.precision,
+    )
+    assert (quick.earliest_iso, quick.latest_iso) == (parsed.earliest_iso, parsed.latest_iso)

@@ -5,16 +5,22 @@ of meetings since the cadence in force, the plans no meeting has settled yet) is
 of rm_channels. It is kept apart from the placing of facts (projector.py) so that the row's
 stored form, with its sealed texts and its JSON of levels and plans, is written and read back in
 one place.
+
+The row also holds what the dashboard shows of the channel at the end of its timeline: each
+level's cadence in force and each plan's latest version, as the projector wrote their own rows.
+A dashboard as of a day on or after the channel's last fact (the dashboard as of today) reads
+them here, with the rest of the row, and no row of rm_cadences or rm_plans.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain.values import ChannelStatus
+from tracker.domain.state import LEVEL_ORDER
+from tracker.domain.values import ChannelStatus, Level
 
 NO_DATE = ""
 
@@ -28,6 +34,11 @@ class LevelRun:
     last_start: str | None = None
     day_max: str | None = None
     last_text: str | None = None  # the last meeting at the level, as written
+    # The cadence in force at the end of the timeline (agreed on cadence_start), as its row of
+    # rm_cadences holds it.
+    per_year: float | None = None
+    agreed_text: str | None = None
+    agreed_latest: str | None = None
 
 
 @dataclass
@@ -59,12 +70,91 @@ class ChannelRow:
     # None), and the meeting that settled each of the others.
     open_plans: list[tuple[int, str, str | None]] = field(default_factory=list)
     held: dict[int, str] = field(default_factory=dict)
+    # Each plan's latest version in valid time, as the dashboard shows it (PLAN_HELD …), and
+    # the days it was agreed and its latest version holds from.
+    plans: dict[int, list[Any]] = field(default_factory=dict)
+    plan_days: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def level(self, name: str) -> LevelRun:
         found = self.levels.get(name)
         if found is None:
             found = self.levels[name] = LevelRun()
         return found
+
+    def cadence_row(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A row of rm_cadences, kept as its level's cadence in force: the projector applies
+        facts in valid time (a fact before the last makes it project the channel again), so
+        the last agreed at a level is the last in valid time (by its day, then its number)."""
+        _, _, _, _, level, per_year, agreed_text, _, agreed_latest = values
+        run = self.level(level)
+        run.per_year, run.agreed_text, run.agreed_latest = per_year, agreed_text, agreed_latest
+        return values
+
+    def plan_row(
+        self, values: tuple[Any, ...], host: str | None, location: str | None
+    ) -> tuple[Any, ...]:
+        """A row of rm_plans (a version of a plan; ``host`` and ``location`` its texts before
+        they were sealed), kept as the plan's latest unless a version from a later day is."""
+        (_, seq, valid_from, _, _, agreed_text, agreed_start, window_text, _, level, _, _,
+         agreed_window, change, changed_text, postponements) = values  # fmt: skip
+        current = self.plan_days.get(seq)
+        if current is None or valid_from >= current[1]:
+            self.plans[seq] = [seq, agreed_text, window_text, level, host, location, None,
+                               agreed_window, change, changed_text, postponements]  # fmt: skip
+            self.plan_days[seq] = (agreed_start, valid_from)
+        return values
+
+
+# A plan as the dashboard shows it at the end of the timeline: seq, agreed_text, window_text,
+# level, host, location, held (the meeting that settled it), agreed_window_text, change,
+# changed_text, postponements.
+PLAN_HELD = 6
+
+
+def cadence_shown(
+    level: str,
+    per_year: float,
+    agreed: tuple[str, str, str],
+    last_at_level: Sequence[str] | None,
+    resumed: str | None,
+) -> list[Any]:
+    """A cadence as the dashboard shows it: [level, per_year, agreed_text, the last meeting at
+    its level since it was agreed (or None), the day its next meeting is due one period after].
+
+    ``agreed`` is its (agreed_text, agreed_start, agreed_latest); ``last_at_level`` the last
+    meeting at the level as (occurred_start, run_max, occurred_text); ``resumed`` the latest day
+    of the channel's last resumption. The day is the latest of these (each date counted by the
+    latest day it could mean), as the fold counts them (domain/state.py)."""
+    agreed_text, agreed_start, base = agreed
+    last = None
+    if last_at_level:
+        meeting_start, run_max, meeting_text = last_at_level
+        if meeting_start >= agreed_start:
+            last = meeting_text
+            base = run_max if run_max and run_max > base else base
+    base = resumed if resumed and resumed > base else base
+    return [level, per_year, agreed_text, last, base]
+
+
+def shown_at_end(row: ChannelRow) -> list[Any]:
+    """What the dashboard shows of the channel's cadences and plans at the end of its timeline:
+    [cadences by level, plans in valid time (as the domain walks them: by the day agreed, then
+    number)]."""
+    cadences = [
+        cadence_shown(
+            name,
+            run.per_year,
+            (str(run.agreed_text), str(run.cadence_start), str(run.agreed_latest)),
+            (run.last_start, run.run_max or "", run.last_text or "") if run.last_start else None,
+            row.resumed_latest,
+        )
+        for name, run in sorted(row.levels.items(), key=lambda item: LEVEL_ORDER[Level(item[0])])
+        if run.per_year is not None
+    ]
+    plans = [row.plans[seq] for seq in sorted(row.plans, key=lambda s: (row.plan_days[s][0], s))]
+    for plan in plans:
+        plan[PLAN_HELD] = row.held.get(plan[0])
+    return [cadences, plans]
 
 
 def channel_row_of(key: str, found: dict[str, Any], opened: Callable[[Any], Any]) -> ChannelRow:
@@ -95,6 +185,8 @@ def channel_row_of(key: str, found: dict[str, Any], opened: Callable[[Any], Any]
         levels={str(name): LevelRun(*run) for name, run in levels.items()},
         open_plans=[(int(s), str(w), lv) for s, w, lv in plans["open"]],
         held={int(seq): str(text) for seq, text in plans["held"].items()},
+        plans={int(plan[0]): plan for plan in json.loads(opened(found["shown"]))[1]},
+        plan_days={int(seq): (str(a), str(v)) for seq, (a, v) in plans["days"].items()},
     )
     row.opening = {name: found[name] for name in ("slug", "title", "parties", "topics",
                                                  "level", "leads", "follows")}  # fmt: skip
@@ -120,14 +212,22 @@ def channel_values(
         texts = tuple(opening[name] for name in ("slug", "title", "parties", "topics",
                                                  "level", "leads", "follows"))  # fmt: skip
     levels = {
-        name: [run.cadence_start, run.run_max, run.last_start, run.day_max, run.last_text]
+        name: [run.cadence_start, run.run_max, run.last_start, run.day_max, run.last_text,
+               run.per_year, run.agreed_text, run.agreed_latest]
         for name, run in row.levels.items()
-    }
-    plans = {"open": row.open_plans, "held": row.held}
+    }  # fmt: skip
+    plans = {"open": row.open_plans, "held": row.held, "days": row.plan_days}
     return (
         row.channel_id, row.known_from, until, *texts, row.opened_text, row.opened_start,
         row.version, row.status, row.before_suspension, row.last_start, row.meetings_count,
         row.spans_count, row.since_text, row.since_by, seal(row.detail), seal(row.reason),
         row.last_meeting_text,
-        row.resumed_latest, json.dumps(levels), json.dumps(plans),
+        row.resumed_latest, json.dumps(levels, separators=COMPACT),
+        json.dumps(plans, separators=COMPACT),
+        seal(json.dumps(shown_at_end(row), separators=COMPACT)),
     )  # fmt: skip
+
+
+# The row's JSON without spaces: a SQLite row longer than about a thousand bytes spills into
+# overflow pages, which the dashboard then reads too.
+COMPACT = (",", ":")

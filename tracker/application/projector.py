@@ -143,10 +143,10 @@ class Projector:
                 self.cursor.count_meetings_towards(
                     row.channel_id, data["level"], start, run.run_max, row.known_from
                 )
-            self.rows.cadences.append(
+            self.rows.cadences.append(row.cadence_row(
                 (row.channel_id, seq, row.known_from, FOREVER, data["level"],
                  float(data["per_year"]), str(occurred), start, occurred.latest_iso),
-            )  # fmt: skip
+            ))  # fmt: skip
         elif kind == "planned":
             self._plan(row, seq, occurred, data, before)
         found = lifecycle.step_by_value(kind, row.status, row.before_suspension)
@@ -189,12 +189,13 @@ class Projector:
             row.open_plans.append((seq, first_day, level))
         else:
             row.held[seq] = held
-        self.rows.plans.append(
+        host, location = data.get("host"), data.get("location")
+        self.rows.plans.append(row.plan_row(
             (row.channel_id, seq, occurred.earliest_iso, row.known_from, FOREVER, str(occurred),
-             occurred.earliest_iso, str(window), first_day, level,
-             self.seal(data.get("host")), self.seal(data.get("location")), str(window), None,
-             None, 0),
-        )  # fmt: skip
+             occurred.earliest_iso, str(window), first_day, level, self.seal(host),
+             self.seal(location), str(window), None, None, 0),
+            host, location,
+        ))  # fmt: skip
 
     def _settle(self, row: ChannelRow, start: str, level: str | None, text: str) -> None:
         """Mark the open plans this meeting (after every other fact) is the first to settle."""
@@ -296,7 +297,9 @@ class Projector:
                     str(plan.window), v.change, str(v.valid_from) if v.change else None,
                     postponements,
                 )  # fmt: skip
-            self.rows.plans.extend(versions.values())
+            self.rows.plans.extend(
+                row.plan_row(values, plan.host, plan.location) for values in versions.values()
+            )
             if track.held is not None:
                 row.held[plan.seq] = str(track.held.occurred)
             elif track.open:

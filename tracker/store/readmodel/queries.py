@@ -19,8 +19,8 @@ from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 # current rows (rec_to = FOREVER: one range of the index rm_channels_known, and no comparison
 # of rec_from). A channel none of whose facts falls after the day :d (the usual case: the
 # dashboard as of today) is as it is at the end of its timeline, which its own row holds
-# (at_end): it is read without a seek. Otherwise each value is the row in force on the day,
-# found with one seek of the table's key.
+# (at_end), its cadences and plans included: it is read without a seek, from no other table.
+# Otherwise each value is the row in force on the day, found with one seek of the table's key.
 #
 # Each statement comes in the forms its callers need: as known now or at a moment (``now``),
 # for every channel or for one (``one``: its key is then sought, not every channel read).
@@ -63,7 +63,7 @@ SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.f
               WHERE s.channel_id = c.channel_id AND s.entered_by = 'resumed'
                 AND s.valid_from <= :d AND {_known("s", now)}
               ORDER BY s.valid_from DESC, s.position DESC LIMIT 1) END AS resumed,
-       c.levels, c.plans,
+       c.shown,
        CASE WHEN c.last_start <= :d THEN NULL
        ELSE (SELECT pr.profile
                FROM rm_profiles pr
@@ -74,52 +74,35 @@ SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.f
 """  # noqa: S608 (no value is written into the text: only constant names and FOREVER)
 
 
-# Cadences and plans, when every channel read is at the end of its timeline (the dashboard as
-# of today): their rows as stored, with neither a join nor a seek (the channels' rows hold the
-# rest).
+# Cadences and plans of the channels with facts after the day: a channel none of whose facts
+# falls after it (the dashboard as of today) shows those its own row holds (at_end).
 @cache
-def select_cadences(*, now: bool, one: bool, at_end: bool) -> str:
-    """The cadences agreed by the day; unless ``at_end``, each with the last meeting at its
-    level as of the day (for a channel with facts after the day)."""
-    if at_end:
-        return f"""
-SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
-       NULL AS last_at_level
-  FROM rm_cadences k
- WHERE k.agreed_start <= :d AND {_known("k", now)}{_which("k", one)}
-"""  # noqa: S608
+def select_cadences(*, now: bool, one: bool) -> str:
+    """The cadences agreed by the day of the channels with facts after it, each with the last
+    meeting at its level as of the day."""
     return f"""
 SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, k.agreed_latest,
-       CASE WHEN c.last_start <= :d THEN NULL
-       ELSE (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
-               FROM rm_meetings m
-              WHERE m.channel_id = k.channel_id AND m.level = k.level
-                AND m.occurred_start <= :d AND {_known("m", now)}
-              ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) END AS last_at_level
+       (SELECT m.occurred_start || '|' || COALESCE(m.run_max, '') || '|' || m.occurred_text
+          FROM rm_meetings m
+         WHERE m.channel_id = k.channel_id AND m.level = k.level
+           AND m.occurred_start <= :d AND {_known("m", now)}
+         ORDER BY m.occurred_start DESC, m.seq DESC LIMIT 1) AS last_at_level
   FROM rm_cadences k
-  JOIN rm_channels c ON c.channel_id = k.channel_id AND {_known("c", now)}
+  JOIN rm_channels c ON c.channel_id = k.channel_id AND {_known("c", now)} AND c.last_start > :d
  WHERE k.agreed_start <= :d AND {_known("k", now)}{_which("k", one)}
 """  # noqa: S608
 
 
 @cache
-def select_plans(*, now: bool, one: bool, at_end: bool) -> str:
-    """The versions of the plans that hold by the day (the caller keeps each plan's latest);
-    unless ``at_end``, each with the first meeting that settles it as of the day (for a
-    channel with facts after the day). A cancelled plan is settled by none."""
-    columns = """p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level,
+def select_plans(*, now: bool, one: bool) -> str:
+    """The versions of the plans that hold by the day (the caller keeps each plan's latest) of
+    the channels with facts after it, each with the first meeting that settles it as of the
+    day. A cancelled plan is settled by none."""
+    return f"""
+SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.level,
        p.host, p.location, p.valid_from, p.agreed_window_text, p.change, p.changed_text,
-       p.postponements"""
-    if at_end:
-        return f"""
-SELECT {columns},
-       NULL AS held
-  FROM rm_plans p
- WHERE p.valid_from <= :d AND {_known("p", now)}{_which("p", one)}
-"""  # noqa: S608
-    return f"""
-SELECT {columns},
-       CASE WHEN c.last_start <= :d OR p.change = 'cancelled' THEN NULL
+       p.postponements,
+       CASE WHEN p.change = 'cancelled' THEN NULL
        WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m
              WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.settle_from
@@ -133,7 +116,7 @@ SELECT {columns},
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        END AS held
   FROM rm_plans p
-  JOIN rm_channels c ON c.channel_id = p.channel_id AND {_known("c", now)}
+  JOIN rm_channels c ON c.channel_id = p.channel_id AND {_known("c", now)} AND c.last_start > :d
  WHERE p.valid_from <= :d AND {_known("p", now)}{_which("p", one)}
 """  # noqa: S608
 

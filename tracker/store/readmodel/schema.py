@@ -11,7 +11,10 @@ VIEW = "dashboard"  # the name of the read model's row in rm_tracking
 # by the dashboard's catch-up (indexing every fact's words halved the catch-up's speed).
 SEARCH_VIEW = "search"
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
-SCHEMA_VERSION = 13  # 13: search words folded (accents), ordered by length
+# 13: search words folded (accents), ordered by length; 14: each channel's row holds what the
+# dashboard shows of its cadences and plans at the end of its timeline (``shown``: the
+# dashboard as of today reads no other table).
+SCHEMA_VERSION = 14
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -35,7 +38,7 @@ CHANNEL_COLUMNS = (
     "follows", "opened_text", "opened_start", "version", "status", "before_suspension",
     "last_start", "meetings_count", "spans_count", "since_text", "since_by", "detail", "reason",
     "last_meeting_text",
-    "resumed_latest", "levels", "plans",
+    "resumed_latest", "levels", "plans", "shown",
 )  # fmt: skip
 
 SCHEMA = (
@@ -66,6 +69,7 @@ SCHEMA = (
         resumed_latest TEXT,
         levels TEXT NOT NULL,
         plans TEXT NOT NULL,
+        shown TEXT NOT NULL,
         PRIMARY KEY (channel_id, rec_from)
     ){ROWLESS}""",
     "CREATE INDEX IF NOT EXISTS rm_channels_known ON rm_channels (rec_to, channel_id)",
@@ -176,7 +180,17 @@ KEYS = {
     "rm_search": ("channel_id", "seq", "rec_from"),
 }
 TEXTS = {
-    "rm_channels": ("slug", "title", "parties", "topics", "leads", "follows", "detail", "reason"),
+    "rm_channels": (
+        "slug",
+        "title",
+        "parties",
+        "topics",
+        "leads",
+        "follows",
+        "detail",
+        "reason",
+        "shown",
+    ),
     "rm_spans": ("detail", "reason"),
     "rm_plans": ("host", "location"),
     "rm_profiles": ("profile",),
