@@ -59,3 +59,9 @@ def test_a_missing_channel_is_refused_naming_the_closest_slugs(memory_db: str) -
         assert "did you mean" not in str(found.value)
     finally:
         app.close()
+
+
+def test_a_missing_channel_in_a_store_of_none_is_refused_without_a_guess() -> None:
+    from tracker.application.slugs import close_slugs
+
+    assert close_slugs("us-cn-ai-talks", []) == []

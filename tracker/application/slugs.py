@@ -25,5 +25,5 @@ def close_slugs(slug: str, slugs: list[str]) -> list[str]:
         rest = difflib.SequenceMatcher(None, "-".join(ours[shared:]), "-".join(theirs[shared:]))
         return rest.ratio() >= CLOSE_REST
 
-    close = difflib.get_close_matches(slug, slugs, n=len(slugs), cutoff=CLOSE)
+    close = difflib.get_close_matches(slug, slugs, n=max(1, len(slugs)), cutoff=CLOSE)
     return [s for s in close if alike(s)][:CLOSE_SLUGS]
