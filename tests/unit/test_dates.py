@@ -318,13 +318,8 @@ def test_any_text_either_parses_or_is_refused_as_an_invalid_date(text: str) -> N
     assert FuzzyDate.parse(str(date)) == date
 
 
-@given(date_texts())
-def test_an_exact_day_made_the_quick_way_is_the_date_the_parser_makes(text: str) -> None:
-    quick = FuzzyDate._exact_day(text)
-    if quick is None:
-        assert len(text) != 10 or FuzzyDate._parse(text).precision != "day"
-        return
-    parsed = FuzzyDate._parse(text)
+def _same_date(quick: FuzzyDate, parsed: FuzzyDate) -> None:
+    """The date made the quick way is the parser's in every way it is read."""
     assert quick == parsed
     assert (str(quick), quick.earliest, quick.latest, quick.precision) == (
         str(parsed),
@@ -333,6 +328,16 @@ def test_an_exact_day_made_the_quick_way_is_the_date_the_parser_makes(text: str)
         parsed.precision,
     )
     assert (quick.earliest_iso, quick.latest_iso) == (parsed.earliest_iso, parsed.latest_iso)
+
+
+@given(date_texts())
+def test_an_exact_day_made_the_quick_way_is_the_date_the_parser_makes(text: str) -> None:
+    quick = FuzzyDate._exact_day(text)
+    if quick is None:
+        assert len(text) != 10 or FuzzyDate._parse(text).precision != "day"
+        return
+    parsed = FuzzyDate._parse(text)
+    _same_date(quick, parsed)
 
 
 @given(point_texts(), point_texts())
@@ -352,11 +357,4 @@ def test_a_window_of_exact_days_made_the_quick_way_is_the_date_the_parser_makes(
         assert not exact
         return
     assert exact
-    assert quick == parsed
-    assert (str(quick), quick.earliest, quick.latest, quick.precision) == (
-        str(parsed),
-        parsed.earliest,
-        parsed.latest,
-        parsed.precision,
-    )
-    assert (quick.earliest_iso, quick.latest_iso) == (parsed.earliest_iso, parsed.latest_iso)
+    _same_date(quick, parsed)
