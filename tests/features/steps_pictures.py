@@ -99,12 +99,17 @@ def one_mark_counting(outcome: Outcome, slug: str, count: str, dates: str) -> No
         assert date in clusters[0][1], clusters[0][1]
 
 
+def _apart(slug: str, lane: ElementTree.Element) -> None:
+    """No two meeting marks of a lane overlap."""
+    marks = sorted(_marks(lane, "mark"), key=lambda m: m[2])
+    for a, b in itertools.pairwise(marks):
+        assert b[2] >= a[3], f"{slug}: {a} and {b} overlap"
+
+
 @then("no two meeting marks of a lane of the timeline are drawn over each other")
 def marks_apart(outcome: Outcome) -> None:
     for slug, lane in _lanes(outcome).items():
-        marks = sorted(_marks(lane, "mark"), key=lambda m: m[2])
-        for a, b in itertools.pairwise(marks):
-            assert b[2] >= a[3], f"{slug}: {a} and {b} overlap"
+        _apart(slug, lane)
 
 
 @then(
@@ -243,9 +248,7 @@ def narrow_labels(outcome: Outcome) -> None:
 def narrow_marks_apart(outcome: Outcome) -> None:
     for svg in _narrow(outcome, "timeline"):
         for lane in _lanes_of(svg):
-            marks = sorted(_marks(lane, "mark"), key=lambda m: m[2])
-            for a, b in itertools.pairwise(marks):
-                assert b[2] >= a[3], f"{lane.get('data-channel')}: {a} and {b} overlap"
+            _apart(str(lane.get("data-channel")), lane)
 
 
 @then(
