@@ -40,6 +40,20 @@ Feature: Correct any recorded fact in one step, the opening included
         | citation                     | quote          | confidence |
         | Commerce readout, 2024-06-02 | met in Tianjin | medium     |
 
+    Scenario: An amendment corrected to take its topics away says "(none)", not nothing
+      Given I ran tracker amend us-cn-commercial-wg --on 2024-05-01 --topic "export controls"
+      And I ran tracker correct us-cn-commercial-wg 4 --clear topic --why "no topic was named"
+      When I run tracker history us-cn-commercial-wg
+      Then I see "topics: (none)"
+      When I export every event as CSV
+      Then in the CSV, event #5 of "us-cn-commercial-wg" reads:
+        | column | value  |
+        | kind   | amended |
+        | topics | (none) |
+      And in the CSV, event #3 of "us-cn-commercial-wg" reads:
+        | column | value |
+        | topics |       |
+
   Rule: The opening can be corrected too
 
     Scenario: A wrong opening date is corrected, and the channel counts from the right one

@@ -30,6 +30,7 @@ Feature: Pictures that tell, in the HTML report
       When I ask for the report in HTML as of "2024-09-01" written to "report.html"
       Then the timeline of "us-cn-commercial-wg" draws one mark counting 3 meetings: "2024-03-04", "2024-03-06" and "2024-03-09"
       And no two meeting marks of a lane of the timeline are drawn over each other
+      And the mark counting them leads to the events of "us-cn-commercial-wg", where "2024-03-04", "2024-03-06" and "2024-03-09" are listed
 
   Rule: Every kind of mark the timeline draws is explained in its legend
 

@@ -65,9 +65,10 @@
       label_box: box(g.querySelector(".lane-label")),
       label_right: Number(svg.dataset.labelRight),
       bars: [...g.querySelectorAll("rect.span")].map(box),
-      marks: [...g.querySelectorAll("g.mark")].map((m) => ({ kind: m.dataset.mark, box: box(m) })),
+      marks: [...g.querySelectorAll("g.mark")].map((m) => ({ kind: m.dataset.mark, box: box(m), link: m.closest("a") ? m.closest("a").getAttribute("href") : null })),
       windows: [...g.querySelectorAll("g.window")].map((w) => ({ kind: w.dataset.mark, box: box(w) })),
     }))),
+    ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
     used: [...new Set(timelines.flatMap((svg) => [...svg.querySelectorAll("[data-mark]")].map((e) => e.dataset.mark)))],
     legend: [...document.querySelectorAll("ul.legend li")].map((li) => {
       const b = li.getBoundingClientRect();

@@ -91,7 +91,7 @@ HARD = [
      "US", "--party", "CN", "--party", "JP", "--on", "2019-05-01", "--status", "agreed"],
     ["meet", "us-cn-jp-trilateral", "--on", "2019-06-01/2019-06-03"],
 ]  # fmt: skip
-WIDTHS = {"desktop": 1280, "phone": 390, "tablet": 820}
+WIDTHS = {"desktop": 1280, "laptop": 960, "phone": 390, "tablet": 820}
 
 
 @pytest.fixture(scope="module")
@@ -199,6 +199,20 @@ def test_meeting_marks_are_not_drawn_over_each_other(drawn: dict[str, Any]) -> N
     # wide screen (on a phone's, ten weeks are too close to draw apart: one mark counting 4).
     wide = ["meeting-cluster", "meeting-fuzzy"]
     assert kinds == (["meeting-cluster"] if drawn["viewport"] < 960 else wide), kinds
+
+
+def test_meetings_counted_in_one_mark_link_to_their_dates(drawn: dict[str, Any]) -> None:
+    # No tooltip shows without a pointer: a tap on the mark leads to the channel's events.
+    clusters = [
+        (x["slug"], m) for x in drawn["lanes"] for m in x["marks"] if m["kind"] == "meeting-cluster"
+    ]
+    assert clusters
+    for slug, mark in clusters:
+        assert mark["link"] == f"#{slug}", mark
+        assert slug in drawn["ids"], slug
+    others = [m for x in drawn["lanes"] for m in x["marks"] if m["kind"] != "meeting-cluster"]
+    assert others
+    assert all(m["link"] is None for m in others)
 
 
 def test_every_mark_drawn_is_in_the_legend(drawn: dict[str, Any]) -> None:

@@ -99,6 +99,28 @@ def one_mark_counting(outcome: Outcome, slug: str, count: str, dates: str) -> No
         assert date in clusters[0][1], clusters[0][1]
 
 
+@then(
+    parsers.re(
+        r"the mark counting them leads to the events of " + q("slug") + r", where (?P<dates>.+) "
+        r"are listed"
+    )
+)
+def cluster_leads_to_events(outcome: Outcome, slug: str, dates: str) -> None:
+    # A phone shows no tooltip: a tap on the counted mark follows its link to the channel.
+    links = [
+        a.get("href")
+        for a in _lanes(outcome)[slug].iter(f"{SVG}a")
+        if any(g.get("data-mark") == "meeting-cluster" for g in a.iter(f"{SVG}g"))
+    ]
+    assert links == [f"#{slug}"], links
+    page = Report.of(outcome).text
+    found = re.search(rf'<section class="channel" id="{slug}">.*?</section>', page, re.S)
+    assert found, f"no section of {slug} for the link to lead to"
+    events = found.group(0).split("<h3>Events</h3>", 1)[-1]
+    for date in slugs_in(dates):
+        assert f'<td class="date">{date}</td>' in events, date
+
+
 def _apart(slug: str, lane: ElementTree.Element) -> None:
     """No two meeting marks of a lane overlap."""
     marks = sorted(_marks(lane, "mark"), key=lambda m: m[2])

@@ -24,7 +24,7 @@ from tracker.domain.dates import FuzzyDate
 from tracker.domain.state import ChannelState, fold
 from tracker.reports.jsontext import dumps
 from tracker.reports.text import days, printable
-from tracker.reports.views import View, history_view, overdue_views, status_view
+from tracker.reports.views import View, details_shown, history_view, overdue_views, status_view
 
 FORMATS = ("md", "html", "json")
 TITLE = "Dialogue channels"
@@ -197,9 +197,10 @@ def _built_html(describe: Callable[..., str]) -> Callable[[View], Any]:
     return html
 
 
-def describe_details(details: dict[str, Any]) -> str:
+def describe_details(entry: View) -> str:
+    """The details of an event of ``history_view`` as one line of text."""
     parts = []
-    for key, value in details.items():
+    for key, value in details_shown(entry).items():
         if value in (None, [], ""):
             continue
         shown = (

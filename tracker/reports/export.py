@@ -8,11 +8,12 @@ its own (``title``, ``parties``, ``level``, ``leads``, ``window`` …: empty whe
 such detail), lists are joined with "; " (``USA; CHN``), leads and CAMEO actors written as
 ``USA=Gina Raimondo; CHN=Wang Wentao``; the sources are numbered columns
 (``source_1_citation``, ``source_1_quote``, ``source_1_confidence``, ``source_1_note``,
-``source_2_…``), as many as the event with the most sources needs. (The JSON Lines export keeps
-every value exactly, for scripts.) A CSV cell that a spreadsheet would run as a formula (it
-begins with = + - @, a tab or a carriage return) is written with an apostrophe in front, which
-spreadsheets take as "this is text"; only the CAMEO code column keeps its fixed codes as they
-are ("---": no CAMEO event).
+``source_2_…``), as many as the event with the most sources needs. A list an amendment empties
+(its topics taken away) is written "(none)", unlike a detail it leaves as it was (empty). (The
+JSON Lines export keeps every value exactly, for scripts.) A CSV cell that a spreadsheet would
+run as a formula (it begins with = + - @, a tab or a carriage return) is written with an
+apostrophe in front, which spreadsheets take as "this is text"; only the CAMEO code column
+keeps its fixed codes as they are ("---": no CAMEO event).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from tracker.domain.events import (
 )
 from tracker.domain.values import cameo_actor
 from tracker.reports.jsontext import dumps
-from tracker.reports.views import View, history_view
+from tracker.reports.views import View, details_shown, history_view
 
 FORMATS = ("jsonl", "csv", "seed")
 FIELDS = (
@@ -204,7 +205,7 @@ def plain(value: Any) -> Any:
 
 def csv_cells(row: View) -> list[Any]:
     """One export row as CSV cells: CSV_FIELDS, then its sources' numbered columns."""
-    details = row["details"]
+    details = details_shown(row)
     cells = {
         **{n: row[n] for n in CSV_FIELDS if n in row},
         **{n: plain(details.get(n)) for n in DETAILS},

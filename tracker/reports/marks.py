@@ -24,7 +24,10 @@ LEGEND = {
     "meeting-day": "meeting on a known day",
     "meeting-fuzzy": "meeting known only to the month or year (the box spans it)",
     "meeting-interval": "meeting over an interval of days",
-    "meeting-cluster": "meetings too close to draw apart, with their number (hover for dates)",
+    "meeting-cluster": (
+        "meetings too close to draw apart, with their number (hover, or tap for the channel's "
+        "events, for their dates)"
+    ),
     "plan-pending": "planned meeting, window to come or open",
     "plan-overdue": "planned meeting overdue",
     "plan-held": "planned meeting held",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from tracker.reports.views import View
+from tracker.reports.views import View, details_shown
 
 # What must never reach a terminal raw: C0 controls, DEL, C1 controls (\x9b opens a control
 # sequence like ESC [), and the bidirectional overrides and isolates, which reorder what is
@@ -180,7 +180,7 @@ def history_text(views: Iterable[View]) -> str:
         lines = [head]
         details = {
             _DETAIL_NAMES.get(k, k): f"#{x}" if k in _SEQS else x
-            for k, x in v["details"].items()
+            for k, x in details_shown(v).items()
             if x not in (None, [], "")
         }
         if details:

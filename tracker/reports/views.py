@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.application.queries import HistoryEntry
-from tracker.domain.events import Fact
+from tracker.domain.events import EVENT_CLASSES, Fact
 from tracker.domain.state import CadenceState, ChannelState, ChannelSummary, PlannedState
 
 View = dict[str, Any]
@@ -119,6 +119,22 @@ def history_view(entry: HistoryEntry) -> View:
         if entry.retracted_by
         else None,
     }
+
+
+# Details an event may leave out (None: as it was) or give as an empty list (taken away: an
+# amendment corrected to take its topics away). Shown as text, an empty list would read as a
+# detail left out; every renderer writes it as NONE_LEFT instead (JSON keeps the list).
+_CLEARABLE = {
+    cls.KIND: frozenset(name for name, field in cls.model_fields.items() if field.default is None)
+    for cls in EVENT_CLASSES
+}
+NONE_LEFT = "(none)"
+
+
+def details_shown(entry: View) -> dict[str, Any]:
+    """The details of an event of ``history_view``, each list taken away written NONE_LEFT."""
+    cleared = _CLEARABLE.get(entry["kind"], frozenset())
+    return {k: NONE_LEFT if x == [] and k in cleared else x for k, x in entry["details"].items()}
 
 
 def overdue_views(state: ChannelSummary) -> list[View]:
