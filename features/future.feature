@@ -1,9 +1,10 @@
 Feature: Facts that have not happened yet are refused
   A meeting held, a suspension, a resumption, a conclusion, an opening or an agreement is a fact
   of the past: dated after today, it is a typing mistake or a plan written as a fact. Only a
-  planned meeting (and its window) may lie in the future. Today is the day of record time (UTC);
-  a date that is not a day counts from the earliest day it could mean: this month may already
-  have held the meeting, next year cannot have.
+  planned meeting (and its window) may lie in the future. Today is the day where the tracker runs
+  (the time zone of its machine, TZ), not UTC's: an analyst in Beijing records this morning's
+  meeting while it is still yesterday in UTC. A date that is not a day counts from the earliest
+  day it could mean: this month may already have held the meeting, next year cannot have.
 
   Background:
     Given an agreed channel "us-cn-commercial-wg" opened on "2023-08-28"
@@ -59,6 +60,20 @@ Feature: Facts that have not happened yet are refused
       When I record that the parties agreed to "us-cn-ai-talks" on "2999-11-15"
       Then the tracker refuses it with exit code 1, saying "is after today"
       And nothing is recorded
+
+  Rule: Today is the day where the tracker runs, not UTC's
+
+    Scenario: In a time zone whose day is not UTC's, today's meeting is recorded and tomorrow's refused
+      Given the tracker runs in a time zone whose day is not UTC's
+      When I record a meeting on "us-cn-commercial-wg" on that time zone's day
+      Then it is recorded
+      When I record a meeting on "us-cn-commercial-wg" on the day after that time zone's day
+      Then the tracker refuses it with exit code 1, saying "is after today"
+
+    Scenario: In a time zone whose day is not UTC's, the dashboard is as of that time zone's day
+      Given the tracker runs in a time zone whose day is not UTC's
+      When I ask for the dashboard for scripts
+      Then every channel of the dashboard is as of that time zone's day
 
   Rule: Only a plan may lie in the future
 

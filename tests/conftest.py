@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.support import PG_ADMIN_URL, CliResult, create_database, drop_database, run_cli
+
+# The tracker's "today" is the day where it runs (TZ). The suite runs in UTC whatever the zone
+# of the machine, so that the days it expects do not move with it (and the CLI it starts
+# inherits the same); the scenarios of other zones set their own and put this one back.
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 
 def postgres_reachable() -> bool:

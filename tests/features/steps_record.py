@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pytest_bdd import given, parsers, then, when
 
 from tests.features.helpers import Outcome, q, record, run
@@ -12,8 +13,53 @@ from tests.support import run_cli
 
 
 def today() -> dt.date:
-    """Today as the tracker sees it: the day of record time, in UTC."""
-    return dt.datetime.now(dt.UTC).date()
+    """Today as the tracker sees it: the day where it runs (the time zone TZ says)."""
+    return dt.datetime.now(dt.UTC).astimezone().date()
+
+
+@given("the tracker runs in a time zone whose day is not UTC's", target_fixture="zone_day")
+def zone_not_utc(request: pytest.FixtureRequest) -> dt.date:
+    """A zone whose day differs from UTC's now, whatever the hour: from 11:00 UTC, fourteen
+    hours ahead (its day is UTC's tomorrow); before it, twelve hours behind (UTC's yesterday).
+    In POSIX form, which needs no time zone database (its sign is west of Greenwich)."""
+    import os
+    import time
+
+    ahead = dt.datetime.now(dt.UTC).hour >= 11
+    before = os.environ.get("TZ")
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+    request.addfinalizer(restore)
+    os.environ["TZ"] = "AHEAD-14" if ahead else "BEHIND+12"
+    time.tzset()
+    day = today()
+    assert day != dt.datetime.now(dt.UTC).date(), (day, os.environ["TZ"])
+    return day
+
+
+@when(
+    parsers.re(
+        r"I record a meeting on " + q("slug") + r" on (?P<which>that|the day after that) "
+        r"time zone's day"
+    ),
+    target_fixture="outcome",
+)
+def meet_zone_day(store: str, slug: str, which: str, zone_day: dt.date) -> Outcome:
+    day = zone_day if which == "that" else zone_day + dt.timedelta(days=1)
+    return run(store, ["meet", slug, "--on", day.isoformat()])
+
+
+@then("every channel of the dashboard is as of that time zone's day")
+def dashboard_as_of_zone_day(outcome: Outcome, zone_day: dt.date) -> None:
+    channels = outcome.result.json()
+    assert channels, "the dashboard is empty"
+    assert {c["as_of"] for c in channels} == {zone_day.isoformat()}, channels
 
 
 def relative_day(when: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tracker.application.base import local_day
 from tracker.application.changing import AmendChannel, CancelMeeting, CorrectFact, PostponeMeeting
 from tracker.application.commands import (
     OPTION_NAMES,
@@ -30,7 +31,8 @@ from tracker.domain.timeline import describe
 def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
     """A new channel, opened as the command says (not yet saved).
 
-    Today is the day of record time (UTC): a fact dated after it has not happened yet."""
+    Today is the day of the recording moment where the tracker runs (base.local_day): a fact
+    dated after it has not happened yet."""
     return Channel.open(
         slug=command.slug,
         title=command.title,
@@ -43,7 +45,7 @@ def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
         leads=command.leads,
         follows=command.follows,
         sources=command.sources,
-        today=recorded.date(),
+        today=local_day(recorded),
         entry_id=command.id,
     )
 
@@ -65,7 +67,7 @@ def act(
         "recorded": recorded,
         "sources": command.sources,
         "retracted_counts": retracted_counts,
-        "today": recorded.date(),  # of the application's clock: nothing after it has happened
+        "today": local_day(recorded),  # where the tracker runs: nothing after it has happened
         "entry_id": command.id,
     }
     match command:
@@ -145,6 +147,6 @@ def correct(command: CorrectFact, channel: Channel, recorded: dt.datetime) -> No
         recorded=recorded,
         sources=command.sources,
         reason=command.why,
-        today=recorded.date(),
+        today=local_day(recorded),
         entry_id=command.id,
     )

@@ -62,6 +62,13 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def local_day(moment: dt.datetime) -> dt.date:
+    """The day a moment falls on where the tracker runs (its time zone, TZ): "today" for the
+    dashboard and the rule that a fact cannot be dated after today. Record time stays UTC; an
+    analyst in Beijing records this morning's meeting although it is still yesterday in UTC."""
+    return moment.astimezone().date()
+
+
 def refuse_store_file(store: Store, target: Path | int) -> None:
     """Raise BadInput if the output ``target`` (a path, or an open file descriptor: 1 is
     standard output) is one of the store's own files, under whatever name."""
@@ -100,6 +107,10 @@ class TrackerApplication(Application[UUID]):
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
             self._check_encryption()
+
+    def today(self) -> dt.date:
+        """Today where the tracker runs, by the application's clock."""
+        return local_day(self.clock())
 
     def _check_encryption(self) -> None:
         """Refuse a store this command's key (or lack of one) cannot read, saying which.

@@ -45,7 +45,7 @@ def extract_facts(app: Queries, text: str, published: dt.date) -> list[Proposal]
     from tracker.extraction.extractor import extract
     from tracker.extraction.known import mark_known
 
-    today = max(app.clock().date(), published)
+    today = max(app.today(), published)
     channels = [_channel(summary) for summary in app.summaries(as_of=today)]
     proposals = extract(text, published, Catalogue.of(channels))
     named = {p.slug for p in proposals}
