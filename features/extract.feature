@@ -178,6 +178,15 @@ Feature: Propose the facts an article states
         | open     | us-jp-economic-partnership-forum | 2024-05-20 |                                                                 |
         | conclude | us-jp-econ-dialogue           | 2024-05-20 | dated to the opening of us-jp-economic-partnership-forum, which replaced it |
 
+    Scenario: A new channel whose first fact is a later round is opened with a warning that it began earlier
+      Given a new, empty tracker
+      When I extract the facts of the article "later-round.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | channel                   | date                  | confidence | note                                                           |
+        | open | ca-mx-clean-grid-dialogue | 2024-05-20            | low        | it calls that fact “seventh round”: the channel began earlier |
+        | meet | ca-mx-clean-grid-dialogue | 2024-05-20            | high       |                                                                |
+        | plan | ca-mx-clean-grid-dialogue | 2025                  | low        |                                                                |
+
   Rule: A hedged or vague sentence gives no fact
 
     Scenario: Efforts to resume and lines of communication are no facts

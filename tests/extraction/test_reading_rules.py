@@ -385,3 +385,29 @@ def test_talks_described_by_a_hyphenated_topic_are_the_channel_of_that_topic() -
     assert read(text, Catalogue.of([MARITIME])) == [
         ("resume", "ph-vn-maritime-talks", "2022-03-07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "later"),
+    [
+        ("Canada and Mexico held the 12th meeting of their Energy Dialogue in Ottawa on Monday.",
+         "12th meeting"),
+        ("Canada and Mexico held a new round of the Energy Dialogue in Ottawa on Monday.",
+         "new round"),
+        ("Canada and Mexico held the first round of the Energy Dialogue in Ottawa on Monday.",
+         None),
+    ],
+)  # fmt: skip
+def test_an_opening_dated_to_a_later_round_warns_that_the_channel_began_earlier(
+    sentence: str, later: str | None
+) -> None:
+    opening = next(p for p in extract(sentence, PUBLISHED, Catalogue()) if p.command == "open")
+    assert opening.on == "2022-03-07"
+    note = opening.quote.note or ""
+    assert note.startswith("the article does not say when the channel began")
+    if later is None:
+        assert opening.quote.confidence == "medium"
+        assert "began earlier" not in note
+    else:
+        assert opening.quote.confidence == "low"
+        assert f"“{later}”" in note

@@ -22,6 +22,33 @@ _AGREED = re.compile(
     re.IGNORECASE,
 )
 
+# "the fifth round", "their 23rd meeting", "the next round": the channel met before the fact
+# its added opening is dated to.
+_LATER_ROUND = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|\w+tieth|\d+(?:st|nd|rd|th))|next|latest|another|new)\s+"
+    r"(?:round|meeting|session|edition)s?\b",
+    re.IGNORECASE,
+)
+
+
+def added_opening(first: Proposal) -> Quote:
+    """The source of an opening the article does not state, dated to the channel's earliest
+    fact ``first``: no note when its sentence states the agreement the channel began with; a
+    low confidence, and a note that says so, when it calls that fact a later round."""
+    text = first.quote.text
+    if _AGREED.search(text):
+        return Quote(text, "medium", None)
+    later = _LATER_ROUND.search(text)
+    if later is None:
+        return Quote(text, "medium", ADDED_OPENING)
+    return Quote(
+        text,
+        "low",
+        f"{ADDED_OPENING}; it calls that fact “{later.group()}”: the channel began earlier, "
+        "give the date it did",
+    )
+
 
 # How far back an undated fact may be placed: the days of the article's own news.
 def headline(text: str) -> bool:
@@ -56,11 +83,14 @@ def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposa
             out.append(stated)
         else:
             first = min(facts, key=lambda p: FuzzyDate.parse(p.on).earliest)
-            note = None if _AGREED.search(first.quote.text) else ADDED_OPENING
-            quote = Quote(first.quote.text, "medium", note)
             out.append(
                 Proposal(
-                    "open", proposal.slug, first.on, quote, options, position=proposal.position
+                    "open",
+                    proposal.slug,
+                    first.on,
+                    added_opening(first),
+                    options,
+                    position=proposal.position,
                 )
             )
         if proposal.command != "open":
