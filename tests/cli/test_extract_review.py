@@ -166,7 +166,7 @@ def test_quitting_before_accepting_anything_records_nothing(review: Terminal, st
     review.type("q")
     review.expect("nothing accepted: nothing recorded")
     assert review.end() == 0
-    assert not Path(store).exists() or run_cli(["status", "--json"], db=store).json() == []
+    assert not Path(store).exists()  # a review that records nothing makes no store
 
 
 @pytest.fixture

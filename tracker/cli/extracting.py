@@ -98,14 +98,15 @@ def extract(
     citation = _citation(source)
     text = open_article(article)  # before the store is opened: a pipe is refused at once
     # Read as status reads it, so that a mistyped --db makes no new empty store; --review
-    # records what it accepts, so it opens the store as a recording command does.
+    # makes the store only when it records what was accepted.
+    no_store = False
     try:
-        app = tracker(ctx, write=review, output=output, creates=review)
+        app = tracker(ctx, write=review, output=output)
     except NoStoreYet as e:
         from tracker.application import open_empty_tracker
 
         typer.echo(f"warning: {e}; every channel is proposed as new", err=True)
-        app = open_empty_tracker()
+        app, no_store = open_empty_tracker(), True
         ctx.call_on_close(app.close)
     proposals = app.extract_facts(text.text, published=day)
     citation = citation or default_citation(text.title, article.name, day)
@@ -120,7 +121,10 @@ def extract(
     if review:
         from tracker.cli.review import review_proposals
 
-        review_proposals(app, entries)
+        review_proposals(
+            entries,
+            lambda: tracker(ctx, write=True, output=output, creates=True) if no_store else app,
+        )
         return
     _write(entries, article=article.name, day=day, output=output, as_json=as_json, app=app)
 

@@ -12,6 +12,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,12 @@ CHOICES = "accept, edit, skip or quit? [a/e/s/q]"
 SEED_NAME = "accepted-proposals.toml"  # how the accepted entries are named in a refusal
 
 
-def review_proposals(app: DialogueTracker, entries: list[dict[str, Any]]) -> None:
-    """Walk the proposals, then record the accepted ones (or nothing, if none is)."""
+def review_proposals(
+    entries: list[dict[str, Any]], recording: Callable[[], DialogueTracker]
+) -> None:
+    """Walk the proposals, then record the accepted ones (or nothing, if none is) in the
+    tracker ``recording`` opens: only then, so that a review that records nothing makes no
+    store."""
     from tracker.reports.proposals import proposal_card
 
     accepted: list[dict[str, Any]] = []
@@ -56,7 +61,7 @@ def review_proposals(app: DialogueTracker, entries: list[dict[str, Any]]) -> Non
     if not typer.confirm("record them (all or nothing)?", default=True):
         typer.echo("nothing recorded")
         return
-    _record(app, accepted)
+    _record(recording(), accepted)
 
 
 def _ask() -> str:
