@@ -54,6 +54,15 @@ Feature: Propose the facts an article states
         | kind | channel             | date       | location   | level       |
         | meet | us-jp-econ-dialogue | 2024-05-21 | Washington | ministerial |
 
+    Scenario: A meeting is proposed at the level of those who met, not of who directed it
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      When I extract the facts of the article "meet-directed.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | channel             | date       | location   | level            |
+        | meet | us-jp-econ-dialogue | 2024-05-21 | Washington | ministerial      |
+
     Scenario: A channel broken off is proposed as suspended
       Given these channels:
         | channel             | title                             | parties | opened     | status |

@@ -18,6 +18,7 @@ from tracker.extraction.dates import find_dates
 from tracker.extraction.extractor import extract
 from tracker.extraction.mentions import mentions_in
 from tracker.extraction.places import parties_in
+from tracker.extraction.rhythms import level_in
 
 PUBLISHED = dt.date(2022, 3, 10)  # a Thursday
 MARITIME = KnownChannel(
@@ -411,3 +412,37 @@ def test_an_opening_dated_to_a_later_round_warns_that_the_channel_began_earlier(
     else:
         assert opening.quote.confidence == "low"
         assert f"“{later}”" in note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "level"),
+    [
+        ("Under the direction of Secretary Lopez, the Canada–Mexico Energy Working Group held "
+         "its fourth meeting in Ottawa on Monday.", "meet", None),
+        ("The Canada–Mexico Energy Dialogue, set up by the two prime ministers in 2019, met at "
+         "the level of deputy ministers in Ottawa on Monday.", "meet", "vice-ministerial"),
+        ("The prime ministers agreed that their energy ministers would meet twice a year in a "
+         "new Canada–Mexico Energy Dialogue.", "cadence", "ministerial"),
+        ("Energy ministers of Canada and Mexico met in Ottawa on Monday for the Canada–Mexico "
+         "Energy Dialogue.", "meet", "ministerial"),
+    ],
+)  # fmt: skip
+def test_the_level_of_a_meeting_is_of_those_who_meet_not_of_whoever_the_clause_names(
+    sentence: str, kind: str, level: str | None
+) -> None:
+    [found] = [p for p in extract(sentence, PUBLISHED, Catalogue()) if p.command == kind]
+    assert found.options.get("level") == level, found.options
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("a deputy foreign minister held", "vice-ministerial"),
+        ("Deputy Secretary of State Lopez met", "vice-ministerial"),
+        ("the vice-minister met", "vice-ministerial"),
+        ("an Assistant Secretary met", "senior-official"),
+        ("the presidents said the foreign ministers met", "ministerial"),
+    ],
+)
+def test_a_title_is_of_the_level_of_its_first_word(text: str, level: str) -> None:
+    assert level_in(text, at=len(text)) == level

@@ -237,7 +237,7 @@ def cues_in(sentence: str) -> list[Cue]:
                 rhythm.start(),
                 rhythm.end(),
                 per_year=RHYTHMS[index][1],
-                level=level_in(before),
+                level=level_in(before, at=len(before)),
             )
         )
         # The verb the rhythm speaks of ("agreed to meet twice a year") is the cadence's; a
@@ -267,7 +267,7 @@ def cues_in(sentence: str) -> list[Cue]:
                     match.end(),
                     future=future,
                     agreed=agreed,
-                    level=level_in(sentence[start : match.end() + 30]),
+                    level=level_in(sentence[start : match.end() + 30], at=match.start() - start),
                     bare=kind == "meet" and match.group(0).lower() in _BARE,
                 )
             )

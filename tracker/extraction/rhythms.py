@@ -76,9 +76,53 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def level_in(text: str) -> str | None:
-    """The level of the people the text names as meeting, if it names one."""
-    for level, words in _LEVELS:
-        if words.search(text):
-            return level
-    return None
+# Who directed, set up or agreed to a channel did not meet in it: "Under the direction of
+# Secretary Yellen, the group held its fourth meeting"; "the talks the presidents agreed to".
+_NOT_WHO_MET = re.compile(
+    r"\b(?:under the (?:direction|guidance|auspices|leadership) of|"
+    r"at the (?:direction|instruction|request|invitation) of|"
+    r"(?:set up|established|launched|created|agreed|endorsed|mandated|directed|instructed|"
+    r"tasked|announced) by|on behalf of)\s+[^,;]*",
+    _FLAGS,
+)
+
+
+def level_in(text: str, at: int | None = None) -> str | None:
+    """The level of the people the text names as meeting, if it names one: of the words
+    nearest ``at`` (where the verb of meeting stands), so that "the presidents agreed that
+    the ministers would meet" is ministerial; without ``at``, the first level it names."""
+    # Blanked, not cut: the positions of the words after it stay where they were.
+    text = _NOT_WHO_MET.sub(lambda m: " " * len(m.group()), text)
+    words = [
+        (m, order) for order, (_, pattern) in enumerate(_LEVELS) for m in pattern.finditer(text)
+    ]
+    found = [
+        (_distance(m, at), order, _LEVELS[order][0])
+        for m, order in words
+        if not _within_title(m, order, words, text)
+    ]
+    return min(found)[2] if found else None
+
+
+def _within_title(
+    word: re.Match[str], order: int, words: list[tuple[re.Match[str], int]], text: str
+) -> bool:
+    """Whether ``word`` ends (or lies in) a title a word of a level listed before it begins
+    ("deputy foreign minister", "Deputy Secretary of State", "vice-minister"): the title's
+    level is the first word's."""
+    return any(
+        other < order
+        and m.start() <= word.start()
+        and (m.end() >= word.end() or _TITLE_GAP.fullmatch(text[m.end() : word.start()]))
+        for m, other in words
+    )
+
+
+# Between the words of one title: a space or hyphen, and at most two words ("foreign").
+_TITLE_GAP = re.compile(r"[ -](?:[A-Za-z]+ ){0,2}")
+
+
+def _distance(word: re.Match[str], at: int | None) -> int:
+    if at is None:
+        return 0
+    return at - word.end() if word.end() <= at else word.start() - at
