@@ -54,6 +54,13 @@ Feature: Correct any recorded fact in one step, the opening included
         | column | value |
         | topics |       |
 
+    Scenario: A correction that would leave an amendment changing nothing is refused, and retract is named
+      Given I ran tracker amend us-cn-commercial-wg --on 2024-05-01 --level vice-ministerial
+      When I run tracker correct us-cn-commercial-wg 4 --clear level
+      Then the tracker refuses it with exit code 1, saying "would change nothing"
+      And the message mentions "tracker retract us-cn-commercial-wg 4"
+      And nothing is recorded
+
   Rule: The opening can be corrected too
 
     Scenario: A wrong opening date is corrected, and the channel counts from the right one

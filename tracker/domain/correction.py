@@ -15,7 +15,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from tracker.domain import refusals
-from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact, MeetingPlanned
+from tracker.domain.events import (
+    ChannelAmended,
+    ChannelEvent,
+    ChannelOpened,
+    EventRetracted,
+    Fact,
+    MeetingPlanned,
+)
 from tracker.domain.live import LiveTimeline, fact_key, same_content
 from tracker.domain.rules import CannotCorrect, DuplicateFact
 from tracker.domain.timeline import describe, in_valid_time, walk
@@ -85,6 +92,12 @@ def corrected_copy(
             raise InvalidValue(
                 f"a channel cannot {verb} itself ({slug}); name another channel, or --clear {name}"
             )
+    if isinstance(copy, ChannelAmended) and not _changes_anything(copy):
+        raise CannotCorrect(
+            f"the corrected amendment #{target.seq} of {slug} would change nothing: an "
+            "amendment that was wrong altogether is retracted, not corrected "
+            f"(tracker retract {slug} {target.seq})"
+        )
     if isinstance(copy, MeetingPlanned) and copy.window.latest < copy.occurred.earliest:
         raise InvalidValue(
             f"the window {copy.window} ends before the meeting was agreed on {copy.occurred}"
@@ -117,4 +130,15 @@ def check_in_place(slug: str, target: Fact, copy: Fact, live: LiveTimeline) -> N
         f"refused: {violation.rule.rule}: with {describe(target)} (#{target.seq}) corrected, "
         f"{describe(violation.fact)} (#{violation.fact.seq}) would be out of order: "
         f"{violation.why}; correct or retract #{violation.fact.seq} first"
+    )
+
+
+def _changes_anything(amendment: ChannelAmended) -> bool:
+    """Whether an amendment changes a value (an empty list of topics takes them all away)."""
+    return bool(
+        amendment.title is not None
+        or amendment.leads
+        or amendment.drop_leads
+        or amendment.topics is not None
+        or amendment.level is not None
     )
