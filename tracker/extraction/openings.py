@@ -50,7 +50,6 @@ def added_opening(first: Proposal) -> Quote:
     )
 
 
-# How far back an undated fact may be placed: the days of the article's own news.
 def headline(text: str) -> bool:
     """A line without a full stop: a headline, a subheading, a caption. A closing quotation
     mark ends a sentence only after a stop ("… he said.”"), not after a name ("launch “Policy
