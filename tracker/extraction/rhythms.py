@@ -87,10 +87,10 @@ _NOT_WHO_MET = re.compile(
 )
 
 
-def level_in(text: str, at: int | None = None) -> str | None:
+def level_in(text: str, at: int) -> str | None:
     """The level of the people the text names as meeting, if it names one: of the words
     nearest ``at`` (where the verb of meeting stands), so that "the presidents agreed that
-    the ministers would meet" is ministerial; without ``at``, the first level it names."""
+    the ministers would meet" is ministerial."""
     # Blanked, not cut: the positions of the words after it stay where they were.
     text = _NOT_WHO_MET.sub(lambda m: " " * len(m.group()), text)
     words = [
@@ -122,7 +122,5 @@ def _within_title(
 _TITLE_GAP = re.compile(r"[ -](?:[A-Za-z]+ ){0,2}")
 
 
-def _distance(word: re.Match[str], at: int | None) -> int:
-    if at is None:
-        return 0
+def _distance(word: re.Match[str], at: int) -> int:
     return at - word.end() if word.end() <= at else word.start() - at
