@@ -9,7 +9,7 @@ from typing import Any
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import days, safe
+from tracker.reports.text import days, printable
 from tracker.reports.views import View
 
 
@@ -109,16 +109,19 @@ def rows(views: Iterable[View]) -> list[list[list[str]]]:
     shown as escapes)."""
     return [
         [
-            [v["channel"]],
-            [f"{v['status']} since", v["status_since"]],
-            _due_cell(v) or ["—"],
-            ["OVERDUE"] if v["overdue"] else [""],
-            [v["last_meeting"] or "—"],
-            _planned_cell(v) or ["—"],
-            ["/".join(v["parties"])],
-            [v["title"]],
+            [printable(segment) for segment in cell]
+            for cell in (
+                [v["channel"]],
+                [f"{v['status']} since", v["status_since"]],
+                _due_cell(v) or ["—"],
+                ["OVERDUE"] if v["overdue"] else [""],
+                [v["last_meeting"] or "—"],
+                _planned_cell(v) or ["—"],
+                ["/".join(v["parties"])],
+                [v["title"]],
+            )
         ]
-        for v in map(safe, views)
+        for v in views
     ]
 
 

@@ -57,6 +57,9 @@ def _lines(column: Column, cell: Cell, width: int) -> list[str]:
         return [_cut(joined, width)]
     lines: list[str] = []
     for segment in cell:
+        if len(segment) <= width and not segment[:1].isspace() and not segment[-1:].isspace():
+            lines.append(segment)  # what textwrap would give, without its regular expressions
+            continue
         lines.extend(
             textwrap.wrap(segment, width, break_long_words=False, break_on_hyphens=False) or [""]
         )
