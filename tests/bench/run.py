@@ -258,14 +258,16 @@ class StoreFigures:
     imports: dict[str, tuple[int, float, int]] = field(default_factory=dict)  # events, s, KiB
     catch_up: dict[str, float] = field(default_factory=dict)  # events/s
     # Channels, seconds in-process, the CLI end to end, the CLI with --known-on.
-    dashboard: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)
+    # and the CLI end to end as text, piped (what a person reads, 120 columns).
+    dashboard: dict[str, tuple[int, float, float, float, float]] = field(default_factory=dict)
     # As of each day asked: seconds in a new process, again warm, and the CLI end to end.
     as_of: dict[str, tuple[float, float, float]] = field(default_factory=dict)
 
 
-def dashboard_times(db: str, runs: int) -> tuple[float, float, float]:
-    """Seconds: the dashboard in-process (read model caught up), the CLI end to end, and the
-    CLI end to end as known at a moment (--known-on: the bitemporal read model)."""
+def dashboard_times(db: str, runs: int) -> tuple[float, float, float, float]:
+    """Seconds: the dashboard in-process (read model caught up), the CLI end to end as JSON,
+    the same as known at a moment (--known-on: the bitemporal read model), and the CLI end to
+    end as text, piped (fitted to 120 columns)."""
     from tracker.application import open_tracker
 
     app = open_tracker(db, write=True)
@@ -273,7 +275,7 @@ def dashboard_times(db: str, runs: int) -> tuple[float, float, float]:
         app.catch_up()
         settle(db)
         day = dt.date(2030, 1, 1)
-        in_process = median_time(lambda: app.summaries(as_of=day), runs)
+        in_process = median_time(lambda: app.dashboard(as_of=day), runs)
     finally:
         app.close()
     cli = median_time(lambda: run(["status", "--json", "--as-of", "2030-01-01"], db), runs)
@@ -281,7 +283,8 @@ def dashboard_times(db: str, runs: int) -> tuple[float, float, float]:
     known = median_time(
         lambda: run(["status", "--json", "--as-of", "2030-01-01", "--known-on", moment], db), runs
     )
-    return in_process, cli, known
+    text = median_time(lambda: run(["status", "--as-of", "2030-01-01"], db), runs)
+    return in_process, cli, known, text
 
 
 def settle(db: str) -> None:
@@ -381,8 +384,8 @@ def measure_store(
                 continue
             figures.catch_up[name] = catch_up_rate(db, events)
             channels = int(name.split()[0].replace(",", ""))
-            in_process, cli, known = dashboard_times(db, 7 if channels < 10_000 else 5)
-            figures.dashboard[name] = (channels, in_process, cli, known)
+            times = dashboard_times(db, 7 if channels < 10_000 else 5)
+            figures.dashboard[name] = (channels, *times)
     return figures
 
 
@@ -493,12 +496,13 @@ def page(
             )
         for name, rate in f.catch_up.items():
             out.append(f"| read-model catch-up, {name} | {rate:,.0f} | — |")
-        out += ["", "| dashboard (`status` of every channel) | in-process | CLI end to end "
-                "| CLI end to end, `--known-on` a moment |", "|---|---:|---:|---:|"]  # fmt: skip
-        for name, (_, in_process, cli, known) in f.dashboard.items():
+        out += ["", "| dashboard (`status` of every channel) | in-process | CLI end to end, "
+                "JSON | CLI end to end, JSON `--known-on` a moment | CLI end to end, text "
+                "(piped) |", "|---|---:|---:|---:|---:|"]  # fmt: skip
+        for name, (_, in_process, cli, known, text) in f.dashboard.items():
             out.append(
                 f"| {name} | {in_process * 1000:,.0f} ms | {cli * 1000:,.0f} ms "
-                f"| {known * 1000:,.0f} ms |"
+                f"| {known * 1000:,.0f} ms | {text * 1000:,.0f} ms |"
             )
         out += [
             "",
@@ -532,10 +536,10 @@ def targets(f: StoreFigures) -> list[str]:
     if f.dashboard:
         # The largest store: most channels, then most events (10,000 channels of 100 events).
         name = FULL if FULL in f.dashboard else max(f.dashboard, key=lambda k: f.dashboard[k][0])
-        _, in_process, cli, known = f.dashboard[name]
+        _, in_process, cli, known, text = f.dashboard[name]
         lines.append(
-            f"- dashboard over {name} ≤ 1 s: {in_process:.2f} s in-process, {cli:.2f} s end to "
-            f"end — {verdict(cli <= 1.0)}"
+            f"- dashboard over {name} ≤ 1 s: {in_process:.2f} s in-process, end to end "
+            f"{cli:.2f} s as JSON and {text:.2f} s as text — {verdict(max(cli, text) <= 1.0)}"
         )
         lines.append(
             f"- `status --known-on MOMENT` over {name} ≤ 1 s end to end: {known:.2f} s — "
@@ -604,13 +608,13 @@ EXPLANATION = [
     "of the events and commands, the dataclasses of the domain), for opening the store, and "
     "for SQLite's transactions (three commits, and a checkpoint as the connection closes).",
     "- **The dashboard** reads the read model: a channel none of whose facts falls after the "
-    "day is read from its one row, which holds what the dashboard shows of it at the end of "
-    "its timeline, its cadences and plans included (no other table, no index seek); one with "
-    "later facts seeks the day's rows. Past the start-up (about a quarter of a second, as for "
-    "10 channels) most of the time is Python: making each channel's summary (its dates, its "
-    "cadences' and plans' judgement), turning the summaries into the JSON view, then writing "
-    "it. Every synthetic channel has the same three plans whatever its length, so doubling its "
-    "events doubles its meetings, not what the dashboard shows.",
+    "day is read from its one row, which holds its view at the end of its timeline (the plain "
+    "data every renderer shows) with the days its judgements turn on; only what the day decides "
+    "(overdue, days late, a window over) is worked out, and no summary is made. One with later "
+    "facts seeks the day's rows and is made a summary. Past the start-up (about a quarter of a "
+    "second, as for 10 channels) the time is reading the rows, decoding and judging each view, "
+    "then writing them. Every synthetic channel has the same three plans whatever its length, "
+    "so doubling its events doubles its meetings, not what the dashboard shows.",
     "- **`status SLUG --as-of`** reads the channel's rows in the read model (the span in "
     "force, the last meeting, its cadences and plans as of the day: a few index seeks, whatever "
     "the channel's length), its last five meetings, and decodes the events recorded after its "

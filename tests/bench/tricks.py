@@ -218,11 +218,25 @@ def process_ends(db: str, runs: int) -> tuple[float, float]:
     return statistics.median(times["frozen"]), statistics.median(times["plain"])
 
 
+def wrapped_lines(column: Any, cell: Any, width: int) -> list[str]:
+    """reports/fitting.py `_lines` without its short cut: every segment through textwrap."""
+    import textwrap
+
+    joined = column.joiner.join(cell)
+    if len(joined) <= width:
+        return [joined] if joined else [""]
+    lines: list[str] = []
+    for segment in cell:
+        lines.extend(
+            textwrap.wrap(segment, width, break_long_words=False, break_on_hyphens=False) or [""]
+        )
+    return lines
+
+
 def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
     from tracker.application import garbage, open_tracker, readings
     from tracker.domain import state
-    from tracker.reports import jsontext
-    from tracker.reports.views import status_view
+    from tracker.reports import dashboard, fitting, jsontext, text
 
     path = folder / "dashboard.jsonl"
     write_jsonl(path, channels, 20)
@@ -233,8 +247,7 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
     def written() -> None:
         # As `tracker status --json` builds and writes it (to a pipe: compact).
         with garbage.fewer_collections(None):
-            views = [status_view(s) for s in app.summaries(as_of=day)]
-            jsontext.compact(views)
+            jsontext.compact(app.dashboard(as_of=day))
 
     def plain_made(cls: Any, fields: dict[str, Any]) -> Any:
         return cls(**fields)
@@ -253,13 +266,27 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
         with_both = best_of(written, runs)
         with replaced(garbage, "fewer_collections", contextlib.nullcontext):
             collected = best_of(written, runs)
-        views = [status_view(s) for s in app.summaries(as_of=day)]
+        views = app.dashboard(as_of=day)
         by_orjson = best_of(lambda: jsontext.compact(views), runs)
         by_json = best_of(lambda: jsontext.dumps(views, separators=(",", ":")), runs)
+        as_text = best_of(lambda: dashboard.plain(views), runs)
+
+        def searched(segment: str) -> str:
+            return text._CONTROL.sub(text._escaped, segment)
+
+        with replaced(dashboard, "printable", searched):
+            text_searched = best_of(lambda: dashboard.plain(views), runs)
+        with replaced(fitting, "_lines", wrapped_lines):
+            text_wrapped = best_of(lambda: dashboard.plain(views), runs)
         frozen, unfrozen = process_ends(db, runs)
     finally:
         app.close()
-    work = f"the dashboard of {channels:,} channels from the read model, in-process"
+    work = (
+        f"the summaries of {channels:,} channels from the read model (report, overdue, "
+        "calendar, and each version of a channel's view as the read model is caught up), "
+        "in-process"
+    )
+    text_work = f"the dashboard of {channels:,} channels as text (120 columns), in-process"
     written_work = f"the dashboard of {channels:,} channels built and written as JSON, in-process"
     return [
         Figure(
@@ -296,6 +323,20 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             f"the dashboard of {channels:,} channels as compact JSON, in-process",
             by_orjson,
             by_json,
+        ),
+        Figure(
+            "a printable text not searched for control characters",
+            "reports/text.py `printable` (`str.isprintable`)",
+            text_work,
+            as_text,
+            text_searched,
+        ),
+        Figure(
+            "a segment that fits its column not run through textwrap",
+            "reports/fitting.py `_lines`",
+            text_work,
+            as_text,
+            text_wrapped,
         ),
         Figure(
             "the objects alive as a command ends frozen",

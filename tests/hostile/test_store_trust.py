@@ -306,25 +306,50 @@ def test_a_damaged_event_gives_exit_3_naming_it(
     assert (WG, 3) in [(p["channel"], p["seq"]) for p in found]
 
 
+# Each damage, and a reading that reads the damaged value: the dashboard reads each channel
+# from its view at the end of its timeline (column view) as of a day after its last fact, so
+# the other columns of its row are read by the status of one channel, and by the dashboard as
+# of a day before its last fact.
+DASHBOARD = ["status", "--json", "--as-of", "2024-09-01"]
+ONE_CHANNEL = ["status", "us-cn-mmca", "--json", "--as-of", "2024-09-01"]
+EARLY_DASHBOARD = ["status", "--json", "--as-of", "2019-06-01"]
 READ_MODEL_DAMAGE = {
-    "a title that is not JSON": "UPDATE rm_channels SET title = 'garbage'",
-    "a status of no kind": "UPDATE rm_channels SET status = 'bogus'",
-    "a date that is no date": "UPDATE rm_channels SET since_text = '20xx'",
-    "a list of parties that is no list": "UPDATE rm_channels SET parties = '{}'",
+    "a title that is not JSON": ("UPDATE rm_channels SET title = 'garbage'", ONE_CHANNEL),
+    "a status of no kind": ("UPDATE rm_channels SET status = 'bogus'", ONE_CHANNEL),
+    "a date that is no date": ("UPDATE rm_channels SET since_text = '20xx'", ONE_CHANNEL),
+    "a list of parties that is no list": ("UPDATE rm_channels SET parties = '{}'", ONE_CHANNEL),
     "an encrypted text in a store without a key": (
-        "UPDATE rm_channels SET slug = '~AAAA' WHERE slug = 'us-cn-mmca'"
+        "UPDATE rm_channels SET slug = '~AAAA' WHERE slug = 'us-cn-mmca'",
+        ONE_CHANNEL,
     ),
-    "a title of another type": "UPDATE rm_channels SET title = '123'",
-    "a position beyond the events": "UPDATE rm_tracking SET notification_id = 999999",
-    "a position behind a deleted event": "UPDATE rm_tracking SET notification_id = -5",
+    "a title of another type": ("UPDATE rm_channels SET title = '123'", EARLY_DASHBOARD),
+    "a view that is not JSON": ("UPDATE rm_channels SET view = 'garbage'", DASHBOARD),
+    "a view of another shape": ("UPDATE rm_channels SET view = '[{}, [], []]'", DASHBOARD),
+    "a view whose due day is no day": (
+        "UPDATE rm_channels SET view = replace(view, '},[\"', '},[\"x')",
+        DASHBOARD,
+    ),
+    "a view judged by more days than it has cadences": (
+        "UPDATE rm_channels SET view = replace(view, '},[', '},[null,')",
+        DASHBOARD,
+    ),
+    "a position beyond the events": (
+        "UPDATE rm_tracking SET notification_id = 999999",
+        DASHBOARD,
+    ),
+    "a position behind a deleted event": (
+        "UPDATE rm_tracking SET notification_id = -5",
+        DASHBOARD,
+    ),
 }
 
 
 @pytest.mark.parametrize("damage", list(READ_MODEL_DAMAGE))
 def test_a_damaged_read_model_is_rebuilt_not_trusted(seeded: str, damage: str) -> None:
-    expected = run(["status", "--json", "--as-of", "2024-09-01"], seeded).json()
-    execute(seeded, READ_MODEL_DAMAGE[damage])
-    result = run(["status", "--json", "--as-of", "2024-09-01"], seeded)
+    statement, reading = READ_MODEL_DAMAGE[damage]
+    expected = run(reading, seeded).json()
+    execute(seeded, statement)
+    result = run(reading, seeded)
     assert result.exit_code == 0, result.output
     assert result.json() == expected
     assert "rebuilt" in result.stderr

@@ -24,7 +24,7 @@ from tests.unit.builders import START, Clock
 from tests.unit.strategies import Op, command_lists, openings
 from tests.unit.test_time_travel_properties import Tracker, attempt
 from tracker.application.tracker import DialogueTracker
-from tracker.reports.views import status_view
+from tracker.reports.views import View, status_view
 from tracker.store.settings import Store, resolve_store
 from tracker.store.sqlite_store import SQLiteStore
 
@@ -113,13 +113,36 @@ def postgres_store() -> Iterator[tuple[Store, Path]]:
 BEYOND_EVERY_FACT = dt.date(2045, 1, 1)
 
 
+def by_channel(views: list[View]) -> list[View]:
+    return sorted(views, key=lambda v: v["channel"])
+
+
 def dashboards_agree(app: DialogueTracker, days: list[dt.date]) -> None:
-    for day in [*days, BEYOND_EVERY_FACT]:
-        folded = [status_view(s) for s in app.states(as_of=day)]
+    """The summaries and the dashboard's views (judged from each channel's view at the end of
+    its timeline, when none of its facts falls after the day) equal those folded, key for key
+    and in the same order of keys (JSON prints them in that order)."""
+    for day in [*days, *turning_days(app), BEYOND_EVERY_FACT]:
+        folded = by_channel([status_view(s) for s in app.states(as_of=day)])
         projected = [status_view(s) for s in app.summaries(as_of=day)]
-        assert sorted(projected, key=lambda v: v["channel"]) == sorted(
-            folded, key=lambda v: v["channel"]
-        ), day
+        assert by_channel(projected) == folded, day
+        viewed = by_channel(app.dashboard(as_of=day))
+        assert viewed == folded, day
+        assert [list(v) for v in viewed] == [list(v) for v in folded]
+
+
+def turning_days(app: DialogueTracker) -> list[dt.date]:
+    """The days on which a judgement turns (a meeting due, a planned window's last day) and
+    the day after each: where "overdue" and "window over" begin."""
+    found = set()
+    for state in app.states(as_of=BEYOND_EVERY_FACT):
+        ends = [c.next_due for c in state.cadences] + [p.window.latest for p in state.planned]
+        found |= {
+            day + dt.timedelta(days=after)
+            for day in ends
+            if day is not None and day < dt.date.max
+            for after in (0, 1)
+        }
+    return sorted(found)[-6:]
 
 
 def known_dashboards_agree(
@@ -128,11 +151,10 @@ def known_dashboards_agree(
     """As known at earlier moments, the projector's dashboard equals the fold's too."""
     for moment in moments:
         for day in [*days[:2], BEYOND_EVERY_FACT]:
-            folded = [status_view(s) for s in app.states(as_of=day, known_on=moment)]
+            folded = by_channel([status_view(s) for s in app.states(as_of=day, known_on=moment)])
             projected = [status_view(s) for s in app.summaries(as_of=day, known_on=moment)]
-            assert sorted(projected, key=lambda v: v["channel"]) == sorted(
-                folded, key=lambda v: v["channel"]
-            ), (day, moment)
+            assert by_channel(projected) == folded, (day, moment)
+            assert by_channel(app.dashboard(as_of=day, known_on=moment)) == folded, (day, moment)
 
 
 # Moments of record time: the test clock records an event a minute; some moments fall on an

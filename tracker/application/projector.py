@@ -27,6 +27,7 @@ from typing import Any
 from uuid import UUID
 
 from tracker.application.channel_row import ChannelRow, LevelRun, channel_row_of, channel_values
+from tracker.application.dashboard_views import stored_view
 from tracker.application.row_writer import RowWriter
 from tracker.domain import lifecycle
 from tracker.domain.dates import FuzzyDate
@@ -119,7 +120,7 @@ class Projector:
         if row.changed:
             if row.stored_from == row.known_from:
                 self.cursor.drop_channel_row(row.channel_id, row.known_from)
-            self.rows.versions.append(channel_values(row, self.seal, until=moment))
+            self.rows.versions.append(self._values(row, until=moment))
         elif row.stored_from == row.known_from:
             self.cursor.close_channel_row(row.channel_id, row.known_from, moment)
         row.known_from, row.changed = moment, True
@@ -323,6 +324,12 @@ class Projector:
         self.channels[key] = row
         return row
 
+    def _values(self, row: ChannelRow, *, until: int) -> tuple[Any, ...]:
+        """The channel's row of rm_channels, with its view at the end of its timeline."""
+        values = channel_values(row, self.seal, until=until)
+        columns = dict(zip(CHANNEL_COLUMNS, values, strict=False))
+        return (*values, self.seal(stored_view(columns, self.cursor.store.seal.open)))
+
     def finish(self) -> None:
         """Write everything still held, and each changed channel's current row."""
         current = []
@@ -332,6 +339,6 @@ class Projector:
             if row.stored_from == row.known_from:
                 # Changed again at the record time of its stored row: that row is replaced.
                 self.cursor.drop_channel_row(row.channel_id, row.known_from)
-            current.append(channel_values(row, self.seal, until=FOREVER))
+            current.append(self._values(row, until=FOREVER))
         self.rows.versions.extend(current)
         self.rows.flush()

@@ -19,6 +19,7 @@ from tracker.application.errors import (
     ChannelNotFound,
     StoreError,
 )
+from tracker.application.summary_views import View, status_view
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact
 from tracker.domain.state import ChannelState, ChannelSummary
 from tracker.domain.timeline import corrections, valid_time_key
@@ -105,16 +106,10 @@ class Queries(TrackerApplication):
         known_on: dt.datetime | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> list[ChannelSummary]:
-        """The dashboard: every channel that existed as of the day.
-
-        As known now, it comes from the read model (caught up first): one index seek per
-        channel at most, whatever the number of events. As known at an earlier moment, the
-        read model's projector applies the events recorded by then to temporary tables of its
-        own: exact, and it grows with the events. A read model found damaged is rebuilt (and a
-        notice says so). ``progress``
-        hears how many events the catch-up has applied, page by page (after an import of many
-        events it can take a while).
-        """
+        """Every channel that existed as of the day, as known at the moment: from the
+        bitemporal read model (caught up first; rebuilt, with a notice, when found damaged),
+        a few index seeks per channel at most, whatever the number of events. ``progress``
+        hears how many events the catch-up has applied, page by page."""
         as_of = as_of or self.today()
         if not self._read_model_usable():
             return list(self.states(as_of=as_of, known_on=known_on))
@@ -124,6 +119,29 @@ class Queries(TrackerApplication):
             lambda cursor: summaries(cursor, as_of, known_on),
             lambda: list(self.states(as_of=as_of, known_on=known_on)),
             progress,
+        )
+        return found
+
+    def dashboard(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        known_on: dt.datetime | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[View]:
+        """The dashboard as plain data (summary_views.py): the channels of ``summaries``, in no
+        particular order, from the read model's views (dashboard_views.py) when it is usable."""
+        as_of = as_of or self.today()
+
+        def folded() -> list[View]:
+            return [status_view(s) for s in self.states(as_of=as_of, known_on=known_on)]
+
+        if not self._read_model_usable():
+            return folded()
+        from tracker.application.dashboard_views import dashboard
+
+        found: list[View] = self._from_read_model(
+            lambda cursor: dashboard(cursor, as_of, known_on), folded, progress
         )
         return found
 

@@ -53,13 +53,15 @@ def summaries(
     as_of: dt.date,
     known_on: dt.datetime | None = None,
     channel: str = "",
+    *,
+    later_only: bool = False,
 ) -> list[ChannelSummary]:
     """Every channel that existed as of the day and was recorded by the moment (or only the
-    channel with id ``channel``)."""
+    channel with id ``channel``; or, ``later_only``, only those with facts after the day)."""
     moment = moment_of(known_on)
     params = {"d": as_of.isoformat(), "m": moment, "channel": channel}
     forms = {"now": moment == NOW, "one": bool(channel)}
-    channels = cursor.execute(select_channels(**forms), params).fetchall()
+    channels = cursor.execute(select_channels(**forms, later=later_only), params).fetchall()
     # A channel none of whose facts falls after the day (the dashboard as of today) shows the
     # cadences and plans its own row holds; those of the others are sought as of the day.
     cadences: dict[str, dict[str, tuple[Any, ...]]] = {}
@@ -94,11 +96,35 @@ def summaries(
         except ReadModelDamaged:
             raise
         except Exception as e:  # whatever a damaged row makes the reading fail with
-            raise ReadModelDamaged(
-                f"the read model's rows of channel {str(found[0])[:36]} cannot be read "
-                f"({type(e).__name__})"
-            ) from None
+            raise unreadable(found[0], e) from None
     return result
+
+
+def unreadable(channel_id: Any, error: Exception) -> ReadModelDamaged:
+    """The damage that made the rows of a channel fail to be read."""
+    return ReadModelDamaged(
+        f"the read model's rows of channel {str(channel_id)[:36]} cannot be read "
+        f"({type(error).__name__})"
+    )
+
+
+def summary_of_row(values: dict[str, Any], opened: Callable[[Any], Any]) -> ChannelSummary:
+    """The summary of a channel's row of rm_channels (by column, its texts as stored) as of the
+    day of its last fact: the row read as the dashboard's query reads it at the end of the
+    channel's timeline (select_channels)."""
+    detail, reason = values["detail"], values["reason"]
+    span = "|".join((values["status"], values["since_text"], values["since_by"], detail or "",
+                     reason or ""))  # fmt: skip
+    last_text = values["last_meeting_text"]
+    found = (
+        values["channel_id"], values["slug"], values["title"], values["parties"],
+        values["topics"], values["level"], values["leads"], values["follows"],
+        values["opened_text"], values["version"], True, span,
+        None if last_text is None else f"{values['meetings_count']}|{last_text}",
+        values["resumed_latest"], values["shown"], None,
+    )  # fmt: skip
+    last_day = dt.date.fromisoformat(values["last_start"])
+    return _summary(found, {}, [], (last_day, None), opened)
 
 
 def recent_meetings(

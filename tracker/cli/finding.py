@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.context import echo_json, parse_day, parse_moment, tracker
-from tracker.cli.reading import AsOf, Json, KnownOn, party_codes, piped_width, summaries
+from tracker.cli.reading import AsOf, Json, KnownOn, dashboard_views, party_codes, piped_width
 from tracker.domain.values import ChannelStatus, Level
 
 EXAMPLES = {"channels": "tracker channels --party US --party CN --status suspended"}
@@ -71,7 +71,6 @@ def channels(
     from tracker.application.errors import BadInput
     from tracker.domain.values import check_slug
     from tracker.reports.channel_list import lines, matching
-    from tracker.reports.views import status_view
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
     parties = party_codes(party)
@@ -81,7 +80,7 @@ def channels(
         except ValueError as e:
             raise BadInput(f"--lineage: {e}") from None
     app = tracker(ctx, write=False)
-    views = [status_view(s) for s in summaries(app, as_of=day, known_on=moment)]
+    views = dashboard_views(app, as_of=day, known_on=moment)
     if lineage is not None and lineage not in {v["channel"] for v in views}:
         app.channel(lineage)  # an unknown channel is refused as everywhere (exit 1)
     found = matching(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -22,6 +23,7 @@ from tracker.domain.values import ChannelStatus
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
     from tracker.domain.state import ChannelSummary
+    from tracker.reports.views import View
 
 Json = Annotated[
     bool,
@@ -143,12 +145,12 @@ def status(
         view = status_view(state)
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
-    # The summaries and views hold no cycles: no collection until they are written. At 100,000
-    # new objects, the few collections over the dashboard of 10,000 channels took 110-150 ms
-    # (2026-12-03; "What each speed trick buys" times the trick as a whole).
+    # The views hold no cycles: no collection until they are written. At 100,000 new objects,
+    # the few collections over the dashboard of 10,000 channels took 110-150 ms (2026-12-03;
+    # "What each speed trick buys" times the trick as a whole).
     with fewer_collections(None):
         views = dashboard.select(
-            (status_view(s) for s in summaries(app, as_of=day, known_on=moment)),
+            dashboard_views(app, as_of=day, known_on=moment),
             statuses=[s.value for s in status or []],
             parties=parties,
             overdue_only=overdue,
@@ -266,15 +268,28 @@ OVERDUE = 1  # --exit-code: something is overdue (the code a refusal has)
 CATCH_UP_SHOWN_FROM = 5_000  # events; fewer are taken in too quickly to need a progress bar
 
 
+T = TypeVar("T")
+
+
 def summaries(app: DialogueTracker, **when: Any) -> list[ChannelSummary]:
     """Every channel's summary, with a progress bar while many new events are taken in."""
+    return caught_up(app.summaries, **when)
+
+
+def dashboard_views(app: DialogueTracker, **when: Any) -> list[View]:
+    """Every channel's view (the dashboard's plain data), with a progress bar while many new
+    events are taken in."""
+    return caught_up(app.dashboard, **when)
+
+
+def caught_up(read: Callable[..., list[T]], **when: Any) -> list[T]:
     with progress_bar("bringing the dashboard up to date (events)") as update:
 
         def progress(applied: int) -> None:
             if update and applied >= CATCH_UP_SHOWN_FROM:
                 update(applied, None)
 
-        return app.summaries(**when, progress=progress)
+        return read(**when, progress=progress)
 
 
 def watch(

@@ -67,6 +67,8 @@ class PlannedState:
     change: str | None = None
     changed_on: FuzzyDate | None = None
     postponements: int = 0
+    # Still owed, whatever the day: overdue on any day after its window (plan_owes).
+    owes: bool = False
 
     @property
     def cancelled(self) -> bool:
@@ -137,6 +139,28 @@ def next_due(base: dt.date, per_year: float) -> dt.date:
     return base + dt.timedelta(days=math.ceil(days))
 
 
+def days_late(due: dt.date | None, as_of: dt.date) -> int:
+    """How many days after ``due`` the day ``as_of`` is: 0 on or before it, or when nothing is
+    due. A meeting is overdue, and a window over, from the day after."""
+    return (as_of - due).days if due is not None and as_of > due else 0
+
+
+def plan_owes(
+    *,
+    window: FuzzyDate,
+    held: FuzzyDate | None,
+    change: str | None,
+    can_be_overdue: bool,
+    resumed: dt.date | None,
+) -> bool:
+    """Whether a planned meeting is still owed (overdue once its window is over): not held,
+    not cancelled, by a channel that can owe a meeting, and not lapsed (its window ended
+    before the channel last resumed: what was owed before a suspension is not owed after it;
+    ``resumed`` is that day, the latest the resumption's date could mean)."""
+    lapsed = resumed is not None and window.latest < resumed
+    return can_be_overdue and held is None and change != "cancelled" and not lapsed
+
+
 def cadence_state(
     *,
     level: Level,
@@ -150,7 +174,7 @@ def cadence_state(
     """Judge a cadence whose next meeting is due one period after ``latest_base``; a channel
     that cannot owe a meeting (suspended, concluded, proposed) has none due."""
     due = next_due(latest_base, per_year) if can_be_overdue else None
-    overdue = due is not None and as_of > due
+    late = days_late(due, as_of)
     return made(
         CadenceState,
         {
@@ -159,8 +183,8 @@ def cadence_state(
             "agreed_on": agreed_on,
             "last_meeting": last_meeting,
             "next_due": due,
-            "overdue": overdue,
-            "days_late": (as_of - due).days if due is not None and overdue else 0,
+            "overdue": late > 0,
+            "days_late": late,
         },
     )
 
@@ -182,18 +206,12 @@ def planned_state(
     postponements: int = 0,
     resumed: dt.date | None = None,
 ) -> PlannedState:
-    """Judge a planned meeting: overdue once its window in force ended with no meeting held,
-    unless it was cancelled, or its window ended before the channel last resumed (what was
-    owed before a suspension is not owed after it; ``resumed`` is that day, the latest the
-    resumption's date could mean)."""
-    lapsed = resumed is not None and window.latest < resumed
-    overdue = (
-        can_be_overdue
-        and held is None
-        and change != "cancelled"
-        and not lapsed
-        and as_of > window.latest
+    """Judge a planned meeting: overdue once its window in force is over while it is still
+    owed (plan_owes)."""
+    owes = plan_owes(
+        window=window, held=held, change=change, can_be_overdue=can_be_overdue, resumed=resumed
     )
+    over = days_late(window.latest, as_of)
     return made(
         PlannedState,
         {
@@ -204,13 +222,14 @@ def planned_state(
             "host": host,
             "location": location,
             "held": held,
-            "overdue": overdue,
-            "days_late": (as_of - window.latest).days if overdue else 0,
-            "window_over": as_of > window.latest,
+            "overdue": owes and over > 0,
+            "days_late": over if owes else 0,
+            "window_over": over > 0,
             "agreed_window": agreed_window if agreed_window is not None else window,
             "change": change,
             "changed_on": changed_on,
             "postponements": postponements,
+            "owes": owes,
         },
     )
 

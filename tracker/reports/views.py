@@ -11,77 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.application.queries import HistoryEntry
+from tracker.application.summary_views import View, status_view, text_or_none
 from tracker.domain.events import EVENT_CLASSES, Fact
-from tracker.domain.state import CadenceState, ChannelState, ChannelSummary, PlannedState
+from tracker.domain.state import ChannelState, ChannelSummary
 
-View = dict[str, Any]
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def cadence_view(cadence: CadenceState) -> View:
-    return {
-        "level": str(cadence.level),
-        "per_year": cadence.per_year,
-        "agreed_on": str(cadence.agreed_on),
-        "last_meeting": _opt(cadence.last_meeting),
-        "next_due": cadence.next_due.isoformat() if cadence.next_due else None,
-        "overdue": cadence.overdue,
-        "days_late": cadence.days_late,
-    }
-
-
-def planned_view(plan: PlannedState) -> View:
-    return {
-        "seq": plan.seq,
-        "agreed_on": str(plan.agreed_on),
-        "window": str(plan.window),
-        "level": str(plan.level) if plan.level else None,
-        "host": plan.host,
-        "location": plan.location,
-        "held": _opt(plan.held),
-        "overdue": plan.overdue,
-        "days_late": plan.days_late,
-        "window_over": plan.window_over,
-        "agreed_window": _opt(plan.agreed_window),
-        "change": plan.change,
-        "changed_on": _opt(plan.changed_on),
-        "postponements": plan.postponements,
-    }
+__all__ = ["View", "status_view"]  # a channel's view is the application's (the dashboard's)
 
 
 def meeting_view(fact: Fact) -> View:
     return {"seq": fact.seq, "occurred": str(fact.occurred), **fact.details()}
-
-
-def status_view(state: ChannelSummary) -> View:
-    """One channel as of a day: ``status SLUG --json``, and each element of the dashboard."""
-    return {
-        "channel": state.slug,
-        "title": state.title,
-        "parties": list(state.parties),
-        "status": str(state.status),
-        "status_since": str(state.status_since),
-        "opened": str(state.opened),
-        "level": str(state.level) if state.level else None,
-        "leads": [str(lead) for lead in state.leads],
-        "topics": list(state.topics),
-        "follows": state.follows,
-        "successor": state.successor,
-        "suspended_by": state.suspended_by,
-        "suspension_reason": state.suspension_reason,
-        "since_by": state.since_by,
-        "meetings_held": state.meetings_held,
-        "last_meeting": _opt(state.last_meeting),
-        "cadences": [cadence_view(c) for c in state.cadences],
-        "planned": [planned_view(p) for p in state.planned],
-        "overdue": state.overdue,
-        "version": state.version,
-        "as_of": state.as_of.isoformat(),
-        "known_on": state.known_on.isoformat() if state.known_on else None,
-    }
 
 
 RECENT = 5
@@ -147,7 +85,7 @@ def overdue_views(state: ChannelSummary) -> list[View]:
             "level": str(c.level),
             "per_year": c.per_year,
             "due": c.next_due.isoformat() if c.next_due else None,
-            "last_meeting": _opt(c.last_meeting),
+            "last_meeting": text_or_none(c.last_meeting),
             "days_late": c.days_late,
         }
         for c in state.cadences
@@ -160,7 +98,7 @@ def overdue_views(state: ChannelSummary) -> list[View]:
             "kind": "planned",
             "level": str(p.level) if p.level else None,
             "window": str(p.window),
-            "agreed_window": _opt(p.agreed_window),
+            "agreed_window": text_or_none(p.agreed_window),
             "due": p.window.latest.isoformat(),
             "agreed_on": str(p.agreed_on),
             "days_late": p.days_late,

@@ -38,9 +38,20 @@ def _which(alias: str, one: bool) -> str:
 
 
 @cache
-def select_channels(*, now: bool, one: bool) -> str:
+def select_views(*, now: bool) -> str:
+    """The view kept at the end of its timeline of each channel none of whose facts falls
+    after the day (the dashboard as of today: every channel, read from its row alone)."""
+    return f"""
+SELECT c.channel_id, c.view
+  FROM rm_channels c
+ WHERE {_known("c", now)} AND c.opened_start <= :d AND c.last_start <= :d
+"""  # noqa: S608 (no value is written into the text: only constant names and FOREVER)
+
+
+@cache
+def select_channels(*, now: bool, one: bool, later: bool = False) -> str:
     """Each channel's row: what it shows, at_end, and its span, last meeting and last
-    resumption as of the day."""
+    resumption as of the day (``later``: only the channels with facts after the day)."""
     return f"""
 SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.follows,
        c.opened_text, c.version, c.last_start <= :d AS at_end,
@@ -70,8 +81,12 @@ SELECT c.channel_id, c.slug, c.title, c.parties, c.topics, c.level, c.leads, c.f
               WHERE pr.channel_id = c.channel_id AND pr.valid_from <= :d AND {_known("pr", now)}
               ORDER BY pr.valid_from DESC, pr.seq DESC LIMIT 1) END AS profile
   FROM rm_channels c
- WHERE {_known("c", now)} AND c.opened_start <= :d{_which("c", one)}
+ WHERE {_known("c", now)} AND c.opened_start <= :d{_which("c", one)}{_later(later)}
 """  # noqa: S608 (no value is written into the text: only constant names and FOREVER)
+
+
+def _later(later: bool) -> str:
+    return " AND c.last_start > :d" if later else ""
 
 
 # Cadences and plans of the channels with facts after the day: a channel none of whose facts

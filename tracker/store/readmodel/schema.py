@@ -13,8 +13,9 @@ SEARCH_VIEW = "search"
 # Bump when a table changes: the tables are then dropped and the read model rebuilt.
 # 13: search words folded (accents), ordered by length; 14: each channel's row holds what the
 # dashboard shows of its cadences and plans at the end of its timeline (``shown``: the
-# dashboard as of today reads no other table).
-SCHEMA_VERSION = 14
+# dashboard as of today reads no other table); 15: and its view there, with the days it is
+# judged by (``view``: the dashboard as of today makes no summary).
+SCHEMA_VERSION = 15
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
@@ -38,7 +39,7 @@ CHANNEL_COLUMNS = (
     "follows", "opened_text", "opened_start", "version", "status", "before_suspension",
     "last_start", "meetings_count", "spans_count", "since_text", "since_by", "detail", "reason",
     "last_meeting_text",
-    "resumed_latest", "levels", "plans", "shown",
+    "resumed_latest", "levels", "plans", "shown", "view",
 )  # fmt: skip
 
 SCHEMA = (
@@ -70,6 +71,7 @@ SCHEMA = (
         levels TEXT NOT NULL,
         plans TEXT NOT NULL,
         shown TEXT NOT NULL,
+        view TEXT NOT NULL,
         PRIMARY KEY (channel_id, rec_from)
     ){ROWLESS}""",
     "CREATE INDEX IF NOT EXISTS rm_channels_known ON rm_channels (rec_to, channel_id)",
@@ -190,6 +192,7 @@ TEXTS = {
         "detail",
         "reason",
         "shown",
+        "view",
     ),
     "rm_spans": ("detail", "reason"),
     "rm_plans": ("host", "location"),
