@@ -163,9 +163,8 @@ _STATUSES = {status.value: status for status in ChannelStatus}
 @lru_cache(maxsize=4096)
 def _leads(stored: str) -> tuple[Lead, ...]:
     # Channels share few distinct lists of leads, parties and topics: read each once. Its
-    # figure in `make bench` ("What each speed trick buys"): the dashboard of 2,000 channels
-    # took 23 to 40% longer without it in four runs of five (2026-12-03; the fifth, -4 to -8%, is
-    # within this shared machine's noise).
+    # figure in `make bench` ("What each speed trick buys"): the summaries of 2,000 channels
+    # took 19 to 78% longer without it (five runs, 2026-12-04).
     return tuple(Lead.model_validate(lead) for lead in json.loads(stored))
 
 
@@ -208,8 +207,8 @@ def _summary(
     if at_end:  # as its row holds them (channel_row.py)
         # The rows' JSON is read by orjson (the title's too): the same values as json.loads,
         # in about a third of the time. Its figure in `make bench` ("What each speed trick
-        # buys"): the dashboard of 10,000 channels from the read model took 12 to 16% longer
-        # with json.loads (two runs of three on a busy machine, 2026-12-03).
+        # buys"): the summaries of 2,000 channels from the read model took 5 to 22% longer
+        # with json.loads (four runs, 2026-12-04).
         shown_cadences, shown_plans = orjson.loads(opened(shown))
     else:
         shown_cadences, shown_plans = _as_of_day(cadences, plans, resumed, opened)

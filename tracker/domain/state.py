@@ -121,9 +121,10 @@ def made(cls: type[T], fields: dict[str, Any]) -> T:
     by name), made without its ``__init__``: the same value, in a fifth of the time.
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, and the
-    dashboard makes about 60,000 of these values (a summary, its cadences and its plans for
-    each channel). Its figure in `make bench` ("What each speed trick buys"): the dashboard of
-    2,000 channels from the read model took 23 to 41% longer without it (two runs, 2026-12-03).
+    summaries of every channel (a report, `overdue`, the calendar; and each version of a
+    channel's row as the read model catches up) make about six of these values a channel.
+    Its figure in `make bench` ("What each speed trick buys"): the summaries of 2,000 channels
+    from the read model took 19 to 46% longer without it (four runs, 2026-12-04).
     """
     value = object.__new__(cls)
     vars(value).update(fields)
