@@ -139,11 +139,16 @@ Feature: What is coming, as a calendar
 
   Rule: The calendar is written to a file as reports are, and reads back as iCalendar
 
-    Scenario: The calendar is written to a file
+    Scenario: The calendar is written to a file, and the tracker says how many events it holds
       Given a meeting on "us-cn-commercial-wg" was agreed on "2023-08-28" to take place in "2024-01~/2024-04~"
       When I ask for the calendar as of "2023-09-01" written to "dialogues.ics"
-      Then the calendar is written to "dialogues.ics"
+      Then the calendar is written to "dialogues.ics", the tracker saying "3 events"
       And the calendar file "dialogues.ics" parses back with 3 events
+
+    Scenario: With nothing due or planned, the file is an empty calendar, and the tracker says so
+      When I ask for the calendar as of "2023-08-01" written to "dialogues.ics"
+      Then the calendar is written to "dialogues.ics", the tracker saying "an empty calendar (no meeting due or planned)"
+      And the calendar file "dialogues.ics" parses back with 0 events
 
     Scenario: An output in a directory that does not exist is refused, and nothing is written
       When I ask for the calendar written to "no-such-directory/dialogues.ics"

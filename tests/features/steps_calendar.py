@@ -234,11 +234,11 @@ def sequences_grow(outcome: Outcome, noted_calendar: Any) -> None:
         assert event.decoded("SEQUENCE") >= noted.get(str(event["UID"]), 0)
 
 
-@then(parsers.re(r"the calendar is written to " + q("file")))
-def calendar_written(tmp_path: Path, outcome: Outcome, file: str) -> None:
+@then(parsers.re(r"the calendar is written to " + q("file") + r", the tracker saying " + q("said")))
+def calendar_written(tmp_path: Path, outcome: Outcome, file: str, said: str) -> None:
     assert outcome.result.exit_code == 0, outcome.result.output
     assert outcome.result.stdout == "", "the calendar went to the file, not the terminal"
-    assert outcome.result.stderr == f"wrote {tmp_path / file}\n"
+    assert outcome.result.stderr == f"wrote {said} to {tmp_path / file}\n"
 
 
 @then(parsers.re(r"the calendar file " + q("file") + r" parses back with (?P<count>\d+) events?"))

@@ -22,6 +22,7 @@ def write_output(
     app: DialogueTracker,
     *,
     wrote: Callable[[str], str] | None = None,
+    what: str | None = None,
 ) -> None:
     """Write to stdout, or to a file atomically (a failed run leaves no half-written file).
 
@@ -30,7 +31,7 @@ def write_output(
     one of the store's own files, whatever name it is given (checked again here, on the file
     about to be written: a name such as /proc/self/fd/3 may have come to mean the store since
     the command started). ``wrote`` says, on standard output, what was written to the file
-    (given its name); without it, "wrote FILE" goes to standard error.
+    (given its name); without it, "wrote FILE" (or "wrote WHAT to FILE") goes to standard error.
     """
     from tracker.application.errors import BadInput
 
@@ -40,7 +41,7 @@ def write_output(
         sys.stdout.flush()
         return
     try:
-        _write_file(chunks, output.expanduser().absolute(), app, wrote)
+        _write_file(chunks, output.expanduser().absolute(), app, wrote, what)
     except OSError as e:
         raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
 
@@ -50,6 +51,7 @@ def _write_file(
     output: Path,
     app: DialogueTracker,
     wrote: Callable[[str], str] | None,
+    what: str | None,
 ) -> None:
     from tracker.application.errors import BadInput
     from tracker.reports.text import printable
@@ -83,6 +85,7 @@ def _write_file(
         Path(temporary).unlink(missing_ok=True)
         raise
     if wrote is None:
-        typer.echo(f"wrote {printable(str(output))}", err=True)
+        said = f"{what} to " if what else ""
+        typer.echo(f"wrote {said}{printable(str(output))}", err=True)
     else:
         typer.echo(wrote(printable(str(output))))

@@ -186,6 +186,8 @@ def calendar(
     cadence's level or the plan's number, never of a date), so a calendar that subscribes to
     the file moves an event when its day moves, instead of adding another. A window is an
     all-day event from its first possible day to its last ("2024-04~" is all of April).
+    Written to a file (-o), it says how many events the file holds; with nothing due or
+    planned the file is an empty calendar, so that a subscribed calendar shows none.
     """
     from tracker.application.garbage import fewer_collections
     from tracker.reports import dashboard
@@ -204,5 +206,5 @@ def calendar(
             overdue_only=overdue,
         )
         names = {v["channel"] for v in chosen}
-        text = ics([s for s in states if s.slug in names], generated=app.clock())
-    write_output([text], output, app)
+        text, what = ics([s for s in states if s.slug in names], generated=app.clock())
+    write_output([text], output, app, what=what)

@@ -140,8 +140,10 @@ def events(states: Iterable[ChannelSummary], stamp: dt.datetime) -> list[Event]:
     return found
 
 
-def calendar(states: Iterable[ChannelSummary], *, generated: dt.datetime) -> str:
-    """The iCalendar text (lines end with CRLF, as RFC 5545 wants)."""
+def calendar(states: Iterable[ChannelSummary], *, generated: dt.datetime) -> tuple[str, str]:
+    """The iCalendar text (lines end with CRLF, as RFC 5545 wants), and what it holds in words
+    ("3 events"; with nothing due or planned, an empty calendar, which a subscribed calendar
+    application reads as no events)."""
     stamp = generated.astimezone(dt.UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -149,7 +151,12 @@ def calendar(states: Iterable[ChannelSummary], *, generated: dt.datetime) -> str
     cal.add("calscale", "GREGORIAN")
     cal.add("name", NAME)  # RFC 7986
     cal.add("x-wr-calname", NAME)  # what most applications read instead
-    for event in events(states, stamp):
+    found = events(states, stamp)
+    for event in found:
         cal.add_component(event)
     text: bytes = cal.to_ical()
-    return text.decode("utf-8")
+    if not found:
+        what = "an empty calendar (no meeting due or planned)"
+    else:
+        what = f"{len(found)} event{'s' if len(found) != 1 else ''}"
+    return text.decode("utf-8"), what
