@@ -233,6 +233,35 @@ def wrapped_lines(column: Any, cell: Any, width: int) -> list[str]:
     return lines
 
 
+def rich_coloured(views: Any, width: int) -> str:
+    """reports/dashboard.py `coloured` as rich writes it (as the tracker did before it wrote
+    its own codes): a rich Text with the first line bold and each status and OVERDUE
+    highlighted, printed to a terminal of ``width`` columns, lines kept whole."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from tracker.reports.dashboard import lines
+
+    styles = {
+        "active": "green",
+        "agreed": "cyan",
+        "proposed": "dim",
+        "suspended": "red",
+        "concluded": "bright_black",
+    }
+    text = Text("\n".join(lines(views, width)), no_wrap=True, overflow="ignore")
+    text.stylize("bold", 0, text.plain.find("\n") if "\n" in text.plain else None)
+    for status, style in styles.items():
+        text.highlight_words([f"{status} since"], style=style)
+    text.highlight_words(["OVERDUE"], style="bold red")
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system="truecolor", width=width)
+    console.print(text, soft_wrap=True)
+    return out.getvalue()
+
+
 def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
     from tracker.application import garbage, open_tracker, readings
     from tracker.domain import state
@@ -275,6 +304,8 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
         as_text = best_of(lambda: dashboard.plain(views), runs)
         with replaced(fitting, "_lines", wrapped_lines):
             text_wrapped = best_of(lambda: dashboard.plain(views), runs)
+        in_colour = best_of(lambda: dashboard.coloured(views, 120), runs)
+        by_rich = best_of(lambda: rich_coloured(views, 120), runs)
         frozen, unfrozen = process_ends(db, runs)
     finally:
         app.close()
@@ -327,6 +358,14 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             text_work,
             as_text,
             text_wrapped,
+        ),
+        Figure(
+            "the dashboard's colours written as SGR codes, not by rich",
+            "reports/dashboard.py `coloured`",
+            f"the dashboard of {channels:,} channels in colour, for a terminal (120 columns), "
+            "in-process",
+            in_colour,
+            by_rich,
         ),
         Figure(
             "the objects alive as a command ends frozen",

@@ -179,7 +179,11 @@ def status(
             file=styled(), color_system=None if os.environ.get("NO_COLOR") else "auto"
         )
         console.print(f"Dialogue channels as of {when}", markup=False, highlight=False)
-        console.print(dashboard.coloured(views, None if wide else console.width))
+        fitted = None if wide else console.width  # --wide: lines kept whole, however wide
+        if console.color_system is None:  # NO_COLOR, or a terminal without colours
+            console.file.write(dashboard.plain(views, fitted) + "\n")
+        else:
+            console.file.write(dashboard.coloured(views, fitted) + "\n")
     else:
         typer.echo(dashboard.plain(views, None if wide else piped_width()))
 
