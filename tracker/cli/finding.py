@@ -69,6 +69,7 @@ def channels(
     must pass each), by slug. What a channel has several of (parties, topics) must all match;
     what it has one of (status, level), any."""
     from tracker.application.errors import BadInput
+    from tracker.application.garbage import fewer_collections
     from tracker.domain.values import check_slug
     from tracker.reports.channel_list import lines, matching
 
@@ -80,7 +81,9 @@ def channels(
         except ValueError as e:
             raise BadInput(f"--lineage: {e}") from None
     app = tracker(ctx, write=False)
-    views = dashboard_views(app, as_of=day, known_on=moment)
+    # The views hold no cycles: no collection while they are made (as the dashboard's).
+    with fewer_collections(None):
+        views = dashboard_views(app, as_of=day, known_on=moment)
     if lineage is not None and lineage not in {v["channel"] for v in views}:
         app.channel(lineage)  # an unknown channel is refused as everywhere (exit 1)
     found = matching(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import safe
+from tracker.reports.text import printable
 from tracker.reports.views import View
 
 
@@ -80,14 +80,18 @@ def lines(views: Sequence[View], width: int | None) -> list[str]:
     """One row per channel, fitted to ``width`` (None: every column in full)."""
     rows = [
         [
-            [v["channel"]],
-            [f"{v['status']} since", v["status_since"]],
-            [v["level"] or "—"],
-            ["/".join(v["parties"])],
-            _lineage(v),
-            list(v["topics"]) or ["—"],
-            [v["title"]],
+            # Only what is shown is made printable (not every value of the view).
+            [printable(segment) for segment in cell]
+            for cell in (
+                [v["channel"]],
+                [f"{v['status']} since", v["status_since"]],
+                [v["level"] or "—"],
+                ["/".join(v["parties"])],
+                _lineage(v),
+                list(v["topics"]) or ["—"],
+                [v["title"]],
+            )
         ]
-        for v in map(safe, views)
+        for v in views
     ]
     return fit(COLUMNS, rows, width)
