@@ -253,15 +253,17 @@ def overdue(
 
     With --exit-code, exit code 1 also means "something is overdue".
     """
+    from tracker.application.garbage import fewer_collections
     from tracker.reports import dashboard
     from tracker.reports.text import overdue_text
-    from tracker.reports.views import overdue_views, status_view
+    from tracker.reports.views import overdue_views
 
     day, moment = parse_day(as_of, "--as-of"), parse_moment(known_on, "--known-on")
     parties = party_codes(party)
-    states = summaries(tracker(ctx, write=False), as_of=day, known_on=moment)
-    chosen = {v["channel"] for v in dashboard.select(map(status_view, states), parties=parties)}
-    items = [i for s in states if s.slug in chosen for i in overdue_views(s)]
+    app = tracker(ctx, write=False)
+    with fewer_collections(None):  # the views hold no cycles (as the dashboard's)
+        views = dashboard.select(dashboard_views(app, as_of=day, known_on=moment), parties=parties)
+    items = [i for v in views for i in overdue_views(v)]
     items.sort(key=lambda i: (-i["days_late"], i["channel"]))
     echo_json(items) if json else typer.echo(overdue_text(items))
     if exit_code and items:

@@ -43,7 +43,7 @@ def report_data(
     for state in states:
         view = status_view(state)
         _when_due(view["planned"], histories[state.slug])
-        view["overdue_items"] = overdue_views(state)
+        view["overdue_items"] = overdue_views(view)
         in_valid_time = history_in_valid_time(histories[state.slug])
         view["history"] = [history_view(e) for e in in_valid_time]
         channels.append(view)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.application.queries import HistoryEntry
-from tracker.application.summary_views import View, status_view, text_or_none
+from tracker.application.summary_views import View, status_view
+from tracker.domain.dates import FuzzyDate
 from tracker.domain.events import EVENT_CLASSES, Fact
-from tracker.domain.state import ChannelState, ChannelSummary
+from tracker.domain.state import ChannelState
 
 __all__ = ["View", "status_view"]  # a channel's view is the application's (the dashboard's)
 
@@ -75,35 +76,36 @@ def details_shown(entry: View) -> dict[str, Any]:
     return {k: NONE_LEFT if x == [] and k in cleared else x for k, x in entry["details"].items()}
 
 
-def overdue_views(state: ChannelSummary) -> list[View]:
-    """What a channel owes as of the day: lapsed cadences and planned meetings not held."""
+def overdue_views(view: View) -> list[View]:
+    """What a channel owes as of the day (its ``status_view``): lapsed cadences and planned
+    meetings not held."""
     items: list[View] = [
         {
-            "channel": state.slug,
-            "title": state.title,
+            "channel": view["channel"],
+            "title": view["title"],
             "kind": "cadence",
-            "level": str(c.level),
-            "per_year": c.per_year,
-            "due": c.next_due.isoformat() if c.next_due else None,
-            "last_meeting": text_or_none(c.last_meeting),
-            "days_late": c.days_late,
+            "level": c["level"],
+            "per_year": c["per_year"],
+            "due": c["next_due"],
+            "last_meeting": c["last_meeting"],
+            "days_late": c["days_late"],
         }
-        for c in state.cadences
-        if c.overdue
+        for c in view["cadences"]
+        if c["overdue"]
     ]
     items.extend(
         {
-            "channel": state.slug,
-            "title": state.title,
+            "channel": view["channel"],
+            "title": view["title"],
             "kind": "planned",
-            "level": str(p.level) if p.level else None,
-            "window": str(p.window),
-            "agreed_window": text_or_none(p.agreed_window),
-            "due": p.window.latest.isoformat(),
-            "agreed_on": str(p.agreed_on),
-            "days_late": p.days_late,
+            "level": p["level"],
+            "window": p["window"],
+            "agreed_window": p["agreed_window"],
+            "due": FuzzyDate.parse(p["window"]).latest.isoformat(),
+            "agreed_on": p["agreed_on"],
+            "days_late": p["days_late"],
         }
-        for p in state.planned
-        if p.overdue
+        for p in view["planned"]
+        if p["overdue"]
     )
     return items
