@@ -165,6 +165,29 @@ def run(args: list[str], db: str, **kwargs: Any) -> subprocess.CompletedProcess[
     return result
 
 
+def run_on_terminal(args: list[str], db: str) -> None:
+    """Run the tracker with a terminal (a pseudo-terminal of 120 columns, in colour) as its
+    standard output, as a person at a terminal runs it, and read all it writes."""
+    import pty
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: its standard streams are the terminal
+        env = dict(os.environ, TRACKER_DB=db, COLUMNS="120", TERM="xterm-256color")
+        for name in ("NO_COLOR", "TRACKER_ENCRYPTION_KEY"):
+            env.pop(name, None)
+        os.execve(TRACKER, [TRACKER, *args], env)
+    while True:
+        try:
+            if not os.read(terminal, 1 << 16):
+                break
+        except OSError:  # the child has ended and closed its side
+            break
+    os.close(terminal)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"tracker {' '.join(args)} on a terminal: exit {status}")
+
+
 def import_file(path: Path, db: str) -> tuple[float, int]:
     """Seconds to import, and the peak memory (KiB) of the importing process."""
     start = time.perf_counter()
@@ -258,16 +281,18 @@ class StoreFigures:
     imports: dict[str, tuple[int, float, int]] = field(default_factory=dict)  # events, s, KiB
     catch_up: dict[str, float] = field(default_factory=dict)  # events/s
     # Channels, seconds in-process, the CLI end to end, the CLI with --known-on.
-    # and the CLI end to end as text, piped (what a person reads, 120 columns).
-    dashboard: dict[str, tuple[int, float, float, float, float]] = field(default_factory=dict)
+    # and the CLI end to end as text, piped and on a terminal (120 columns).
+    dashboard: dict[str, tuple[int, float, float, float, float, float]] = field(
+        default_factory=dict
+    )
     # As of each day asked: seconds in a new process, again warm, and the CLI end to end.
     as_of: dict[str, tuple[float, float, float]] = field(default_factory=dict)
 
 
-def dashboard_times(db: str, runs: int) -> tuple[float, float, float, float]:
+def dashboard_times(db: str, runs: int) -> tuple[float, float, float, float, float]:
     """Seconds: the dashboard in-process (read model caught up), the CLI end to end as JSON,
     the same as known at a moment (--known-on: the bitemporal read model), and the CLI end to
-    end as text, piped (fitted to 120 columns)."""
+    end as text fitted to 120 columns, piped and on a terminal (in colour)."""
     from tracker.application import open_tracker
 
     app = open_tracker(db, write=True)
@@ -286,7 +311,8 @@ def dashboard_times(db: str, runs: int) -> tuple[float, float, float, float]:
         lambda: run(["status", "--json", "--as-of", "2030-01-01", "--known-on", moment], db), runs
     )
     text = median_time(lambda: run(["status", "--as-of", "2030-01-01"], db), runs)
-    return in_process, cli, known, text
+    terminal = median_time(lambda: run_on_terminal(["status", "--as-of", "2030-01-01"], db), runs)
+    return in_process, cli, known, text, terminal
 
 
 def settle(db: str) -> None:
@@ -500,11 +526,12 @@ def page(
             out.append(f"| read-model catch-up, {name} | {rate:,.0f} | — |")
         out += ["", "| dashboard (`status` of every channel) | in-process | CLI end to end, "
                 "JSON | CLI end to end, JSON `--known-on` a moment | CLI end to end, text "
-                "(piped) |", "|---|---:|---:|---:|---:|"]  # fmt: skip
-        for name, (_, in_process, cli, known, text) in f.dashboard.items():
+                "(piped) | CLI end to end, text on a terminal (in colour) |",
+                "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
+        for name, (_, in_process, cli, known, text, terminal) in f.dashboard.items():
             out.append(
                 f"| {name} | {in_process * 1000:,.0f} ms | {cli * 1000:,.0f} ms "
-                f"| {known * 1000:,.0f} ms | {text * 1000:,.0f} ms |"
+                f"| {known * 1000:,.0f} ms | {text * 1000:,.0f} ms | {terminal * 1000:,.0f} ms |"
             )
         out += [
             "",
@@ -538,10 +565,12 @@ def targets(f: StoreFigures) -> list[str]:
     if f.dashboard:
         # The largest store: most channels, then most events (10,000 channels of 100 events).
         name = FULL if FULL in f.dashboard else max(f.dashboard, key=lambda k: f.dashboard[k][0])
-        _, in_process, cli, known, text = f.dashboard[name]
+        _, in_process, cli, known, text, terminal = f.dashboard[name]
+        slowest = max(cli, text, terminal)
         lines.append(
             f"- dashboard over {name} ≤ 1 s: {in_process:.2f} s in-process, end to end "
-            f"{cli:.2f} s as JSON and {text:.2f} s as text — {verdict(max(cli, text) <= 1.0)}"
+            f"{cli:.2f} s as JSON, {text:.2f} s as text piped and {terminal:.2f} s on a "
+            f"terminal — {verdict(slowest <= 1.0)}"
         )
         lines.append(
             f"- `status --known-on MOMENT` over {name} ≤ 1 s end to end: {known:.2f} s — "
