@@ -327,6 +327,7 @@ class Projector:
     def _values(self, row: ChannelRow, *, until: int) -> tuple[Any, ...]:
         """The channel's row of rm_channels, with its view at the end of its timeline."""
         values = channel_values(row, self.seal, until=until)
+        # Every column but the last, the view, made from the others here.
         columns = dict(zip(CHANNEL_COLUMNS, values, strict=False))
         return (*values, self.seal(stored_view(columns, self.cursor.store.seal.open)))
 
