@@ -262,6 +262,13 @@ def rich_coloured(views: Any, width: int) -> str:
     return out.getvalue()
 
 
+def cells_one_by_one(rows: Any) -> Any:
+    """reports/text.py `printable_cells` without its short cut: every segment escaped."""
+    from tracker.reports.text import printable
+
+    return [[[printable(s) for s in cell] for cell in row] for row in rows]
+
+
 def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
     from tracker.application import garbage, open_tracker, readings
     from tracker.domain import state
@@ -304,6 +311,8 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
         as_text = best_of(lambda: dashboard.plain(views), runs)
         with replaced(fitting, "_lines", wrapped_lines):
             text_wrapped = best_of(lambda: dashboard.plain(views), runs)
+        with replaced(dashboard, "printable_cells", cells_one_by_one):
+            text_searched = best_of(lambda: dashboard.plain(views), runs)
         in_colour = best_of(lambda: dashboard.coloured(views, 120), runs)
         by_rich = best_of(lambda: rich_coloured(views, 120), runs)
         frozen, unfrozen = process_ends(db, runs)
@@ -358,6 +367,13 @@ def dashboard_figures(folder: Path, runs: int, channels: int) -> list[Figure]:
             text_work,
             as_text,
             text_wrapped,
+        ),
+        Figure(
+            "a table's texts searched for controls at once",
+            "reports/text.py `printable_cells`",
+            text_work,
+            as_text,
+            text_searched,
         ),
         Figure(
             "the dashboard's colours written as SGR codes, not by rich",

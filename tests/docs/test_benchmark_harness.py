@@ -55,7 +55,7 @@ def test_a_tiny_benchmark_run_writes_every_section_and_target(tmp_path: Path) ->
     section = text.split("## What each speed trick buys")[1].split("\n## ")[0]
     rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ")]
     timed = [(row[3], row[4]) for row in rows[1:]]  # after the header
-    assert len(timed) == 15, section  # tests/bench/tricks.py `measure`
+    assert len(timed) == 16, section  # tests/bench/tricks.py `measure`
     for with_it, without in timed:
         assert with_it.endswith(" ms"), with_it
         assert without.endswith(" ms"), without

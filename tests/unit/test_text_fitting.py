@@ -1,8 +1,9 @@
-"""The dashboard's short cut gives what the plain code gives, for any text.
+"""The dashboard's short cuts give what the plain code gives, for any text.
 
-A segment that fits its column is not run through textwrap (the dashboard of many channels as
-text is faster for it: `make bench`, "What each speed trick buys"). It must give exactly the
-lines textwrap would, whatever a careless user or an attacker stored.
+A segment that fits its column is not run through textwrap, and a table's texts are searched
+for control characters at once (the dashboard of many channels as text is faster for each:
+`make bench`, "What each speed trick buys"). They must give exactly the lines textwrap would
+and the escapes each text would get, whatever a careless user or an attacker stored.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.bench.tricks import wrapped_lines
+from tests.bench.tricks import cells_one_by_one, wrapped_lines
 from tracker.reports.fitting import Column, _lines
-from tracker.reports.text import printable
+from tracker.reports.text import printable, printable_cells
 
 # Texts as a careless user or an attacker might store them: controls, bidirectional overrides,
 # Unicode spaces and separators, among ordinary words.
@@ -32,3 +33,9 @@ AWKWARD = st.text(
 def test_a_cell_wraps_as_textwrap_would(cell: list[str], width: int) -> None:
     column = Column("next due")
     assert _lines(column, cell, width) == wrapped_lines(column, cell, width)
+
+
+@given(st.lists(st.lists(st.lists(AWKWARD, max_size=3), min_size=1, max_size=4), max_size=4))
+@example([[["a title \u202eevil"], ["ok"]]])
+def test_a_table_is_made_printable_as_each_text_would_be(rows: list[list[list[str]]]) -> None:
+    assert printable_cells(rows) == cells_one_by_one(rows)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import printable
+from tracker.reports.text import printable_cells
 from tracker.reports.views import View
 
 
@@ -78,11 +78,10 @@ def _lineage(view: View) -> list[str]:
 
 def lines(views: Sequence[View], width: int | None) -> list[str]:
     """One row per channel, fitted to ``width`` (None: every column in full)."""
-    rows = [
+    # Only what is shown is made printable (not every value of the view).
+    rows = printable_cells(
         [
-            # Only what is shown is made printable (not every value of the view).
-            [printable(segment) for segment in cell]
-            for cell in (
+            [
                 [v["channel"]],
                 [f"{v['status']} since", v["status_since"]],
                 [v["level"] or "—"],
@@ -90,8 +89,8 @@ def lines(views: Sequence[View], width: int | None) -> list[str]:
                 _lineage(v),
                 list(v["topics"]) or ["—"],
                 [v["title"]],
-            )
+            ]
+            for v in views
         ]
-        for v in views
-    ]
+    )
     return fit(COLUMNS, rows, width)

@@ -10,7 +10,7 @@ from typing import Any
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import days, printable
+from tracker.reports.text import days, printable_cells
 from tracker.reports.views import View
 
 
@@ -108,10 +108,9 @@ PIPED_WIDTH = 120  # columns when the output is not a terminal and COLUMNS says 
 def rows(views: Iterable[View]) -> list[list[list[str]]]:
     """The cells of each row, in the order of COLUMNS, as segments of text (control characters
     shown as escapes)."""
-    return [
+    return printable_cells(
         [
-            [printable(segment) for segment in cell]
-            for cell in (
+            [
                 [v["channel"]],
                 [f"{v['status']} since", v["status_since"]],
                 _due_cell(v) or ["—"],
@@ -120,10 +119,10 @@ def rows(views: Iterable[View]) -> list[list[list[str]]]:
                 _planned_cell(v) or ["—"],
                 ["/".join(v["parties"])],
                 [v["title"]],
-            )
+            ]
+            for v in views
         ]
-        for v in views
-    ]
+    )
 
 
 def lines(views: Sequence[View], width: int | None) -> list[str]:
