@@ -21,6 +21,8 @@ from tracker.cli.options import Slug
 from tracker.domain.values import ChannelStatus
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from tracker.application.tracker import DialogueTracker
     from tracker.domain.state import ChannelSummary
     from tracker.reports.views import View
@@ -145,8 +147,9 @@ def status(
         view = status_view(state)
         echo_json(view) if json else typer.echo(status_text(view, recent_meetings(state)))
         return
-    # The views hold no cycles: no collection until they are written. At 100,000 new objects,
-    # the few collections over the dashboard of 10,000 channels took 110-150 ms (2026-12-03;
+    # The views and the lines made of them hold no cycles: no collection until they are
+    # written. At 100,000 new objects, the few collections over the dashboard of 10,000
+    # channels took 110-150 ms as JSON (2026-12-03) and about 100 ms more as text (2026-12-04;
     # "What each speed trick buys" times the trick as a whole).
     with fewer_collections(None):
         views = dashboard.select(
@@ -159,33 +162,37 @@ def status(
         )
         if json:
             echo_json(views)
-            return
-    if not views:
-        filtered = status or parties or overdue
-        typer.echo(
-            "no channel matches these filters"
-            if filtered
-            else "no channels recorded (as of then); record one with tracker open, or "
-            "tracker import FILE"
-        )
-    elif sys.stdout.isatty():
-        from rich.console import Console
-
-        from tracker.cli.output import styled
-
-        when = views[0]["as_of"] + (f", as known on {moment.isoformat()}" if moment else "")
-        # Its own colours reach the terminal; every text in its cells is escaped (rows()).
-        console = Console(
-            file=styled(), color_system=None if os.environ.get("NO_COLOR") else "auto"
-        )
-        console.print(f"Dialogue channels as of {when}", markup=False, highlight=False)
-        fitted = None if wide else console.width  # --wide: lines kept whole, however wide
-        if console.color_system is None:  # NO_COLOR, or a terminal without colours
-            console.file.write(dashboard.plain(views, fitted) + "\n")
+        elif not views:
+            filtered = status or parties or overdue
+            typer.echo(
+                "no channel matches these filters"
+                if filtered
+                else "no channels recorded (as of then); record one with tracker open, or "
+                "tracker import FILE"
+            )
+        elif sys.stdout.isatty():
+            on_terminal(views, moment, wide=wide)
         else:
-            console.file.write(dashboard.coloured(views, fitted) + "\n")
+            typer.echo(dashboard.plain(views, None if wide else piped_width()))
+
+
+def on_terminal(views: list[View], moment: dt.datetime | None, *, wide: bool) -> None:
+    """The dashboard for a person at a terminal: fitted to its width, in colour if it shows
+    colours."""
+    from rich.console import Console
+
+    from tracker.cli.output import styled
+    from tracker.reports import dashboard
+
+    when = views[0]["as_of"] + (f", as known on {moment.isoformat()}" if moment else "")
+    # Its own colours reach the terminal; every text in its cells is escaped (rows()).
+    console = Console(file=styled(), color_system=None if os.environ.get("NO_COLOR") else "auto")
+    console.print(f"Dialogue channels as of {when}", markup=False, highlight=False)
+    fitted = None if wide else console.width  # --wide: lines kept whole, however wide
+    if console.color_system is None:  # NO_COLOR, or a terminal without colours
+        console.file.write(dashboard.plain(views, fitted) + "\n")
     else:
-        typer.echo(dashboard.plain(views, None if wide else piped_width()))
+        console.file.write(dashboard.coloured(views, fitted) + "\n")
 
 
 def piped_width() -> int:

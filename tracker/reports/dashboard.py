@@ -158,7 +158,14 @@ def coloured(views: Sequence[View], width: int | None) -> str:
     found = lines(views, width)
     if not found:
         return ""
-    return "\n".join([_marked(found[0], bold=True), *(_marked(line) for line in found[1:])])
+    # Below the first line each word is coloured wherever it stands: one replace of each word
+    # over all the lines at once (no two words overlap, and no code holds one).
+    body = "\n".join(found[1:])
+    for word, code in _MARKS.items():
+        if word in body:
+            body = body.replace(word, _sgr(word, code))
+    first = _marked(found[0])
+    return f"{first}\n{body}" if len(found) > 1 else first
 
 
 _MARKS = {f"{status} since": code for status, code in STATUS_COLOURS.items()}
@@ -167,11 +174,9 @@ _MARKS["OVERDUE"] = OVERDUE_COLOUR
 _MARKED = re.compile("|".join(re.escape(word) for word in _MARKS))
 
 
-def _marked(line: str, *, bold: bool = False) -> str:
-    """A line with each status and OVERDUE in its colour; ``bold``, the rest bold too, and the
-    words bold and in colour (the first line: the header, or a card's first line)."""
-    if not bold:
-        return _MARKED.sub(lambda m: _sgr(m.group(), _MARKS[m.group()]), line)
+def _marked(line: str) -> str:
+    """The first line (the header, or a card's first line) bold, and each status and OVERDUE
+    in it bold and in its colour."""
     parts, at = [], 0
     for found in _MARKED.finditer(line):
         parts.append(_sgr(line[at : found.start()], HEADER))
