@@ -7,8 +7,8 @@ meetings are overdue and by how many days, which planned windows are over, and t
 moment asked about. So the projector keeps, in each version of a channel's row, the channel's
 view at the end of its timeline and the days those judgements turn on (``view_at_end``), and the
 dashboard judges them on its day (``judged``) by the domain's rules (domain/state.py
-``days_late``), with no summary made. A channel with facts after the day is read as of the day
-(readings.py) and made a view the same way (summary_views.py).
+``days_late``, ``plan_judged``), with no summary made. A channel with facts after the day is
+read as of the day (readings.py) and made a view the same way (summary_views.py).
 
 Its figure in `make bench` ("dashboard", 10,000 channels of 100 events, SQLite): made from the
 channels' summaries, the dashboard took 0.60 s in-process and 1.35 s end to end as JSON
@@ -25,7 +25,7 @@ import orjson
 
 from tracker.application.readings import moment_of, summaries, summary_of_row, unreadable
 from tracker.application.summary_views import View, status_view
-from tracker.domain.state import ChannelSummary, days_late
+from tracker.domain.state import ChannelSummary, days_late, plan_judged
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.errors import ReadModelDamaged
 from tracker.store.readmodel.queries import select_views
@@ -51,13 +51,9 @@ def judged(stored: str, as_of: dt.date, known_on: str | None) -> View:
         cadence["overdue"], cadence["days_late"] = late > 0, late
         overdue = overdue or late > 0
     for plan, (last_day, owes) in zip(view["planned"], plans, strict=True):
-        over = days_late(day(last_day), as_of)
-        plan["overdue"], plan["days_late"], plan["window_over"] = (
-            owes and over > 0,
-            over if owes else 0,
-            over > 0,
-        )
-        overdue = overdue or plan["overdue"]
+        judgement = plan_judged(day(last_day), owes, as_of)
+        plan["overdue"], plan["days_late"], plan["window_over"] = judgement
+        overdue = overdue or judgement[0]
     view["overdue"], view["as_of"], view["known_on"] = overdue, as_of.isoformat(), known_on
     return view  # type: ignore[no-any-return]
 

@@ -146,6 +146,13 @@ def days_late(due: dt.date | None, as_of: dt.date) -> int:
     return (as_of - due).days if due is not None and as_of > due else 0
 
 
+def plan_judged(window_end: dt.date, owes: bool, as_of: dt.date) -> tuple[bool, int, bool]:
+    """A plan on the day ``as_of``: whether it is overdue, by how many days, and whether its
+    window (ending on ``window_end``) is over; ``owes``: it is still owed (plan_owes)."""
+    over = days_late(window_end, as_of)
+    return owes and over > 0, over if owes else 0, over > 0
+
+
 def plan_owes(
     *,
     window: FuzzyDate,
@@ -212,7 +219,7 @@ def planned_state(
     owes = plan_owes(
         window=window, held=held, change=change, can_be_overdue=can_be_overdue, resumed=resumed
     )
-    over = days_late(window.latest, as_of)
+    overdue, late, window_over = plan_judged(window.latest, owes, as_of)
     return made(
         PlannedState,
         {
@@ -223,9 +230,9 @@ def planned_state(
             "host": host,
             "location": location,
             "held": held,
-            "overdue": owes and over > 0,
-            "days_late": over if owes else 0,
-            "window_over": over > 0,
+            "overdue": overdue,
+            "days_late": late,
+            "window_over": window_over,
             "agreed_window": agreed_window if agreed_window is not None else window,
             "change": change,
             "changed_on": changed_on,
