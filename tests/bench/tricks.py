@@ -264,7 +264,7 @@ def rich_coloured(views: Any, width: int) -> str:
 
 def cells_one_by_one(rows: Any) -> Any:
     """reports/text.py `printable_cells` without its short cut: every segment escaped."""
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     return [[[printable(s) for s in cell] for cell in row] for row in rows]
 

@@ -74,8 +74,8 @@ print(json.dumps({"code": 0, "loaded": sorted(sys.modules)}), file=sys.__stderr_
 """
 
 
-def loaded_by(args: list[str], db: str, probe: str = PROBE) -> set[str]:
-    """The top-level packages and the modules the command imported."""
+def loaded_by(args: list[str], db: str, probe: str = PROBE, code: int = 0) -> set[str]:
+    """The top-level packages and the modules the command imported (it ended with ``code``)."""
     env = {**os.environ, "TRACKER_DB": db, "NO_COLOR": "1"}
     env.pop("TRACKER_ENCRYPTION_KEY", None)
     result = subprocess.run(
@@ -86,7 +86,7 @@ def loaded_by(args: list[str], db: str, probe: str = PROBE) -> set[str]:
         check=False,
     )
     report = json.loads(result.stderr.strip().splitlines()[-1])
-    assert report["code"] in (0, None), result.stderr
+    assert (report["code"] or 0) == code, result.stderr
     modules = set(report["loaded"])
     return modules | {name.split(".")[0] for name in modules}
 
@@ -107,6 +107,38 @@ def test_recording_a_meeting_on_sqlite_loads_none_of_the_heavy_libraries(store: 
     assert not loaded & set(OTHER_COMMANDS), sorted(loaded & set(OTHER_COMMANDS))
     others = set(MODULES) - {f"tracker.cli.{COMMANDS['meet'][0]}"}
     assert not loaded & others, sorted(loaded & others)
+
+
+# What asking for help or the version, or mistyping a command, never needs: the application,
+# the domain's events, the store's recorders and the library under them (each command line
+# escapes what reaches a terminal and checks its standard output without them).
+NOT_FOR_HELP = (
+    "tracker.application.tracker",
+    "tracker.application.base",
+    "tracker.domain.events",
+    "tracker.store.mapper",
+    "tracker.reports.views",
+    "eventsourcing",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--version"], 0),
+        (["--help"], 0),
+        (["meet", "--help"], 0),
+        (["status", "--help"], 0),
+        (["meat", "us-cn-talks"], 2),
+    ],
+)
+def test_help_and_the_version_load_neither_the_application_nor_the_library(
+    store: str, args: list[str], code: int
+) -> None:
+    loaded = loaded_by(args, store, code=code)
+    assert "tracker.cli.app" in loaded  # the probe did run the command line
+    assert not loaded & set(NOT_FOR_HELP), sorted(loaded & set(NOT_FOR_HELP))
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
 def test_the_command_modules_import_nothing_below_the_command_line(store: str) -> None:

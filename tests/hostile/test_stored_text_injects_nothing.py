@@ -220,7 +220,7 @@ def test_no_command_sends_a_control_character_from_the_data_to_a_terminal(
 def test_the_calendar_shows_control_characters_from_the_data_as_escapes(evil: str) -> None:
     import icalendar
 
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     result = run_cli(["calendar", "--as-of", "2004-01-01"], db=evil)
     assert result.exit_code == 0, result.output

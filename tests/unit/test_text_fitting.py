@@ -12,8 +12,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.bench.tricks import cells_one_by_one, wrapped_lines
+from tracker.reports.escaping import printable, printable_cells
 from tracker.reports.fitting import Column, _lines
-from tracker.reports.text import printable, printable_cells
 
 # Texts as a careless user or an attacker might store them: controls, bidirectional overrides,
 # Unicode spaces and separators, among ordinary words.

@@ -27,6 +27,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
+from tracker.application.outputs import refuse_store_file
 from tracker.application.slugs import close_slugs
 from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import Channel, project_channel
@@ -67,23 +68,6 @@ def local_day(moment: dt.datetime) -> dt.date:
     dashboard and the rule that a fact cannot be dated after today. Record time stays UTC; an
     analyst in Beijing records this morning's meeting although it is still yesterday in UTC."""
     return moment.astimezone().date()
-
-
-def refuse_store_file(store: Store, target: Path | int) -> None:
-    """Raise BadInput if the output ``target`` (a path, or an open file descriptor: 1 is
-    standard output) is one of the store's own files, under whatever name."""
-    found = store.file_of(target)
-    if found is None:
-        return
-    if isinstance(target, int):
-        where = "standard output" if target == 1 else "the output"
-        fix = "send it to another file" if target == 1 else "choose another file"
-    else:
-        where, fix = f"--output {target}", "choose another file with -o"
-    raise BadInput(
-        f"{where} is {found}: writing there would destroy what is recorded; nothing was "
-        f"written; {fix}"
-    )
 
 
 # A slug suggested for one not found: at most this many, at least this alike (difflib's ratio;

@@ -21,7 +21,7 @@ def check_outputs(db: str | None, outputs: Sequence[Path | int]) -> None:
     """Raise BadInput if one of ``outputs`` (paths, or descriptors: 1 is standard output) is
     a file of the store named by ``--db`` / ``TRACKER_DB``. A ``--db`` that names no store is
     left for the command that opens it to report."""
-    from tracker.application.tracker import refuse_store_file
+    from tracker.application.outputs import refuse_store_file
     from tracker.store.settings import resolve_store
 
     try:
@@ -55,7 +55,8 @@ def open_tracker(
     ``outputs`` are where the command will write (paths, or descriptors such as standard
     output's): if one is a file of the store, BadInput is raised before the store is opened.
     """
-    from tracker.application.tracker import DialogueTracker, refuse_store_file, utc_now
+    from tracker.application.outputs import refuse_store_file
+    from tracker.application.tracker import DialogueTracker, utc_now
     from tracker.store.errors import NoStore, StoreConfigError, StoreUnavailable
     from tracker.store.probe import check_store, creating_tables
     from tracker.store.settings import resolve_store

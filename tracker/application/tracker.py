@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.application.acting import act, correct, opening, seq_named
-from tracker.application.base import refuse_store_file, utc_now
+from tracker.application.base import utc_now
 from tracker.application.care import StoreCare
 from tracker.application.changing import AmendChannel, CancelMeeting, CorrectFact, PostponeMeeting
 from tracker.application.commands import (
@@ -47,7 +47,6 @@ __all__ = [
     "DialogueTracker",
     "HistoryEntry",
     "Recorded",
-    "refuse_store_file",
     "utc_now",
 ]
 

@@ -66,7 +66,7 @@ def verify(
             }
         )
     else:
-        from tracker.reports.text import printable
+        from tracker.reports.escaping import printable
 
         for problem in found.problems:
             typer.echo(printable(str(problem)))

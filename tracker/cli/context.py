@@ -44,7 +44,7 @@ def fail(message: str, code: int) -> NoReturn:
     Whatever the user gave is echoed safely: control characters as escapes, and a value too
     long to read is cut short.
     """
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     words = [w if len(w) <= 240 else w[:237] + "…" for w in printable(message).split()]
     line = " ".join(words)
@@ -97,7 +97,7 @@ def tracker(
 
 def _warn(notices: list[str]) -> None:
     """What the user should know besides the answer, one line each on stderr."""
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     for notice in notices:
         sys.stderr.write(f"warning: {printable(notice)}\n")

@@ -112,7 +112,7 @@ def extract(
     citation = citation or default_citation(text.title, article.name, day)
     entries = [p.entry(citation) for p in proposals]
     if not entries:
-        from tracker.reports.text import printable
+        from tracker.reports.escaping import printable
 
         typer.echo(f"no facts found in {printable(article.name)}", err=True)
         if as_json and output is None:

@@ -54,7 +54,7 @@ def _write_file(
     what: str | None,
 ) -> None:
     from tracker.application.errors import BadInput
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     if output.exists() and not output.is_file():
         if output.is_dir():

@@ -40,7 +40,7 @@ def import_(
     may be at most 16 MiB; a JSON Lines file may be of any size, each line at most 1 MiB.
     """
     from tracker.application.seedfile import open_seed
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     # Opened and checked before the store is: a pipe or a device is refused at once, before
     # the store's write lock is taken.

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
-from tracker.reports.text import terminal_text
+from tracker.reports.escaping import terminal_text
 
 
 class OutputFailed(Exception):

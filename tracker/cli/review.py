@@ -132,7 +132,7 @@ def _edit(text: str) -> str | None:
 
 
 def _summary(entry: dict[str, Any]) -> str:
-    from tracker.reports.text import printable
+    from tracker.reports.escaping import printable
 
     slugs = entry.get("slugs") or [entry.get("slug")]
     shown = ", ".join(printable(str(s)) for s in slugs)

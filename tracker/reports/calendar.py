@@ -21,7 +21,8 @@ from icalendar import Calendar, Event
 
 from tracker import __version__
 from tracker.domain.state import CAN_BE_OVERDUE, CadenceState, ChannelSummary, PlannedState
-from tracker.reports.text import days, printable
+from tracker.reports.escaping import printable
+from tracker.reports.text import days
 
 PRODID = f"-//Dialogue Tracker//tracker {__version__}//EN"
 DOMAIN = "dialogue-tracker"

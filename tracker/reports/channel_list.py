@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from tracker.reports.escaping import printable_cells
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import printable_cells
 from tracker.reports.views import View
 
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import ChannelStatus
+from tracker.reports.escaping import printable_cells
 from tracker.reports.fitting import Column, fit
-from tracker.reports.text import days, printable_cells
+from tracker.reports.text import days
 from tracker.reports.views import View
 
 

@@ -22,8 +22,9 @@ from tracker import __version__
 from tracker.application.queries import HistoryEntry, history_in_valid_time
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.state import ChannelState, fold
+from tracker.reports.escaping import printable
 from tracker.reports.jsontext import dumps
-from tracker.reports.text import days, printable
+from tracker.reports.text import days
 from tracker.reports.views import View, details_shown, history_view, overdue_views, status_view
 
 FORMATS = ("md", "html", "json")

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from tracker.reports.text import BIDI_CONTROLS
+from tracker.reports.escaping import BIDI_CONTROLS
 
 _RAW = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}]")
 

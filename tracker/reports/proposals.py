@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tracker.reports.escaping import printable
 from tracker.reports.jsontext import dumps
-from tracker.reports.text import printable
 
 Entry = Mapping[str, Any]
 # The fields a proposal's card shows in its own line or not at all, not among its options.

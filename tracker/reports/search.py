@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tracker.reports.text import printable
+from tracker.reports.escaping import printable
 from tracker.reports.views import View
 
 if TYPE_CHECKING:
