@@ -42,6 +42,29 @@ Feature: Channels that change over time: renamed, new envoys, upgraded
       When I run tracker status us-cn-climate-talks
       Then I see "topics       methane, energy transition"
 
+    Scenario: Every topic can be taken away
+      Given I ran tracker amend us-cn-climate-talks --on 2022-01-10 --topic methane
+      And I ran tracker amend us-cn-climate-talks --on 2023-11-15 --no-topics
+      When I run tracker status us-cn-climate-talks
+      Then I do not see "methane"
+      When I run tracker status us-cn-climate-talks --as-of 2023-11-14
+      Then I see "topics       methane"
+
+    Scenario: In a seed file, an amendment with an empty list of topics takes every topic away
+      Given I ran tracker amend us-cn-climate-talks --on 2022-01-10 --topic methane
+      And a seed file "amendments.jsonl" containing:
+        """
+        {"command": "amend", "slug": "us-cn-climate-talks", "on": "2023-11-15", "topics": [], "sources": [{"citation": "Joint statement"}]}
+        """
+      When I import the seed file
+      And I run tracker status us-cn-climate-talks
+      Then I do not see "methane"
+
+    Scenario: Taking every topic away and giving topics at once is bad input
+      When I run tracker amend us-cn-climate-talks --on 2023-11-15 --no-topics --topic methane
+      Then the tracker rejects it as bad input with exit code 2, saying "give it or --topic, not both"
+      And nothing is recorded
+
     Scenario: An upgraded channel's meetings are at its new level
       Given I ran tracker amend us-cn-climate-talks --on 2024-01-01 --level ministerial
       And a meeting was held on "us-cn-climate-talks" on "2024-05-08"

@@ -509,6 +509,12 @@ def i_see(outcome: Outcome, text: str) -> None:
     assert text in outcome.result.stdout, f"{text!r} not in:\n{outcome.result.stdout}"
 
 
+@then(parsers.re(r"I do not see " + q("text")))
+def i_do_not_see(outcome: Outcome, text: str) -> None:
+    assert outcome.result.exit_code == 0, outcome.result.output
+    assert text not in outcome.result.stdout, f"{text!r} in:\n{outcome.result.stdout}"
+
+
 @then(
     parsers.re(
         q("slug") + r" is " + STATUS + r'(?: since "(?P<since>[^"]+)")?'

@@ -56,10 +56,12 @@ class AmendChannel(HasLeads):
 
     @model_validator(mode="after")
     def _changes_something(self) -> AmendChannel:
-        if not (self.title or self.leads or self.drop_leads or self.topics or self.level):
+        # No topics at all (an empty list) is a change: it takes every topic away.
+        changes = self.title or self.leads or self.drop_leads or self.level
+        if not (changes or self.topics is not None):
             raise ValueError(
-                "an amendment changes something: give --title, --lead, --drop-lead, --topic "
-                "or --level"
+                "an amendment changes something: give --title, --lead, --drop-lead, --topic, "
+                "--no-topics or --level"
             )
         both = {lead.party for lead in self.leads} & set(self.drop_leads)
         if both:

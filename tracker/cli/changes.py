@@ -68,6 +68,10 @@ def amend(
     lead: Leads = None,
     drop_lead: DropLeads = None,
     topic: Topics = None,
+    no_topics: Annotated[
+        bool,
+        typer.Option("--no-topics", help="Take every topic away: from that day it covers none."),
+    ] = False,
     level: Annotated[
         LevelChoice | None, typer.Option("--level", help="The channel's new own level.")
     ] = None,
@@ -78,9 +82,13 @@ def amend(
 ) -> None:
     """Record that from a day on the channel goes by other values: renamed (--title), an envoy
     replaced (--lead replaces that party's lead), a lead gone (--drop-lead), other topics
-    (--topic, all of them), upgraded or downgraded (--level). As of an earlier day it shows the
-    values that held then."""
+    (--topic, all of them; --no-topics, none), upgraded or downgraded (--level). As of an
+    earlier day it shows the values that held then."""
     from tracker.application.changing import AmendChannel
+    from tracker.application.errors import BadInput
+
+    if no_topics and topic:
+        raise BadInput("--no-topics takes every topic away: give it or --topic, not both")
 
     command = build(
         AmendChannel,
@@ -89,7 +97,7 @@ def amend(
         title=title,
         leads=lead,
         drop_leads=drop_lead,
-        topics=topic,
+        topics=() if no_topics else topic,
         level=level.value if level else None,
         sources=paired_sources(ctx, source, quote, note, confidence),
     )
