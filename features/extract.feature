@@ -89,6 +89,17 @@ Feature: Propose the facts an article states
       When I extract the facts of the article "resume.txt" published on "2024-05-22"
       Then the proposal is to resume "us-jp-econ-dialogue" of "2024-05-20/2024-05-22", new
 
+    Scenario: A channel broken off and taken up again in one sentence is proposed as suspended and as resumed
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And an article "both.txt" that says "The US–Japan Economic Policy Dialogue was suspended by Tokyo in August 2022 and resumed on Monday in Washington."
+      When I extract the facts of the article "both.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel             | date       | status |
+        | suspend | us-jp-econ-dialogue | 2022-08    | new    |
+        | resume  | us-jp-econ-dialogue | 2024-05-20 | new    |
+
     Scenario: A channel disbanded is proposed as concluded
       Given these channels:
         | channel             | title                             | parties | opened     | status |

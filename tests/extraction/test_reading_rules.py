@@ -446,3 +446,50 @@ def test_the_level_of_a_meeting_is_of_those_who_meet_not_of_whoever_the_clause_n
 )
 def test_a_title_is_of_the_level_of_its_first_word(text: str, level: str) -> None:
     assert level_in(text, at=len(text)) == level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "resumed"),
+    [
+        (
+            "The Philippines–Vietnam maritime consultations, suspended in 2020, resumed on "
+            "Tuesday in Manila.",
+            "2022-03-08",
+        ),
+        (
+            "The Philippines–Vietnam maritime consultations were suspended in 2020 and "
+            "resumed on Tuesday.",
+            "2022-03-08",
+        ),
+        (
+            "Hanoi suspended the Philippines–Vietnam maritime consultations in 2020 and "
+            "resumed them last week.",
+            "2022-02-28/2022-03-06",
+        ),
+    ],
+)
+def test_a_second_verb_of_the_same_subject_or_object_states_a_fact_of_the_same_channel(
+    sentence: str, resumed: str
+) -> None:
+    found = read(sentence, Catalogue.of([MARITIME]))
+    assert ("suspend", "ph-vn-maritime-talks", "2020") in found
+    assert ("resume", "ph-vn-maritime-talks", resumed) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the date before the second verb is the first verb's, and none is the second's own
+        "The Philippines–Vietnam maritime consultations last met in March 2018, and were "
+        "suspended after relations worsened in December 2018.",
+        # another channel is named between the two verbs: the second verb is its
+        "The Philippines–Vietnam maritime consultations were suspended in 2020 and the "
+        "Canada–Mexico Energy Dialogue resumed on Tuesday.",
+    ],
+)
+def test_a_second_verb_shares_no_channel_without_a_date_of_its_own_or_across_another_name(
+    sentence: str,
+) -> None:
+    found = read(sentence, Catalogue.of([MARITIME, PROPOSED]))
+    assert all(slug != "ph-vn-maritime-talks" for kind, slug, _ in found if kind == "resume")
+    assert ("suspend", "ph-vn-maritime-talks", "2018-03") not in found

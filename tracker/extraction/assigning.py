@@ -235,3 +235,27 @@ def _referred_back(
         if last and _REFERS_BACK.search(text):
             return back
     return []
+
+
+# Between two verbs of one subject: "were suspended in August 2022 and resumed", "talks,
+# suspended by China in 2022, resumed": a comma or "and", then only adverbs and auxiliaries.
+_SAME_SUBJECT = re.compile(
+    r"[^.;:]*(?:,|\band|\bbut)\s*(?:(?:then|later|again|since|finally|eventually|only|was|"
+    r"were|has|have|had|been|\w+ly)\s+)*",
+    re.IGNORECASE,
+)
+# "China suspended the talks in 2022 and resumed them": the object, referred to again.
+_SAME_OBJECT = re.compile(r"\s+(?:them|it)\b", re.IGNORECASE)
+
+
+def shares_channels(earlier: Cue, cue: Cue, mentions: list[Mention], text: str) -> bool:
+    """Whether a verb that names no channel speaks of the channel of an earlier verb of its
+    sentence: the two verbs share a subject ("The talks were suspended in 2022 and resumed
+    on Tuesday"; "The talks, suspended in 2022, resumed on Tuesday") or an object ("China
+    suspended the talks in 2022 and resumed them"), with no other channel named between."""
+    between = [m for m in mentions if earlier.start < m.start < cue.start]
+    if _SAME_OBJECT.match(text, cue.end) and len(between) <= 1:
+        after = between[-1].end if between else earlier.end  # "suspended the talks … and"
+        return bool(_SAME_SUBJECT.fullmatch(text, after, cue.start))
+    subject = any(m.end <= earlier.start for m in mentions)
+    return subject and not between and bool(_SAME_SUBJECT.fullmatch(text, earlier.end, cue.start))

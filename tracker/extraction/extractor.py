@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tracker.domain.dates import FuzzyDate
-from tracker.extraction.assigning import channels_of, owners
+from tracker.extraction.assigning import channels_of, owners, shares_channels
 from tracker.extraction.catalogue import Catalogue
 from tracker.extraction.cue_dates import dates_of
 from tracker.extraction.cues import Cue, cues_in
@@ -68,12 +68,18 @@ def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
     owned = owners(cues, mentions)
     spoken_of, before = len(reading.linker.spoken_of), len(reading.proposals)
     pointed = former_or_latter(text, reading.named_together)
+    earlier: tuple[Cue, list[ChannelRef]] | None = None  # the last cue that found channels
     for index, cue in enumerate(cues):
         own = [m for m, o in owned.items() if o == index]
-        if pointed and not own:  # "The former was initiated by President Hu … in 2004."
-            channels = [pointed]
-        else:
-            channels = channels_of(cue, own, mentions, text, reading.linker)
+        # "The former was initiated by President Hu … in 2004.": the former's
+        channels = (
+            [pointed]
+            if pointed and not own
+            else channels_of(cue, own, mentions, text, reading.linker)
+            or _shared(earlier, cue, mentions, text, past)
+        )
+        if channels:
+            earlier = (cue, channels)
         # "resumed the talks, suspended since August 2022": the date is the suspension's
         mine = Dates(dates_of(cue, cues, past, text), dates.future)
         for channel in channels:
@@ -93,6 +99,34 @@ def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
     # "They plan to use the channel to continue their talks on security policies": a
     # channel only described, of which nothing was proposed, is none to refer back to
     reading.linker.forget_unused({p.slug for p in reading.proposals})
+
+
+# The verbs that may share the channel of an earlier verb of their sentence.
+_SHARING = frozenset({"meet", "suspend", "resume", "conclude"})
+
+
+def _shared(
+    earlier: tuple[Cue, list[ChannelRef]] | None,
+    cue: Cue,
+    mentions: list[Mention],
+    text: str,
+    past: list[DateMention],
+) -> list[ChannelRef]:
+    """The channels of an earlier verb of the sentence, if this verb naming none shares them
+    ("The talks were suspended in 2022 and resumed on Tuesday") and says when it happened:
+    a date of its own stands right after it (a date before it is the earlier verb's)."""
+    if earlier is None or cue.kind not in _SHARING:
+        return []
+    dated = any(m.start >= cue.end and _OWN_DATE.fullmatch(text, cue.end, m.start) for m in past)
+    return earlier[1] if dated and shares_channels(earlier[0], cue, mentions, text) else []
+
+
+# Between a verb and its own date: a few words, no clause of another event ("suspended after
+# relations worsened in December 2018" is not dated by the worsening).
+_OWN_DATE = re.compile(
+    r"(?!.*\b(?:after|before|following|since|when|because|as|until|amid)\b)(?:\W*[\w’'-]+){0,5}\W*",
+    re.IGNORECASE,
+)
 
 
 def _propose(
