@@ -493,3 +493,18 @@ def test_a_second_verb_shares_no_channel_without_a_date_of_its_own_or_across_ano
     found = read(sentence, Catalogue.of([MARITIME, PROPOSED]))
     assert all(slug != "ph-vn-maritime-talks" for kind, slug, _ in found if kind == "resume")
     assert ("suspend", "ph-vn-maritime-talks", "2018-03") not in found
+
+
+def test_a_cadence_of_no_level_named_says_its_level_is_a_guess() -> None:
+    article = "The Philippines–Vietnam maritime consultations will be held twice a year."
+    [cadence] = [
+        p for p in extract(article, PUBLISHED, Catalogue.of([MARITIME])) if p.command == "cadence"
+    ]
+    assert cadence.options["level"] == "ministerial"
+    assert "the article names no level: ministerial assumed, check it" in (cadence.quote.note or "")
+    named = "Their deputy ministers will hold the maritime consultations twice a year."
+    [cadence] = [
+        p for p in extract(named, PUBLISHED, Catalogue.of([MARITIME])) if p.command == "cadence"
+    ]
+    assert cadence.options["level"] == "vice-ministerial"
+    assert "names no level" not in (cadence.quote.note or "")

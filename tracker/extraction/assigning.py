@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.cues import Cue, clause_bounds
+from tracker.extraction.dates import DateMention
 from tracker.extraction.linking import ChannelRef, Linker
 from tracker.extraction.mentions import Mention
 
@@ -259,3 +260,31 @@ def shares_channels(earlier: Cue, cue: Cue, mentions: list[Mention], text: str) 
         return bool(_SAME_SUBJECT.fullmatch(text, after, cue.start))
     subject = any(m.end <= earlier.start for m in mentions)
     return subject and not between and bool(_SAME_SUBJECT.fullmatch(text, earlier.end, cue.start))
+
+
+# The verbs that may share the channel of an earlier verb of their sentence.
+_SHARING = frozenset({"meet", "suspend", "resume", "conclude"})
+
+
+def shared_channels(
+    earlier: tuple[Cue, list[ChannelRef]] | None,
+    cue: Cue,
+    mentions: list[Mention],
+    text: str,
+    past: list[DateMention],
+) -> list[ChannelRef]:
+    """The channels of an earlier verb of the sentence, if this verb naming none shares them
+    ("The talks were suspended in 2022 and resumed on Tuesday") and says when it happened:
+    a date of its own stands right after it (a date before it is the earlier verb's)."""
+    if earlier is None or cue.kind not in _SHARING:
+        return []
+    dated = any(m.start >= cue.end and _OWN_DATE.fullmatch(text, cue.end, m.start) for m in past)
+    return earlier[1] if dated and shares_channels(earlier[0], cue, mentions, text) else []
+
+
+# Between a verb and its own date: a few words, no clause of another event ("suspended after
+# relations worsened in December 2018" is not dated by the worsening).
+_OWN_DATE = re.compile(
+    r"(?!.*\b(?:after|before|following|since|when|because|as|until|amid)\b)(?:\W*[\w’'-]+){0,5}\W*",
+    re.IGNORECASE,
+)

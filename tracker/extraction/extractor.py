@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tracker.domain.dates import FuzzyDate
-from tracker.extraction.assigning import channels_of, owners, shares_channels
+from tracker.extraction.assigning import channels_of, owners, shared_channels
 from tracker.extraction.catalogue import Catalogue
 from tracker.extraction.cue_dates import dates_of
 from tracker.extraction.cues import Cue, cues_in
@@ -76,7 +76,7 @@ def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
             [pointed]
             if pointed and not own
             else channels_of(cue, own, mentions, text, reading.linker)
-            or _shared(earlier, cue, mentions, text, past)
+            or shared_channels(earlier, cue, mentions, text, past)
         )
         if channels:
             earlier = (cue, channels)
@@ -101,32 +101,8 @@ def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
     reading.linker.forget_unused({p.slug for p in reading.proposals})
 
 
-# The verbs that may share the channel of an earlier verb of their sentence.
-_SHARING = frozenset({"meet", "suspend", "resume", "conclude"})
-
-
-def _shared(
-    earlier: tuple[Cue, list[ChannelRef]] | None,
-    cue: Cue,
-    mentions: list[Mention],
-    text: str,
-    past: list[DateMention],
-) -> list[ChannelRef]:
-    """The channels of an earlier verb of the sentence, if this verb naming none shares them
-    ("The talks were suspended in 2022 and resumed on Tuesday") and says when it happened:
-    a date of its own stands right after it (a date before it is the earlier verb's)."""
-    if earlier is None or cue.kind not in _SHARING:
-        return []
-    dated = any(m.start >= cue.end and _OWN_DATE.fullmatch(text, cue.end, m.start) for m in past)
-    return earlier[1] if dated and shares_channels(earlier[0], cue, mentions, text) else []
-
-
-# Between a verb and its own date: a few words, no clause of another event ("suspended after
-# relations worsened in December 2018" is not dated by the worsening).
-_OWN_DATE = re.compile(
-    r"(?!.*\b(?:after|before|following|since|when|because|as|until|amid)\b)(?:\W*[\w’'-]+){0,5}\W*",
-    re.IGNORECASE,
-)
+# The level of a cadence whose article names none (a guess the proposal says it is).
+GUESSED_LEVEL = "ministerial"
 
 
 def _propose(
@@ -297,14 +273,7 @@ def _proposal(
         if replacing is not None:
             on = FuzzyDate.parse(replacing.on)
             note = f"dated to the opening of {replacing.slug}, which replaced it"
-    if kind == "cadence":
-        options["level"] = (
-            cue.level
-            or channel.level
-            or (channel.known.level if channel.known else None)
-            or "ministerial"
-        )
-        options["per_year"] = round(cue.per_year or 1, 2)
+    guessed = _cadence_level(cue, channel, options) if kind == "cadence" else None
     if kind in {"meet", "plan"}:
         if cue.level:
             options["level"] = cue.level
@@ -313,9 +282,18 @@ def _proposal(
     confidence = "high" if exact and channel.certain else "medium"
     if channel.how == "referred back" and kind != "cadence":
         confidence = "low" if not exact else "medium"
-    notes = [n for n in (note, _how_linked(channel)) if n]
+    notes = [n for n in (note, guessed, _how_linked(channel)) if n]
     quote = Quote(quoted(text, cue), confidence, "; ".join(notes) or None)  # type: ignore[arg-type]
     return Proposal(kind, channel.slug, str(on), quote, options, position=sentence.start)
+
+
+def _cadence_level(cue: Cue, channel: ChannelRef, options: dict[str, object]) -> str | None:
+    """Put a cadence's level and rhythm in its options; say so if the level is a guess (a
+    cadence is of one level: the article's, the channel's, or else the usual one)."""
+    level = cue.level or channel.level or (channel.known.level if channel.known else None)
+    options["level"] = level or GUESSED_LEVEL
+    options["per_year"] = round(cue.per_year or 1, 2)
+    return None if level else f"the article names no level: {GUESSED_LEVEL} assumed, check it"
 
 
 def _how_linked(channel: ChannelRef) -> str | None:
