@@ -508,3 +508,13 @@ def test_a_cadence_of_no_level_named_says_its_level_is_a_guess() -> None:
     ]
     assert cadence.options["level"] == "vice-ministerial"
     assert "names no level" not in (cadence.quote.note or "")
+
+
+def test_two_meetings_of_one_sentence_each_take_their_own_date_and_place() -> None:
+    text = (
+        "The Philippines–Vietnam maritime consultations, which last took place in 2019, were "
+        "held in Manila on Tuesday."
+    )
+    found = extract(text, PUBLISHED, Catalogue.of([MARITIME]))
+    meetings = {p.on: p.options.get("location") for p in found if p.command == "meet"}
+    assert meetings == {"2019": None, "2022-03-08": "Manila"}

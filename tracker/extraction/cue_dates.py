@@ -17,7 +17,24 @@ def dates_of(cue: Cue, cues: list[Cue], past: list[DateMention], text: str) -> l
         if other.kind != cue.kind
         and (other.kind in _CHANGES or (other.kind == "meet" and not _occasion(other, text)))
     ]
-    return [m for m in past if not _beyond(cue, m, blocking) and not _since(cue, m, text)]
+    found = [m for m in past if not _beyond(cue, m, blocking) and not _since(cue, m, text)]
+    # "The dialogue, which last took place in 2019, was held on Friday": of two meetings
+    # held, each is dated by the dates nearest it, if it has any (a plan is dated otherwise)
+    meetings = [c for c in cues if c.kind == "meet" and not c.future]
+    if cue not in meetings or len(meetings) < 2:
+        return found
+    own = [m for m in found if min(meetings, key=lambda c: _distance(c, m)) is cue]
+    return own or found
+
+
+def _distance(cue: Cue, date: DateMention) -> float:
+    """How far a date is from a verb; a date after its verb counts as nearer ("held in
+    Chongqing on Friday"), as an object after its verb does (assigning.owners)."""
+    if cue.end <= date.start:
+        return date.start - cue.end
+    if date.end <= cue.start:
+        return (cue.start - date.end) * 1.5 + 5
+    return 0
 
 
 # "when they met", "at a meeting in Seoul", "halted after the last meeting in 2016": the

@@ -81,7 +81,8 @@ def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
         if channels:
             earlier = (cue, channels)
         # "resumed the talks, suspended since August 2022": the date is the suspension's
-        mine = Dates(dates_of(cue, cues, past, text), dates.future)
+        reach = next((c.start for c in cues if c.kind == "meet" and c.start > cue.start), None)
+        mine = Dates(dates_of(cue, cues, past, text), dates.future, reach)
         for channel in channels:
             _propose(cue, channel, sentence, reading, mine, new=_new_thing(text, own))
     if len(reading.linker.spoken_of) == spoken_of:
@@ -277,7 +278,7 @@ def _proposal(
     if kind in {"meet", "plan"}:
         if cue.level:
             options["level"] = cue.level
-        if location := location_in(text[cue.end :]):
+        if location := location_in(text[cue.end : dates.reach]):
             options["location"] = location
     confidence = "high" if exact and channel.certain else "medium"
     if channel.how == "referred back" and kind != "cadence":

@@ -20,6 +20,9 @@ class Dates:
 
     past: list[DateMention]
     future: list[DateMention]
+    # Where the words of a fact end: the next meeting's verb ("which last took place in 2019,
+    # was held in Chongqing": Chongqing is the second meeting's place, not the first's).
+    reach: int | None = None
 
 
 def dated_sentences(article: str, published: dt.date) -> list[tuple[Sentence, Dates]]:
