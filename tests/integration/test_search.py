@@ -5,6 +5,7 @@ the same again once the read model is rebuilt (and ``tracker verify`` finds it s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterator
 from contextlib import closing
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import run_cli
-from tracker.application import open_tracker
+from tracker.application import open_tracker, searching
 from tracker.application.searching import found_in_facts, search_text
 from tracker.application.tracker import DialogueTracker
 from tracker.domain.timeline import live_facts
@@ -41,6 +42,14 @@ def searches(app: DialogueTracker) -> list[str]:
         search_text(f.model_dump(mode="json", exclude_none=True)))})  # fmt: skip
     pairs = zip(words[::23], words[7::23], strict=False)
     return [*words[::5], *(w[:3] for w in words[::17]), *(f"{a} {b}" for a, b in pairs)]
+
+
+@pytest.fixture(autouse=True)
+def remembered_folding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the events (found_in_facts, the tests' reference) folds each fact's text again
+    for each search, thousands of times a test (three quarters of the longest one's time):
+    the same function, remembered."""
+    monkeypatch.setattr(searching, "index_entry", functools.cache(searching.index_entry))
 
 
 def found_keys(found: list) -> set[tuple[str, int]]:  # type: ignore[type-arg]
