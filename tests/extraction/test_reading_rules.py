@@ -518,3 +518,32 @@ def test_two_meetings_of_one_sentence_each_take_their_own_date_and_place() -> No
     found = extract(text, PUBLISHED, Catalogue.of([MARITIME]))
     meetings = {p.on: p.options.get("location") for p in found if p.command == "meet"}
     assert meetings == {"2019": None, "2022-03-08": "Manila"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Manila paused the Philippines–Vietnam maritime consultations in 2020.",
+        "Hanoi put the Philippines–Vietnam maritime consultations on hold in 2020.",
+        "Hanoi put its maritime consultations with Manila on ice in 2020.",
+    ],
+)
+def test_talks_paused_or_put_on_hold_are_suspended(sentence: str) -> None:
+    found = read(sentence, Catalogue.of([MARITIME]))
+    assert ("suspend", "ph-vn-maritime-talks", "2020") in found, found
+    assert all("hold" not in slug and "ice" not in slug for _, slug, _ in found)
+
+
+def test_a_pause_that_is_no_suspension_states_none() -> None:
+    text = "The ministers paused for a photograph before the maritime consultations on Tuesday."
+    assert [f for f in read(text, Catalogue.of([MARITIME])) if f[0] == "suspend"] == []
+
+
+def test_a_channel_paused_in_a_relative_clause_and_restarted_in_the_main_one() -> None:
+    text = (
+        "The Philippines–Vietnam maritime consultations, which were paused in 2020, restarted "
+        "in Hanoi last week."
+    )
+    found = read(text, Catalogue.of([MARITIME]))
+    assert ("suspend", "ph-vn-maritime-talks", "2020") in found
+    assert ("resume", "ph-vn-maritime-talks", "2022-02-28/2022-03-06") in found

@@ -109,7 +109,9 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"(?<!-)\b(?:broke off|break(?:s|ing)? off|broken off|suspen(?:d|ded|ds|ding|sion of)|"
         r"halt(?:ed|s|ing)?|froze|frozen|freez(?:e|es|ing)|call(?:ed|s)? off|cut off|severed|"
         r"cancel(?:l?ed|s|l?ing)?|shelved|postponed indefinitely|pulled out of|"
-        r"withdr[ae]w from)\b",
+        # "paused", "put on hold": not the noun "a pause", which may be a moment's
+        r"paus(?:ed|ing)(?!\s+(?:for|to|briefly|while|as|when|and)\b)|"
+        r"put (?:\S+ ){0,6}on (?:hold|ice)|withdr[ae]w from)\b",
         _FLAGS,
     ),
     "resume": re.compile(

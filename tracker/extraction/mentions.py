@@ -256,6 +256,8 @@ def _about(text: str | None) -> tuple[str, ...]:
         return ()  # "a number of policy areas": about nothing in particular
     if _DATE_WORD.match(text):
         return ()  # "met on Monday": when, not what about
+    if re.match(r"(?:hold|ice|track|schedule)\b", text, re.IGNORECASE):
+        return ()  # "put the talks on hold", "talks on track": how they stand, not a topic
     topics: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
         words = part.split()
