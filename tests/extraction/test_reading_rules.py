@@ -17,6 +17,7 @@ from tracker.extraction.catalogue import Catalogue, KnownChannel, KnownFact
 from tracker.extraction.dates import find_dates
 from tracker.extraction.extractor import extract
 from tracker.extraction.mentions import mentions_in
+from tracker.extraction.openings import NO_PARTIES
 from tracker.extraction.places import parties_in
 from tracker.extraction.rhythms import level_in
 
@@ -547,3 +548,15 @@ def test_a_channel_paused_in_a_relative_clause_and_restarted_in_the_main_one() -
     found = read(text, Catalogue.of([MARITIME]))
     assert ("suspend", "ph-vn-maritime-talks", "2020") in found
     assert ("resume", "ph-vn-maritime-talks", "2022-02-28/2022-03-06") in found
+
+
+def test_a_channel_of_parties_not_named_is_proposed_with_a_note_to_name_them() -> None:
+    text = "The two countries agreed to establish a joint working group on counter-narcotics."
+    [opening] = [p for p in extract(text, PUBLISHED, Catalogue()) if p.command == "open"]
+    assert opening.options["parties"] == []
+    assert opening.options["title"] == "joint working group on counter-narcotics"
+    assert NO_PARTIES in (opening.quote.note or "")
+    named = "Canada and Mexico agreed to establish a joint working group on counter-narcotics."
+    [opening] = [p for p in extract(named, PUBLISHED, Catalogue()) if p.command == "open"]
+    assert opening.options["title"] == "Canada–Mexico joint working group on counter-narcotics"
+    assert NO_PARTIES not in (opening.quote.note or "")

@@ -187,16 +187,12 @@ def proposed_title(mention: Mention, parties: list[str]) -> str:
 
 
 def _title(mention: Mention, parties: list[str]) -> str:
+    who = "–".join(_short(p) for p in parties)  # none, when the article names no parties
     if mention.named:
         text = mention.text
-        if parties_in(text):
-            return text
-        return f"{'–'.join(_short(p) for p in parties)} {text}"
-    noun = mention.noun
-    words = " ".join(mention.words)
+        return text if parties_in(text) else f"{who} {text}".strip()
     about = f" on {', '.join(mention.about)}" if mention.about else ""
-    what = f"{words} {noun}".strip()
-    return f"{'–'.join(_short(p) for p in parties)} {what}{about}"
+    return " ".join(w for w in (who, *mention.words, mention.noun) if w) + about
 
 
 def _named_words(name: str) -> list[str]:

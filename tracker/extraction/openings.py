@@ -50,6 +50,16 @@ def added_opening(first: Proposal) -> Quote:
     )
 
 
+NO_PARTIES = (
+    "the article does not name two parties of the channel: give them (parties = [...]) "
+    "before importing"
+)
+
+
+def _noted(quote: Quote, note: str) -> Quote:
+    return Quote(quote.text, quote.confidence, f"{quote.note}; {note}" if quote.note else note)
+
+
 def headline(text: str) -> bool:
     """A line without a full stop: a headline, a subheading, a caption. A closing quotation
     mark ends a sentence only after a stop ("… he said.”"), not after a name ("launch “Policy
@@ -79,19 +89,20 @@ def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposa
         if stated is not None:
             stated.options = {**options, **stated.options}
             stated.position = proposal.position
-            out.append(stated)
+            opening = stated
         else:
             first = min(facts, key=lambda p: FuzzyDate.parse(p.on).earliest)
-            out.append(
-                Proposal(
-                    "open",
-                    proposal.slug,
-                    first.on,
-                    added_opening(first),
-                    options,
-                    position=proposal.position,
-                )
+            opening = Proposal(
+                "open",
+                proposal.slug,
+                first.on,
+                added_opening(first),
+                options,
+                position=proposal.position,
             )
+        if len(ref.parties) < 2:  # "the two countries": a channel of parties not named
+            opening.quote = _noted(opening.quote, NO_PARTIES)
+        out.append(opening)
         if proposal.command != "open":
             out.append(proposal)
     return _distinct(out)
