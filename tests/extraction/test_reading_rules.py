@@ -560,3 +560,23 @@ def test_a_channel_of_parties_not_named_is_proposed_with_a_note_to_name_them() -
     [opening] = [p for p in extract(named, PUBLISHED, Catalogue()) if p.command == "open"]
     assert opening.options["title"] == "Canada–Mexico joint working group on counter-narcotics"
     assert NO_PARTIES not in (opening.quote.note or "")
+
+
+def test_a_meeting_held_stays_held_when_a_later_verb_of_its_sentence_looks_ahead() -> None:
+    text = (
+        "Canada and Mexico met in Ottawa in February for their first talks on energy, and "
+        "agreed to meet again next year."
+    )
+    found = extract(text, PUBLISHED, Catalogue())
+    held = [(p.slug, p.on, p.options.get("location")) for p in found if p.command == "meet"]
+    plans = [(p.slug, p.options["window"]) for p in found if p.command == "plan"]
+    assert held == [("ca-mx-energy-talks", "2022-02", "Ottawa")]
+    assert plans == [("ca-mx-energy-talks", "2023")]
+    assert {p.slug for p in found} == {"ca-mx-energy-talks"}  # "agreed" is no topic
+
+
+def test_talks_on_several_topics_are_one_channel_and_dialogues_on_them_several() -> None:
+    talks = "Canada and Mexico held talks on trade, energy and climate in Ottawa on Tuesday."
+    assert {p.slug for p in extract(talks, PUBLISHED, Catalogue())} == {"ca-mx-trade-talks"}
+    dialogues = "Canada and Mexico agreed to set up dialogues about trade, energy and climate."
+    assert len({p.slug for p in extract(dialogues, PUBLISHED, Catalogue())}) == 3

@@ -147,8 +147,11 @@ def _stated(cues: list[Cue], past: list[DateMention], published: dt.date, text: 
     dated to the last days ("India and the US hold dialogue in New Delhi on Thursday")."""
     stated = []
     for cue in cues:
+        # "met in May …, and agreed to meet again next year": a date after the next verb is
+        # that verb's
+        reach = next((c.start for c in cues if c.start > cue.start), len(text))
         if cue.kind == "meet" and not cue.future:
-            if any(m.start >= cue.start and m.date.earliest > published for m in past):
+            if any(cue.start <= m.start < reach and m.date.earliest > published for m in past):
                 stated.append(replace(cue, future=True))
             elif not cue.bare or (
                 text[cue.start : cue.end].lower() in _PRESENT

@@ -94,8 +94,9 @@ class Linker:
                 self.abbreviations[mention.abbreviation] = ref
         elif mention.about and not mention.words:
             refs = [r for topic in mention.about if (r := self._by_topic(topic.lower()))]
-            if not refs and len(mention.about) > 1 and mention.text.endswith("s"):
-                # "dialogues about military, climate and other issues": one channel a topic.
+            if not refs and len(mention.about) > 1 and _several(mention):
+                # "dialogues about military, climate and other issues": one channel a topic
+                # (but "talks on trade, investment and climate" are one channel's).
                 refs = [
                     r
                     for t in mention.about
@@ -292,3 +293,15 @@ class Linker:
 def _joined(name: str) -> bool:
     """True when a name joins two subjects with "and" ("Strategic and Economic Dialogue")."""
     return " and " in name.lower()
+
+
+# Nouns plural in form that name one channel: "talks on trade and investment".
+_ONE_CHANNEL_PLURALS = frozenset(
+    {"talks", "consultations", "negotiations", "discussions", "contacts", "communications"}
+)
+
+
+def _several(mention: Mention) -> bool:
+    """Whether a description names several channels: "dialogues about …", not "talks on …"."""
+    noun = mention.text.split()[-1].lower() if mention.text.split() else ""
+    return noun.endswith("s") and noun not in _ONE_CHANNEL_PLURALS

@@ -230,6 +230,11 @@ def abbreviations_in(sentence: str, known: set[str]) -> list[Mention]:
 
 
 _SAYS = re.compile(r"\b(?:said|says|say|added|told|according|noted|stressed)\b")
+_NEXT_CLAUSE = re.compile(
+    r",?\s+(?:and|but|then)\s+(?:also\s+|later\s+)?(?:agreed|said|met|decided|announced|"
+    r"pledged|vowed|signed|held|called|urged|discussed|expressed|stressed|noted|welcomed|"
+    r"reaffirmed|will|would|plan(?:ned)?)\b"
+)
 _DATE_WORD = re.compile(
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
     r"March|April|May|June|July|August|September|October|November|December|today|yesterday|"
@@ -250,6 +255,8 @@ def _about(text: str | None) -> tuple[str, ...]:
         r"\s+(?:in|during|after|before|since|with|when|as|that|which|to|for|between|among|amid)\s+",
         text,
     )[0]
+    # "talks on AI, and agreed to meet again": a clause of its own ends the topics
+    text = _NEXT_CLAUSE.split(text)[0]
     # "on the fight against terrorism on September 9 at Geneva": up to the date or the place
     text = re.split(r"\s+(?:on|at|last|this|next)\s+(?=(?:the\s+)?[A-Z0-9])", text)[0]
     if re.match(r"(?:a\s+)?(?:number|range|variety|host|series)\s+of\b", text, re.IGNORECASE):
