@@ -580,3 +580,26 @@ def test_talks_on_several_topics_are_one_channel_and_dialogues_on_them_several()
     assert {p.slug for p in extract(talks, PUBLISHED, Catalogue())} == {"ca-mx-trade-talks"}
     dialogues = "Canada and Mexico agreed to set up dialogues about trade, energy and climate."
     assert len({p.slug for p in extract(dialogues, PUBLISHED, Catalogue())}) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slug", "title"),
+    [
+        (
+            "The fifth round of Canada-Mexico talks on energy concluded in Ottawa on Tuesday.",
+            "ca-mx-energy-talks",
+            "Canada–Mexico talks on energy",
+        ),
+        (
+            "The second meeting of the Canada-Mexico working group on energy ended in Ottawa "
+            "on Tuesday.",
+            "ca-mx-energy-wg",
+            "Canada–Mexico working group on energy",
+        ),
+    ],
+)
+def test_a_round_that_concluded_or_ended_was_held(sentence: str, slug: str, title: str) -> None:
+    found = extract(sentence, PUBLISHED, Catalogue())
+    meetings = [(p.slug, p.on, p.options.get("location")) for p in found if p.command == "meet"]
+    assert meetings == [(slug, "2022-03-08", "Ottawa")]
+    assert [p.options["title"] for p in found if p.command == "open"] == [title]

@@ -76,7 +76,11 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         _FLAGS,
     ),
     "meet": re.compile(
-        r"\b(?:met|meets|meet|meeting|(?:was|were|has been|have been|will be|to be) "
+        # First, as the longest: "the 14th round of the talks concluded in Islamabad": a
+        # round held (and ended)
+        r"\b(?:(?:round|meeting|session) of [^.;:,]{3,80}? (?:concluded|ended|wrapped up|closed)"
+        r"(?= (?:in|on|at|with|after|late|yesterday|today|last)\b)|"
+        r"met|meets|meet|meeting|(?:was|were|has been|have been|will be|to be) "
         r"(?:held|convened|hosted|co-?chaired)|held|hold|holds|convened|convene|convenes|"
         r"co-?chaired|co-?chair|chaired|hosted|hosting|host|took place|take place|happen|"
         # talks that continue: not "continue working on the outstanding issues"

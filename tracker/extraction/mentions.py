@@ -255,8 +255,10 @@ def _about(text: str | None) -> tuple[str, ...]:
         r"\s+(?:in|during|after|before|since|with|when|as|that|which|to|for|between|among|amid)\s+",
         text,
     )[0]
-    # "talks on AI, and agreed to meet again": a clause of its own ends the topics
+    # "talks on AI, and agreed to meet again": a clause of its own ends the topics, as does
+    # the verb they are the subject of ("the working group on climate ended in Beijing")
     text = _NEXT_CLAUSE.split(text)[0]
+    text = re.split(r"\s+(?:concluded|ended|wrapped up|closed|was|were)\b", text)[0]
     # "on the fight against terrorism on September 9 at Geneva": up to the date or the place
     text = re.split(r"\s+(?:on|at|last|this|next)\s+(?=(?:the\s+)?[A-Z0-9])", text)[0]
     if re.match(r"(?:a\s+)?(?:number|range|variety|host|series)\s+of\b", text, re.IGNORECASE):
