@@ -603,3 +603,27 @@ def test_a_round_that_concluded_or_ended_was_held(sentence: str, slug: str, titl
     meetings = [(p.slug, p.on, p.options.get("location")) for p in found if p.command == "meet"]
     assert meetings == [(slug, "2022-03-08", "Ottawa")]
     assert [p.options["title"] for p in found if p.command == "open"] == [title]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slug", "title"),
+    [
+        ("Canada and Mexico held AI talks in Ottawa on Tuesday.", "ca-mx-ai-talks",
+         "Canada–Mexico AI talks"),
+        ("Canada and Mexico resumed their energy ministers' dialogue on Tuesday.",
+         "ca-mx-energy-dialogue", "Canada–Mexico energy dialogue"),
+    ],
+)  # fmt: skip
+def test_a_description_by_an_acronym_or_a_possessive_names_a_channel(
+    sentence: str, slug: str, title: str
+) -> None:
+    found = extract(sentence, PUBLISHED, Catalogue())
+    assert {p.slug for p in found} == {slug}
+    assert [p.options["title"] for p in found if p.command == "open"] == [title]
+
+
+def test_a_meeting_is_of_the_channel_it_was_held_for() -> None:
+    text = "Officials met in Ottawa in February for the first Canada-Mexico AI talks."
+    found = extract(text, PUBLISHED, Catalogue())
+    meetings = [(p.slug, p.on, p.options.get("location")) for p in found if p.command == "meet"]
+    assert meetings == [("ca-mx-ai-talks", "2022-02", "Ottawa")]

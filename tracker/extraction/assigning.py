@@ -37,6 +37,14 @@ def _objects(cue: Cue, own: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+# Between a meeting's verb and the channel it was held for: "met in Geneva in May for the first
+# US-China AI talks", "gathered in Tokyo for their annual dialogue".
+_FOR = re.compile(
+    r"[^,;:]{0,80}?\bfor\s+(?:(?:the|their|its|a|an)\s+)?(?:(?:first|second|third|fourth|"
+    r"fifth|\d+(?:st|nd|rd|th)|new|latest|next|inaugural|annual|regular)\s+){0,2}"
+    r"(?:[A-Z][\w.]*(?:[-–/][A-Z][\w.]*)+\s+)?[“\"]?",
+    re.IGNORECASE,
+)
 _WHICH = re.compile(r"[”\"]?,[”\"]?\s*(?:which|that)\s+[^,;:]{0,80}")
 _APPOSITIVE = re.compile(r"\s*,[^,;:]{3,120},\s*(?:(?:has|have|had|also|then)\s+)?")
 _PARTICIPLE = re.compile(r"[”\"]?,?\s+")
@@ -194,6 +202,13 @@ def _by_position(cue: Cue, mentions: list[Mention], text: str) -> list[Mention]:
         or (m.named and m.end <= cue.start and _APPOSITIVE.fullmatch(text, m.end, cue.start))
         # "The Defense Policy Coordination Talks, which had not met since 2021, …"
         or (m.end <= cue.start and _WHICH.fullmatch(text, m.end, cue.start))
+        # "met in Geneva in May for the first US-China AI talks": what they met for
+        or (
+            cue.kind == "meet"
+            and m.start >= cue.end
+            and _FOR.fullmatch(text, cue.end, m.start)
+            and not any(cue.end <= o.start < m.start for o in mentions)  # "talks for the …"
+        )
     ][-1:]
 
 

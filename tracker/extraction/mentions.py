@@ -68,7 +68,8 @@ _PEOPLE_MEET = re.compile(
 )
 
 _DESCRIBED = re.compile(
-    r"\b(?P<words>(?:[a-z0-9][a-z0-9+-]+\s+){0,3}?)"
+    # words in lower case, an acronym ("AI talks"), a possessive ("finance ministers' dialogue")
+    r"\b(?P<words>(?:(?:[a-z0-9][a-z0-9+-]+|[A-Z]{2,4}|[a-z]+s['’])\s+){0,3}?)"
     r"(?P<noun>working groups?|task force|dialogues?|talks|consultations?|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
     r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body|"
@@ -288,14 +289,17 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
         if DETERMINERS & set(written):  # "resume the military talks": after the determiner
             last = max(i for i, w in enumerate(written) if w in DETERMINERS)
             written = written[last + 1 :]
-        # The description begins after the last word that does not describe.
-        while written and (written[0] in NOT_DESCRIPTIVE or len(written[0]) <= 2):
+        # The description begins after the last word that does not describe ("AI" does).
+        while written and (
+            written[0] in NOT_DESCRIPTIVE
+            or (len(written[0]) <= 2 and written[0].lower() not in TOPIC_WORDS)
+        ):
             written.pop(0)
         # "military-to-military talks" are military talks
         words = tuple(
             dict.fromkeys(
                 part
-                for w in written
+                for w in (w.lower().rstrip("'’") for w in written)
                 for part in ([w] if w in TOPIC_WORDS else w.split("-"))
                 if part in TOPIC_WORDS
             )

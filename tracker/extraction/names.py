@@ -192,7 +192,10 @@ def _title(mention: Mention, parties: list[str]) -> str:
         text = mention.text
         return text if parties_in(text) else f"{who} {text}".strip()
     about = f" on {', '.join(mention.about)}" if mention.about else ""
-    return " ".join(w for w in (who, *mention.words, mention.noun) if w) + about
+    # the words as the article writes an acronym ("AI talks"), the others in lower case
+    acronyms = {w.lower(): w for w in re.findall(r"\b[A-Z]{2,4}\b", mention.text)}
+    words = [acronyms.get(w, w) for w in mention.words]
+    return " ".join(w for w in (who, *words, mention.noun) if w) + about
 
 
 def _named_words(name: str) -> list[str]:
