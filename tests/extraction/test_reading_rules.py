@@ -627,3 +627,13 @@ def test_a_meeting_is_of_the_channel_it_was_held_for() -> None:
     found = extract(text, PUBLISHED, Catalogue())
     meetings = [(p.slug, p.on, p.options.get("location")) for p in found if p.command == "meet"]
     assert meetings == [("ca-mx-ai-talks", "2022-02", "Ottawa")]
+
+
+def test_a_cadence_of_no_level_named_takes_the_level_its_channel_met_at() -> None:
+    article = (
+        "Senior officials of Canada and Mexico held energy talks in Ottawa on Tuesday.\n\n"
+        "Officials said the energy talks would be held twice a year."
+    )
+    [cadence] = [p for p in extract(article, PUBLISHED, Catalogue()) if p.command == "cadence"]
+    assert (cadence.slug, cadence.options["level"]) == ("ca-mx-energy-talks", "senior-official")
+    assert "the level of its meeting the article reports" in (cadence.quote.note or "")

@@ -277,7 +277,7 @@ def _proposal(
         if replacing is not None:
             on = FuzzyDate.parse(replacing.on)
             note = f"dated to the opening of {replacing.slug}, which replaced it"
-    guessed = _cadence_level(cue, channel, options) if kind == "cadence" else None
+    guessed = _cadence_level(cue, channel, options, reading) if kind == "cadence" else None
     if kind in {"meet", "plan"}:
         if cue.level:
             options["level"] = cue.level
@@ -291,12 +291,23 @@ def _proposal(
     return Proposal(kind, channel.slug, str(on), quote, options, position=sentence.start)
 
 
-def _cadence_level(cue: Cue, channel: ChannelRef, options: dict[str, object]) -> str | None:
-    """Put a cadence's level and rhythm in its options; say so if the level is a guess (a
-    cadence is of one level: the article's, the channel's, or else the usual one)."""
+def _cadence_level(
+    cue: Cue, channel: ChannelRef, options: dict[str, object], reading: _Reading
+) -> str | None:
+    """Put a cadence's level and rhythm in its options, and say where the level comes from
+    if its sentence names none: a cadence is of one level, the sentence's, the channel's, the
+    level of its latest meeting the article reports, or else the usual one (a guess)."""
     level = cue.level or channel.level or (channel.known.level if channel.known else None)
-    options["level"] = level or GUESSED_LEVEL
+    met = [
+        str(p.options["level"])
+        for p in reading.proposals
+        if p.slug == channel.slug and p.command == "meet" and "level" in p.options
+    ]
     options["per_year"] = round(cue.per_year or 1, 2)
+    if level is None and met:
+        options["level"] = met[-1]
+        return f"the level of its meeting the article reports ({met[-1]}): check it"
+    options["level"] = level or GUESSED_LEVEL
     return None if level else f"the article names no level: {GUESSED_LEVEL} assumed, check it"
 
 
