@@ -637,3 +637,25 @@ def test_a_cadence_of_no_level_named_takes_the_level_its_channel_met_at() -> Non
     [cadence] = [p for p in extract(article, PUBLISHED, Catalogue()) if p.command == "cadence"]
     assert (cadence.slug, cadence.options["level"]) == ("ca-mx-energy-talks", "senior-official")
     assert "the level of its meeting the article reports" in (cadence.quote.note or "")
+
+
+def test_a_change_undated_in_the_pluperfect_is_dated_before_the_news() -> None:
+    article = (
+        "Canada and Mexico held their first energy talks in four years on Tuesday.\n\n"
+        "The previous round of the energy talks took place in Ottawa in February 2018.\n\n"
+        "The energy talks had been suspended during the pandemic."
+    )
+    [suspension] = [p for p in extract(article, PUBLISHED, Catalogue()) if p.command == "suspend"]
+    assert suspension.on == "2018-03-01/2022-03-07"  # after the last round, before Tuesday
+    assert suspension.quote.confidence == "low"
+    assert "give its date" in (suspension.quote.note or "")
+
+
+def test_a_meeting_stated_twice_takes_the_place_the_second_sentence_gives() -> None:
+    article = (
+        "Canada and Mexico held energy talks on Tuesday, officials said.\n\n"
+        "The energy talks were held in Ottawa."
+    )
+    [meeting] = [p for p in extract(article, PUBLISHED, Catalogue()) if p.command == "meet"]
+    assert (meeting.on, meeting.options.get("location")) == ("2022-03-08", "Ottawa")
+    assert len(meeting.also) == 1

@@ -3,10 +3,14 @@ the start of a gap ("their first round since 2019")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 
+from tracker.domain.dates import FuzzyDate
 from tracker.extraction.cues import Cue
 from tracker.extraction.dates import DateMention
+from tracker.extraction.proposal import Proposal
 
 
 def dates_of(cue: Cue, cues: list[Cue], past: list[DateMention], text: str) -> list[DateMention]:
@@ -73,3 +77,33 @@ def _since(cue: Cue, date: DateMention, text: str) -> bool:
 
 
 _CHANGES = frozenset({"open", "suspend", "resume", "conclude"})
+
+
+# "The dialogue had been suspended during the pandemic": done before the news the article
+# reports, not on its day.
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def before_the_news(
+    cue: Cue, text: str, on: FuzzyDate, slug: str, earlier: Iterable[Proposal]
+) -> tuple[FuzzyDate, str] | None:
+    """For an undated change in the pluperfect, dated to the article's news ``on``: the days
+    between the channel's latest fact the article reported before it and the news, and a
+    note that says so (or, with no such fact, a note only). None for any other change."""
+    if cue.kind not in _CHANGES or not _PLUPERFECT.search(text, 0, cue.start):
+        return None
+    before = [
+        FuzzyDate.parse(p.on).latest
+        for p in earlier
+        if p.slug == slug and p.command != "open" and FuzzyDate.parse(p.on).latest < on.earliest
+    ]
+    if not before:
+        return on, "undated, and it had happened before the article's news: give its date"
+    start, end = max(before) + dt.timedelta(days=1), on.earliest - dt.timedelta(days=1)
+    if end < start:
+        return None
+    between = FuzzyDate.parse(f"{start}/{end}")
+    return between, (
+        "undated, and it had happened before the article's news: dated between the channel's "
+        "last fact the article reports and the news; give its date"
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from tracker.domain.dates import FuzzyDate
 from tracker.extraction.assigning import channels_of, owners, shared_channels
 from tracker.extraction.catalogue import Catalogue
-from tracker.extraction.cue_dates import dates_of
+from tracker.extraction.cue_dates import before_the_news, dates_of
 from tracker.extraction.cues import Cue, cues_in
 from tracker.extraction.date_lists import listed_with
 from tracker.extraction.dates import DateMention
@@ -277,6 +277,9 @@ def _proposal(
         if replacing is not None:
             on = FuzzyDate.parse(replacing.on)
             note = f"dated to the opening of {replacing.slug}, which replaced it"
+    low = False
+    if note and (earlier := before_the_news(cue, text, on, channel.slug, reading.proposals)):
+        (on, note), low = earlier, True  # "had been suspended during the pandemic"
     guessed = _cadence_level(cue, channel, options, reading) if kind == "cadence" else None
     if kind in {"meet", "plan"}:
         if cue.level:
@@ -284,7 +287,7 @@ def _proposal(
         if location := location_in(text[cue.end : dates.reach]):
             options["location"] = location
     confidence = "high" if exact and channel.certain else "medium"
-    if channel.how == "referred back" and kind != "cadence":
+    if (channel.how == "referred back" and kind != "cadence") or low:
         confidence = "low" if not exact else "medium"
     notes = [n for n in (note, guessed, _how_linked(channel)) if n]
     quote = Quote(quoted(text, cue), confidence, "; ".join(notes) or None)  # type: ignore[arg-type]

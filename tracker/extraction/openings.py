@@ -111,8 +111,8 @@ def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposa
 def _distinct(proposals: list[Proposal]) -> list[Proposal]:
     """One proposal per fact, quoting each sentence that states it: an opening, agreement or
     conclusion of a channel; a meeting of a channel on a date (the first sentence's place and
-    level kept); a plan of a channel for a window; a cadence of a level and rhythm; a
-    suspension or resumption on a date."""
+    level kept, a later one's where it names none); a plan of a channel for a window; a
+    cadence of a level and rhythm; a suspension or resumption on a date."""
     seen: dict[tuple[object, ...], Proposal] = {}
     out = []
     # A headline's fact is kept only when the body does not state it.
@@ -134,4 +134,8 @@ def _distinct(proposals: list[Proposal]) -> list[Proposal]:
             out.append(p)
         elif p.quote.text not in {q.text for q in (seen[key].quote, *seen[key].also)}:
             seen[key].also.append(p.quote)
+            if p.command in {"meet", "plan"}:
+                # "The talks … were held in Tokyo and attended by deputy foreign ministers":
+                # what the first sentence left unsaid (its place and level stay first)
+                seen[key].options = {**p.options, **seen[key].options}
     return sorted(out, key=lambda p: p.position)
