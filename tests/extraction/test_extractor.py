@@ -168,3 +168,23 @@ def test_a_sentence_too_long_to_quote_whole_is_quoted_around_its_fact_verbatim()
     assert len(proposal.quote.text) <= MAX_QUOTE
     assert proposal.quote.text in article
     assert "met in Tianjin yesterday" in proposal.quote.text
+
+
+def test_a_sentence_longer_than_any_in_the_news_is_read_clause_by_clause_verbatim() -> None:
+    """Reading a sentence compares its words of fact with one another: a run-on "sentence"
+    of thousands of words (a page without full stops) is read in clauses of at most LONGEST
+    characters, cut at a semicolon, a comma or a space, each quoted as the article has it, so
+    that reading stays proportional to the article's length."""
+    from tracker.extraction.sentences import LONGEST, sentences
+
+    clause = "the Commercial Issues Working Group met in Tianjin yesterday; "
+    article = "Readout\n\n" + "and " * 300 + clause * (5 * LONGEST // len(clause)) + "end."
+    found = list(sentences(article))[1:]  # after the headline
+    assert len(found) > 5
+    assert all(len(s.text) <= LONGEST for s in found)
+    assert all(article[s.start : s.start + len(s.text)] == s.text for s in found)
+    assert "".join(s.text for s in found).replace(" ", "") == article[9:].replace(" ", "")
+    assert all(s.text.endswith(";") for s in found[1:-1])  # cut at a semicolon where one is
+    meetings = [p for p in extract(article, PUBLISHED, STORE) if p.command == "meet"]
+    assert meetings
+    assert all(p.quote.text in article for p in meetings)
