@@ -659,3 +659,8 @@ def test_a_meeting_stated_twice_takes_the_place_the_second_sentence_gives() -> N
     [meeting] = [p for p in extract(article, PUBLISHED, Catalogue()) if p.command == "meet"]
     assert (meeting.on, meeting.options.get("location")) == ("2022-03-08", "Ottawa")
     assert len(meeting.also) == 1
+
+
+def test_a_channel_named_by_its_noun_alone_has_that_name_once_in_its_slug() -> None:
+    text = "The 2+2 dialogue between Canada and Mexico took place in Ottawa on Tuesday."
+    assert {p.slug for p in extract(text, PUBLISHED, Catalogue())} == {"ca-mx-2plus2"}

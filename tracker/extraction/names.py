@@ -220,6 +220,7 @@ def proposed_slug(parties: list[str], mention: Mention) -> str:
     parts += [
         re.sub(r"[^a-z0-9]+", "-", w.lower().replace("+", "plus")).strip("-") for w in words[:4]
     ]
-    parts.append(noun.replace("+", "plus"))
+    if parts[-1:] != [noun.replace("+", "plus")]:  # "2+2": its noun is its name
+        parts.append(noun.replace("+", "plus"))
     slug = "-".join(p for p in parts if p)
     return re.sub(r"-+", "-", slug)[:64].strip("-")
