@@ -664,3 +664,17 @@ def test_a_meeting_stated_twice_takes_the_place_the_second_sentence_gives() -> N
 def test_a_channel_named_by_its_noun_alone_has_that_name_once_in_its_slug() -> None:
     text = "The 2+2 dialogue between Canada and Mexico took place in Ottawa on Tuesday."
     assert {p.slug for p in extract(text, PUBLISHED, Catalogue())} == {"ca-mx-2plus2"}
+
+
+def test_a_trilateral_channel_keeps_its_three_parties() -> None:
+    text = (
+        "The leaders of Canada, Mexico and the United States met in Ottawa on Tuesday for "
+        "their first trilateral summit in four years."
+    )
+    found = extract(text, PUBLISHED, Catalogue())
+    [opening] = [p for p in found if p.command == "open"]
+    assert opening.options["parties"] == ["CA", "MX", "US"]
+    assert opening.options["title"] == "Canada–Mexico–US trilateral summit"
+    assert [(p.on, p.options.get("location")) for p in found if p.command == "meet"] == [
+        ("2022-03-08", "Ottawa")
+    ]

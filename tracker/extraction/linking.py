@@ -10,6 +10,7 @@ working group" alone is a reference back, never a match for every working group 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -248,7 +249,13 @@ class Linker:
                 break
             if party not in parties:
                 parties.append(party)
-        parties = parties[:2] if len(parties) > 2 and not parties_in(mention.text) else parties
+        # the two the article is about, unless the channel says it has more ("trilateral")
+        if (
+            len(parties) > 2
+            and not parties_in(mention.text)
+            and not _TRILATERAL.search(mention.text)
+        ):
+            parties = parties[:2]
         if set(parties) <= set(self.article_parties):  # "US-China" as the article has it
             parties.sort(key=self.article_parties.index)
         if self.article_parties and not set(parties) & set(self.article_parties[:2]):
@@ -294,6 +301,8 @@ def _joined(name: str) -> bool:
     """True when a name joins two subjects with "and" ("Strategic and Economic Dialogue")."""
     return " and " in name.lower()
 
+
+_TRILATERAL = re.compile(r"\btrilateral\b", re.IGNORECASE)
 
 # Nouns plural in form that name one channel: "talks on trade and investment".
 _ONE_CHANNEL_PLURALS = frozenset(

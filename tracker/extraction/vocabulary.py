@@ -61,7 +61,7 @@ TOPIC_WORDS = _words(
     "strategic-economic economic-financial trade-secrets intellectual property secrets "
     "foreign affairs minister-level vice-ministerial ministerial summit-level leaders composite "
     "comprehensive two-track inter-korean cross-strait alliance partnership cooperation "
-    "consultative coordination"
+    "consultative coordination trilateral"
 )
 
 # Gatherings of many states, named as a channel would be ("the Ninth Summit of the Americas",
