@@ -678,3 +678,21 @@ def test_a_trilateral_channel_keeps_its_three_parties() -> None:
     assert [(p.on, p.options.get("location")) for p in found if p.command == "meet"] == [
         ("2022-03-08", "Ottawa")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # past a long name, and never cut: the window used to end inside "Geneva" ("Gene")
+        ("Canada and Mexico held the inaugural meeting of their intergovernmental dialogue on "
+         "artificial intelligence in Geneva on Tuesday.", "Geneva"),
+        ("Canada and Mexico held their first face-to-face round of consultations on energy "
+         "security and climate, in Geneva on Tuesday.", "Geneva"),
+        # further away, behind a clause of another matter, a place is not the meeting's
+        ("Canada and Mexico held their energy talks on Tuesday to work on reviving trade "
+         "following the end of the controls in Ottawa.", None),
+    ],
+)  # fmt: skip
+def test_a_meeting_takes_the_place_its_words_name_whole(sentence: str, place: str | None) -> None:
+    [meeting] = [p for p in extract(sentence, PUBLISHED, Catalogue()) if p.command == "meet"]
+    assert meeting.options.get("location") == place

@@ -58,6 +58,13 @@ def said_on(sentence: str, position: int) -> bool:
     return bool(_SAID_ON.search(sentence, max(0, position - 60), position))
 
 
+# Where a meeting's place may begin, in characters after its verb: near it, anywhere; further
+# (past a long name), only if no other clause comes first.
+_PLACE_NEAR, _PLACE_WITHIN = 90, 140
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:to (?!the\b)[a-z]+|following|after|before|amid|because|since|which|that|who|while|"
+    r"where|when|as)\b"
+)
 _NOT_PLACES = {
     "January",
     "February",
@@ -95,11 +102,16 @@ _NOT_PLACES = {
 
 
 def location_in(after: str) -> str | None:
+    """The place a meeting's words name after its verb: "in Geneva", within the first words
+    (past a channel's long name: "held the inaugural meeting of their intergovernmental
+    dialogue on artificial intelligence in Geneva"), the place whole, never cut."""
     found = re.search(
-        r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+)){0,2})", after[:90]
+        r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+)){0,2})", after[:200]
     )
-    if found is None:
+    if found is None or found.start() > _PLACE_WITHIN:
         return None
+    if found.start() > _PLACE_NEAR and _OTHER_CLAUSE.search(after, 0, found.start()):
+        return None  # "to work on reviving tourism following … controls in China"
     place = found.group(1)
     if place.split()[0] in _NOT_PLACES or (place.isupper() and len(place) <= 4):
         return None
