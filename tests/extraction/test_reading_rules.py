@@ -696,3 +696,11 @@ def test_a_trilateral_channel_keeps_its_three_parties() -> None:
 def test_a_meeting_takes_the_place_its_words_name_whole(sentence: str, place: str | None) -> None:
     [meeting] = [p for p in extract(sentence, PUBLISHED, Catalogue()) if p.command == "meet"]
     assert meeting.options.get("location") == place
+
+
+def test_a_channel_the_parties_introduce_as_their_own_is_new_not_nothing() -> None:
+    text = "Canada and Mexico will hold their 25th summit in Ottawa on March 30."
+    found = [(p.command, p.slug) for p in extract(text, PUBLISHED, Catalogue())]
+    assert found == [("open", "ca-mx-summit"), ("plan", "ca-mx-summit")]
+    referred = "The summit will be held in Ottawa on March 30."  # which one, nothing says
+    assert extract(referred, PUBLISHED, Catalogue()) == []

@@ -86,6 +86,11 @@ class Linker:
             return [found] if found else []
         if mention.generic:
             found = self._referred_back(mention.noun)
+            if found is None and _INTRODUCED.search(sentence, 0, mention.start):
+                # "China and the EU will hold their 25th summit": the parties' own, new here
+                found = self._new(mention, sentence) if len(parties_in(sentence)) >= 2 else None
+                if found is not None:
+                    self._remember(found)
             return [found] if found else []
         ref: ChannelRef | None
         if mention.named:
@@ -302,6 +307,9 @@ def _joined(name: str) -> bool:
     return " and " in name.lower()
 
 
+# Words that introduce a channel of the parties named ("their 25th summit", "a new dialogue"),
+# not one referred back to ("the talks").
+_INTRODUCED = re.compile(r"\b(?:their|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TRILATERAL = re.compile(r"\btrilateral\b", re.IGNORECASE)
 
 # Nouns plural in form that name one channel: "talks on trade and investment".
