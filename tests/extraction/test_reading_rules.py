@@ -704,3 +704,12 @@ def test_a_channel_the_parties_introduce_as_their_own_is_new_not_nothing() -> No
     assert found == [("open", "ca-mx-summit"), ("plan", "ca-mx-summit")]
     referred = "The summit will be held in Ottawa on March 30."  # which one, nothing says
     assert extract(referred, PUBLISHED, Catalogue()) == []
+
+
+def test_a_first_fact_called_a_later_round_by_a_name_between_says_the_channel_began_earlier() -> (
+    None
+):
+    text = "The 29th Canada-Mexico Energy Dialogue meeting was held in Ottawa on Tuesday."
+    [opening] = [p for p in extract(text, PUBLISHED, Catalogue()) if p.command == "open"]
+    assert opening.quote.confidence == "low"
+    assert "the channel began earlier" in (opening.quote.note or "")

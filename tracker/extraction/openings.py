@@ -27,7 +27,8 @@ _AGREED = re.compile(
 _LATER_ROUND = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\w+teenth|\w+tieth|\d+(?:st|nd|rd|th))|next|latest|another|new)\s+"
-    r"(?:round|meeting|session|edition)s?\b",
+    # "the 29th WMCC meeting", "the fifth Strategic Dialogue session": a name may come between
+    r"(?-i:[A-Z][\w+&-]*\s+){0,4}(?:round|meeting|session|edition)s?\b",
     re.IGNORECASE,
 )
 
