@@ -713,3 +713,14 @@ def test_a_first_fact_called_a_later_round_by_a_name_between_says_the_channel_be
     [opening] = [p for p in extract(text, PUBLISHED, Catalogue()) if p.command == "open"]
     assert opening.quote.confidence == "low"
     assert "the channel began earlier" in (opening.quote.note or "")
+
+
+def test_talks_described_at_the_start_of_a_sentence_are_of_the_articles_parties() -> None:
+    article = (
+        "Canada and Mexico to resume energy talks\n\n"
+        "Energy talks between the two neighbours were frozen in August 2020 after a minister "
+        "visited Cuba."
+    )
+    found = [(p.command, p.slug, p.on) for p in extract(article, PUBLISHED, Catalogue())]
+    assert ("suspend", "ca-mx-energy-talks", "2020-08") in found
+    assert all("cu" not in slug.split("-") for _, slug, _ in found)  # Cuba is no party

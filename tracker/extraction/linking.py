@@ -248,7 +248,10 @@ class Linker:
         own = parties_in(mention.text)
         if len(own) == 1 and own[0] not in self.article_parties[:2]:
             return None  # "the EU Political and Security Committee": a third party's own body
-        parties = own or parties_in(sentence)
+        # not a country named in a clause of another matter ("… were frozen after Pelosi
+        # visited Taiwan"): the parties stand before it
+        cut = _OTHER_MATTER.search(sentence, mention.end)
+        parties = own or parties_in(sentence[: cut.start() if cut else len(sentence)])
         for party in self.article_parties:
             if len(parties) >= 2:
                 break
@@ -310,6 +313,9 @@ def _joined(name: str) -> bool:
 # Words that introduce a channel of the parties named ("their 25th summit", "a new dialogue"),
 # not one referred back to ("the talks").
 _INTRODUCED = re.compile(r"\b(?:their|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OTHER_MATTER = re.compile(
+    r"\b(?:after|following|because|amid|when|since|before|despite|while)\b", re.IGNORECASE
+)
 _TRILATERAL = re.compile(r"\btrilateral\b", re.IGNORECASE)
 
 # Nouns plural in form that name one channel: "talks on trade and investment".

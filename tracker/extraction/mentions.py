@@ -68,8 +68,10 @@ _PEOPLE_MEET = re.compile(
 )
 
 _DESCRIBED = re.compile(
-    # words in lower case, an acronym ("AI talks"), a possessive ("finance ministers' dialogue")
-    r"\b(?P<words>(?:(?:[a-z0-9][a-z0-9+-]+|[A-Z]{2,4}|[a-z]+s['’])\s+){0,3}?)"
+    # words in lower case, an acronym ("AI talks"), a possessive ("finance ministers' dialogue"),
+    # a capital at the start of a sentence ("Climate talks between …"; only topic words count)
+    r"\b(?P<words>(?:(?:[a-z0-9][a-z0-9+-]+|[A-Z]{2,4}|[a-z]+s['’]|(?<![\w ])[A-Z][a-z]+)\s+)"
+    r"{0,3}?)"
     r"(?P<noun>working groups?|task force|dialogues?|talks|consultations?|mechanisms?|"
     r"information exchanges?|exchanges? of information|exchange information|summits?|"
     r"commissions?|committees?|forums?|hotlines?|channels?|group|negotiations|meetings|body|"
@@ -242,7 +244,10 @@ def _described(sentence: str, named: list[Mention]) -> list[Mention]:
         # The description begins after the last word that does not describe ("AI" does).
         while written and (
             written[0] in NOT_DESCRIPTIVE
-            or (len(written[0]) <= 2 and written[0].lower() not in TOPIC_WORDS)
+            or (
+                (len(written[0]) <= 2 or written[0][0].isupper())
+                and written[0].lower() not in TOPIC_WORDS
+            )
         ):
             written.pop(0)
         # "military-to-military talks" are military talks
