@@ -724,3 +724,12 @@ def test_talks_described_at_the_start_of_a_sentence_are_of_the_articles_parties(
     found = [(p.command, p.slug, p.on) for p in extract(article, PUBLISHED, Catalogue())]
     assert ("suspend", "ca-mx-energy-talks", "2020-08") in found
     assert all("cu" not in slug.split("-") for _, slug, _ in found)  # Cuba is no party
+
+
+def test_a_channel_established_and_last_met_has_both_facts() -> None:
+    text = "The Canada-Mexico Energy Working Group was established in 2019 and last met in May."
+    found = [(p.command, p.slug, p.on) for p in extract(text, PUBLISHED, Catalogue())]
+    assert found == [
+        ("open", "ca-mx-energy-wg", "2019"),
+        ("meet", "ca-mx-energy-wg", "2021-05"),
+    ]

@@ -256,7 +256,7 @@ def _referred_back(
 # Between two verbs of one subject: "were suspended in August 2022 and resumed", "talks,
 # suspended by China in 2022, resumed": a comma or "and", then only adverbs and auxiliaries.
 _SAME_SUBJECT = re.compile(
-    r"[^.;:]*(?:,|\band|\bbut)\s*(?:(?:then|later|again|since|finally|eventually|only|was|"
+    r"[^.;:]*(?:,|\band|\bbut)\s*(?:(?:then|later|again|since|finally|eventually|only|last|also|was|"
     r"were|has|have|had|been|\w+ly)\s+)*",
     re.IGNORECASE,
 )
