@@ -733,3 +733,16 @@ def test_a_channel_established_and_last_met_has_both_facts() -> None:
         ("open", "ca-mx-energy-wg", "2019"),
         ("meet", "ca-mx-energy-wg", "2021-05"),
     ]
+
+
+def test_a_name_of_two_channel_nouns_in_a_row_is_one_channel() -> None:
+    text = (
+        "Canada and Mexico held the fifth meeting of their Bilateral Consultation Mechanism on "
+        "Energy (BCM) in Ottawa on Tuesday."
+    )
+    [mention] = [m for m in mentions_in(text) if m.named]
+    assert (mention.text, mention.abbreviation) == (
+        "Bilateral Consultation Mechanism on Energy",
+        "BCM",
+    )
+    assert len({p.slug for p in extract(text, PUBLISHED, Catalogue())}) == 1

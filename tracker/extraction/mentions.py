@@ -122,9 +122,9 @@ def _named(sentence: str) -> list[Mention]:
         kept: list[str] = []
         while words:
             word = words[-1]
-            if word.isalpha() and _NAMED.fullmatch(word) and word not in LOOSE_NOUNS:
+            if word.isalpha() and _NAMED.fullmatch(word) and word not in LOOSE_NOUNS and kept:
                 # another name's noun: "A Dialogue and B Dialogue" are two names (but the
-                # "Partnership Forum" is one)
+                # "Partnership Forum" and the "Bilateral Consultation Mechanism" are one)
                 break
             opened = word[:1] in _QUOTES  # "the so-called “Energy Forum”": the name begins
             name_word = _NAME_WORD.match(word.strip(",").lstrip(_QUOTES)) and not word.endswith(",")
@@ -162,6 +162,9 @@ def _named(sentence: str) -> list[Mention]:
                 abbreviation=bracket["abbreviation"] if bracket else None,
             )
         )
+    # "the Bilateral Consultation Mechanism on …": one name, not also its "Consultation"
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                         for o in found)]  # fmt: skip
     found.extend(_rounds_of(sentence, found))
     longer = _abbreviated(sentence, found)
     # "the Coast Guard Cooperation Mechanism talks": the whole name, not its "Mechanism"
