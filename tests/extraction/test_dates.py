@@ -391,3 +391,20 @@ def test_any_words_give_ordered_non_overlapping_mentions_of_their_own_text(
 
     assert all(sentence[m.start : m.end] == m.text for m in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("It was launched in April 2019 and held its first session in July that year.",
+         ["2019-04", "2019-07"]),
+        ("It began in March 2019 and met again on June 5 of the same year.",
+         ["2019-03", "2019-06-05"]),
+        ("It was launched in April 2019 and met in July.", ["2019-04", "2021-07"]),
+    ],
+)  # fmt: skip
+def test_a_month_of_that_year_is_of_the_year_named_before_it(
+    sentence: str, dates: list[str]
+) -> None:
+    found = find_dates(sentence, dt.date(2022, 3, 10), future=False)
+    assert [str(m.date) for m in found] == dates

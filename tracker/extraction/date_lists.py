@@ -55,6 +55,29 @@ def years_shared(found: list[D], sentence: str) -> dict[int, FuzzyDate]:
     return shared
 
 
+# "in July that year", "in July of the same year": of the year a date before it names
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
+def years_named_before(found: list[D], sentence: str) -> dict[int, FuzzyDate]:
+    """ "Launched in April 2023 … held its first session in July that year": a day or month
+    without a year, followed by "that year", is of the year of the last date before it that
+    names one. The dates to change, by their index in ``found``."""
+    named: dict[int, FuzzyDate] = {}
+    for index, date in enumerate(found):
+        if (
+            _A_YEAR.search(date.text)
+            or not _ONE_DAY_OR_MONTH.fullmatch(str(date.date))
+            or not _THAT_YEAR.match(sentence, date.end)
+        ):
+            continue
+        before = [d for d in found[:index] if _A_YEAR.search(d.text)]
+        year = _A_YEAR.search(before[-1].text) if before else None
+        if year and (moved := _parse(year.group(0) + str(date.date)[4:])) is not None:
+            named[index] = moved
+    return named
+
+
 def listed_with(found: list[D], chosen: D, sentence: str) -> list[D]:
     """The dates listed together with ``chosen`` ("in 2000 and 2007"), itself among them."""
     at = found.index(chosen)

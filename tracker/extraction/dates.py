@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from tracker.domain.dates import FuzzyDate, InvalidDate, days_in_month
 from tracker.extraction import date_words as words
-from tracker.extraction.date_lists import years_shared
+from tracker.extraction.date_lists import years_named_before, years_shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,8 @@ def find_dates(sentence: str, published: dt.date, *, future: bool) -> list[DateM
         if date is not None
     ]
     for index, date in years_shared(found_dates, sentence).items():
+        found_dates[index] = replace(found_dates[index], date=date)
+    for index, date in years_named_before(found_dates, sentence).items():
         found_dates[index] = replace(found_dates[index], date=date)
     return found_dates
 
