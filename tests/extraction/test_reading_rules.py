@@ -746,3 +746,12 @@ def test_a_name_of_two_channel_nouns_in_a_row_is_one_channel() -> None:
         "BCM",
     )
     assert len({p.slug for p in extract(text, PUBLISHED, Catalogue())}) == 1
+
+
+def test_a_channel_that_had_met_annually_held_no_meeting_on_the_day_reported() -> None:
+    text = (
+        "Canada and Mexico agreed on Tuesday to overhaul the Canada-Mexico Energy Dialogue, "
+        "which had met annually since 2009."
+    )
+    found = extract(text, PUBLISHED, Catalogue())
+    assert [p for p in found if p.command in {"meet", "cadence"}] == []

@@ -234,8 +234,12 @@ def cues_in(sentence: str) -> list[Cue]:
         before = sentence[start : rhythm.start()]
         if not MEETS.search(sentence[start : rhythm.end() + 40]):
             continue
+        # The verb the rhythm speaks of ("agreed to meet twice a year") is the cadence's; a
+        # meeting stated before it ("met in Tokyo and agreed to …") stays a meeting.
+        verbs = list(MEETS.finditer(sentence, start, rhythm.start()))
+        taken.append((verbs[-1].start() if verbs else rhythm.start(), rhythm.end()))
         if _doubt(before) or _habit(before):
-            continue
+            continue  # "which had met annually since 2009": a habit, neither cadence nor meeting
         index = int(next(k for k, v in rhythm.groupdict().items() if v)[1:])
         found.append(
             Cue(
@@ -246,10 +250,6 @@ def cues_in(sentence: str) -> list[Cue]:
                 level=level_in(before, at=len(before)),
             )
         )
-        # The verb the rhythm speaks of ("agreed to meet twice a year") is the cadence's; a
-        # meeting stated before it ("met in Tokyo and agreed to …") stays a meeting.
-        verbs = list(MEETS.finditer(sentence, start, rhythm.start()))
-        taken.append((verbs[-1].start() if verbs else rhythm.start(), rhythm.end()))
     for kind, pattern in _CUES.items():
         for match in pattern.finditer(sentence):
             if any(a <= match.start() < b for a, b in taken) and kind == "meet":
