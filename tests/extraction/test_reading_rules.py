@@ -755,3 +755,14 @@ def test_a_channel_that_had_met_annually_held_no_meeting_on_the_day_reported() -
     )
     found = extract(text, PUBLISHED, Catalogue())
     assert [p for p in found if p.command in {"meet", "cadence"}] == []
+
+
+def test_an_agreement_to_replace_a_channel_with_a_new_one_ends_it_and_opens_the_other() -> None:
+    text = (
+        "Canada and Mexico agreed on Tuesday to replace the Canada-Mexico Energy Dialogue, "
+        "which had met annually since 2009, with a new Canada-Mexico Climate Forum."
+    )
+    found = [(p.command, p.slug, p.on) for p in extract(text, PUBLISHED, Catalogue())]
+    assert ("conclude", "ca-mx-energy-dialogue", "2022-03-08") in found
+    assert ("open", "ca-mx-climate-forum", "2022-03-08") in found  # not 2009: the other's
+    assert not [f for f in found if f[0] in {"meet", "cadence"}]

@@ -69,7 +69,8 @@ _FRAME = re.compile(
 _PREPOSITION = re.compile(r"\b(?:for|to|with|of|on|in|at|by|from)\b", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s+(?:a|an|the)?\s*", re.IGNORECASE)
 _REPLACING = re.compile(
-    r"(?:combined and )?(?:replaced|superseded|subsumed)|(?:developed|evolved|grew) (?:out )?"
+    r"(?:combined and )?(?:replaced|replac(?:e|es|ing)|superseded|subsumed)|"
+    r"(?:developed|evolved|grew) (?:out )?"
     r"(?:of|from)|succeeded|took over from",
     re.IGNORECASE,
 )
@@ -173,7 +174,9 @@ def channels_of(
         own = _objects(cue, own, text)
     elif cue.kind == "conclude" and _REPLACING.fullmatch(text[cue.start : cue.end]):
         # "The mechanism replaced two previous ones: A and B": A and B ended, not the new one
-        own = [m for m in own if m.start >= cue.end]
+        # (nor, in "to replace A with a new B", B)
+        until = text.find(" with ", cue.end)
+        own = [m for m in own if m.start >= cue.end and (until < 0 or m.start < until)]
     elif cue.kind == "meet" and len(own) > 1:
         # A delegation led "from the National Security Council to … the Strategic Stability
         # Dialogue": the dialogue is the meeting's channel.

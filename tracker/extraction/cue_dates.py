@@ -21,7 +21,13 @@ def dates_of(cue: Cue, cues: list[Cue], past: list[DateMention], text: str) -> l
         if other.kind != cue.kind
         and (other.kind in _CHANGES or (other.kind == "meet" and not _occasion(other, text)))
     ]
-    found = [m for m in past if not _beyond(cue, m, blocking) and not _since(cue, m, text)]
+    found = [
+        m
+        for m in past
+        if not _beyond(cue, m, blocking)
+        and not _since(cue, m, text)
+        and not _in_another_clause(cue, m, text)
+    ]
     # "The dialogue, which last took place in 2019, was held on Friday": of two meetings
     # held, each is dated by the dates nearest it, if it has any (a plan is dated otherwise)
     meetings = [c for c in cues if c.kind == "meet" and not c.future]
@@ -29,6 +35,19 @@ def dates_of(cue: Cue, cues: list[Cue], past: list[DateMention], text: str) -> l
         return found
     own = [m for m in found if min(meetings, key=lambda c: _distance(c, m)) is cue]
     return own or found
+
+
+# ", which had met annually since 2009,": a relative clause of its own
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that)\b[^,;]*,")
+
+
+def _in_another_clause(cue: Cue, date: DateMention, text: str) -> bool:
+    """True for a date in a relative clause the cue is not in ("replace the Strategic and
+    Economic Dialogue, which had met annually since 2009, with a new …": not the new one's)."""
+    return any(
+        m.start() <= date.start < m.end() and not m.start() <= cue.start < m.end()
+        for m in _RELATIVE_CLAUSE.finditer(text)
+    )
 
 
 def _distance(cue: Cue, date: DateMention) -> float:

@@ -67,7 +67,9 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"(?:be|been|being|was|were|is|are) formed|"
         r"institut(?:ed|ionali[sz]ed)|start(?:ed)? (?:a|an) new|"
         r"(?<=agreed )(?:\w+ ){0,2}to (?:have|exchange|start|begin)|"
-        r"(?<=agreed )to (?:have|exchange|start|begin))\b"
+        r"(?<=agreed )to (?:have|exchange|start|begin)|"
+        # "to replace the Strategic and Economic Dialogue with a new Comprehensive …"
+        r"(?<=\bwith )(?:a|an) new)\b"
         # "launch the fifth round": a round of a channel, not a channel; "create an enabling
         # environment for peace talks": conditions, not a channel
         r"(?! (?:the|a|an) (?:[\w-]+ ){0,2}(?:round|session|meeting)s?\b)"
@@ -130,6 +132,8 @@ _CUES: dict[Kind, re.Pattern[str]] = {
         r"(?:was|were|has been|have been) (?:ended|concluded|discontinued|replaced|superseded)|"
         r"discontinu(?:e|ed|es)|replaced by|superseded by|came to an end|brought to an end|"
         r"(?:combined and )?(?:replaced|superseded|subsumed)|"
+        # "agreed to replace the Strategic and Economic Dialogue with a new …"
+        r"replac(?:e|es|ing)(?= (?:the|their|its) [^.;]{3,120}? with\b)|"
         # "it developed from the so-called Alliance Dialogue": the new one replaced it
         r"(?:developed|evolved|grew) (?:out )?(?:of|from)|succeeded(?! in\b)|took over from|"
         r"conclud(?:e|ed|es) (?:its|their) work|end(?:ed|s)? (?:the|its|their)\b)"

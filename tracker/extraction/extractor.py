@@ -216,7 +216,13 @@ def _proposed(channel: ChannelRef) -> bool:
 def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
     if cue.future and cue.kind in {"meet", "resume"}:
         return "plan"  # "will meet in May", "agreed to resume the dialogue later this month"
-    if cue.future and cue.kind in {"suspend", "conclude"}:
+    if (
+        cue.future
+        and cue.kind in {"suspend", "conclude"}
+        and not (
+            cue.kind == "conclude" and cue.agreed  # "agreed to replace the dialogue with …"
+        )
+    ):
         return None  # an intention, not yet a fact
     if _proposed(channel) and (cue.kind == "open" or (cue.kind == "meet" and cue.agreed)):
         return "agree"  # "agreed to establish / to hold" a channel the store holds as proposed
