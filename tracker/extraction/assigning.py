@@ -129,16 +129,8 @@ def owners(cues: list[Cue], mentions: list[Mention]) -> dict[Mention, int]:
     if not verbs:
         return owners
     for mention in mentions:
-
-        def distance(index: int, mention: Mention = mention) -> float:
-            cue = cues[index]
-            if cue.end <= mention.start:
-                return mention.start - cue.end
-            if mention.end <= cue.start:
-                return (cue.start - mention.end) * 1.5 + 5
-            return 0
-
-        owners[mention] = min(verbs, key=distance)
+        nearest = min((cues[i].distance(mention.start, mention.end), i) for i in verbs)
+        owners[mention] = nearest[1]
     return owners
 
 

@@ -33,7 +33,7 @@ def dates_of(cue: Cue, cues: list[Cue], past: list[DateMention], text: str) -> l
     meetings = [c for c in cues if c.kind == "meet" and not c.future]
     if cue not in meetings or len(meetings) < 2:
         return found
-    own = [m for m in found if min(meetings, key=lambda c: _distance(c, m)) is cue]
+    own = [m for m in found if min(meetings, key=lambda c: c.distance(m.start, m.end)) is cue]
     return own or found
 
 
@@ -48,16 +48,6 @@ def _in_another_clause(cue: Cue, date: DateMention, text: str) -> bool:
         m.start() <= date.start < m.end() and not m.start() <= cue.start < m.end()
         for m in _RELATIVE_CLAUSE.finditer(text)
     )
-
-
-def _distance(cue: Cue, date: DateMention) -> float:
-    """How far a date is from a verb; a date after its verb counts as nearer ("held in
-    Chongqing on Friday"), as an object after its verb does (assigning.owners)."""
-    if cue.end <= date.start:
-        return date.start - cue.end
-    if date.end <= cue.start:
-        return (cue.start - date.end) * 1.5 + 5
-    return 0
 
 
 # "when they met", "at a meeting in Seoul", "halted after the last meeting in 2016": the
@@ -111,11 +101,10 @@ def before_the_news(
     note that says so (or, with no such fact, a note only). None for any other change."""
     if cue.kind not in _CHANGES or not _PLUPERFECT.search(text, 0, cue.start):
         return None
-    before = [
-        FuzzyDate.parse(p.on).latest
-        for p in earlier
-        if p.slug == slug and p.command != "open" and FuzzyDate.parse(p.on).latest < on.earliest
-    ]
+    dated = (
+        FuzzyDate.parse(p.on).latest for p in earlier if p.slug == slug and p.command != "open"
+    )
+    before = [day for day in dated if day < on.earliest]
     if not before:
         return on, "undated, and it had happened before the article's news: give its date"
     start, end = max(before) + dt.timedelta(days=1), on.earliest - dt.timedelta(days=1)

@@ -157,6 +157,16 @@ class Cue:
     level: str | None = None
     bare: bool = False  # "meet", "host": a meeting only if it is to come
 
+    def distance(self, start: int, end: int) -> float:
+        """How far words (a mention, a date) at start:end stand from this cue; words after it
+        count as nearer, as a verb's object and its date follow it ("held the talks in
+        Chongqing on Friday")."""
+        if self.end <= start:
+            return start - self.end
+        if end <= self.start:
+            return (self.start - end) * 1.5 + 5
+        return 0
+
 
 # Forms that state no meeting held unless a date to come goes with them ("hosting the first
 # meeting in early 2024", "will occur on August 29").

@@ -326,5 +326,5 @@ _ONE_CHANNEL_PLURALS = frozenset(
 
 def _several(mention: Mention) -> bool:
     """Whether a description names several channels: "dialogues about …", not "talks on …"."""
-    noun = mention.text.split()[-1].lower() if mention.text.split() else ""
+    noun = mention.text.rsplit(maxsplit=1)[-1].lower() if mention.text.strip() else ""
     return noun.endswith("s") and noun not in _ONE_CHANNEL_PLURALS

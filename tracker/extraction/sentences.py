@@ -126,18 +126,21 @@ LONGEST = 1_000
 def _clauses(text: str) -> Iterator[tuple[int, str]]:
     """Pieces of a long sentence, each at most LONGEST characters, with their offsets."""
     start = 0
-    while len(text) - start > LONGEST:
+    while start < len(text):
         end = start + LONGEST
-        cut = next(
-            (
-                at + len(mark)
-                for mark in ("; ", ", ", " ")
-                if (at := text.rfind(mark, start, end)) > start
-            ),
-            end,
+        cut = (
+            len(text)
+            if end >= len(text)
+            else next(
+                (
+                    at + len(mark)
+                    for mark in ("; ", ", ", " ")
+                    if (at := text.rfind(mark, start, end)) > start
+                ),
+                end,
+            )
         )
-        if piece := text[start:cut].strip():
-            yield start + text[start:cut].index(piece[0]), piece
+        piece = text[start:cut]
+        if said := piece.strip():
+            yield start + piece.index(said[0]), said
         start = cut
-    if piece := text[start:].strip():
-        yield start + text[start:].index(piece[0]), piece
