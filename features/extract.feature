@@ -185,8 +185,8 @@ Feature: Propose the facts an article states
       When I extract the facts of the article "resumed-suspended.txt" published on "2024-05-22"
       Then the proposals are:
         | kind    | channel             | date       | status |
-        | resume  | us-jp-econ-dialogue | 2024-05-20 | new    |
         | suspend | us-jp-econ-dialogue | 2023-02    | known  |
+        | resume  | us-jp-econ-dialogue | 2024-05-20 | new    |
 
     Scenario: A channel a new one replaced is proposed as concluded on the day the new one began
       Given these channels:
@@ -252,6 +252,40 @@ Feature: Propose the facts an article states
       Then I see "wrote 2 proposals (2 new, 0 known) to"
       And the file "proposals.toml" holds 2 proposals
       And nothing is recorded
+
+  Rule: The proposals come in an order that imports: each channel opened first, then its facts by the day they happened
+
+    Scenario: An article that tells the news before its background is proposed in the order the facts happened, and imports
+      Given an article "background.txt" that says "Japan and South Korea held their Economic Policy Dialogue in Tokyo on Monday. The dialogue, launched in 2015, had been suspended since 2019 and was resumed in April."
+      When I extract the facts of the article "background.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel                         | date       |
+        | open    | jp-kr-economic-policy-dialogue  | 2015       |
+        | suspend | jp-kr-economic-policy-dialogue  | 2019       |
+        | resume  | jp-kr-economic-policy-dialogue  | 2024-04    |
+        | meet    | jp-kr-economic-policy-dialogue  | 2024-05-20 |
+      Given the facts of the article "background.txt" published on "2024-05-22" were proposed in "proposals.toml"
+      When I import the seed file
+      Then it succeeds
+      And "jp-kr-economic-policy-dialogue" has held 1 meeting
+
+    Scenario: A meeting of a suspended channel whose resumption the article does not report says what is missing
+      Given an article "no-resumption.txt" that says "Japan and South Korea held their Economic Policy Dialogue in Tokyo on Monday. The dialogue, launched in 2015, had been suspended since 2019."
+      When I extract the facts of the article "no-resumption.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel                         | date       | note                                                                  |
+        | open    | jp-kr-economic-policy-dialogue  | 2015       |                                                                       |
+        | suspend | jp-kr-economic-policy-dialogue  | 2019       |                                                                       |
+        | meet    | jp-kr-economic-policy-dialogue  | 2024-05-20 | the article reports no resumption of the channel, suspended since 2019 |
+
+    Scenario: A meeting and a suspension of one date are proposed meeting first
+      Given an article "halted.txt" that says "The Japan–South Korea Economic Policy Dialogue was launched in 2015. It was held once a year, but was halted after the last meeting in 2019."
+      When I extract the facts of the article "halted.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel                         | date |
+        | open    | jp-kr-economic-policy-dialogue  | 2015 |
+        | meet    | jp-kr-economic-policy-dialogue  | 2019 |
+        | suspend | jp-kr-economic-policy-dialogue  | 2019 |
 
   Rule: What is not an article is refused, and an article with no dialogue fact says so
 

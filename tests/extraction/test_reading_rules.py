@@ -766,3 +766,24 @@ def test_an_agreement_to_replace_a_channel_with_a_new_one_ends_it_and_opens_the_
     assert ("conclude", "ca-mx-energy-dialogue", "2022-03-08") in found
     assert ("open", "ca-mx-climate-forum", "2022-03-08") in found  # not 2009: the other's
     assert not [f for f in found if f[0] in {"meet", "cadence"}]
+
+
+def test_a_window_of_another_plan_in_the_sentence_does_not_date_the_agreement() -> None:
+    found = read(
+        "Canada and Mexico agreed on Tuesday to restore their energy contacts. The Canada–Mexico "
+        "energy policy talks will resume in April, officials said, and the Canada–Mexico grid "
+        "security talks will be held in the autumn."
+    )
+    plans = {slug: on for kind, slug, on in found if kind == "plan"}
+    assert plans == {
+        "ca-mx-energy-policy-talks": "2022-03-09/2022-03-10",
+        "ca-mx-security-talks": "2022-03-09/2022-03-10",
+    }
+
+
+def test_a_suspension_since_a_year_shares_the_channel_of_the_verb_before_it() -> None:
+    found = read(
+        "The Philippines–Vietnam maritime consultations, launched in 2012, had been suspended "
+        "since 2016."
+    )
+    assert ("suspend", "ph-vn-maritime-consultations", "2016") in found

@@ -134,7 +134,7 @@ def extract_into_store(store: str, tmp_path: Path, name: str, published: str) ->
 
 @then("the proposals are:")
 def proposals_are(outcome: Outcome, datatable: list[list[str]]) -> None:
-    """Exactly these proposals, in reading order (only the table's columns are compared)."""
+    """Exactly these proposals, in the order proposed (only the table's columns are compared)."""
     found = proposals(outcome)
     expected = rows_of(datatable)
     shown = [{c: _shown(e, c) for c in expected[0]} for e in found] if expected else found

@@ -288,8 +288,18 @@ def shared_channels(
     a date of its own stands right after it (a date before it is the earlier verb's)."""
     if earlier is None or cue.kind not in _SHARING:
         return []
-    dated = any(m.start >= cue.end and _OWN_DATE.fullmatch(text, cue.end, m.start) for m in past)
+    dated = any(m.start >= cue.end and _own_date(text, cue.end, m.start) for m in past)
     return earlier[1] if dated and shares_channels(earlier[0], cue, mentions, text) else []
+
+
+def _own_date(text: str, verb_end: int, date_start: int) -> bool:
+    # "had been suspended since 2010": "since" right before the date is its preposition, not
+    # a clause of another event
+    since = _SINCE.search(text, verb_end, date_start)
+    return bool(_OWN_DATE.fullmatch(text, verb_end, since.start() if since else date_start))
+
+
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 # Between a verb and its own date: a few words, no clause of another event ("suspended after

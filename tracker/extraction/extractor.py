@@ -30,7 +30,8 @@ from tracker.extraction.proposal import Kind, Proposal, Quote
 from tracker.extraction.quoting import quoted
 from tracker.extraction.references import former_or_latter, replacing_opening
 from tracker.extraction.sentences import Sentence
-from tracker.extraction.when import bracketed, location_in, window_of
+from tracker.extraction.sequence import in_recording_order
+from tracker.extraction.when import agreed_on, bracketed, location_in, window_of
 
 
 @dataclass
@@ -43,15 +44,15 @@ class _Reading:
 
 
 def extract(article: str, published: dt.date, catalogue: Catalogue) -> list[Proposal]:
-    """The facts an article states, as proposals in reading order (all new: known.mark_known
-    tells them from the facts the store records)."""
+    """The facts an article states, as proposals in an order that imports (sequence.py; all
+    new: known.mark_known tells them from the facts the store records)."""
     dated = dated_sentences(article, published)
     reading = _Reading(
         published, Linker(catalogue, main_parties(article)), [], news_days(dated, published)
     )
     for sentence, dates in dated:
         _read(sentence, dates, reading)
-    return with_openings(reading.proposals, reading.linker)
+    return in_recording_order(with_openings(reading.proposals, reading.linker))
 
 
 def _read(sentence: Sentence, dates: Dates, reading: _Reading) -> None:
@@ -134,9 +135,6 @@ def _remember_named(mentions: list[Mention], text: str, reading: _Reading) -> No
     latter" of the sentences after it are."""
     if sum(1 for m in mentions if m.named) >= 2:
         reading.named_together = reading.linker.named_in(mentions, text)
-
-
-_SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re.IGNORECASE)
 
 
 # Words that speak of the channel the article spoke of last.
@@ -256,22 +254,9 @@ def _proposal(
             return _proposal(now, channel, sentence, reading, dates) if now else None
         window, where = found
         options["window"] = str(window)
-        # The day the plan was agreed on: a date before it that reads the same in either
-        # tense, or one next to a verb of the past ("agreed on Monday that … will meet");
-        # "will travel on January 11 to …" dates no agreement.
-        coming = {(m.start, str(m.date)) for m in dates.future}
-        agreed = [
-            m
-            for m in past
-            if m.end <= cue.start
-            and m.start != where
-            and (
-                (m.start, str(m.date)) in coming
-                or _SAID.search(text, max(0, m.start - 30), m.end + 30)
-            )
-        ]
+        agreed = agreed_on(cue.start, where, past, dates.future, text)
         if agreed:  # "On Monday they agreed to meet in May"
-            on, exact, note = agreed[-1].date, agreed[-1].exact, None
+            on, exact, note = agreed.date, agreed.exact, None
         else:  # a plan is agreed by the day the article reports it, or the day before
             day = reading.published
             on, exact, note = FuzzyDate.parse(f"{day - dt.timedelta(days=1)}/{day}"), False, None

@@ -57,7 +57,7 @@ NO_PARTIES = (
 )
 
 
-def _noted(quote: Quote, note: str) -> Quote:
+def noted(quote: Quote, note: str) -> Quote:
     return Quote(quote.text, quote.confidence, f"{quote.note}; {note}" if quote.note else note)
 
 
@@ -102,7 +102,7 @@ def with_openings(proposals: Iterable[Proposal], linker: Linker) -> list[Proposa
                 position=proposal.position,
             )
         if len(ref.parties) < 2:  # "the two countries": a channel of parties not named
-            opening.quote = _noted(opening.quote, NO_PARTIES)
+            opening.quote = noted(opening.quote, NO_PARTIES)
         out.append(opening)
         if proposal.command != "open":
             out.append(proposal)

@@ -41,6 +41,38 @@ def window_of(
     return (fronted[0].date, fronted[0].start) if fronted else None
 
 
+def agreed_on(
+    after: int, window: int, past: list[DateMention], future: list[DateMention], sentence: str
+) -> DateMention | None:
+    """The day a plan whose words start at ``after`` (its window at ``window``) was agreed
+    on: the last date before it that reads the same in either tense, or one next to a verb
+    of the past ("agreed on Monday that … will meet"); "will travel on January 11 to …" dates
+    no agreement."""
+    coming = {(m.start, str(m.date)) for m in future}
+    agreed = [
+        m
+        for m in past
+        if m.end <= after
+        and m.start != window
+        and not _TO_COME.search(sentence, max(0, m.start - 40), m.start)
+        and (
+            (m.start, str(m.date)) in coming
+            or _SAID.search(sentence, max(0, m.start - 30), m.end + 30)
+        )
+    ]
+    return agreed[-1] if agreed else None
+
+
+_SAID = re.compile(r"\b(?:agreed|announced|decided|said|confirmed|stated)\b", re.IGNORECASE)
+# "The talks will resume in January, officials said, and the other talks will be held in the
+# spring": a date after words of the future is when something is to happen, never the day a
+# plan was agreed on
+_TO_COME = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:[\w-]+\s+){0,3}(?:in|on|by|from|before)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # What may stand before a date that opens its sentence: "Next week, …", "Later this month, …"
 _OPENING = re.compile(r"\W*(?:(?:on|in|by|at|and|but|then|also)\s+)?", re.IGNORECASE)
 
