@@ -317,6 +317,10 @@ Feature: Propose the facts an article states
       When I run tracker extract weather.txt
       Then the tracker rejects it as bad input with exit code 2, saying "--published"
 
+    Scenario: A publication date after today is refused
+      When I run tracker extract weather.txt --published 9999-12-31
+      Then the tracker rejects it as bad input with exit code 2, saying "--published 9999-12-31 is after today: give the day the article was published"
+
     @sqlite_file
     Scenario: The proposals are never written over the store
       Given these channels:

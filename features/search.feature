@@ -159,6 +159,10 @@ Feature: Find facts by their words
       When I run tracker search beijing --known-on yesterday
       Then the tracker rejects it as bad input with exit code 2, saying "--known-on"
 
+    Scenario: A limit past a million facts is bad input
+      When I run tracker search beijing --limit 99999999999999999999999
+      Then the tracker rejects it as bad input with exit code 2, saying "'--limit': Input should be less than or equal to 1000000"
+
   Rule: A shared PostgreSQL store finds the same
 
     @postgres

@@ -38,7 +38,7 @@ from tests.support import PG_ADMIN_URL, create_database, drop_database, run_cli
 # Each field gets a different attack, all at once.
 EVIL = {
     "title": "Talks\n# Forged heading [x](javascript:alert(1)) \x1b]0;pwned\x07\u202eRTL",
-    "lead": "<img src=x onerror=alert(1)>",
+    "lead": "<img src=x onerror=alert(1)>\u200f\u061c\u200e mark\u200b\ufeff",
     "topic": "| injected | cells |",
     "citation": "[report](javascript:alert(document.cookie)) <https://evil.example>",
     "quote": "*em* _em_ **strong** `code` ~~gone~~ $x$ \\[x\\](javascript:y)",
@@ -49,8 +49,12 @@ EVIL = {
     "retraction": "<a href='javascript:alert(1)'>click</a>\u2066isolate\u2069",
 }
 PLAIN = dict.fromkeys(EVIL, "plain words")
-# Raw controls no terminal may receive (C0 but line feed and tab, DEL, C1, bidi controls).
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Raw controls no terminal may receive (C0 but line feed and tab, DEL, C1, bidi controls, the
+# line and paragraph separators, zero-width spaces).
+RAW_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ufeff]"
+)
 RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
 # What JSON must never carry raw.
 RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

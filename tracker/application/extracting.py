@@ -41,7 +41,8 @@ _KINDS = {
 
 
 def extract_facts(app: Queries, text: str, published: dt.date) -> list[Proposal]:
-    """The proposals for one article, in an order that imports, those the store records marked known."""
+    """The proposals for one article, in an order that imports, those the store records
+    marked known."""
     from tracker.extraction.extractor import extract
     from tracker.extraction.known import mark_known
 

@@ -3,6 +3,7 @@ review and record (nothing is recorded but what --review accepts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,8 +13,6 @@ import typer
 from tracker.cli.context import CliState, parse_day, tracker
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from tracker.application.tracker import DialogueTracker
 
 EXAMPLES = {"extract": "tracker extract readout.html --published 2024-05-21 -o proposals.toml"}
@@ -86,6 +85,8 @@ def extract(
 
     day = parse_day(published, "--published")
     assert day is not None
+    if day > dt.date.today() + dt.timedelta(days=1):  # a day ahead: the reader's time zone
+        raise BadInput(f"--published {day} is after today: give the day the article was published")
     if output is not None:  # never the store, whatever its name: said before anything else
         state = ctx.find_object(CliState)
         check_outputs(state.db if state else None, [output.expanduser().absolute()])

@@ -26,7 +26,7 @@ def search(
         typer.Option("--channel", metavar="SLUG", help="Only this channel; repeatable."),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", metavar="N", min=1, help="At most N facts.")
+        int, typer.Option("--limit", metavar="N", min=1, max=1_000_000, help="At most N facts.")
     ] = 50,
     as_of: AsOf = None,
     known_on: KnownOn = None,

@@ -12,10 +12,15 @@ import re
 # What must never reach a terminal raw: C0 controls, DEL, C1 controls (\x9b opens a control
 # sequence like ESC [), and the bidirectional overrides and isolates, which reorder what is
 # shown ("Trojan source"). TERMINAL spares the line feed and the tab, which the tracker's own
-# output uses; CONTROL spares nothing (one line of text, a cell).
-BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
-_TERMINAL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+# output uses; CONTROL spares nothing (one line of text, a cell). The bidirectional controls
+# are Unicode's whole class (the Arabic letter mark and the two direction marks besides the
+# overrides and isolates); INVISIBLE adds what breaks or hides text unseen: the line and
+# paragraph separators, the zero-width space and the zero-width no-break space (the joiners,
+# which Persian and Indic scripts need, are kept).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+INVISIBLE = "\u200b\u2028\u2029\ufeff"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}{INVISIBLE}]")
+_TERMINAL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}{INVISIBLE}]")
 
 
 def _escaped(match: re.Match[str]) -> str:

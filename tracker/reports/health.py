@@ -54,6 +54,8 @@ def quarters(first: dt.date, last: dt.date) -> list[Quarter]:
     found, quarter = [], quarter_of(first)
     while quarter.first <= last:
         found.append(quarter)
+        if quarter.last == dt.date.max:  # the last quarter of year 9999 has none after it
+            break
         quarter = quarter_of(quarter.last + dt.timedelta(days=1))
     return found
 

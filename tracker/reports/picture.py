@@ -147,7 +147,8 @@ class Scale:
 
     def box(self, first: dt.date, last: dt.date, least: float) -> tuple[float, float]:
         """From the start of ``first`` to the end of ``last``, at least ``least`` wide."""
-        x0, x1 = self.x(first), self.x(last + dt.timedelta(days=1))
+        end = last + dt.timedelta(days=1) if last < dt.date.max else last  # 9999-12-31
+        x0, x1 = self.x(first), self.x(end)
         if x1 - x0 >= least:
             return x0, round(x1 - x0, 1)
         return round((x0 + x1 - least) / 2, 1), least
