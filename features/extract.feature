@@ -279,7 +279,7 @@ Feature: Propose the facts an article states
         | meet    | jp-kr-economic-policy-dialogue  | 2024-05-20 | the article reports no resumption of the channel, suspended since 2019 |
 
     Scenario: A meeting and a suspension of one date are proposed meeting first
-      Given an article "halted.txt" that says "The Japan–South Korea Economic Policy Dialogue was launched in 2015. It was held once a year, but was halted after the last meeting in 2019."
+      Given an article "halted.txt" that says "Japan and South Korea launched their Economic Policy Dialogue in 2015. It was held once a year, but was halted after the last meeting in 2019."
       When I extract the facts of the article "halted.txt" published on "2024-05-22"
       Then the proposals are:
         | kind    | channel                         | date |
