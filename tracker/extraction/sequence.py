@@ -73,10 +73,12 @@ def _checked(facts: list[Proposal]) -> list[Proposal]:
         found = step(kind, status, before_suspension) if kind else None
         if isinstance(found, Refusal) and kind == "meeting" and suspension is not None:
             at, suspended = suspension
-            if suspended.on == proposal.on:
+            held = step(kind, before_suspension, before_suspension)
+            if suspended.on == proposal.on and not isinstance(held, Refusal):
+                # held before the suspension: the status it returns to is the meeting's
                 out.insert(at, proposal)
                 suspension = (at + 1, suspended)
-                before_suspension = ChannelStatus.ACTIVE
+                before_suspension = held.enters or before_suspension
                 continue
             proposal.quote = noted(proposal.quote, NO_RESUMPTION.format(since=suspended.on))
         elif isinstance(found, Refusal) and kind == "resumed":
