@@ -117,6 +117,39 @@ Feature: Keep the records in a store of one's choice
       When I open the channel "us-cn-mmca" between US and CN on "1998-01-19"
       Then it is recorded
 
+    Scenario: Opening a channel refused where there is no store yet makes no store
+      When I run tracker open us-cn-talks --title "Talks" --party US --party CN --on 2999-01-01
+      Then the tracker refuses it with exit code 1, saying "after today"
+      And no store was made
+
+    Scenario: An import refused where there is no store yet makes no store, and says there is none after
+      Given a seed file "talks.jsonl" containing:
+        """
+        {"command": "open", "slug": "us-cn-talks", "title": "Talks", "parties": ["US", "CN"], "on": "2020-05"}
+        {"command": "meet", "slug": "us-cn-talks", "on": "2019-01-10"}
+        """
+      When I import the seed file
+      Then the tracker refuses it with exit code 1, saying "entry 2 (line 2)"
+      And no store was made
+      When I ask for the status of every channel
+      Then the tracker reports the store unreachable with exit code 3, saying "there is no store"
+
+  Rule: An empty --db is a mistake, never the default store
+
+    A script that passes --db "$STORE" with STORE unset, or sets TRACKER_DB to nothing, would
+    otherwise write to the analyst's own store in the user data directory.
+
+    Scenario Outline: An empty store name is rejected as bad input
+      Given the store is "<store>"
+      When <using the store>
+      Then the tracker rejects it as bad input with exit code 2, saying "--db / TRACKER_DB is empty"
+      And the message mentions "unset TRACKER_DB"
+
+      Examples:
+        | store | using the store                                                   |
+        |       | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
+        |       | I ask for the status of every channel                             |
+
   Rule: A store is named by a SQLite file path or a PostgreSQL URL
 
     Scenario Outline: A store that is neither a file nor a PostgreSQL URL is rejected without its password

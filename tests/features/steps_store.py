@@ -364,3 +364,7 @@ def no_store_made(store: str) -> None:
     gc.collect()  # connections left open by earlier steps close (and take their sidecars)
     made = [store + suffix for suffix in SQLITE_FILES if Path(store + suffix).exists()]
     assert made == [], made
+    # Nor anything under another name beside it (a store begun under a hidden name).
+    name = Path(store).name
+    beside = [p.name for p in Path(store).parent.iterdir() if name in p.name]
+    assert beside == [], beside

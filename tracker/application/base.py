@@ -87,6 +87,7 @@ class TrackerApplication(Application[UUID]):
         self.clock = clock
         self.notices: list[str] = []  # what the user should know besides the answer
         self._read_model: ReadModelStore | None = None
+        self.after_close: list[Callable[[], None]] = []  # e.g. putting a new store in place
         self.seal_key = seal_key(store.encryption_key)
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
@@ -176,6 +177,9 @@ class TrackerApplication(Application[UUID]):
         if self._read_model is not None:
             self._read_model.close()
         super().close()
+        with self.store_errors():
+            while self.after_close:
+                self.after_close.pop(0)()
 
     @staticmethod
     def _checked(slug: str) -> str:

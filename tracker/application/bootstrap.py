@@ -15,6 +15,7 @@ from tracker.application.errors import BadInput, NoStoreYet, StoreError
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
+    from tracker.store.sqlite_store import SQLiteStore
 
 
 def check_outputs(db: str | None, outputs: Sequence[Path | int]) -> None:
@@ -47,11 +48,14 @@ def open_tracker(
     clock: Callable[[], dt.datetime] | None = None,
     outputs: Sequence[Path | int] = (),
     creates: bool = True,
+    only_if_recorded: bool = False,
 ) -> DialogueTracker:
     """Open the tracker on the store named by ``--db`` / ``TRACKER_DB`` (or the default).
 
     ``write=False`` opens a read-only SQLite file for reading instead of refusing it.
     ``creates=False``: a missing store is NoStoreYet, as for reading, and none is made.
+    ``only_if_recorded``: a missing SQLite store is made only if the command records something
+    in it, when the tracker is closed (store/staging.py); a refused command leaves none.
     ``outputs`` are where the command will write (paths, or descriptors such as standard
     output's): if one is a file of the store, BadInput is raised before the store is opened.
     """
@@ -60,6 +64,7 @@ def open_tracker(
     from tracker.store.errors import NoStore, StoreConfigError, StoreUnavailable
     from tracker.store.probe import check_store, creating_tables
     from tracker.store.settings import resolve_store
+    from tracker.store.sqlite_store import SQLiteStore
 
     try:
         store = resolve_store(db)
@@ -86,7 +91,30 @@ def open_tracker(
     except (OSError, ValueError) as e:  # e.g. a name too long for the file system
         raise StoreError(f"cannot use the store given with --db: {e.__class__.__name__}") from None
     try:
+        if only_if_recorded and isinstance(store, SQLiteStore) and not store.path.exists():
+            return _on_new_store(store, write=write, clock=clock or utc_now)
         with creating_tables(store) as ready:
             return DialogueTracker(ready, write=write, clock=clock or utc_now)
     except StoreUnavailable as e:
         raise StoreError(str(e)) from None
+
+
+def _on_new_store(
+    store: SQLiteStore, *, write: bool, clock: Callable[[], dt.datetime]
+) -> DialogueTracker:
+    """The tracker on a store begun under a hidden name, put in place when the tracker is
+    closed if the command recorded something (store/staging.py)."""
+    from tracker.application.tracker import DialogueTracker
+    from tracker.store.probe import check_store
+    from tracker.store.staging import NewStore
+
+    new_store = NewStore.begin(store)
+    if new_store is None:  # another command made it meanwhile
+        return DialogueTracker(check_store(store, write=write), write=write, clock=clock)
+    try:
+        app = DialogueTracker(new_store.staged, write=write, clock=clock)
+    except BaseException:
+        new_store.settle()
+        raise
+    app.after_close.append(new_store.settle)
+    return app

@@ -220,7 +220,8 @@ def main(
             help="The store: a SQLite file path, or postgresql://user[:password]@host[:port]/"
             "dbname[?param=value&…] for a shared database (libpq's parameters, such as "
             "sslmode; PGUSER, PGPASSWORD, ~/.pgpass … apply where the URL says nothing). "
-            "Default: tracker.db in your user data directory.",
+            "Default (neither given): tracker.db in your user data directory; an empty value is "
+            "refused.",
         ),
     ] = None,
     version: Annotated[  # noqa: ARG001 (handled by its eager callback)
@@ -229,6 +230,9 @@ def main(
     ] = False,
 ) -> None:
     """Follow government-to-government dialogue channels."""
+    if db is None:
+        # click reads an empty TRACKER_DB as unset; the store settings refuse it instead.
+        db = os.environ.get("TRACKER_DB")
     ctx.obj = CliState(db=db)
     # Whatever the command, its output never lands on the store (tracker status >> t.db).
     refuse_store_as_standard_output(db)

@@ -88,7 +88,13 @@ def tracker(
 
     state = ctx.find_object(CliState)
     outputs = [] if output is None else [output.expanduser().absolute()]
-    app = open_tracker(state.db if state else None, write=write, outputs=outputs, creates=creates)
+    app = open_tracker(
+        state.db if state else None,
+        write=write,
+        outputs=outputs,
+        creates=creates,
+        only_if_recorded=creates,
+    )
     # Close connection pools when the command ends, also when it runs in-process (tests).
     ctx.call_on_close(app.close)
     ctx.call_on_close(lambda: _warn(app.notices))

@@ -42,9 +42,15 @@ def resolve_store(value: str | None, encryption_key: str | None = None) -> Store
     """
     key = encryption_key if encryption_key is not None else os.environ.get(KEY_ENV)
     key = check_key(key) if key else None
-    if value is None or not value.strip():
+    if value is None:
         return SQLiteStore(path=default_path(), is_default=True, encryption_key=key)
     value = value.strip()
+    if not value:
+        # An empty --db is a mistake (--db "$UNSET"), not a request for the personal store.
+        raise StoreConfigError(
+            "--db / TRACKER_DB is empty; give a SQLite file path or a postgresql:// URL, or "
+            "leave both out (unset TRACKER_DB) for the default store"
+        )
     if "\x00" in value:
         raise StoreConfigError("--db contains a NUL character; give a file path or a URL")
     if value.startswith(("postgresql://", "postgres://")):

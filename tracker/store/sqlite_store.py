@@ -41,9 +41,12 @@ class SQLiteStore:
     is_default: bool = False
     encryption_key: str | None = field(default=None, repr=False)
     kind: Literal["sqlite"] = "sqlite"
+    # A new store is written under a hidden name until its first command ends (staging.py):
+    # it is named to the user, and guarded from outputs, under the name it will have.
+    shown_as: Path | None = None
 
     def describe(self) -> str:
-        return str(self.path)
+        return str(self.shown_as or self.path)
 
     def file_of(self, target: Path | int) -> str | None:
         """Which of the store's files ``target`` is, described ("the store (/x/t.db)"), if any.
@@ -56,6 +59,8 @@ class SQLiteStore:
         not exist yet is compared by the path it resolves to (a sidecar comes and goes).
         """
         names = _store_names(self.path)
+        if self.shown_as is not None:
+            names.update(_store_names(self.shown_as))
         found = _stat(target)
         if found is not None:
             for name, what in names.items():

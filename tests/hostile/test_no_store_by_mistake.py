@@ -1,0 +1,165 @@
+"""No store is made, and no other store written, by a command that records nothing.
+
+Two holes a hostile review found: an empty ``--db`` (``--db "$STORE"`` with STORE unset, or
+``TRACKER_DB=``) fell back on the analyst's own store in the user data directory, and a first
+``open`` or ``import`` refused by a rule still left a new, empty store behind (so the next
+command on a mistyped path said "no channels" instead of "there is no store"). Each command
+runs as a user runs it, in a process of its own, with a home and a data directory of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.cli.terminal import PROJECT
+
+SEEDS = PROJECT / "seeds" / "us-china-2023.toml"
+SOON = 60
+OPENING = ["--title", "Talks", "--party", "US", "--party", "CN"]
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+def tracker(
+    home: Path, args: list[str], *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``tracker ARGS`` in a new process whose home and data directory are ``home``."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    clean.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), NO_COLOR="1", **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        cwd=home,
+        timeout=SOON,
+        check=False,
+    )
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], code: int, saying: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: "), result.stderr
+    assert saying in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+COMMANDS = [
+    ["open", "us-cn-talks", *OPENING, "--on", "2020-01-01"],
+    ["import", str(SEEDS)],
+    ["meet", "us-cn-talks", "--on", "2020-02-01"],
+    ["status"],
+    ["export", "--format", "seed"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("empty", ["", "  "], ids=["empty", "blank"])
+def test_an_empty_db_option_is_bad_input_and_the_own_store_is_untouched(
+    home: Path, args: list[str], empty: str
+) -> None:
+    result = tracker(home, ["--db", empty, *args])
+    one_line_error(result, 2, "--db / TRACKER_DB is empty")
+    assert result.stdout == ""
+    assert files_under(home) == []
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("empty", ["", "  "], ids=["empty", "blank"])
+def test_an_empty_tracker_db_variable_is_bad_input_and_the_own_store_is_untouched(
+    home: Path, args: list[str], empty: str
+) -> None:
+    result = tracker(home, args, env={"TRACKER_DB": empty})
+    one_line_error(result, 2, "unset TRACKER_DB")
+    assert files_under(home) == []
+
+
+def test_without_db_or_tracker_db_the_own_store_is_used(home: Path) -> None:
+    """The variable unset (not empty) still means the store in the user data directory."""
+    opened = tracker(home, ["open", "us-cn-talks", *OPENING, "--on", "2020-01-01"])
+    assert opened.returncode == 0, opened.stderr
+    assert (home / "data" / "dialogue-tracker" / "tracker.db").is_file()
+
+
+REFUSED_FIRST = {
+    "an opening after today": ["open", "us-cn-talks", *OPENING, "--on", "2999-01-01"],
+    "an opening with one party": ["open", "us-cn-talks", "--title", "T", "--party", "US"],
+    "a meeting": ["meet", "us-cn-talks", "--on", "2020-02-01"],
+    "an import refused at its second entry": ["import", "refused.jsonl"],
+    "an import of a bad file": ["import", "bad.jsonl"],
+    "a dry run": ["import", "--dry-run", str(SEEDS)],
+}
+
+
+@pytest.mark.parametrize("args", REFUSED_FIRST.values(), ids=REFUSED_FIRST.keys())
+def test_a_first_command_that_records_nothing_leaves_nothing_behind(
+    home: Path, args: list[str]
+) -> None:
+    work = home / "work"
+    work.mkdir()
+    opening = {"command": "open", "slug": "a-b", "title": "T", "parties": ["US", "CN"]}
+    lines = [{**opening, "on": "2000"}, {"command": "meet", "slug": "a-b", "on": "1999"}]
+    (work / "refused.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (work / "bad.jsonl").write_text('{"command": "open", "slug": "a-b"}\n')
+    before = files_under(work)
+    args = [str(work / a) if a.endswith(".jsonl") else a for a in args]
+    result = tracker(home, ["--db", str(work / "t.db"), *args])
+    assert result.returncode != 0 or "--dry-run" in args, result.stderr
+    assert files_under(work) == before  # no store, nor one begun under another name
+    after = tracker(home, ["--db", str(work / "t.db"), "status"])
+    one_line_error(after, 3, "there is no store")
+
+
+@pytest.mark.parametrize("key", [False, True], ids=["plain", "encrypted"])
+def test_a_first_command_that_records_makes_a_whole_store_and_nothing_else(
+    home: Path, key: bool
+) -> None:
+    work = home / "work"
+    work.mkdir()
+    env = {}
+    if key:
+        made = tracker(home, ["keygen"])
+        env["TRACKER_ENCRYPTION_KEY"] = made.stdout.strip()
+    db = str(work / "t.db")
+    imported = tracker(home, ["--db", db, "import", str(SEEDS)], env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert files_under(work) == ["t.db"]  # its log emptied into it, no name left behind
+    verified = tracker(home, ["--db", db, "verify"], env=env)
+    assert verified.returncode == 0, verified.stderr
+    assert "every chain is intact" in verified.stdout
+    status = tracker(home, ["--db", db, "status", "us-cn-commercial-wg"], env=env)
+    assert status.returncode == 0, status.stderr
+
+
+def test_first_commands_started_together_all_record_in_one_store(home: Path) -> None:
+    work = home / "work"
+    work.mkdir()
+    db = str(work / "t.db")
+    slugs = [f"us-cn-talks-{n}" for n in range(6)]
+
+    def open_one(slug: str) -> subprocess.CompletedProcess[str]:
+        return tracker(home, ["--db", db, "open", slug, *OPENING, "--on", "2020-01-01"])
+
+    with ThreadPoolExecutor(len(slugs)) as pool:
+        results = list(pool.map(open_one, slugs))
+    assert [r.returncode for r in results] == [0] * len(slugs), [r.stderr for r in results]
+    listed = tracker(home, ["--db", db, "channels"])
+    assert all(slug in listed.stdout for slug in slugs), listed.stdout
+    assert files_under(work) == ["t.db"]

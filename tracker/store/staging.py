@@ -1,0 +1,123 @@
+"""A new SQLite store is made only by a command that records something in it.
+
+The first ``open`` or ``import`` on a path where there is no store yet writes a store under a
+hidden name beside it (``.tracker.db.new-…``); when the tracker closes, the store is put in
+place under its own name if the command recorded something, and removed otherwise. A refused
+first command (a fact dated after today, a file with a refused entry, a mistyped path) leaves
+nothing behind, and the next command on that path still says "there is no store".
+
+Commands that would make a store in the same directory take turns, holding an exclusive
+``flock`` on the directory itself (no lock file is left either): the second finds the store the
+first made, or none if the first recorded nothing, and goes on as if it had come first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sqlite3
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from tracker.store.errors import StoreUnavailable
+from tracker.store.library_tables import SQLITE
+from tracker.store.sqlite_store import SIDECARS, SQLiteStore
+from tracker.store.waiting import busy_message, left
+
+POLL = 0.005
+
+
+class NewStore:
+    """A store being made by one command: written under a hidden name, settled when closed."""
+
+    def __init__(self, final: SQLiteStore, directory_lock: int) -> None:
+        self.final = final
+        hidden = f".{final.path.name}.new-{secrets.token_hex(6)}"
+        self.staged = replace(final, path=final.path.with_name(hidden), shown_as=final.path)
+        self._lock: int | None = directory_lock
+
+    @classmethod
+    def begin(cls, store: SQLiteStore) -> NewStore | None:
+        """Take the directory's turn for making the store; None if it exists by then (another
+        command made it meanwhile: it is used as it is)."""
+        descriptor = _lock_directory(store)
+        if store.path.exists():
+            _unlock(descriptor)
+            return None
+        return cls(store, descriptor)
+
+    def settle(self) -> None:
+        """Put the store in place if something was recorded in it; remove it otherwise."""
+        if self._lock is None:
+            return  # settled already
+        try:
+            if _recorded(self.staged.path):
+                _put_in_place(self.staged.path, self.final.path)
+        finally:
+            _remove(self.staged.path)
+            _unlock(self._lock)
+            self._lock = None
+
+
+def _lock_directory(store: SQLiteStore) -> int:
+    import fcntl
+
+    descriptor = os.open(store.path.parent, os.O_RDONLY)
+    deadline = time.monotonic() + left()
+    delay = POLL
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return descriptor
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(descriptor)
+                raise StoreUnavailable(busy_message(store.describe())) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+
+def _unlock(descriptor: int) -> None:
+    os.close(descriptor)  # closing the descriptor releases its flock
+
+
+def _recorded(path: Path) -> bool:
+    """Whether the store holds an event; its write-ahead log emptied into it if so, so that the
+    file alone is the whole store."""
+    if not path.exists():
+        return False
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        try:
+            recorded = connection.execute(SQLITE.any_event).fetchone() is not None
+        except sqlite3.OperationalError:  # no tables yet: refused before any was made
+            return False
+        if recorded:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return recorded
+
+
+def _put_in_place(staged: Path, final: Path) -> None:
+    """Give the store its own name, never over a file that took that name meanwhile."""
+    try:
+        os.link(staged, final)  # fails if the name is taken, unlike a rename
+    except FileExistsError:
+        raise _name_taken(final) from None
+    except OSError:  # a file system without hard links: rename, having looked first
+        if final.exists():
+            raise _name_taken(final) from None
+        os.replace(staged, final)
+
+
+def _name_taken(final: Path) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"a file named {final} appeared while this command made the store there; what it "
+        "recorded was not kept: check that file, then run the command again"
+    )
+
+
+def _remove(staged: Path) -> None:
+    for suffix in SIDECARS:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{staged}{suffix}")
