@@ -134,6 +134,33 @@ Feature: Keep the records in a store of one's choice
       When I ask for the status of every channel
       Then the tracker reports the store unreachable with exit code 3, saying "there is no store"
 
+  Rule: A database of another program is never taken over
+
+    The tracker makes its tables where they are missing. In a SQLite file of another program,
+    or next to a table of another program named as one of the tracker's, that would change or
+    empty what is not the tracker's: such a database is refused (exit code 3) and left alone.
+    A shared PostgreSQL database may hold other programs' tables under names of their own.
+
+    Scenario: A SQLite file of another program is refused, and left as it was
+      Given another program keeps a table "invoices" in the store
+      When I ask for the status of every channel
+      Then the tracker reports the store unreachable with exit code 3, saying "is not a tracker store: it holds the tables of another program (invoices)"
+      And the other program's table "invoices" is as it was, and alone
+
+    Scenario: Opening a channel in a SQLite file of another program is refused
+      Given another program keeps a table "rm_channels" in the store
+      When I open the channel "us-cn-mmca" between US and CN on "1998-01-19"
+      Then the tracker reports the store unreachable with exit code 3, saying "is not a tracker store"
+      And the other program's table "rm_channels" is as it was, and alone
+
+    @postgres
+    Scenario: A shared database where another program has a table named as the tracker's is refused
+      Given the store is a new shared PostgreSQL database
+      And another program keeps a table "rm_plans" in the store
+      When I ask for the status of every channel
+      Then the tracker reports the store unreachable with exit code 3, saying "holds tables named as the tracker's that the tracker did not make (rm_plans)"
+      And the other program's table "rm_plans" is as it was, and alone
+
   Rule: An empty --db is a mistake, never the default store
 
     A script that passes --db "$STORE" with STORE unset, or sets TRACKER_DB to nothing, would

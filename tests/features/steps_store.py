@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import sqlite3
@@ -368,3 +369,50 @@ def no_store_made(store: str) -> None:
     name = Path(store).name
     beside = [p.name for p in Path(store).parent.iterdir() if name in p.name]
     assert beside == [], beside
+
+
+# --- a database of another program ------------------------------------------------------------
+
+OTHER_PROGRAMS_ROW = "kept by another program"
+
+
+def _tables_and_rows(store: str, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The tables of the store's database, and the rows of one of them."""
+    if store.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(store) as connection:
+            names = connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "ORDER BY tablename"
+            ).fetchall()
+            rows = connection.execute(f"SELECT * FROM {table}").fetchall()
+    else:
+        with contextlib.closing(sqlite_connection(store)) as connection:
+            names = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            ).fetchall()
+            rows = connection.execute(f"SELECT * FROM {table}").fetchall()
+    return [name for (name,) in names], list(rows)
+
+
+@given(parsers.re(r"another program keeps a table " + q("table") + r" in the store"))
+def other_programs_table(store: str, table: str) -> None:
+    if store.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(store) as connection:
+            connection.execute(f"CREATE TABLE {table} (note TEXT)")
+            connection.execute(f"INSERT INTO {table} VALUES (%s)", (OTHER_PROGRAMS_ROW,))
+        return
+    with contextlib.closing(sqlite_connection(store)) as connection:
+        connection.execute(f"CREATE TABLE {table} (note TEXT)")
+        connection.execute(f"INSERT INTO {table} VALUES (?)", (OTHER_PROGRAMS_ROW,))
+        connection.commit()
+
+
+@then(parsers.re(r"the other program's table " + q("table") + r" is as it was, and alone"))
+def other_programs_table_kept(store: str, table: str) -> None:
+    tables, rows = _tables_and_rows(store, table)
+    assert tables == [table], tables  # no table of the tracker's was made beside it
+    assert rows == [(OTHER_PROGRAMS_ROW,)], rows

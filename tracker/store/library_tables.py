@@ -58,6 +58,11 @@ class LibraryTables:
         return f"SELECT 1 FROM {self.events} LIMIT 1"  # noqa: S608
 
     @property
+    def first_topic(self) -> str:
+        """The topic of one event: whose events the table holds (store/ownership.py)."""
+        return f"SELECT topic FROM {self.events} LIMIT 1"  # noqa: S608
+
+    @property
     def any_event_of_channel(self) -> str:
         return f"SELECT 1 FROM {self.events} WHERE originator_id = {self.mark} LIMIT 1"  # noqa: S608
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from tracker.store.errors import StoreUnavailable
 from tracker.store.ledger_tables import LEDGER_TABLE, META_TABLE
 from tracker.store.library_tables import POSTGRES
+from tracker.store.ownership import check_postgres_owner
 from tracker.store.postgres_store import PostgresStore
 from tracker.store.settings import Store
 
@@ -38,6 +39,9 @@ def probe_postgres(store: PostgresStore) -> PostgresStore:
 
     try:
         with store.connect() as connection:
+            check_postgres_owner(
+                lambda sql: connection.execute(sql).fetchall(), store.describe()
+            )  # before the library creates a table in it
             found = connection.execute(POSTGRES.tables_exist(LEDGER_TABLE, META_TABLE)).fetchone()
             return replace(store, tables_ready=bool(found and found[0]))
     except psycopg.Error as e:

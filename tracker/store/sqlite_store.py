@@ -178,6 +178,9 @@ class SQLiteStore:
                 f"the store {self.path} is not a tracker store (not a SQLite database, or "
                 "truncated); check --db or TRACKER_DB"
             )
+        from tracker.store.ownership import check_sqlite_owner
+
+        check_sqlite_owner(self.path)  # before the library creates a table in it
         if read_only and header[18] != WAL_FORMAT:
             # The library switches a store to WAL mode on opening, which needs a writable file.
             raise StoreUnavailable(
