@@ -28,6 +28,8 @@ from tests.support import (
     stored_channel_id,
 )
 from tracker.cli.app import app
+from tracker.store.library_tables import POSTGRES
+from tracker.store.ownership import tracker_tables
 
 SEEDS = Path(__file__).parents[2] / "seeds" / "us-china-2023.toml"
 WG = "us-cn-commercial-wg"
@@ -490,7 +492,9 @@ def _open_concurrently(db: str, runs: int) -> Iterator[tuple[int, int]]:
     for attempt in range(runs):
         store = db if db.startswith("postgresql://") else f"{db}.{attempt}"
         if db.startswith("postgresql://"):
-            tables = "tracker_events, tracker_snapshots, tracker_ledger, tracker_meta"
+            # Every table of the tracker's: a read model left alone would make the database
+            # another program's (store/ownership.py).
+            tables = ", ".join(tracker_tables(POSTGRES))
             execute(db, f"DROP TABLE IF EXISTS {tables} CASCADE")
         start = f"{__import__('time').time() + 1.0}"
         base = {**os.environ, "TRACKER_DB": store, "NO_COLOR": "1"}
