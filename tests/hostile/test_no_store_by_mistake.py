@@ -163,3 +163,22 @@ def test_first_commands_started_together_all_record_in_one_store(home: Path) -> 
     listed = tracker(home, ["--db", db, "channels"])
     assert all(slug in listed.stdout for slug in slugs), listed.stdout
     assert files_under(work) == ["t.db"]
+
+
+@pytest.mark.parametrize("length", [251, 252, 255, 300])
+def test_a_store_name_too_long_for_its_log_is_refused_before_anything_is_written(
+    home: Path, length: int
+) -> None:
+    """SQLite names the store's log and index after it, 4 bytes longer: a store whose name
+    leaves them no room could be made but never opened again."""
+    work = home / "work"
+    work.mkdir()
+    db = str(work / ("0" * length))
+    opened = tracker(home, ["--db", db, "open", "us-cn-talks", *OPENING, "--on", "2020-01-01"])
+    if length <= 251:
+        assert opened.returncode == 0, opened.stderr
+        again = tracker(home, ["--db", db, "meet", "us-cn-talks", "--on", "2020-02-01"])
+        assert again.returncode == 0, again.stderr
+        return
+    one_line_error(opened, 2, f"--db names a file of {length} bytes; at most 251")
+    assert files_under(work) == []

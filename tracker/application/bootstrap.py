@@ -92,7 +92,13 @@ def open_tracker(
         raise StoreError(f"cannot use the store given with --db: {e.__class__.__name__}") from None
     try:
         if only_if_recorded and isinstance(store, SQLiteStore) and not store.path.exists():
-            return _on_new_store(store, write=write, clock=clock or utc_now)
+            try:
+                return _on_new_store(store, write=write, clock=clock or utc_now)
+            except OSError as e:
+                raise StoreError(
+                    f"cannot create the store {store.describe()}: {e.strerror or e}; choose "
+                    "another file with --db or TRACKER_DB"
+                ) from None
         with creating_tables(store) as ready:
             return DialogueTracker(ready, write=write, clock=clock or utc_now)
     except StoreUnavailable as e:

@@ -23,6 +23,7 @@ from tracker.store.waiting import WAIT
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL_FORMAT = 2  # byte 18 of the header: 1 for a rollback journal, 2 for write-ahead logging
 DEFAULT_FILE = "tracker.db"
+MAX_NAME = 251  # bytes: the store's name, so that its sidecars' names (-wal, -shm) fit in 255
 SQLITE_LOCK_TIMEOUT = WAIT
 # The files SQLite keeps beside a database, named after it, and what each is.
 SIDECARS = {
@@ -101,6 +102,11 @@ class SQLiteStore:
         waits for a writer, for ever). StoreUnavailable otherwise.
         """
         self._refuse_special()
+        if len(self.path.name.encode()) > MAX_NAME:
+            raise StoreConfigError(
+                f"--db names a file of {len(self.path.name.encode())} bytes; at most {MAX_NAME} "
+                "(SQLite names its log after it, 4 bytes longer, and a file name has at most 255)"
+            )
         folder = self.path.parent
         if self.is_default:
             folder.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ from tracker.store.sqlite_store import SIDECARS, SQLiteStore
 from tracker.store.waiting import busy_message, left
 
 POLL = 0.005
+NAME_ROOM = 200  # bytes of the store's name kept in the hidden name
 
 
 class NewStore:
@@ -34,7 +35,9 @@ class NewStore:
 
     def __init__(self, final: SQLiteStore, directory_lock: int) -> None:
         self.final = final
-        hidden = f".{final.path.name}.new-{secrets.token_hex(6)}"
+        # Its name fits where the store's does (a file name is at most 255 bytes), sidecars too.
+        stem = final.path.name.encode()[:NAME_ROOM].decode(errors="ignore")
+        hidden = f".{stem}.new-{secrets.token_hex(6)}"
         self.staged = replace(final, path=final.path.with_name(hidden), shown_as=final.path)
         self._lock: int | None = directory_lock
 
