@@ -106,6 +106,13 @@ Feature: Looking after a store
       And the database does not contain "Commercial Issues" or "she and Wang would meet once a year"
       And "us-cn-commercial-wg" is active since "2023-08-28"
 
+    Scenario: A channel's slug cannot be guessed from an encrypted store's ids
+      Given a new store encrypted with a key from tracker keygen
+      When I import the seed file of the article
+      Then it succeeds
+      And the database holds no id that the slug "us-cn-commercial-wg" gives without the key
+      And "us-cn-commercial-wg" is active since "2023-08-28"
+
     Scenario: An encrypted store's dashboard is rebuilt without writing its text in clear
       Given a new store encrypted with a key from tracker keygen
       And the seed file of the article was imported

@@ -236,6 +236,20 @@ def not_in_database(store: str, first: str, second: str) -> None:
     assert second.encode() not in stored
 
 
+@then(
+    parsers.re(r"the database holds no id that the slug " + q("slug") + r" gives without the key")
+)
+def no_guessable_id(store: str, slug: str) -> None:
+    from tracker.domain.values import channel_id
+
+    with sqlite3.connect(store) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored = b"".join(p.read_bytes() for p in Path(store).parent.glob(Path(store).name + "*"))
+    guessed = channel_id(slug)  # the id every store in clear gives the slug
+    for form in (guessed.hex.encode(), str(guessed).encode(), guessed.bytes):
+        assert form not in stored
+
+
 @when(
     "I forget the key and ask for the status of every channel",
     target_fixture="outcome",

@@ -163,3 +163,98 @@ def test_no_key_or_password_appears_in_help_output_or_errors(encrypted: str, key
     for result in outputs:
         assert key not in result.output
         assert "hunter2-secret" not in result.output
+
+
+# --- channel ids: a guessed slug is not found in an encrypted store ---------------------------
+
+SLUGS = ("us-cn-commercial-wg", "us-cn-mmca", "us-cn-climate-talks", "us-cn-export-control")
+FIXTURE_ENCRYPTED = Path(__file__).parents[1] / "fixtures" / "store-encrypted-v2.db"
+FIXTURE_KEY = base64.b64encode(bytes(range(32))).decode()  # the key it was written with
+
+
+def _forms(slug: str) -> list[bytes]:
+    """Every form a channel's slug-derived id could be stored in."""
+    from tracker.domain.values import channel_id
+
+    ident = channel_id(slug)
+    return [ident.hex.encode(), str(ident).encode(), ident.bytes]
+
+
+def test_an_encrypted_stores_channel_ids_cannot_be_told_from_a_guessed_slug(
+    encrypted: str, key: str
+) -> None:
+    """Without the key, a slug's id (uuid5 of the slug) is nowhere: not in the events, the
+    ledger, the snapshots or the read model."""
+    stored = everything_stored(encrypted)
+    for slug in SLUGS:
+        assert not any(form in stored for form in _forms(slug)), slug
+    # What the key opens is all there, under ids only the key gives.
+    status = run(["status", "us-cn-commercial-wg", "--json"], encrypted, key)
+    assert status.exit_code == 0, status.stderr
+
+
+def test_without_encryption_channel_ids_stay_derived_from_slugs(db: str) -> None:
+    """A store in clear has nothing to hide by its ids: they are the same in every store."""
+    assert run(["import", str(SEEDS)], db, None).exit_code == 0
+    stored = everything_stored(db)
+    assert any(form in stored for form in _forms("us-cn-commercial-wg"))
+
+
+def test_two_stores_with_two_keys_give_one_channel_two_ids(tmp_path: Path, key: str) -> None:
+    other_key = run(["keygen"], str(tmp_path / "unused.db"), None).stdout.strip()
+    ids = []
+    for name, k in (("a.db", key), ("b.db", other_key)):
+        db = str(tmp_path / name)
+        assert run(["open", "us-cn-talks", "--title", "T", "--party", "US", "--party", "CN",
+                    "--on", "2020"], db, k).exit_code == 0  # fmt: skip
+        with sqlite3.connect(db) as conn:
+            ids.append(conn.execute("SELECT originator_id FROM stored_events").fetchone()[0])
+    assert ids[0] != ids[1]
+
+
+@pytest.fixture
+def encrypted_before_keyed_ids(db: str) -> str:
+    """A store encrypted before ids were keyed (its ids derived from slugs): the fixture's
+    file, or on PostgreSQL its events, byte for byte (the ledger is made again from them)."""
+    if not db.startswith("postgresql://"):
+        Path(db).write_bytes(FIXTURE_ENCRYPTED.read_bytes())
+        return db
+    import psycopg
+
+    from tracker.application import open_tracker
+
+    open_tracker(db, write=True).close()  # creates the tables
+    with sqlite3.connect(FIXTURE_ENCRYPTED) as conn:
+        rows = conn.execute(
+            "SELECT originator_id, originator_version, topic, state FROM stored_events "
+            "ORDER BY rowid"
+        ).fetchall()
+    with psycopg.connect(db, autocommit=True) as conn, conn.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO tracker_events (originator_id, originator_version, topic, state) "
+            "VALUES (%s::uuid, %s, %s, %s)",
+            rows,
+        )
+    return db
+
+
+def test_a_store_encrypted_before_ids_were_keyed_keeps_its_ids(
+    encrypted_before_keyed_ids: str,
+) -> None:
+    db = encrypted_before_keyed_ids
+    before = run(["status", "us-cn-commercial-wg", "--json"], db, FIXTURE_KEY)
+    assert before.exit_code == 0, before.stderr
+    met = run(["meet", "us-cn-commercial-wg", "--on", "2024-06-01"], db, FIXTURE_KEY)
+    assert met.exit_code == 0, met.stderr
+    opened = run(["open", "us-cn-new-talks", "--title", "T", "--party", "US", "--party", "CN",
+                  "--on", "2024"], db, FIXTURE_KEY)  # fmt: skip
+    assert opened.exit_code == 0, opened.stderr
+    verified = run(["verify"], db, FIXTURE_KEY)
+    assert verified.exit_code == 0, verified.output
+    after = run(["status", "us-cn-commercial-wg", "--json"], db, FIXTURE_KEY)
+    assert after.json()["meetings_held"] == before.json()["meetings_held"] + 1
+    # Its ids stay what they were, new channels' too: one store, one way of naming channels.
+    stored = everything_stored(db)
+    for slug in ("us-cn-new-talks", "us-cn-commercial-wg"):
+        assert any(form in stored for form in _forms(slug)), slug
+    assert b"keyed" not in stored  # no meta value says its ids are keyed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from tracker.application.base import local_day
 from tracker.application.changing import AmendChannel, CancelMeeting, CorrectFact, PostponeMeeting
@@ -26,10 +27,14 @@ from tracker.domain.channel import Channel
 from tracker.domain.events import NOT_DETAILS, Fact
 from tracker.domain.rules import NoSuchEntry
 from tracker.domain.timeline import describe
+from tracker.domain.values import CHANNEL_NAMESPACE
 
 
-def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
-    """A new channel, opened as the command says (not yet saved).
+def opening(
+    command: OpenChannel, recorded: dt.datetime, id_namespace: UUID = CHANNEL_NAMESPACE
+) -> Channel:
+    """A new channel, opened as the command says (not yet saved), its id in the store's
+    namespace of ids (TrackerApplication.channel_id).
 
     Today is the day of the recording moment where the tracker runs (base.local_day): a fact
     dated after it has not happened yet."""
@@ -47,6 +52,7 @@ def opening(command: OpenChannel, recorded: dt.datetime) -> Channel:
         sources=command.sources,
         today=local_day(recorded),
         entry_id=command.id,
+        id_namespace=id_namespace,
     )
 
 

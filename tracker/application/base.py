@@ -27,6 +27,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
+from tracker.application.identity import check_encryption, id_namespace
 from tracker.application.outputs import refuse_store_file
 from tracker.application.slugs import close_slugs
 from tracker.application.snapshots import ChannelSnapshots
@@ -46,17 +47,6 @@ from tracker.store.sqlite_store import SQLiteStore
 
 if TYPE_CHECKING:
     from tracker.store.readmodel.connection import ReadModelStore
-
-
-def _plain_json(state: bytes) -> bool:
-    """Whether stored bytes are an event in clear: a JSON object with its record time."""
-    import json
-
-    try:
-        found = json.loads(state)
-    except ValueError:
-        return False
-    return isinstance(found, dict) and "recorded" in found
 
 
 def utc_now() -> dt.datetime:
@@ -91,66 +81,16 @@ class TrackerApplication(Application[UUID]):
         self.seal_key = seal_key(store.encryption_key)
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
-            self._check_encryption()
+            check_encryption(self.recorder, self.mapper, store.describe())
+            self.id_namespace = id_namespace(self.recorder, store.encryption_key)
 
     def today(self) -> dt.date:
         """Today where the tracker runs, by the application's clock."""
         return local_day(self.clock())
 
-    def _check_encryption(self) -> None:
-        """Refuse a store this command's key (or lack of one) cannot read, saying which.
-
-        A store's encryption is decided by its first write, under the write lock, and kept in
-        its meta table (store/ledger.py); a store written before that is judged by its first
-        events. Either way the answer is certain, whatever the cipher text looks like.
-        """
-        from tracker.store.ledger_digest import encryption_marker
-
-        recorder: Any = self.recorder
-        with recorder.reading_ledger() as ledger:
-            marker = ledger.meta("encryption") if ledger.exists() else None
-        if marker is None:
-            marker = self._judged_encryption()
-        ours = recorder.encryption
-        if marker is None or marker == ours:
-            return
-        where = self.store.describe()
-        if marker == encryption_marker(encrypted=False, key_check=None):
-            raise StoreError(
-                f"the store {where} is not encrypted, but TRACKER_ENCRYPTION_KEY is set; "
-                "unset it to use this store"
-            )
-        if ours == encryption_marker(encrypted=False, key_check=None):
-            raise StoreError(
-                f"the store {where} is encrypted; set TRACKER_ENCRYPTION_KEY to its key"
-            )
-        raise StoreError(
-            f"TRACKER_ENCRYPTION_KEY does not open this store ({where}): it is another key; "
-            "set it to the store's key (the key itself is not shown)"
-        )
-
-    def _judged_encryption(self) -> str | None:
-        """The encryption of a store written before it was recorded, judged by its first
-        events: plain JSON is no encryption; what this key opens is this key's; anything else
-        is another key's. None for a store with no events."""
-        from tracker.store.ledger_digest import encryption_marker
-
-        recorder: Any = self.recorder
-        first = self.recorder.select_notifications(1, 5)
-        if not first:
-            return None
-        for notification in first:
-            state = notification.state
-            if isinstance(state, bytes) and _plain_json(state):
-                return encryption_marker(encrypted=False, key_check=None)
-        if self.mapper.cipher is not None:
-            for notification in first:
-                try:
-                    self.mapper.cipher.decrypt(notification.state)
-                except Exception:  # noqa: S112 (another of the first events may open)
-                    continue
-                return str(recorder.encryption)
-        return "aes-gcm:unknown key"
+    def channel_id(self, slug: str) -> UUID:
+        """The id of the channel named by this slug, in this store."""
+        return channel_id(slug, self.id_namespace)
 
     def check_output(self, target: Path | int) -> None:
         """Refuse (BadInput) to write output over one of the store's own files: ``target`` is
@@ -196,7 +136,7 @@ class TrackerApplication(Application[UUID]):
             raise BadInput(str(e)) from None
         with self.store_errors():
             try:
-                return self._channel_by_id(channel_id(slug))
+                return self._channel_by_id(self.channel_id(slug))
             except AggregateNotFoundError:
                 raise self.no_channel(slug) from None
 
@@ -243,8 +183,8 @@ class TrackerApplication(Application[UUID]):
         with self.store_errors():
             found = set()
             for slug in slugs:
-                if self.recorder.select_events(channel_id(slug), limit=1):
-                    found.add(channel_id(slug))
+                if self.recorder.select_events(self.channel_id(slug), limit=1):
+                    found.add(self.channel_id(slug))
             return found
 
     @property
@@ -315,7 +255,7 @@ class TrackerApplication(Application[UUID]):
         try:
             wanted = UUID(str(originator_id))
             for slug in self.slugs():
-                if channel_id(slug) == wanted:
+                if self.channel_id(slug) == wanted:
                     return slug
         except Exception:  # noqa: S110 (damage elsewhere: name the channel by its id)
             pass

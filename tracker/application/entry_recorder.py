@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from tracker.application.acting import act, correct, opening, seq_named
 from tracker.application.changing import CorrectFact
@@ -21,7 +22,7 @@ from tracker.domain.channel import Channel
 from tracker.domain.events import ChannelOpened, Fact
 from tracker.domain.notices import held_the_same_day, meeting_day, meetings_by_day
 from tracker.domain.rules import DomainError, DuplicateFact, EntryChanged
-from tracker.domain.values import InvalidValue, channel_id
+from tracker.domain.values import InvalidValue
 from tracker.store.bulk import EventWriter, Row
 from tracker.store.mapper import PydanticMapper, encode_state
 
@@ -67,10 +68,10 @@ class DryRun(Exception):  # not an error: how a dry run ends, undoing its writes
         self.outcome = outcome
 
 
-def same_opening(recorded: ChannelOpened, command: OpenChannel) -> bool:
+def same_opening(recorded: ChannelOpened, command: OpenChannel, id_namespace: UUID) -> bool:
     """Whether an open entry describes the channel exactly as it was opened (its sources
     aside: they are not what makes two openings the same)."""
-    candidate = opening(command, recorded.recorded).opening
+    candidate = opening(command, recorded.recorded, id_namespace).opening
     return str(candidate.occurred) == str(recorded.occurred) and (
         candidate.details() == recorded.details()
     )
@@ -102,7 +103,7 @@ class EntryRecorder:
 
     def load(self, slug: str) -> HeldChannel:
         """The channel as stored (None if it is not), to be recorded on."""
-        if not self.writer.has_events(channel_id(slug)):
+        if not self.writer.has_events(self.app.channel_id(slug)):
             return HeldChannel(slug, None)
         channel = self.app.channel(slug)
         return HeldChannel(slug, channel, size=len(channel.events))
@@ -143,15 +144,16 @@ class EntryRecorder:
 
     def _open(self, held: HeldChannel, command: OpenChannel, entry: Positioned) -> None:
         if held.channel is None:
-            held.channel = opening(command, self.recorded_at)
+            held.channel = opening(command, self.recorded_at, self.app.id_namespace)
             # Written at once: the store lists channels in the order they were opened.
             self.save([held])
             return
         openings = [e for e in held.channel.events if isinstance(e, ChannelOpened)]
-        if any(same_opening(recorded, command) for recorded in openings):
+        ids = self.app.id_namespace
+        if any(same_opening(recorded, command, ids) for recorded in openings):
             self.outcome.already += 1  # as opened, or as corrected since
         elif command.id is not None and held.channel.opening.entry_id == command.id:
-            changed = opening(command, self.recorded_at).opening
+            changed = opening(command, self.recorded_at, self.app.id_namespace).opening
             raise refusals.entry_changed(held.slug, held.channel.opening, changed, ())
         else:
             raise Refused(

@@ -23,7 +23,6 @@ from tracker.application.summary_views import View, status_view
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact
 from tracker.domain.state import ChannelState, ChannelSummary
 from tracker.domain.timeline import corrections, valid_time_key
-from tracker.domain.values import channel_id
 
 if TYPE_CHECKING:
     from tracker.application.searching import Found
@@ -155,7 +154,7 @@ class Queries(TrackerApplication):
             return self.state(slug, as_of=as_of, known_on=known_on)
         from tracker.application.readings import recent_meetings, summaries
 
-        key = channel_id(self._checked(slug))
+        key = self.channel_id(self._checked(slug))
 
         def read(cursor: Any) -> tuple[list[ChannelSummary], list[int]]:
             found = summaries(cursor, as_of, known_on, str(key))

@@ -87,7 +87,6 @@ def search(
     an encrypted store or a read-only file. The index holds the rows of earlier moments too
     (closed, not indexed): ``known_on`` reads those closed since then one by one."""
     from tracker.domain.timeline import live_facts
-    from tracker.domain.values import channel_id
 
     words = words_of(text)
     if not words:
@@ -114,7 +113,7 @@ def search(
             app.index_words()
     except ReadModelBusy:
         return from_events()  # another writer holds the store: read the events
-    ids = [str(channel_id(slug)) for slug in slugs]
+    ids = [str(app.channel_id(slug)) for slug in slugs]
     found: list[Found] = app._from_read_model(
         lambda cursor: found_in_read_model(
             cursor, words, ids, limit, as_of=as_of, known_on=known_on

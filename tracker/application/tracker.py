@@ -33,7 +33,6 @@ from tracker.application.unit_of_work import MAX_TRIES, Recorded
 from tracker.domain.channel import Channel
 from tracker.domain.notices import held_the_same_day, same_day_meetings
 from tracker.domain.rules import ChannelAlreadyOpened
-from tracker.domain.values import channel_id
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -61,12 +60,12 @@ class DialogueTracker(StoreCare):
         """Open a new channel."""
 
         def change(_: dict[str, Channel]) -> list[Channel]:
-            if channel_id(command.slug) in self._ids_present([command.slug]):
+            if self.channel_id(command.slug) in self._ids_present([command.slug]):
                 raise ChannelAlreadyOpened(
                     f"refused: the channel {command.slug} exists already; "
                     f"see tracker status {command.slug}"
                 )
-            return [opening(command, self.clock())]
+            return [opening(command, self.clock(), self.id_namespace)]
 
         return self._write([], change, opening=command.slug)
 

@@ -33,7 +33,6 @@ from tracker.domain.events import (
     Fact,
 )
 from tracker.domain.snapshot import ChannelSnapshot
-from tracker.domain.values import channel_id
 from tracker.store import driver_errors
 
 MAX_TRIES = 8
@@ -100,7 +99,7 @@ class UnitOfWork(TrackerApplication):
     ) -> list[Recorded]:
         from tracker.store.waiting import budget
 
-        locked = [channel_id(s) for s in [*slugs, *([opening] if opening else [])]]
+        locked = [self.channel_id(s) for s in [*slugs, *([opening] if opening else [])]]
         with budget():  # every try waits for others within one budget
             return self._try_writing(slugs, change, locked)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 from tracker.domain import refusals
 from tracker.domain.aggregate import ChannelRecord
@@ -29,7 +30,15 @@ from tracker.domain.events import (
     Suspended,
 )
 from tracker.domain.snapshot import ChannelSnapshot
-from tracker.domain.values import ChannelStatus, Lead, Level, Source, channel_id, party_code
+from tracker.domain.values import (
+    CHANNEL_NAMESPACE,
+    ChannelStatus,
+    Lead,
+    Level,
+    Source,
+    channel_id,
+    party_code,
+)
 
 
 class Channel(ChannelRecord):
@@ -62,13 +71,15 @@ class Channel(ChannelRecord):
         sources: Iterable[Source] = (),
         today: dt.date | None = None,
         entry_id: str | None = None,
+        id_namespace: UUID = CHANNEL_NAMESPACE,
     ) -> Channel:
-        """Open a new channel, as proposed or already agreed (not after ``today``)."""
+        """Open a new channel, as proposed or already agreed (not after ``today``); its id is
+        derived from its slug in the store's namespace of ids."""
         if status not in (ChannelStatus.PROPOSED, ChannelStatus.AGREED):
             raise ValueError("a channel opens as proposed or agreed")
         unique_parties = tuple(dict.fromkeys(parties))
         opening = ChannelOpened(
-            originator_id=channel_id(slug),
+            originator_id=channel_id(slug, id_namespace),
             originator_version=1,
             recorded=recorded,
             occurred=occurred,

@@ -19,8 +19,9 @@ MAX_TEXT = 10_000
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# Channel ids are derived from slugs so that the CLI never needs a lookup table.
-_CHANNEL_NAMESPACE = uuid.UUID("6f1d2c1e-5b0a-4c55-9d1e-3a7e3f2a9b10")
+# Channel ids are derived from slugs so that the CLI never needs a lookup table. A store may
+# derive them in a namespace of its own (an encrypted store: one only its key gives).
+CHANNEL_NAMESPACE = uuid.UUID("6f1d2c1e-5b0a-4c55-9d1e-3a7e3f2a9b10")
 
 
 class InvalidValue(ValueError):
@@ -41,9 +42,9 @@ def check_slug(slug: str) -> str:
     return slug
 
 
-def channel_id(slug: str) -> uuid.UUID:
-    """The stable id of the channel named by this slug."""
-    return uuid.uuid5(_CHANNEL_NAMESPACE, check_slug(slug))
+def channel_id(slug: str, namespace: uuid.UUID = CHANNEL_NAMESPACE) -> uuid.UUID:
+    """The stable id of the channel named by this slug (in a store's namespace of ids)."""
+    return uuid.uuid5(namespace, check_slug(slug))
 
 
 def party_code(code: str) -> str:

@@ -4,10 +4,16 @@ library as its cipher settings (by either kind of store, sqlite_store.py or post
 
 from __future__ import annotations
 
+import uuid
+
 from tracker.store.errors import StoreConfigError
 
 KEY_ENV = "TRACKER_ENCRYPTION_KEY"
 CIPHER_TOPIC = "eventsourcing.cryptography:AESCipher"
+# The meta value an encrypted store's first write records: its channel ids are derived in a
+# namespace only its key gives. A store encrypted before has none, and keeps its ids.
+IDS_META = "channel ids"
+KEYED_IDS = "keyed"
 
 
 def cipher_settings(key: str | None) -> dict[str, str]:
@@ -38,3 +44,16 @@ def new_key() -> str:
     import secrets
 
     return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def channel_namespace(key: str | None) -> uuid.UUID | None:
+    """The namespace of an encrypted store's channel ids (None without a key): derived from the
+    key, so that nobody without it can tell a guessed slug's id among the stored ones."""
+    if not key:
+        return None
+    import base64
+    import hashlib
+    import hmac
+
+    digest = hmac.new(base64.b64decode(key), b"tracker channel ids", hashlib.sha256).digest()
+    return uuid.UUID(bytes=digest[:16])

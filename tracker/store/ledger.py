@@ -27,6 +27,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
+from tracker.store.encryption import IDS_META, KEYED_IDS
 from tracker.store.errors import ChainBroken, EncryptionMismatch
 from tracker.store.ledger_digest import Record, chain_digests, entry_digest
 from tracker.store.ledger_tables import (
@@ -88,9 +89,12 @@ class Ledger(LedgerTables):
         return head
 
     def check_encryption(self, marker: str) -> None:
-        """Decide the store's encryption once (the first writer's), and refuse another."""
+        """Decide the store's encryption once (the first writer's), and refuse another; an
+        encrypted store's first write also records that its channel ids are keyed."""
         kept = self.claim("encryption", marker)
         if kept == marker:
+            if marker != "none" and self.meta(IDS_META) is None and not self.run(self.any_event):
+                self.claim(IDS_META, KEYED_IDS)
             return
         if kept == "none":
             raise EncryptionMismatch(

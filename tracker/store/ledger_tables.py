@@ -51,6 +51,7 @@ class LedgerTables:
         self.dialect: Dialect = dialect
         self.events = TABLES[dialect].events
         self.notification = TABLES[dialect].position
+        self.any_event = TABLES[dialect].any_event
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._run(sql, params)

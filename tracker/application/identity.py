@@ -1,0 +1,89 @@
+"""What a store says of itself when the application opens it: whether this command's key (or
+lack of one) can read it, and in which namespace its channel ids are derived."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from tracker.application.errors import StoreError
+from tracker.domain.values import CHANNEL_NAMESPACE
+from tracker.store.encryption import IDS_META, KEYED_IDS, channel_namespace
+
+
+def check_encryption(recorder: Any, mapper: Any, where: str) -> None:
+    """Refuse a store this command's key (or lack of one) cannot read, saying which.
+
+    A store's encryption is decided by its first write, under the write lock, and kept in
+    its meta table (store/ledger.py); a store written before that is judged by its first
+    events. Either way the answer is certain, whatever the cipher text looks like.
+    """
+    from tracker.store.ledger_digest import encryption_marker
+
+    with recorder.reading_ledger() as ledger:
+        marker = ledger.meta("encryption") if ledger.exists() else None
+    if marker is None:
+        marker = _judged_encryption(recorder, mapper)
+    ours = recorder.encryption
+    if marker is None or marker == ours:
+        return
+    if marker == encryption_marker(encrypted=False, key_check=None):
+        raise StoreError(
+            f"the store {where} is not encrypted, but TRACKER_ENCRYPTION_KEY is set; "
+            "unset it to use this store"
+        )
+    if ours == encryption_marker(encrypted=False, key_check=None):
+        raise StoreError(f"the store {where} is encrypted; set TRACKER_ENCRYPTION_KEY to its key")
+    raise StoreError(
+        f"TRACKER_ENCRYPTION_KEY does not open this store ({where}): it is another key; "
+        "set it to the store's key (the key itself is not shown)"
+    )
+
+
+def id_namespace(recorder: Any, encryption_key: str | None) -> UUID:
+    """The namespace of this store's channel ids: one only its key gives, for an encrypted
+    store (so that a guessed slug cannot be found among the ids without it), unless it was
+    encrypted before ids were keyed (no meta value says so, and it holds events): its ids
+    stay as they were written."""
+    namespace = channel_namespace(encryption_key)
+    if namespace is None:
+        return CHANNEL_NAMESPACE
+    with recorder.reading_ledger() as ledger:
+        ids = ledger.meta(IDS_META) if ledger.exists() else None
+    if ids == KEYED_IDS or not recorder.select_notifications(1, 1):
+        return namespace  # a new store's first write records that its ids are keyed
+    return CHANNEL_NAMESPACE
+
+
+def _judged_encryption(recorder: Any, mapper: Any) -> str | None:
+    """The encryption of a store written before it was recorded, judged by its first
+    events: plain JSON is no encryption; what this key opens is this key's; anything else
+    is another key's. None for a store with no events."""
+    from tracker.store.ledger_digest import encryption_marker
+
+    first = recorder.select_notifications(1, 5)
+    if not first:
+        return None
+    for notification in first:
+        state = notification.state
+        if isinstance(state, bytes) and _plain_json(state):
+            return encryption_marker(encrypted=False, key_check=None)
+    if mapper.cipher is not None:
+        for notification in first:
+            try:
+                mapper.cipher.decrypt(notification.state)
+            except Exception:  # noqa: S112 (another of the first events may open)
+                continue
+            return str(recorder.encryption)
+    return "aes-gcm:unknown key"
+
+
+def _plain_json(state: bytes) -> bool:
+    """Whether stored bytes are an event in clear: a JSON object with its record time."""
+    import json
+
+    try:
+        found = json.loads(state)
+    except ValueError:
+        return False
+    return isinstance(found, dict) and "recorded" in found
