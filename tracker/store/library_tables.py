@@ -5,8 +5,9 @@ after the application, ``tracker``), creates them, and inserts and selects throu
 recorders. The tracker needs a few statements the recorders do not offer: bulk writes for
 imports (``executemany`` in SQLite, binary ``COPY`` in PostgreSQL), events read in commit order
 with their stored bytes (for the ledger, the read model's catch-up and ``verify``), dropping a
-channel's older snapshots, finding long channels, and whether the tables exist. This module is
-the one place that names those tables and holds those statements; every other module asks it.
+channel's older snapshots, finding long channels, listing the channels that have events, and
+whether the tables exist. This module is the one place that names those tables and holds those
+statements; every other module asks it.
 
 Each statement uses its store's placeholder (``?`` in SQLite, ``%s`` in PostgreSQL).
 """
@@ -107,6 +108,11 @@ class LibraryTables:
             f"FROM {self.events} WHERE {self.position} > {self.mark} "
             f"AND {self.position} <= {self.mark} ORDER BY {self.position} LIMIT {self.mark}"
         )
+
+    @property
+    def channel_ids(self) -> str:
+        """The id of every channel that has events (read through the primary key's index)."""
+        return f"SELECT DISTINCT originator_id FROM {self.events}"  # noqa: S608
 
     @property
     def long_channels(self) -> str:
