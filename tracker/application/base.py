@@ -28,6 +28,7 @@ from tracker.application.errors import (
     WriteConflict,
 )
 from tracker.application.identity import check_encryption, id_namespace
+from tracker.application.listing import opening_of, unlisted_slugs
 from tracker.application.outputs import refuse_store_file
 from tracker.application.slugs import close_slugs
 from tracker.application.snapshots import ChannelSnapshots
@@ -40,6 +41,7 @@ from tracker.domain.rules import DomainError
 from tracker.domain.values import InvalidValue, channel_id, check_slug
 from tracker.store import driver_errors
 from tracker.store.chain import seal_key
+from tracker.store.channels import channel_ids
 from tracker.store.errors import ChainBroken, LedgerError, StoreUnavailable
 from tracker.store.mapper import EventDamaged, PydanticMapper
 from tracker.store.settings import Store
@@ -145,7 +147,7 @@ class TrackerApplication(Application[UUID]):
         likely meaning). The store's slugs are read only here, once a channel is found
         missing: finding one that exists never lists them."""
         try:
-            close = close_slugs(slug, self.slugs())
+            close = close_slugs(slug, self._opened_slugs())
         except StoreError:  # the store cannot list them: the refusal still holds
             close = []
         if len(close) > 1:
@@ -159,12 +161,30 @@ class TrackerApplication(Application[UUID]):
         """The channel, through its snapshot if it has a usable one, by the library's repository
         (raises AggregateNotFoundError). A snapshot that cannot be used is passed over by the
         snapshot store (application/snapshots.py): the channel is then read from its events."""
-        found = self.repository.get(channel_id, projector_func=project_channel)
+        try:
+            found = self.repository.get(channel_id, projector_func=project_channel)
+        except AggregateNotFoundError:
+            opening_of(self.recorder, self.mapper, channel_id)  # events without one: damage
+            raise
         assert isinstance(found, Channel)
         return found
 
     def slugs(self) -> list[str]:
-        """Every channel's slug, in the order they were opened in the store."""
+        """Every channel's slug, in the order they were opened in the store, none left out: a
+        channel with events whose opening cannot be read is damage (StoreError), never a
+        channel that an export, a report or a dashboard read from the events leaves out."""
+        with self.store_errors():
+            # Only what reads every channel's events calls this (never the dashboard's read
+            # model): the ids cost a small part of that (a million events: 45-80 ms).
+            with_events = channel_ids(self.recorder, self.store.kind)
+            slugs = self._opened_slugs()
+            return slugs + unlisted_slugs(
+                self.recorder, self.mapper, with_events, slugs, self.id_namespace
+            )
+
+    def _opened_slugs(self) -> list[str]:
+        """The slugs of the channels whose openings can be read, in the order they were
+        opened: enough to suggest or name one (``slugs`` checks that none is left out)."""
         with self.store_errors():
             slugs: list[str] = []
             start = 1
@@ -254,7 +274,7 @@ class TrackerApplication(Application[UUID]):
         """The slug of a channel by its id, if its opening can be read; its id otherwise."""
         try:
             wanted = UUID(str(originator_id))
-            for slug in self.slugs():
+            for slug in self._opened_slugs():
                 if self.channel_id(slug) == wanted:
                     return slug
         except Exception:  # noqa: S110 (damage elsewhere: name the channel by its id)

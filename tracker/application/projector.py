@@ -74,7 +74,12 @@ class Projector:
             self._span(opened, str(payload["status"]), FuzzyDate.parse(payload["occurred"]), kind)
             return
         row = self._channel(key)
-        if row is None or version <= row.version:
+        if row is None:
+            # Caught up in commit order, a channel's opening comes before its other events: it
+            # was lost from the events (reading the channel says so) or from the read model.
+            self.load_facts(UUID(key), recorded)
+            raise ReadModelDamaged(f"the read model has no row of the channel with id {key}")
+        if version <= row.version:
             return  # already applied
         # Clocks of different writers may disagree: record time never goes back in a channel.
         if moment <= row.known_from:
