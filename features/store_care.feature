@@ -67,6 +67,58 @@ Feature: Looking after a store
       Then the tracker reports the store unreachable with exit code 3, saying "the store's newest events were deleted"
       And nothing is recorded
 
+  Rule: A channel damaged behind the tracker's back is never left out of a backup, a report or the dashboard
+
+    Channels are listed by their openings. A channel whose opening can no longer be read is
+    not quietly left out: whatever reads every channel says the store is damaged, names the
+    channel (by its id, since its slug is in the opening), and writes nothing.
+
+    Scenario Outline: An export is refused, not written short, when a channel's opening was changed
+      Given someone made the opening of "us-cn-commercial-wg" an event of a kind the tracker does not know, behind the tracker's back
+      When I export every event as <format> to "<file>"
+      Then the tracker finds the store damaged with exit code 3, saying "is not one of the tracker's"
+      And the message mentions "the channel with id"
+      And the message mentions "run tracker verify"
+      And no file "<file>" is written
+
+      Examples:
+        | format       | file         |
+        | JSON Lines   | events.jsonl |
+        | CSV          | events.csv   |
+        | seed entries | backup.jsonl |
+
+    Scenario Outline: A report is refused, not written short, when a channel's opening was deleted
+      Given someone deleted event #1 of "us-cn-commercial-wg" from the database
+      When I ask for the report in <format> written to "<file>"
+      Then the tracker finds the store damaged with exit code 3, saying "the channel has later events but no opening"
+      And the message mentions "run tracker verify"
+      And no file "<file>" is written
+
+      Examples:
+        | format   | file        |
+        | Markdown | report.md   |
+        | HTML     | report.html |
+        | JSON     | report.json |
+
+    Scenario: Yesterday's backup stays as it was when today's finds a channel damaged
+      Given yesterday's backup is in "backup.jsonl"
+      And someone deleted event #1 of "us-cn-commercial-wg" from the database
+      When I export every event as seed entries to "backup.jsonl"
+      Then the tracker finds the store damaged with exit code 3, saying "run tracker verify"
+      And "backup.jsonl" still holds yesterday's backup
+
+    Scenario: The dashboard says the store is damaged rather than leave a channel out
+      Given someone deleted event #1 of "us-cn-commercial-wg" from the database
+      When I ask for the dashboard
+      Then the tracker finds the store damaged with exit code 3, saying "the channel has later events but no opening"
+
+    @postgres
+    Scenario: On a shared database, a backup is refused when a channel's opening was changed
+      Given someone made the opening of "us-cn-commercial-wg" an event of a kind the tracker does not know, behind the tracker's back
+      When I export every event as seed entries to "backup.jsonl"
+      Then the tracker finds the store damaged with exit code 3, saying "is not one of the tracker's"
+      And no file "backup.jsonl" is written
+
   Rule: The store's digest, noted or published, later proves that nothing recorded up to it changed
 
     Scenario: A digest noted before holds while new facts are recorded

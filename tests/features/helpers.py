@@ -25,6 +25,7 @@ VERDICTS = {
     "refuses it": 1,
     "rejects it as bad input": 2,
     "reports the store unreachable": 3,
+    "finds the store damaged": 3,
 }
 
 

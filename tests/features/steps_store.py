@@ -177,6 +177,40 @@ def _delete(store: str, slug: str, first: int) -> None:
     )
 
 
+@given(
+    parsers.re(
+        r"someone made the opening of " + q("slug") + r" an event of a kind the tracker does "
+        r"not know, behind the tracker's back"
+    )
+)
+def opening_of_no_kind(store: str, slug: str) -> None:
+    from tracker.domain.values import channel_id
+
+    ident: Any = channel_id(slug)
+    ident = str(ident) if store.startswith("postgresql://") else ident.hex
+    execute(
+        store,
+        "UPDATE {table} SET topic = 'tracker.events:Unheard' "
+        "WHERE originator_id = ? AND originator_version = 1",
+        (ident,),
+    )
+
+
+YESTERDAYS_BACKUP = b'{"kind": "opened", "channel": "from yesterday"}\n'
+
+
+@given(parsers.re(r"yesterday's backup is in " + q("file")))
+def yesterdays_backup(tmp_path: Path, file: str) -> None:
+    (tmp_path / file).write_bytes(YESTERDAYS_BACKUP)
+
+
+@then(parsers.re(q("file") + r" still holds yesterday's backup"))
+def backup_kept(tmp_path: Path, file: str) -> None:
+    assert (tmp_path / file).read_bytes() == YESTERDAYS_BACKUP
+    leftovers = [p.name for p in tmp_path.iterdir() if file in p.name and p.name != file]
+    assert leftovers == [], f"files left behind: {leftovers}"
+
+
 @given("someone deleted the newest event of the store from the database")
 def deleted_newest(store: str) -> None:
     position = "notification_id" if store.startswith("postgresql://") else "rowid"
