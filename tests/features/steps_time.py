@@ -33,6 +33,7 @@ from tests.features.documents import (
     exported,
     exported_event,
     naming,
+    output_of,
     plain,
     sequence_numbers,
 )
@@ -975,6 +976,53 @@ def csv_plain(outcome: Outcome) -> None:
         assert len(row) == len(csv_rows(outcome)[0]), "rows of different widths"
         for name, cell in row.items():
             assert not cell.startswith(("{", "[")), (name, cell)
+
+
+# --- a line break typed as a carriage return -----------------------------------------------------
+
+
+@given(
+    parsers.re(
+        r"a meeting was held on "
+        + q("slug")
+        + r" on "
+        + q("on")
+        + r" with a summary typed as "
+        + q("before")
+        + r", a carriage return and "
+        + q("after")
+    )
+)
+def meeting_with_carriage_return(store: str, slug: str, on: str, before: str, after: str) -> None:
+    record(store, ["meet", slug, "--on", on, "--summary", f"{before}\r{after}"])
+
+
+@then("the CSV has one row per event, each as wide as its header")
+def csv_one_row_per_event(outcome: Outcome) -> None:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(output_of(outcome), newline="")))
+    seqs = [(row[0], row[1]) for row in rows[1:]]
+    assert len(seqs) == len(set(seqs)), seqs  # no event's row split in two
+    assert all(len(row) == len(rows[0]) for row in rows), rows
+
+
+@then(
+    parsers.re(
+        r"in the CSV, the summary of event #(?P<seq>\d+) of "
+        + q("slug")
+        + r" is "
+        + q("before")
+        + r", a line break and "
+        + q("after")
+    )
+)
+def csv_summary_with_line_break(
+    outcome: Outcome, seq: str, slug: str, before: str, after: str
+) -> None:
+    rows = [r for r in csv_rows(outcome) if (r["channel"], r["seq"]) == (slug, seq)]
+    assert [r["summary"] for r in rows] == [f"{before}\n{after}"]
 
 
 # conftest.py imports only the step fixtures pytest-bdd made for the functions above.

@@ -297,8 +297,9 @@ def test_the_exported_history_holds_every_stored_text_exactly(evil: str) -> None
 def test_a_csv_cell_that_would_start_a_formula_gets_an_apostrophe() -> None:
     from tracker.reports.export import FIELDS, as_csv, spreadsheet_cell
 
-    for start in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://e","x")']:
+    for start in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", '=HYPERLINK("http://e","x")']:
         assert spreadsheet_cell(start) == "'" + start
+    assert spreadsheet_cell("\rx") == "\nx"  # a carriage return is a line break: no formula
     for harmless in ["a=b", "", "x-1", " =1"]:
         assert spreadsheet_cell(harmless) == harmless
     assert spreadsheet_cell(-1) == -1  # a number is no formula
@@ -322,6 +323,28 @@ def test_no_exported_csv_cell_starts_a_formula(db: str) -> None:
     assert rows[0]["title"] == "'" + formula  # still there, shown as text
     assert rows[0]["leads"] == "USA=" + formula  # the cell begins with its party: no formula
     assert rows[0]["source_1_citation"] == "'" + formula
+
+
+@pytest.mark.parametrize("breaking", ["\r", "\r\n", "\n", "\r\r"], ids=repr)
+def test_a_line_break_in_a_text_never_splits_a_csv_row_nor_starts_one_with_a_formula(
+    db: str, breaking: str
+) -> None:
+    """csv quotes a cell holding a line feed, not one holding a lone carriage return: readers
+    ended the row there, and the rest of the cell became a row of its own, formula first."""
+    text = f"talks{breaking}=2+5+cmd|' /C calc'!A0"
+    record(db, dict.fromkeys(EVIL, text))
+    events = run_cli(["export", "--format", "jsonl"], db=db).stdout.splitlines()
+    result = run_cli(["export", "--format", "csv"], db=db)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    header, body = rows[0], rows[1:]
+    assert len(body) == len(events)  # one row per event, none split
+    assert all(len(row) == len(header) for row in body)
+    for row in body:
+        assert not row[0].startswith(("=", "+", "-", "@")), row
+    summaries = [row[header.index("summary")] for row in body if row[header.index("summary")]]
+    as_shown = breaking.replace("\r\n", "\n").replace("\r", "\n")
+    assert summaries == [f"talks{as_shown}=2+5+cmd|' /C calc'!A0"]
 
 
 def test_the_export_help_says_formulas_are_defused() -> None:

@@ -178,10 +178,15 @@ OWN_CODES = frozenset({"cameo"})
 
 
 def spreadsheet_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a ' first."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a ' first.
+
+    A carriage return is a line break, as a spreadsheet shows it: Python's csv module quotes a
+    cell holding a line feed but not one holding a lone carriage return, which readers take as
+    the end of the row (so the rest of the cell became a row of its own, a formula first)."""
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def source_columns(count: int) -> list[str]:
