@@ -97,6 +97,17 @@ Feature: Keep the records in a store of one's choice
         | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
         | I ask for the status of every channel                             |
 
+    Scenario Outline: A store named by a link to nothing is refused, and the link's target is not made
+      Given the store is a link to a file that does not exist
+      When <using the store>
+      Then the tracker rejects it as bad input with exit code 2, saying "which does not exist; give the path of the store itself"
+      And the link is all there is beside it
+
+      Examples:
+        | using the store                                                   |
+        | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
+        | I ask for the status of every channel                             |
+
   Rule: A command that records nothing makes no store
 
     A store is made by the first command that records something: opening a channel, or

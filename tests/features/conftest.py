@@ -182,6 +182,12 @@ def store_is(url: str) -> str:
     return url
 
 
+@given("the store is a link to a file that does not exist", target_fixture="store")
+def store_linking_to_nothing(tmp_path: Path) -> str:
+    (tmp_path / "tracker.db").symlink_to(tmp_path / "moved-away.db")
+    return str(tmp_path / "tracker.db")
+
+
 @given("the store is a SQLite file in a directory that does not exist", target_fixture="store")
 def store_in_missing_directory(tmp_path: Path) -> str:
     return str(tmp_path / "no-such-directory" / "tracker.db")

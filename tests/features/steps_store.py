@@ -419,6 +419,13 @@ def no_store_made(store: str) -> None:
     assert beside == [], beside
 
 
+@then("the link is all there is beside it")
+def only_the_link(store: str) -> None:
+    gc.collect()
+    assert Path(store).is_symlink()
+    assert [p.name for p in Path(store).parent.iterdir()] == [Path(store).name]
+
+
 # --- a database of another program ------------------------------------------------------------
 
 OTHER_PROGRAMS_ROW = "kept by another program"

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -182,3 +183,72 @@ def test_a_store_name_too_long_for_its_log_is_refused_before_anything_is_written
         return
     one_line_error(opened, 2, f"--db names a file of {length} bytes; at most 251")
     assert files_under(work) == []
+
+
+def test_a_db_that_links_to_nothing_is_refused_and_its_target_not_made(home: Path) -> None:
+    work = home / "work"
+    work.mkdir()
+    (work / "t.db").symlink_to(work / "elsewhere.db")
+    for args in (["open", "us-cn-talks", *OPENING, "--on", "2020-01-01"], ["status"]):
+        result = tracker(home, ["--db", str(work / "t.db"), *args])
+        one_line_error(result, 2, "which does not exist; give the path of the store itself")
+        assert result.stdout == ""  # no success said before a failure
+    assert sorted(p.name for p in work.iterdir()) == ["t.db"]  # the link alone
+
+
+def test_what_a_first_command_killed_midway_left_is_removed_by_the_next(home: Path) -> None:
+    work = home / "work"
+    work.mkdir()
+    entries = work / "many.jsonl"
+    opening = {"command": "open", "title": "T", "parties": ["US", "CN"], "on": "2000"}
+    entries.write_text(
+        "".join(json.dumps({**opening, "slug": f"c-{n}"}) + "\n" for n in range(100_000))
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    killed = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--db", str(work / "t.db"), "import", str(entries)],
+        env={**clean, "HOME": str(home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + SOON
+        while not list(work.glob(".t.db.new-*")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # well into the import
+    finally:
+        killed.kill()
+        killed.wait()
+    assert list(work.glob(".t.db.new-*")), "the import was killed before it began a store"
+    opened = tracker(
+        home, ["--db", str(work / "t.db"), "open", "us-cn-talks", *OPENING, "--on", "2020"]
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert sorted(p.name for p in work.iterdir()) == ["many.jsonl", "t.db"]
+
+
+def test_a_home_directory_that_does_not_exist_is_bad_input(home: Path) -> None:
+    result = tracker(home, ["--db", "~no-such-user-here/t.db", "status"])
+    one_line_error(result, 2, "no such user's home directory")
+
+
+def test_a_default_store_that_cannot_be_made_is_named_not_blamed_on_db(home: Path) -> None:
+    (home / "data").write_text("a file where the data directory should be")
+    result = tracker(home, ["open", "us-cn-talks", *OPENING, "--on", "2020-01-01"])
+    assert result.returncode == 3, result.stderr
+    assert "--db" not in result.stderr.split(";")[0], result.stderr
+    assert str(home / "data") in result.stderr
+
+
+@pytest.mark.parametrize("zone", ["UTC-24", "UTC+24:30", "XYZ+99"])
+def test_a_time_zone_a_day_or_more_from_utc_is_bad_input_and_records_nothing(
+    home: Path, zone: str
+) -> None:
+    db = str(home / "t.db")
+    made = tracker(home, ["--db", db, "open", "us-cn-talks", *OPENING, "--on", "2020-01-01"])
+    assert made.returncode == 0, made.stderr
+    before = (home / "t.db").read_bytes()
+    for args in (["status"], ["meet", "us-cn-talks", "--on", "2020-02-01"], ["channels"]):
+        result = tracker(home, ["--db", db, *args], env={"TZ": zone})
+        one_line_error(result, 2, "is a day or more from UTC")
+    assert (home / "t.db").read_bytes() == before

@@ -5,6 +5,7 @@ translates what the store and the rules raise into the application's errors."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,7 +60,13 @@ def local_day(moment: dt.datetime) -> dt.date:
     """The day a moment falls on where the tracker runs (its time zone, TZ): "today" for the
     dashboard and the rule that a fact cannot be dated after today. Record time stays UTC; an
     analyst in Beijing records this morning's meeting although it is still yesterday in UTC."""
-    return moment.astimezone().date()
+    try:
+        return moment.astimezone().date()
+    except (ValueError, OverflowError):  # TZ=UTC-24: an offset of a day or more
+        raise BadInput(
+            f"the time zone TZ={os.environ.get('TZ', '')!r} is a day or more from UTC; set TZ "
+            "to a zone such as Europe/Paris or UTC"
+        ) from None
 
 
 # A slug suggested for one not found: at most this many, at least this alike (difflib's ratio;

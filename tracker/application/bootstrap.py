@@ -88,8 +88,12 @@ def open_tracker(
         raise NoStoreYet(str(e)) from None
     except StoreUnavailable as e:
         raise StoreError(str(e)) from None
-    except (OSError, ValueError) as e:  # e.g. a name too long for the file system
-        raise StoreError(f"cannot use the store given with --db: {e.__class__.__name__}") from None
+    except (OSError, ValueError) as e:  # e.g. a directory in the path is a file
+        reason = getattr(e, "strerror", None) or e.__class__.__name__
+        raise StoreError(
+            f"cannot use the store {store.describe()}: {reason}; choose another file with --db "
+            "or TRACKER_DB"
+        ) from None
     try:
         if only_if_recorded and isinstance(store, SQLiteStore) and not store.path.exists():
             try:

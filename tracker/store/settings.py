@@ -63,4 +63,10 @@ def resolve_store(value: str | None, encryption_key: str | None = None) -> Store
             f"{scheme}:// stores are not supported; give a SQLite file path or a "
             "postgresql://user@host:port/dbname URL"
         )
-    return SQLiteStore(path=Path(value).expanduser().absolute(), encryption_key=key)
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:  # ~name of a user this system does not have
+        raise StoreConfigError(
+            f"--db {value.split('/', 1)[0]}: no such user's home directory; give the path in full"
+        ) from None
+    return SQLiteStore(path=path.absolute(), encryption_key=key)

@@ -122,6 +122,11 @@ class SQLiteStore:
                     f"name a file inside it, e.g. --db {self.path / DEFAULT_FILE}"
                 )
             self._check_file(write=write)
+        elif self.path.is_symlink():  # a link to nothing: SQLite would make its target
+            raise StoreConfigError(
+                f"--db {self.path} is a link to {os.readlink(self.path)}, which does not exist; "
+                "give the path of the store itself, or remove the link"
+            )
         elif not write and not self.is_default:
             # A mistyped --db would otherwise become a new, empty store.
             raise NoStore(

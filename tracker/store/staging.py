@@ -14,7 +14,9 @@ first made, or none if the first recorded nothing, and goes on as if it had come
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import re
 import secrets
 import sqlite3
 import time
@@ -28,6 +30,7 @@ from tracker.store.waiting import busy_message, left
 
 POLL = 0.005
 NAME_ROOM = 200  # bytes of the store's name kept in the hidden name
+LEFT_BEHIND = re.compile(r"[0-9a-f]{12}(?:-wal|-shm|-journal)?")  # after the hidden prefix
 
 
 class NewStore:
@@ -35,9 +38,7 @@ class NewStore:
 
     def __init__(self, final: SQLiteStore, directory_lock: int) -> None:
         self.final = final
-        # Its name fits where the store's does (a file name is at most 255 bytes), sidecars too.
-        stem = final.path.name.encode()[:NAME_ROOM].decode(errors="ignore")
-        hidden = f".{stem}.new-{secrets.token_hex(6)}"
+        hidden = f"{_hidden_prefix(final.path)}{secrets.token_hex(6)}"
         self.staged = replace(final, path=final.path.with_name(hidden), shown_as=final.path)
         self._lock: int | None = directory_lock
 
@@ -49,6 +50,7 @@ class NewStore:
         if store.path.exists():
             _unlock(descriptor)
             return None
+        _remove_left_behind(store.path)
         return cls(store, descriptor)
 
     def settle(self) -> None:
@@ -62,6 +64,24 @@ class NewStore:
             _remove(self.staged.path)
             _unlock(self._lock)
             self._lock = None
+
+
+def _hidden_prefix(final: Path) -> str:
+    """The start of the hidden names a store is begun under. It fits where the store's name
+    does (a file name is at most 255 bytes), its sidecars' too."""
+    stem = final.name.encode()[:NAME_ROOM].decode(errors="ignore")
+    return f".{stem}.new-"
+
+
+def _remove_left_behind(final: Path) -> None:
+    """Remove what a command killed while it made this store left (a log may be gigabytes):
+    whoever holds the directory's turn is the only one making a store there."""
+    prefix = _hidden_prefix(final)
+    for found in final.parent.glob(f"{glob.escape(prefix)}*"):
+        rest = found.name.removeprefix(prefix)
+        if LEFT_BEHIND.fullmatch(rest) and found.is_file() and not found.is_symlink():
+            with contextlib.suppress(OSError):
+                found.unlink()
 
 
 def _lock_directory(store: SQLiteStore) -> int:
