@@ -29,3 +29,23 @@ def test_a_report_reaching_the_last_day_a_date_can_be_is_drawn(
     result = run_cli(["report", "-f", form, *as_of], db=db)
     assert result.exit_code == 0, result.stderr
     assert "x-y" in result.stdout
+
+
+ARTICLES = sorted((Path(__file__).parents[1] / "fixtures" / "articles").glob("*.txt"))
+# Relative dates ("last week", "yesterday", "on Monday") read back from the publication day.
+RELATIVE = (
+    "US and Chinese officials met last week in Beijing for the commercial working group, "
+    "launched last month. The talks were suspended yesterday. They will meet next year."
+)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-02", "0001-01-07"])
+def test_an_article_of_the_first_days_a_date_can_be_is_read(tmp_path: Path, published: str) -> None:
+    """The day before the first day is no day: a date read back from the publication day past
+    it is no date, never an unexpected failure (exit 4)."""
+    (tmp_path / "relative.txt").write_text(RELATIVE, encoding="utf-8")
+    for article in [*ARTICLES, tmp_path / "relative.txt"]:
+        result = run_cli(
+            ["extract", str(article), "--published", published], db=str(tmp_path / "t.db")
+        )
+        assert result.exit_code in (0, 2), (article.name, result.stderr)

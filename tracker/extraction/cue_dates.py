@@ -107,6 +107,8 @@ def before_the_news(
     before = [day for day in dated if day < on.earliest]
     if not before:
         return on, "undated, and it had happened before the article's news: give its date"
+    if on.earliest == dt.date.min:
+        return None  # no day before the first
     start, end = max(before) + dt.timedelta(days=1), on.earliest - dt.timedelta(days=1)
     if end < start:
         return None

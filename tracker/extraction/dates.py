@@ -65,7 +65,10 @@ def find_dates(sentence: str, published: dt.date, *, future: bool) -> list[DateM
     found: list[tuple[int, int, int, tuple[FuzzyDate | None, bool]]] = []
     for order, (pattern, rule) in enumerate(_RULES):
         for match in pattern.finditer(sentence):
-            result = rule(match, context)
+            try:
+                result = rule(match, context)
+            except OverflowError:  # "last week" of an article of the first days of year 1
+                result = _NO_DATE
             if result is not None:
                 found.append((match.start(), match.end(), order, result))
     taken: list[tuple[int, int, tuple[FuzzyDate | None, bool]]] = []

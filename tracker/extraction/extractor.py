@@ -258,8 +258,7 @@ def _proposal(
         if agreed:  # "On Monday they agreed to meet in May"
             on, exact, note = agreed.date, agreed.exact, None
         else:  # a plan is agreed by the day the article reports it, or the day before
-            day = reading.published
-            on, exact, note = FuzzyDate.parse(f"{day - dt.timedelta(days=1)}/{day}"), False, None
+            on, exact, note = _by_publication(reading.published), False, None
     if kind == "conclude" and not exact:
         # "The mechanism combined and replaced two previous ones: A and B": ended when it began
         replacing = replacing_opening(
@@ -336,6 +335,14 @@ def _when(
         first, last = days[0], days[-1]
         text = first.isoformat() if first == last else f"{first}/{last}"
         return FuzzyDate.parse(text), False, "undated in its sentence: dated to the article's news"
-    published = reading.published
-    text = f"{published - dt.timedelta(days=1)}/{published}"
-    return FuzzyDate.parse(text), False, "undated: dated to the days before publication"
+    return (
+        _by_publication(reading.published),
+        False,
+        "undated: dated to the days before publication",
+    )
+
+
+def _by_publication(published: dt.date) -> FuzzyDate:
+    """The day before the article was published, or that day (the first day of all alone)."""
+    before = published - dt.timedelta(days=1) if published > dt.date.min else published
+    return FuzzyDate.parse(f"{before}/{published}")
