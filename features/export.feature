@@ -78,6 +78,17 @@ Feature: Export every event
       Then the export is written to "events.csv"
       And the export holds events #1 to #9 of "us-cn-ai-talks" and nothing else
 
+    Scenario: An export to "-" is printed, as by other tools
+      When I export every event as CSV to "-"
+      Then the export is printed, and no file "-" is written
+      And the export holds events #1 to #9 of "us-cn-ai-talks" and nothing else
+
+    Scenario: An export to a named pipe that nobody reads is refused, instead of waiting for ever
+      Given a named pipe "events.jsonl" that nobody reads
+      When I export every event as JSON Lines to "events.jsonl"
+      Then the tracker rejects it as bad input with exit code 2, saying "no process reads the named pipe"
+      And the message mentions "start its reader first"
+
     @postgres
     Scenario: On a shared database, every event is exported
       Given the store is a new shared PostgreSQL database

@@ -28,6 +28,11 @@ Feature: Report on channels
       And I see "# Dialogue channels"
       And the report names every channel
 
+    Scenario: A report written to "-" is printed, as by other tools
+      When I ask for the report in HTML written to "-"
+      Then the report is printed, and no file "-" is written
+      And the report names every channel
+
     Scenario Outline: A report of the channels named leaves the others out
       When I ask for the report of "us-cn-mmca" and "us-cn-climate-talks" in <format>
       Then it succeeds

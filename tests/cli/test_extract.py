@@ -60,6 +60,17 @@ def test_the_proposals_are_toml_on_standard_output(store: str, engine: Engine) -
     assert engine.texts[0] == ARTICLE.read_text(encoding="utf-8")
 
 
+def test_a_dash_for_output_is_standard_output(
+    store: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = extract(store, "-o", "-")
+
+    assert (code, stderr) == (0, ""), stderr
+    assert [e["command"] for e in tomllib.loads(stdout)["entry"]] == ["open", "meet", "cadence"]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_proposals_written_to_a_file_import_back(
     memory_db: str, engine: Engine, tmp_path: Path
 ) -> None:

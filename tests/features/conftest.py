@@ -215,6 +215,11 @@ def named_pipe(tmp_path: Path, name: str) -> Path:
     return path
 
 
+@given(parsers.re(r"a named pipe " + q("name") + r" that nobody reads"))
+def named_pipe_unread(tmp_path: Path, name: str) -> None:
+    os.mkfifo(tmp_path / name)
+
+
 @given(
     parsers.re(r"a seed file " + q("name") + r" that is a link to " + q("target")),
     target_fixture="seed_file",

@@ -31,10 +31,13 @@ def option(args: tuple[str, ...], *names: str) -> str | None:
 
 
 def output_of(outcome: Outcome) -> str:
-    """What the command wrote: the file named by -o, or else standard output."""
+    """What the command wrote: the file named by -o, or else (no -o, or -o -) standard
+    output."""
     assert outcome.result.exit_code == 0, outcome.result.output
     path = option(outcome.args, "-o", "--output")
-    return Path(path).read_text(encoding="utf-8") if path else outcome.result.stdout
+    if path is None or path == "-":
+        return outcome.result.stdout
+    return Path(path).read_text(encoding="utf-8")
 
 
 def naming(slug: str, text: str) -> bool:

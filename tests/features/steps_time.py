@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import pytest
 from pytest_bdd import given, parsers, then, when
 
 from tests.features.documents import (
@@ -241,7 +242,9 @@ def document_args(
     args = [command, *slugs_in(slugs or "")]
     if format:
         args += ["--format", formats[format]]
-    if file:
+    if file == "-":
+        args += ["-o", "-"]  # standard output: see the_document_printed
+    elif file:
         args += ["-o", str(tmp_path / file)]
     return [*args, *time_args(store, time)]
 
@@ -259,11 +262,14 @@ def document_args(
 def ask_report(
     store: str,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     slugs: str | None,
     format: str | None,
     time: str,
     file: str | None,
 ) -> Outcome:
+    if file == "-":
+        monkeypatch.chdir(tmp_path)  # where a file named "-" would be written
     return run(
         store, document_args("report", REPORT_FORMATS, store, tmp_path, slugs, format, time, file)
     )
@@ -279,11 +285,14 @@ def ask_report(
 def export(
     store: str,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     slugs: str | None,
     format: str | None,
     time: str,
     file: str | None,
 ) -> Outcome:
+    if file == "-":
+        monkeypatch.chdir(tmp_path)  # where a file named "-" would be written
     return run(
         store, document_args("export", EXPORT_FORMATS, store, tmp_path, slugs, format, time, file)
     )
@@ -677,6 +686,14 @@ def written_to(tmp_path: Path, outcome: Outcome, file: str) -> None:
     path = tmp_path / file
     assert path.is_file(), f"{path} was not written"
     assert path.read_text(encoding="utf-8").strip(), f"{path} is empty"
+
+
+@then(parsers.re(r"the (?:export|report) is printed, and no file " + q("file") + r" is written"))
+def the_document_printed(tmp_path: Path, outcome: Outcome, file: str) -> None:
+    assert outcome.result.exit_code == 0, outcome.result.output
+    assert outcome.result.stdout.strip(), "nothing was printed"
+    assert outcome.result.stderr == "", "nothing says a file was written"
+    assert not (tmp_path / file).exists(), f"a file {file!r} was written"
 
 
 @then(parsers.re(r"no file " + q("file") + r" is written"))

@@ -152,7 +152,9 @@ def test_a_proc_self_fd_name_that_comes_to_mean_the_store_is_refused(store: Path
     [
         ["report"],
         ["export"],
+        ["export", "-o", "-"],
         ["calendar"],
+        ["calendar", "-o", "-"],
         ["status"],
         ["history", "us-cn-commercial-wg"],
         ["verify"],

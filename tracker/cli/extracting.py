@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.context import CliState, parse_day, tracker
+from tracker.cli.files import output_file
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -55,8 +56,10 @@ def extract(
             "--output",
             "-o",
             metavar="FILE",
+            parser=output_file,
             help="Write the proposals to this file (.toml, or .json) for tracker import, "
-            "instead of standard output. Never the store or one of its files (exit 2).",
+            "instead of standard output (- is standard output). Never the store or one of its "
+            "files (exit 2).",
         ),
     ] = None,
     json_output: Annotated[

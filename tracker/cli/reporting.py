@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from tracker.cli.context import parse_day, parse_moment, tracker
-from tracker.cli.files import write_output
+from tracker.cli.files import output_file, write_output
 from tracker.cli.reading import AsOf, KnownOn, Party, party_codes, summaries
 
 
@@ -40,9 +40,11 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to this file instead of standard output. Never the store itself or one of "
-        "its -wal/-shm/-journal files, under any name (exit 2; likewise when standard output "
-        "is one of them).",
+        parser=output_file,
+        help="Write to this file instead of standard output (- is standard output; ./- a "
+        "file named -). Never the store itself or one of its -wal/-shm/-journal files, under "
+        "any name (exit 2; likewise when standard output is one of them). A named pipe needs "
+        "a reader (exit 2 if none opens it within a second).",
     ),
 ]
 Slugs = Annotated[
@@ -157,9 +159,10 @@ def calendar(
             "--output",
             "-o",
             metavar="FILE.ics",
+            parser=output_file,
             help="Write to this file instead of standard output (to import it, or to publish "
-            "it for a calendar application to subscribe to). Never the store itself or one of "
-            "its -wal/-shm/-journal files, under any name (exit 2).",
+            "it for a calendar application to subscribe to; - is standard output). Never the "
+            "store itself or one of its -wal/-shm/-journal files, under any name (exit 2).",
         ),
     ] = None,
     as_of: AsOf = None,
