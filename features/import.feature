@@ -172,6 +172,67 @@ Feature: Import a seed file
       Then the tracker rejects it as bad input with exit code 2, saying "it is a character device, not a regular file"
       And nothing is recorded
 
+  Rule: A seed file is read as it was saved, and a mistake in it is shown as it was written
+
+    Some editors begin a UTF-8 file with a byte-order mark; it is harmless at the start of any
+    seed file. A value that cannot be read is refused naming its entry (or line) and field, and
+    shown as written, never as the tracker's own representation of it.
+
+    Scenario: A JSON Lines file saved with a byte-order mark is imported, as a TOML file is
+      Given a seed file "notepad.jsonl" containing, where <BOM> is a byte-order mark:
+        """
+        <BOM>{"command": "meet", "slug": "us-cn-counternarcotics-wg", "on": "2023-11-16", "location": "Woodside"}
+        """
+      When I import the seed file
+      Then 1 events are recorded
+      And "us-cn-counternarcotics-wg" has held 1 meeting
+
+    Scenario: A byte-order mark inside a JSON Lines file is refused, naming its line
+      Given a seed file "joined.jsonl" containing, where <BOM> is a byte-order mark:
+        """
+        {"command": "meet", "slug": "us-cn-counternarcotics-wg", "on": "2023-11-16"}
+        <BOM>{"command": "meet", "slug": "us-cn-counternarcotics-wg", "on": "2023-12-16"}
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "joined.jsonl: entry 2 (line 2) begins with a byte-order mark"
+      And nothing is recorded
+
+    Scenario: A number too long to read is refused, naming its line and field
+      Given a seed file "rhythm.toml" containing, where <5000 digits> is a number 5000 digits long:
+        """
+        [[entry]]
+        command = "cadence"
+        slug = "us-cn-counternarcotics-wg"
+        level = "working"
+        per_year = <5000 digits>
+        on = "2023-11-16"
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "rhythm.toml: line 5: per_year: the number 111111111111… has 5,000 digits"
+      And nothing is recorded
+
+    Scenario: A moment where a date belongs is shown as written, with the day to give instead
+      Given a seed file "moment.toml" containing:
+        """
+        [[entry]]
+        command = "meet"
+        slug = "us-cn-counternarcotics-wg"
+        on = 2023-11-16T10:30:00
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "entry 1 (meet): on: 2023-11-16T10:30:00 is a moment, not a date: give its day (2023-11-16)"
+      And nothing is recorded
+
+    Scenario: A NUL character in a JSON Lines entry is shown escaped, in a whole message
+      Given a seed file "garbled.jsonl" containing, where <NUL> is a NUL character:
+        """
+        {"command": "meet", "slug": "us-cn-counternarcotics-wg", "on": "2023-11-16", "location": "Wood<NUL>side"}
+        """
+      When I import the seed file
+      Then the tracker rejects it as bad input with exit code 2, saying "entry 1 (line 1) is not JSON: a control character (\x00) at column 95"
+      And the message mentions "remove it or escape it"
+      And nothing is recorded
+
   Rule: An entry's id names its fact: an entry changed since it was imported is refused
 
     Scenario: An entry imported again with other content is refused, naming both versions and the correction

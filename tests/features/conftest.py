@@ -206,6 +206,26 @@ def seed_file_containing(tmp_path: Path, name: str, docstring: str) -> Path:
     return path
 
 
+# What a seed file's text may hold that a feature file cannot show: each stands for itself in a
+# scenario's text, and the step says what it is.
+UNSHOWABLE = {"<BOM>": "\ufeff", "<NUL>": "\x00", "<5000 digits>": "1" * 5000}
+
+
+@given(
+    parsers.re(r"a seed file " + q("name") + r" containing, where (?P<legend>.+):"),
+    target_fixture="seed_file",
+)
+def seed_file_with_unshowable(tmp_path: Path, name: str, legend: str, docstring: str) -> Path:
+    text = docstring
+    for mark, meaning in UNSHOWABLE.items():
+        if mark in text:
+            assert mark in legend, f"the step does not say what {mark} stands for"
+            text = text.replace(mark, meaning)
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
 @given(
     parsers.re(r"a named pipe " + q("name") + r" that nobody writes to"), target_fixture="seed_file"
 )

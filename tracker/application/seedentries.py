@@ -9,6 +9,7 @@ position (entry number, and line for JSON Lines).
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterator
@@ -20,6 +21,12 @@ from pydantic import TypeAdapter, ValidationError
 from tracker.application.commands import Entry, SeedEntry
 from tracker.application.errors import BadInput, explain
 from tracker.application.seedfile import MAX_DOCUMENT, SeedFile, mebibytes, too_large
+from tracker.application.seednumbers import (
+    decimal,
+    integer,
+    refuse_long_toml_integer,
+    refuse_unreadable_numbers,
+)
 
 ENTRY: TypeAdapter[SeedEntry] = TypeAdapter(Entry)
 MAX_LINE = 2**20  # bytes of one JSON Lines entry, its line end aside
@@ -43,6 +50,10 @@ def jsonl_entries(seed: SeedFile) -> Iterator[tuple[int, int, int, int, SeedEntr
     while line := readline(MAX_LINE + 1):
         line_no += 1
         start, offset = offset, offset + len(line)
+        if start == 0 and line.startswith(codecs.BOM_UTF8):
+            # Some editors begin a UTF-8 file with a byte-order mark: harmless there, as in a
+            # TOML or JSON seed file (entry_at reads the entry from after it).
+            line, start = line[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
         if len(line) > MAX_LINE and not line.endswith(b"\n"):
             raise BadInput(
                 f"{path.name}: line {line_no} is longer than {mebibytes(MAX_LINE)}, the most "
@@ -57,10 +68,15 @@ def jsonl_entries(seed: SeedFile) -> Iterator[tuple[int, int, int, int, SeedEntr
             command = ENTRY.validate_json(line)
         except ValidationError:
             where = f"entry {number} (line {line_no})"
+            if line.startswith(codecs.BOM_UTF8):
+                raise BadInput(
+                    f"{path.name}: {where} begins with a byte-order mark (U+FEFF), which only "
+                    "the start of the file may have; remove it"
+                ) from None
             try:
-                raw = json.loads(line.decode("utf-8"))
+                raw = _parsed(line.decode("utf-8"))
             except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                reason = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8 text"
+                reason = _why(e) if isinstance(e, json.JSONDecodeError) else "not UTF-8 text"
                 raise BadInput(f"{path.name}: {where} is not JSON: {reason}") from None
             validate_entry(path, where, raw)
             # Valid for json.loads, not for pydantic: an encoding pydantic does not take.
@@ -109,8 +125,24 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _parsed(text: str | bytes) -> Any:
-    """JSON, every object with a key standing twice marked as _Repeated."""
-    return json.loads(text, object_pairs_hook=_object)
+    """JSON, every object with a key standing twice marked as _Repeated, and every number too
+    long to read kept as it was written (see seednumbers.py)."""
+    return json.loads(text, object_pairs_hook=_object, parse_int=integer, parse_float=decimal)
+
+
+def _why(error: json.JSONDecodeError) -> str:
+    """What is wrong with the JSON, where, and what stands there: json's own message of a
+    control character ends with "at", the character itself left out."""
+    if error.pos >= len(error.doc):
+        return f"{error.msg} at the end"
+    found = error.doc[error.pos]
+    shown = repr(found)[1:-1]  # a control character as errors show it everywhere: \x00
+    if error.msg == "Invalid control character at":
+        return (
+            f"a control character ({shown}) at column {error.colno}, which JSON allows in a "
+            f"string only escaped (\\u{ord(found):04x}); remove it or escape it"
+        )
+    return f"{error.msg} at column {error.colno} (found {shown})"
 
 
 def _repeated_key(value: Any) -> str | None:
@@ -152,9 +184,16 @@ def document_entries(seed: SeedFile) -> list[Any]:
         if suffix == ".toml":
             import tomllib
 
-            document: Any = tomllib.loads(text)
+            try:
+                document: Any = tomllib.loads(text, parse_float=decimal)
+            except tomllib.TOMLDecodeError:
+                raise
+            except ValueError:  # what else tomllib fails on: an integer too long to convert
+                raise refuse_long_toml_integer(path, text) from None
         else:
             document = _parsed(text)
+    except json.JSONDecodeError as e:
+        raise BadInput(f"{path.name} is not valid JSON: line {e.lineno}: {_why(e)}") from None
     except ValueError as e:
         raise BadInput(f"{path.name} is not valid {suffix[1:].upper()}: {e}") from None
     if isinstance(document, _Repeated):
@@ -201,9 +240,10 @@ def validate_entry(path: Path, where: str, raw: Any) -> SeedEntry:
     if not isinstance(raw, dict):
         raise BadInput(f"{path.name}: {where} is not a table of fields")
     refuse_commandless(path, where, raw)
+    kind = raw.get("command")
+    what = f" ({kind})" if isinstance(kind, str) and len(kind) < 20 else ""
+    refuse_unreadable_numbers(path, f"{where}{what}", raw)
     try:
         return ENTRY.validate_python(raw)
     except ValidationError as e:
-        kind = raw.get("command")
-        what = f" ({kind})" if isinstance(kind, str) and len(kind) < 20 else ""
         raise BadInput(f"{path.name}: {where}{what}: {explain(e)}") from None

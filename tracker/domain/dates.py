@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -247,11 +248,29 @@ class FuzzyDate:
                 return value
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 return cls.of(value)
-            raise InvalidDate(f"{value!r} is not a date; use {_FORMS}")
+            raise InvalidDate(_not_a_date(value))
 
         return core_schema.no_info_plain_validator_function(
             validate, serialization=core_schema.to_string_ser_schema()
         )
+
+
+def _not_a_date(value: object) -> str:
+    """Why a value that is no text is not a date, shown as written (a seed file's TOML reads
+    2023-08-28T10:00 as a moment, not as text), never as Python's repr."""
+    if isinstance(value, dt.datetime):
+        return (
+            f"{value.isoformat()} is a moment, not a date: give its day ({value.date()}) or "
+            f"use {_FORMS}"
+        )
+    if isinstance(value, dt.time):
+        return f"{value.isoformat()} is a time of day, not a date; use {_FORMS}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f'{value} is a number, not a date: write it as text ("{value}"); use {_FORMS}'
+    # true, null, a list: as JSON writes them (TOML writes true alike).
+    shown = json.dumps(value, ensure_ascii=False, default=repr)
+    shown = shown if len(shown) <= 40 else f"{shown[:37]}…"
+    return f"{shown} is not a date; use {_FORMS}"
 
 
 @lru_cache(maxsize=65536)
