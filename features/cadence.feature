@@ -32,16 +32,17 @@ Feature: Agree a cadence of meetings
     Scenario Outline: A number of meetings a year outside once a century to daily is rejected
       When I record that "us-cn-commercial-wg" is to meet at ministerial level <per year> times a year, agreed on "2023-08-28"
       Then the tracker rejects it as bad input with exit code 2, saying "--per-year"
-      And the message mentions "must be at least 0.01 (once a century) and at most 366 (daily)"
+      And the message mentions "must be at least 0.01 (once a century) and at most 366 (daily) (got <per year>)"
       And nothing is recorded
 
       Examples:
-        | per year |
-        | 0        |
-        | -1       |
-        | -0.5     |
-        | 0.001    |
-        | 400      |
+        | per year    |
+        | 0           |
+        | -1          |
+        | -0.5        |
+        | 0.001       |
+        | 400         |
+        | 366.0000001 |
 
     Scenario: A number of meetings a year must be a number
       When I record that "us-cn-commercial-wg" is to meet at ministerial level twice a year, agreed on "2023-08-28"

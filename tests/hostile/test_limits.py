@@ -166,6 +166,7 @@ def test_an_empty_title_location_topic_citation_or_retraction_reason_is_refused(
         ("366", True),
         ("0.01", True),
         ("366.0001", False),
+        ("366.0000001", False),
         ("0.0099999", False),
         ("5e-324", False),
         ("0", False),
@@ -184,6 +185,26 @@ def test_per_year_is_kept_within_its_documented_bounds(
             assert line.startswith("error: --per-year:"), line
             assert "0.01" in line, line  # both bounds are named
             assert "366" in line, line
+            # As given: a float prints 366.0000001 as 366 and 5e-324 as 5e-324 alike.
+            assert line.endswith(f"(got {per_year})"), line
+
+
+@pytest.mark.parametrize(
+    ("per_year", "shown"),
+    # JSON's number read as Python's int or float: shown as the shortest text that reads back.
+    [("366.0000001", "366.0000001"), ("400", "400"), ("1e-3", "0.001"), ("-0.5", "-0.5")],
+)
+def test_a_per_year_out_of_bounds_in_a_seed_file_is_shown_as_written(
+    per_year: str, shown: str, store: Store, tmp_path: Path
+) -> None:
+    entry = '{"command": "cadence", "slug": "m-n", "level": "expert", "on": "2020", "per_year": '
+    (tmp_path / "cadence.jsonl").write_text(f"{entry}{per_year}}}\n", encoding="utf-8")
+    with store() as db:
+        result = run_checked(["import", str(tmp_path / "cadence.jsonl")], db)
+        assert result.exit_code == 2, result.stderr
+        line = assert_one_line_error(result)
+        assert "per_year: must be at least 0.01 (once a century) and at most 366" in line
+        assert line.endswith(f"(daily) (got {shown})"), line
 
 
 # --- an error about a huge value stays readable --------------------------------------------------

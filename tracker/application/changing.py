@@ -12,8 +12,7 @@ from tracker.application.command_base import (
     Command,
     EntryId,
     HasLeads,
-    per_year_in_range,
-    plain_number,
+    meetings_a_year,
 )
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import (
@@ -119,12 +118,7 @@ class CorrectFact(HasLeads, _NamesAnEvent):
     # location that was not reported.
     clear: tuple[str, ...] = ()
 
-    _per_year_plain = field_validator("per_year", mode="before")(plain_number)
-
-    @field_validator("per_year")
-    @classmethod
-    def _per_year_in_range(cls, value: float | None) -> float | None:
-        return None if value is None else per_year_in_range(value)
+    _per_year_as_given = field_validator("per_year", mode="before")(meetings_a_year)
 
     @field_validator("clear")
     @classmethod

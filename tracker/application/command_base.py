@@ -4,6 +4,7 @@ number of meetings a year is read."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -96,21 +97,27 @@ class HasLeads(Command):
         return [lead_as_text(v) for v in value] if isinstance(value, list | tuple) else value
 
 
-def plain_number(value: Any) -> Any:
-    """A number of meetings a year as written: a plain number, not true nor "1_0"."""
+def meetings_a_year(value: Any) -> Any:
+    """A number of meetings a year as written: a plain number (not true nor "1_0"), from
+    MIN_PER_YEAR to MAX_PER_YEAR, checked before pydantic turns it into a float so that a
+    value out of range is shown as given ("366.0000001", not the 366 a float prints)."""
     # pydantic would take true as 1 (a seed file's "per_year": true is a mistake).
     if isinstance(value, bool):
         raise ValueError(f"{str(value).lower()} is not a number of meetings a year, e.g. 2")
-    # float() would also take "1_0" and " 2 "; a cadence is written as a plain number.
-    if isinstance(value, str) and not _NUMBER.fullmatch(value):
-        raise ValueError(f"{value[:20]!r} is not a number of meetings a year, e.g. 2 or 0.5")
-    return value
-
-
-def per_year_in_range(value: float) -> float:
-    if not MIN_PER_YEAR <= value <= MAX_PER_YEAR:
+    if isinstance(value, str):
+        # float() would also take "1_0" and " 2 "; a cadence is written as a plain number.
+        if not _NUMBER.fullmatch(value):
+            raise ValueError(f"{value[:20]!r} is not a number of meetings a year, e.g. 2 or 0.5")
+        number, shown = float(value), value
+    elif isinstance(value, int | float):
+        # A seed file's number: repr is the shortest text that reads back as the same float.
+        number, shown = value, repr(value)
+    else:
+        return value  # pydantic says what it should be
+    if not math.isnan(number) and not MIN_PER_YEAR <= number <= MAX_PER_YEAR:
+        shown = shown if len(shown) <= 24 else f"{shown[:20]}…"
         raise ValueError(
             f"must be at least {MIN_PER_YEAR} (once a century) and at most {MAX_PER_YEAR} "
-            f"(daily) (got {value:g})"
+            f"(daily) (got {shown})"
         )
     return value

@@ -27,8 +27,7 @@ from tracker.application.command_base import (
     Command,
     EntryId,
     HasLeads,
-    per_year_in_range,
-    plain_number,
+    meetings_a_year,
 )
 from tracker.domain.dates import FuzzyDate
 from tracker.domain.values import (
@@ -84,8 +83,7 @@ class AgreeCadence(Command):
     per_year: float = Field(allow_inf_nan=False)
     on: FuzzyDate
 
-    _plain = field_validator("per_year", mode="before")(plain_number)
-    _in_range = field_validator("per_year")(per_year_in_range)
+    _as_given = field_validator("per_year", mode="before")(meetings_a_year)
 
 
 class PlanMeeting(Command):
