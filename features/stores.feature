@@ -108,6 +108,18 @@ Feature: Keep the records in a store of one's choice
         | I open the channel "us-cn-mmca" between US and CN on "1998-01-19" |
         | I ask for the status of every channel                             |
 
+    Scenario Outline: A SQLite file in a directory made read-only is reported, with what to do
+      Given the store is a SQLite file holding "us-cn-mmca", in a directory made read-only
+      When <using the store>
+      Then the tracker reports the store unreachable with exit code 3, saying "is read-only"
+      And the message mentions "make the directory writable"
+      And nothing is recorded
+
+      Examples:
+        | using the store                                  |
+        | I ask for the status of every channel            |
+        | I record a meeting on "us-cn-mmca" on "2020-01-01" |
+
   Rule: A command that records nothing makes no store
 
     A store is made by the first command that records something: opening a channel, or

@@ -121,16 +121,20 @@ def _rows(db: str, kind: str, *, order: tuple[str, str]) -> list[tuple[Any, ...]
             )
     if not db.startswith("memory://") and not Path(db).exists():
         return []
-    with sqlite_connection(db) as conn:
-        try:
-            return list(
-                conn.execute(
-                    "SELECT originator_id, originator_version, topic, state "
-                    f"FROM stored_{kind} ORDER BY {order[1]}"
-                )
+    # Closed here, not when collected: an open connection keeps the store's -wal and -shm
+    # files, which a test of a store without them (in a read-only directory) must not find.
+    conn = sqlite_connection(db)
+    try:
+        return list(
+            conn.execute(
+                "SELECT originator_id, originator_version, topic, state "
+                f"FROM stored_{kind} ORDER BY {order[1]}"
             )
-        except sqlite3.OperationalError:
-            return []
+        )
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        conn.close()
 
 
 def fingerprint(db: str) -> str:

@@ -459,3 +459,77 @@ def test_a_read_only_directory_without_the_file_is_unreachable_for_recording(
 
     assert_error(result, 3, str(read_only_folder), why)
     assert list(read_only_folder.iterdir()) == []
+
+
+@pytest.fixture
+def store_in_read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A store holding the SETUP channels, alone in a directory then made read-only (0555)."""
+    import gc
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = folder / "tracker.db"
+    populate(str(db))
+    gc.collect()  # every connection closed: SQLite took its -wal and -shm files away
+    assert [p.name for p in folder.iterdir()] == ["tracker.db"]
+    folder.chmod(0o555)
+    yield db
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status"], ["history", "us-cn"], ["export"], ["meet", "us-cn-live", "--on", "2023-06-01"]],
+    ids=" ".join,
+)
+def test_a_store_in_a_read_only_directory_says_so_and_what_to_do(
+    store_in_read_only_folder: Path, args: list[str]
+) -> None:
+    """SQLite makes the store's -wal and -shm files beside it even to read it: without them it
+    said only "unable to open database file"."""
+    db = store_in_read_only_folder
+    content = db.read_bytes()
+
+    result = run_cli(args, db=str(db))
+
+    line = assert_error(result, 3, str(db.parent), "read-only", "-wal", "make the directory")
+    assert "unable to open" not in line
+    assert db.read_bytes() == content
+    assert [p.name for p in db.parent.iterdir()] == ["tracker.db"]
+
+
+def test_a_store_in_a_read_only_directory_is_read_while_its_sidecars_are_there(
+    store_in_read_only_folder: Path,
+) -> None:
+    """Another process has the store open: its -wal and -shm files are there to share."""
+    import sqlite3
+
+    db = store_in_read_only_folder
+    db.parent.chmod(0o755)
+    other = sqlite3.connect(db)
+    try:
+        other.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        db.parent.chmod(0o555)
+        result = run_cli(["status", "--json"], db=str(db))
+    finally:
+        other.close()
+    assert result.exit_code == 0, result.output
+    assert len(result.json()) == 3
+
+
+def test_a_store_in_an_immutable_directory_says_so(
+    store_in_read_only_folder: Path,
+) -> None:
+    """chattr +i: even root may make no file there (the case the hostile review found)."""
+    import subprocess
+
+    folder = store_in_read_only_folder.parent
+    folder.chmod(0o755)
+    made = subprocess.run(["chattr", "+i", str(folder)], check=False, capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("chattr +i is not allowed here (it needs CAP_LINUX_IMMUTABLE)")
+    try:
+        result = run_cli(["status"], db=str(store_in_read_only_folder))
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    assert_error(result, 3, "read-only", "make the directory writable")

@@ -193,6 +193,25 @@ def store_in_missing_directory(tmp_path: Path) -> str:
     return str(tmp_path / "no-such-directory" / "tracker.db")
 
 
+@given(
+    parsers.re(
+        r"the store is a SQLite file holding " + q("slug") + r", in a directory made read-only"
+    ),
+    target_fixture="store",
+)
+def store_in_read_only_directory(tmp_path: Path, slug: str, request: pytest.FixtureRequest) -> str:
+    import gc
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = str(folder / "tracker.db")
+    record(db, open_args(slug, "1998-01-19"))
+    gc.collect()  # every connection closed: SQLite took the store's -wal and -shm away
+    folder.chmod(0o555)
+    request.addfinalizer(lambda: folder.chmod(0o755))
+    return db
+
+
 @given("the store is a new shared PostgreSQL database")
 def store_is_postgres(store: str) -> None:
     # The @postgres tag gives the scenario its own database; without the tag this says so.

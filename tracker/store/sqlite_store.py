@@ -122,6 +122,7 @@ class SQLiteStore:
                     f"name a file inside it, e.g. --db {self.path / DEFAULT_FILE}"
                 )
             self._check_file(write=write)
+            self._check_folder_for_sidecars()
         elif self.path.is_symlink():  # a link to nothing: SQLite would make its target
             raise StoreConfigError(
                 f"--db {self.path} is a link to {os.readlink(self.path)}, which does not exist; "
@@ -199,6 +200,22 @@ class SQLiteStore:
                 "WAL mode); make it writable once, or use another --db"
             )
 
+    def _check_folder_for_sidecars(self) -> None:
+        """Refuse a store in a directory nobody may write (read-only, immutable, or on a
+        read-only mount) unless its write-ahead log and shared-memory index are there
+        already: SQLite makes them beside the store to read it as well as to write it, and
+        would only say "unable to open database file"."""
+        folder = self.path.parent
+        if _writable_folder(folder) or all(
+            Path(f"{self.path}{suffix}").exists() for suffix in ("-wal", "-shm")
+        ):
+            return
+        raise StoreUnavailable(
+            f"cannot open the store {self.path}: the directory {folder} is read-only, and "
+            "SQLite must make the store's -wal and -shm files there, to read it too; make the "
+            "directory writable, or copy the store to a writable one and point --db there"
+        )
+
     def open_sqlite(self, *, timeout: float, autocommit: bool = True) -> sqlite3.Connection:
         """A new connection to the file (for the read model, imports and verify)."""
         level: Literal["DEFERRED"] | None = None if autocommit else "DEFERRED"
@@ -218,6 +235,14 @@ class SQLiteStore:
             "CREATE_TABLE": "n" if name.startswith("file:") else "y",
             **cipher_settings(self.encryption_key),
         }
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Whether files may be made in the directory: by its mode bits (root may write anywhere,
+    but a directory an operator made read-only stays untouched) and by access(), which also
+    sees an immutable directory and a read-only mount."""
+    mode = folder.stat().st_mode
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(folder, os.W_OK)
 
 
 def _store_names(path: Path) -> dict[Path, str]:
