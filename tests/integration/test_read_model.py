@@ -232,6 +232,31 @@ def test_the_read_model_equals_the_state_folded_from_events_on_postgres(
 
 # --- cases the random sequences reach only rarely --------------------------------------------
 
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_an_opening_corrected_to_the_day_of_an_amendment_is_amended_that_day(
+    tmp_path: Path, kind: str
+) -> None:
+    """Found by the property test above: the read model ordered a day's profiles by their
+    facts' seq, so the corrected opening (a later seq) hid the amendment of its own day."""
+    from tracker.application.commands import OpenChannel
+
+    opening = OpenChannel(
+        slug="us-cn-commercial-wg", title="WG", parties=("US", "CN"), on="2013-06-01"
+    )
+    commands = [
+        ("amend", "2014-01-01", "Renamed", "ministerial"),
+        ("meet", "2014-01-01", "ministerial", None),
+        ("correct", 0, "2014-01-01"),
+        ("plan", "2014-01-01", "2014-01-01/2014-01-01", "ministerial"),
+        ("meet", "2014-01-02", "ministerial", None),
+    ]
+    days = [dt.date(2013, 12, 31), dt.date(2014, 1, 1), dt.date(2014, 6, 1)]
+    stores = sqlite_store(tmp_path) if kind == "sqlite" else postgres_store()
+    with stores as (store, path):
+        exercise(store, path, opening, commands, set(), days, [])
+
+
 CASES = {
     "a cadence agreed on the first day of a month-dated meeting counts that meeting": [
         ("meet", "2015-03", "ministerial"),

@@ -278,10 +278,13 @@ class Projector:
                 self._append(fresh, fact.KIND, fact.seq, fact.occurred, fact.details())
         self._walked_plans(fresh, walked)
         if len(walked.profiles) > 1:
+            # Numbered in the walk's order, not by their facts' seq: of two profiles of one day
+            # the walk's later one holds (an opening corrected to an amendment's day comes
+            # first, whatever its seq).
             self.rows.profiles.extend(
-                (key, p.since.earliest_iso, p.seq, moment, FOREVER,
+                (key, p.since.earliest_iso, order, moment, FOREVER,
                  self.seal(json.dumps(p.as_json())))
-                for p in walked.profiles
+                for order, p in enumerate(walked.profiles)
             )  # fmt: skip
         fresh.version = version
 

@@ -14,8 +14,9 @@ SEARCH_VIEW = "search"
 # 13: search words folded (accents), ordered by length; 14: each channel's row holds what the
 # dashboard shows of its cadences and plans at the end of its timeline (``shown``: the
 # dashboard as of today reads no other table); 15: and its view there, with the days it is
-# judged by (``view``: the dashboard as of today makes no summary).
-SCHEMA_VERSION = 15
+# judged by (``view``: the dashboard as of today makes no summary); 16: rm_profiles' seq is
+# the profile's place in the domain's walk (two profiles of one day: the later one holds).
+SCHEMA_VERSION = 16
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
