@@ -321,6 +321,12 @@ Feature: Propose the facts an article states
       When I run tracker extract weather.txt --published 9999-12-31
       Then the tracker rejects it as bad input with exit code 2, saying "--published 9999-12-31 is after today: give the day the article was published"
 
+    Scenario: The proposals are never written over the article they quote
+      Given an article "readout.toml" that says "US and Japanese officials met on Monday in Tokyo for the US–Japan Economic Policy Dialogue."
+      When I extract the facts of the article "readout.toml" published on "2024-05-22" into "readout.toml"
+      Then the tracker rejects it as bad input with exit code 2, saying "is the article being read"
+      And the article "readout.toml" still says "US and Japanese officials met on Monday in Tokyo"
+
     @sqlite_file
     Scenario: The proposals are never written over the store
       Given these channels:

@@ -132,6 +132,11 @@ def extract_into_store(store: str, tmp_path: Path, name: str, published: str) ->
 # --- Then ----------------------------------------------------------------------------------
 
 
+@then(parsers.re(r"the article " + q("name") + r" still says " + q("text")))
+def article_kept(tmp_path: Path, name: str, text: str) -> None:
+    assert text in (tmp_path / name).read_text(encoding="utf-8")
+
+
 @then("the proposals are:")
 def proposals_are(outcome: Outcome, datatable: list[list[str]]) -> None:
     """Exactly these proposals, in the order proposed (only the table's columns are compared)."""

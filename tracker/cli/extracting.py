@@ -4,6 +4,7 @@ review and record (nothing is recorded but what --review accepts)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -92,7 +93,11 @@ def extract(
         raise BadInput(f"--published {day} is after today: give the day the article was published")
     if output is not None:  # never the store, whatever its name: said before anything else
         state = ctx.find_object(CliState)
-        check_outputs(state.db if state else None, [output.expanduser().absolute()])
+        check_outputs(state.db if state else None, [output.absolute()])
+        if _same_file(output, article):  # the evidence the proposals quote would be lost
+            raise BadInput(
+                f"-o {output} is the article being read; write the proposals to another file"
+            )
     as_json = _as_json(output, json_output)
     if review:
         if output is not None or json_output:
@@ -131,6 +136,15 @@ def extract(
         )
         return
     _write(entries, article=article.name, day=day, output=output, as_json=as_json, app=app)
+
+
+def _same_file(output: Path, article: Path) -> bool:
+    """Whether writing ``output`` would replace ``article``: the same file under any name (a
+    link, a hard link, ``..``), or, where one does not exist yet, the same path resolved."""
+    try:
+        return os.path.samefile(output, article)
+    except OSError:  # one of them does not exist (or cannot be looked at)
+        return output.resolve() == article.resolve()
 
 
 def _as_json(output: Path | None, json_output: bool) -> bool:

@@ -29,7 +29,16 @@ def output_file(text: str) -> Path | None:
     usual convention); a file of that name is still written as ./-."""
     if "\x00" in text:  # no file name holds one; the usage error names the option
         raise ValueError("a file name cannot hold a NUL character (\\x00)")
-    return None if text == STANDARD_OUTPUT else Path(text)
+    if text == STANDARD_OUTPUT:
+        return None
+    if not text.strip():  # -o "$UNSET": a file named by blanks is a mistake, not a wish
+        raise ValueError("a file name is needed (or - for standard output)")
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # ~name of a user this system does not have
+        raise ValueError(
+            f"{text.split('/', 1)[0]}: no such user's home directory; give the path in full"
+        ) from None
 
 
 def write_output(
@@ -88,7 +97,8 @@ def _write_file(
     output = output.resolve()
     folder = output.parent
     if not folder.is_dir():
-        raise BadInput(f"--output: the directory {folder} does not exist")
+        missing = "is not a directory" if folder.exists() else "does not exist"
+        raise BadInput(f"--output: {folder} {missing}; name a file in a directory that exists")
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
