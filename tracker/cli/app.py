@@ -141,8 +141,20 @@ class TrackerGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from tracker.application.errors import TrackerError
-        from tracker.cli.output import OutputFailed, abandon, standard_output
+        from tracker.cli.output import (
+            OutputFailed,
+            abandon,
+            standard_error_or_nowhere,
+            standard_output,
+        )
 
+        standard_error_or_nowhere()
+        if sys.stdout is None:  # closed by the shell (>&-): nowhere to say what was done
+            fail(
+                "standard output is closed; give the command somewhere to write (> FILE, or "
+                "> /dev/null to discard it)",
+                OUTPUT_FAILED,
+            )
         try:
             with standard_output() as output:
                 try:

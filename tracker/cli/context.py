@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -50,28 +51,45 @@ def fail(message: str, code: int) -> NoReturn:
     line = " ".join(words)
     if len(line) > MAX_ERROR:
         line = line[: MAX_ERROR - 1] + "…"
-    sys.stderr.write(f"error: {line}\n")
-    sys.stderr.flush()
+    if sys.stderr is not None:  # None: the shell closed it (2>&-); the exit code still says
+        sys.stderr.write(f"error: {line}\n")
+        sys.stderr.flush()
     sys.exit(code)
 
 
 def stdout_descriptor() -> int | None:
     """The file descriptor of standard output, if it has one (not when run in-process by a
     test runner that captures it)."""
-    try:
-        return sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        return None
+    return _descriptor(sys.stdout)
 
 
 def refuse_store_as_standard_output(db: str | None) -> None:
-    """Refuse (BadInput) to run any command whose standard output is one of the store's own
-    files (tracker status >> tracker.db): checked before anything is written."""
+    """Refuse (BadInput) to run any command whose standard output or standard error is one of
+    the store's own files (tracker status >> tracker.db, 2>> tracker.db): checked before
+    anything is written. Standard error is then sent nowhere, so that not even the refusal
+    lands on the store: the exit code (2) says it."""
+    from tracker.application import check_outputs
+    from tracker.application.errors import BadInput
+
     descriptor = stdout_descriptor()
     if descriptor is not None:
-        from tracker.application import check_outputs
-
         check_outputs(db, [descriptor])
+    errors = _descriptor(sys.stderr)
+    if errors is not None:
+        try:
+            check_outputs(db, [errors])
+        except BadInput:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, errors)
+            os.close(devnull)
+            raise
+
+
+def _descriptor(stream: object) -> int | None:
+    try:
+        return int(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def tracker(

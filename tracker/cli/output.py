@@ -115,3 +115,16 @@ def styled() -> TextIO:
     while isinstance(stream, StandardOutput):
         stream = stream.raw
     return StandardOutput(stream, escape=False)  # type: ignore[return-value]
+
+
+def standard_error_or_nowhere() -> None:
+    """When the shell closed standard error (2>&-), send it to /dev/null: warnings and errors
+    are then lost, the exit code still says, and no file the command opens can take the
+    descriptor 2 and receive them."""
+    if sys.stderr is not None:
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != 2:
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
