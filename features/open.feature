@@ -103,3 +103,20 @@ Feature: Open a channel
       Then the tracker refuses it with exit code 1, saying "the channel us-cn-mmca exists already"
       And nothing is recorded
       And "us-cn-mmca" is agreed since "1998-01-19"
+
+  Rule: An option of one value is given once
+
+    A second value would otherwise silently replace the first: a channel said to follow two
+    others would follow the second alone.
+
+    Scenario Outline: An option of one value given twice is rejected, and nothing is recorded
+      Given an agreed channel "us-cn-mmca" opened on "1998-01-19"
+      And an agreed channel "us-cn-leaders" opened on "2009-11-17"
+      When I run tracker open us-cn-talks --title "Talks" --party US --party CN --on 2020-01-01 <twice>
+      Then the tracker rejects it as bad input with exit code 2, saying "'<option>': given twice; give it once"
+      And nothing is recorded
+
+      Examples:
+        | twice                                        | option    |
+        | --follows us-cn-mmca --follows us-cn-leaders | --follows |
+        | --level ministerial --level expert           | --level   |

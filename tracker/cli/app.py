@@ -15,6 +15,7 @@ from typer.core import TyperGroup  # typer's documented base for a custom group 
 
 from tracker import __version__
 from tracker.cli.context import CliState, example, fail, refuse_store_as_standard_output
+from tracker.cli.once import once_only
 
 HELP = """Follow government-to-government dialogue channels as immutable, sourced events.
 
@@ -92,12 +93,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 def build(name: str) -> Any:
     """The click command of one command, built by typer from a Typer app of its own."""
+    from tracker.cli.options import OnceCommand
+
     module_name, function_name, panel = COMMANDS[name]
     module = import_module(f"tracker.cli.{module_name}")
     alone = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
     alone.command(
         name,
-        cls=getattr(module, "COMMAND_CLASS", None),  # the recording commands pair sources
+        cls=getattr(module, "COMMAND_CLASS", OnceCommand),  # recording commands pair sources
         epilog=example(module.EXAMPLES[name]),
         rich_help_panel=panel,
     )(getattr(module, function_name))
@@ -115,6 +118,9 @@ class TrackerGroup(TyperGroup):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.commands[cmd_name] = build(cmd_name)
         return self.commands.get(cmd_name)
+
+    def make_parser(self, ctx: Any) -> Any:
+        return once_only(ctx, super().make_parser(ctx))  # --db given twice is a mistake
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and self.no_args_is_help and not ctx.resilient_parsing:

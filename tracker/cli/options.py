@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
+from tracker.cli.once import once_only
 from tracker.domain.values import Confidence as ConfidenceChoice
 from tracker.domain.values import Level as LevelChoice
 
@@ -99,22 +100,23 @@ _ORDER = "tracker.options_in_order"
 _PARTS = ("quote", "note", "confidence")
 
 
-class SourcedCommand(TyperCommand):
+class OnceCommand(TyperCommand):
+    """A command whose options of one value are given once (cli/once.py)."""
+
+    def make_parser(self, ctx: Any) -> Any:
+        return once_only(ctx, super().make_parser(ctx), lambda order: self.given(ctx, order))
+
+    def given(self, ctx: Any, order: list[Any]) -> None:
+        """What a command keeps of the order its options were given in (nothing here)."""
+
+
+class SourcedCommand(OnceCommand):
     """A recording command: it keeps the order its options were given in (click gives each
     option's values apart), so that each --quote, --note and --confidence goes with the
     --source given just before it (paired_sources)."""
 
-    def make_parser(self, ctx: Any) -> Any:
-        parser = super().make_parser(ctx)
-        parse = parser.parse_args
-
-        def parse_in_order(args: list[str]) -> Any:
-            opts, rest, order = parse(args)
-            ctx.meta[_ORDER] = [param.name for param in order]
-            return opts, rest, order
-
-        parser.parse_args = parse_in_order  # type: ignore[method-assign]
-        return parser
+    def given(self, ctx: Any, order: list[Any]) -> None:
+        ctx.meta[_ORDER] = [param.name for param in order]
 
 
 def _shown(text: str) -> str:
