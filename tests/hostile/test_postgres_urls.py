@@ -176,6 +176,8 @@ def test_a_statement_timeout_in_the_urls_options_reaches_the_driver(postgres_db:
         ("target_session_attrs=whichever", "target_session_attrs"),
         ("application_name", "application_name"),
         ("application_name=a=b", "application_name"),
+        ("sslmode=disable&sslmode=require", "sslmode"),  # libpq would keep the last
+        (f"password=a&password={SECRET}", "password"),
     ],
 )
 @pytest.mark.parametrize("command", ["status", "open"])

@@ -126,6 +126,7 @@ def _check_query(query: str) -> None:
     if not query:
         return
     after_secret = False
+    given: set[str] = set()
     for piece in query.split("&"):
         name, equals, value = piece.partition("=")
         if after_secret and (not equals or unquote(name) not in keywords()):
@@ -153,6 +154,9 @@ def _check_query(query: str) -> None:
             )
         if name in REFUSED:
             raise _refuse(f"the URL parameter {name} cannot be used: {REFUSED[name]}; remove it")
+        if name in given:  # libpq would keep the last, silently
+            raise _refuse(f"the URL parameter {name} is given twice; give it once {NOT_SHOWN}")
+        given.add(name)
         after_secret = secret(name)
 
 
