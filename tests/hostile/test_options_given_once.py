@@ -60,3 +60,19 @@ def test_options_given_many_times_still_add_up(memory_db: str) -> None:
     assert opened.exit_code == 0, opened.stderr
     shown = run_cli(["status", "us-cn-talks", "--json"], db=memory_db).json()
     assert shown["topics"] == ["trade", "climate"]
+
+
+def test_the_same_lead_given_twice_is_one_lead(memory_db: str) -> None:
+    args = ["open", "us-cn-talks", "--title", "T", "--party", "US", "--party", "CN"]
+    assert run_cli([*args, "--on", "2020"], db=memory_db).exit_code == 0
+    met = run_cli(
+        ["meet", "us-cn-talks", "--on", "2021", "--lead", "CHN=Wang Wentao",
+         "--lead", "CHN = Wang Wentao", "--lead", "USA=Gina Raimondo"],
+        db=memory_db,
+    )  # fmt: skip
+    assert met.exit_code == 0, met.stderr
+    history = run_cli(["history", "us-cn-talks", "--json"], db=memory_db).json()
+    assert history[-1]["details"]["leads"] == [
+        {"party": "CHN", "name": "Wang Wentao"},
+        {"party": "USA", "name": "Gina Raimondo"},
+    ]

@@ -96,6 +96,12 @@ class HasLeads(Command):
     def _leads_as_text(cls, value: Any) -> Any:
         return [lead_as_text(v) for v in value] if isinstance(value, list | tuple) else value
 
+    @field_validator("leads")
+    @classmethod
+    def _each_lead_once(cls, value: tuple[GivenLead, ...]) -> tuple[GivenLead, ...]:
+        # The same lead given twice is one lead, as a party or a topic given twice is one.
+        return tuple(dict.fromkeys(value))
+
 
 def meetings_a_year(value: Any) -> Any:
     """A number of meetings a year as written: a plain number (not true nor "1_0"), from
