@@ -252,3 +252,69 @@ def test_a_time_zone_a_day_or_more_from_utc_is_bad_input_and_records_nothing(
         result = tracker(home, ["--db", db, *args], env={"TZ": zone})
         one_line_error(result, 2, "is a day or more from UTC")
     assert (home / "t.db").read_bytes() == before
+
+
+def test_the_log_of_a_deleted_store_is_never_replayed_into_a_new_one(home: Path) -> None:
+    """SQLite replays a log found beside a database of its name: a new store would get the
+    old one's pages (another program's tables, a corrupt file), and the log may hold facts."""
+    work = home / "work"
+    work.mkdir()
+    db = work / "t.db"
+    assert tracker(home, ["--db", str(db), "import", str(SEEDS)]).returncode == 0
+    writer = (
+        "import sqlite3, os, sys\n"
+        "c = sqlite3.connect(sys.argv[1]); c.execute('pragma wal_autocheckpoint=0')\n"
+        "c.execute('create table junk(x)'); c.commit(); os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", writer, str(db)], check=True)
+    db.unlink()  # the store deleted, its log left
+    log = (work / "t.db-wal").read_bytes()
+    for args in (["open", "us-cn-talks", *OPENING, "--on", "2020"], ["import", str(SEEDS)]):
+        result = tracker(home, ["--db", str(db), *args])
+        one_line_error(result, 3, "but its log t.db-wal is there")
+        assert result.stdout == ""
+    assert not db.exists()
+    assert (work / "t.db-wal").read_bytes() == log
+
+
+def test_a_first_import_says_it_recorded_only_once_the_store_is_in_place(home: Path) -> None:
+    work = home / "work"
+    work.mkdir()
+    entries = work / "many.jsonl"
+    opening = {"command": "open", "title": "T", "parties": ["US", "CN"], "on": "2000"}
+    entries.write_text(
+        "".join(json.dumps({**opening, "slug": f"c-{n}"}) + "\n" for n in range(30_000))
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    importing = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--db", str(work / "t.db"), "import", str(entries)],
+        env={**clean, "HOME": str(home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + SOON
+    while not list(work.glob(".t.db.new-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    (work / "t.db").write_text("a file put there by hand")  # the name taken meanwhile
+    stdout, stderr = importing.communicate(timeout=SOON)
+    assert importing.returncode == 3, stderr
+    assert "appeared while this command made the store there" in stderr
+    assert "imported" not in stdout  # no success said for what was not kept
+    assert (work / "t.db").read_text() == "a file put there by hand"
+
+
+def test_a_store_begun_under_a_hidden_name_that_holds_events_is_kept_and_told_of(
+    home: Path,
+) -> None:
+    work = home / "work"
+    work.mkdir()
+    hidden = work / ".t.db.new-0123456789ab"
+    made = tracker(home, ["--db", str(hidden), "open", "keep-me", *OPENING, "--on", "2020"])
+    assert made.returncode == 0, made.stderr
+    opened = tracker(home, ["--db", str(work / "t.db"), "open", "us-cn-talks", *OPENING,
+                            "--on", "2020"])  # fmt: skip
+    assert opened.returncode == 0, opened.stderr
+    assert "is a store a killed command was making, and it holds events" in opened.stderr
+    kept = tracker(home, ["--db", str(hidden), "status", "keep-me"])
+    assert kept.returncode == 0, kept.stderr

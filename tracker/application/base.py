@@ -87,6 +87,7 @@ class TrackerApplication(Application[UUID]):
         self.notices: list[str] = []  # what the user should know besides the answer
         self._read_model: ReadModelStore | None = None
         self.after_close: list[Callable[[], None]] = []  # e.g. putting a new store in place
+        self._closed = False
         self.seal_key = seal_key(store.encryption_key)
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
@@ -123,6 +124,11 @@ class TrackerApplication(Application[UUID]):
         return ChannelSnapshots(mapper=self.mapper, recorder=recorder)
 
     def close(self) -> None:
+        """Close the connections, then settle a new store (put in place, or removed); a
+        second call does nothing (a command closes its tracker before saying what it did)."""
+        if self._closed:
+            return
+        self._closed = True
         if self._read_model is not None:
             self._read_model.close()
         super().close()

@@ -124,7 +124,12 @@ def _on_new_store(
     try:
         app = DialogueTracker(new_store.staged, write=write, clock=clock)
     except BaseException:
-        new_store.settle()
+        new_store.abandon()
         raise
     app.after_close.append(new_store.settle)
+    app.notices.extend(
+        f"{found} is a store a killed command was making, and it holds events: look at it "
+        f"(tracker --db {found} status), then move or remove it"
+        for found in new_store.left_behind
+    )
     return app

@@ -101,7 +101,10 @@ def open_(
         follows=follows,
         sources=paired_sources(ctx, source, quote, note, confidence),
     )
-    echo_recorded(tracker(ctx, write=True, creates=True).open_channel(command))
+    app = tracker(ctx, write=True, creates=True)
+    recorded = app.open_channel(command)
+    app.close()  # a new store is in place before the command says it recorded anything
+    echo_recorded(recorded)
 
 
 def agree(

@@ -48,6 +48,7 @@ def import_(
         app = _store_for(ctx, dry_run=dry_run)
         with progress_bar("importing") as progress:
             result = app.import_file(seed, progress, dry_run=dry_run)
+    app.close()  # a new store is in place before the command says it recorded anything
     if result.dry_run:
         typer.echo(
             f"dry run of {printable(file.name)}: {result.entries} entries, {result.recorded} "

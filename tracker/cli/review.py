@@ -147,4 +147,5 @@ def _record(app: DialogueTracker, accepted: list[dict[str, Any]]) -> None:
 
     with seed_in_memory(SEED_NAME, entries_toml(accepted).encode("utf-8")) as seed:
         result = app.import_file(seed)
+    app.close()  # a new store is in place before the command says it recorded anything
     typer.echo(f"recorded {result.recorded} events ({result.already} were recorded already)")

@@ -8,6 +8,7 @@ any name), so that no output ever lands on the store.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -143,6 +144,7 @@ class SQLiteStore:
                     f"cannot create the store {self.path}: the directory {folder} is "
                     "read-only; choose a writable location with --db or TRACKER_DB"
                 )
+            refuse_orphan_log(self.path)
 
     def _refuse_special(self, mode: int | None = None) -> None:
         if mode is None:
@@ -243,6 +245,21 @@ def _writable_folder(folder: Path) -> bool:
     sees an immutable directory and a read-only mount."""
     mode = folder.stat().st_mode
     return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(folder, os.W_OK)
+
+
+def refuse_orphan_log(path: Path) -> None:
+    """Raise StoreUnavailable if the log of a store is there without its store: SQLite would
+    replay it into a new store of that name (another store's tables and pages in it), and it
+    may hold the only copy of facts recorded before the store was deleted."""
+    for suffix in ("-wal", "-journal"):
+        log = Path(f"{path}{suffix}")
+        with contextlib.suppress(OSError):
+            if log.stat().st_size > 0:
+                raise StoreUnavailable(
+                    f"there is no store at {path}, but its log {log.name} is there (a store "
+                    "deleted without it: it may hold recorded facts); put the store back beside "
+                    f"it, or move {log.name} and {path.name}-shm away before recording here"
+                )
 
 
 def _store_names(path: Path) -> dict[Path, str]:

@@ -22,10 +22,11 @@ import sqlite3
 import time
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote
 
 from tracker.store.errors import StoreUnavailable
 from tracker.store.library_tables import SQLITE
-from tracker.store.sqlite_store import SIDECARS, SQLiteStore
+from tracker.store.sqlite_store import SIDECARS, SQLiteStore, refuse_orphan_log
 from tracker.store.waiting import busy_message, left
 
 POLL = 0.005
@@ -41,6 +42,7 @@ class NewStore:
         hidden = f"{_hidden_prefix(final.path)}{secrets.token_hex(6)}"
         self.staged = replace(final, path=final.path.with_name(hidden), shown_as=final.path)
         self._lock: int | None = directory_lock
+        self.left_behind: list[Path] = []  # stores begun by killed commands that hold events
 
     @classmethod
     def begin(cls, store: SQLiteStore) -> NewStore | None:
@@ -50,20 +52,33 @@ class NewStore:
         if store.path.exists():
             _unlock(descriptor)
             return None
-        _remove_left_behind(store.path)
-        return cls(store, descriptor)
+        made = cls(store, descriptor)
+        made.left_behind = _remove_left_behind(store.path)
+        return made
 
     def settle(self) -> None:
         """Put the store in place if something was recorded in it; remove it otherwise."""
         if self._lock is None:
             return  # settled already
         try:
+            if not self.staged.path.exists():
+                raise StoreUnavailable(
+                    f"the store being made at {self.final.path} is gone from where it was "
+                    f"begun ({self.staged.path.parent} moved, or the file removed): nothing "
+                    "this command recorded was kept"
+                )
             if _recorded(self.staged.path):
                 _put_in_place(self.staged.path, self.final.path)
         finally:
-            _remove(self.staged.path)
-            _unlock(self._lock)
-            self._lock = None
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Remove the store begun, and give the directory's turn to the next."""
+        if self._lock is None:
+            return
+        _remove(self.staged.path)
+        _unlock(self._lock)
+        self._lock = None
 
 
 def _hidden_prefix(final: Path) -> str:
@@ -73,15 +88,37 @@ def _hidden_prefix(final: Path) -> str:
     return f".{stem}.new-"
 
 
-def _remove_left_behind(final: Path) -> None:
+def _remove_left_behind(final: Path) -> list[Path]:
     """Remove what a command killed while it made this store left (a log may be gigabytes):
-    whoever holds the directory's turn is the only one making a store there."""
+    whoever holds the directory's turn is the only one making a store there. A store begun
+    that holds events (killed after it recorded, or a store named so by hand) is kept, and
+    returned to be told of."""
     prefix = _hidden_prefix(final)
-    for found in final.parent.glob(f"{glob.escape(prefix)}*"):
+    kept = []
+    for found in sorted(final.parent.glob(f"{glob.escape(prefix)}*")):
         rest = found.name.removeprefix(prefix)
-        if LEFT_BEHIND.fullmatch(rest) and found.is_file() and not found.is_symlink():
-            with contextlib.suppress(OSError):
-                found.unlink()
+        if not LEFT_BEHIND.fullmatch(rest) or not found.is_file() or found.is_symlink():
+            continue
+        stem = Path(str(found).removesuffix(rest) + rest[:12])  # the store, not a sidecar
+        if _holds_events(stem):
+            if found == stem:
+                kept.append(stem)
+            continue
+        with contextlib.suppress(OSError):
+            found.unlink()
+    return kept
+
+
+def _holds_events(path: Path) -> bool:
+    """Whether a store holds an event, read without changing it (False if it cannot be read)."""
+    if not path.exists():
+        return False
+    try:
+        uri = f"file:{quote(str(path))}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+            return connection.execute(SQLITE.any_event).fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def _lock_directory(store: SQLiteStore) -> int:
@@ -122,7 +159,9 @@ def _recorded(path: Path) -> bool:
 
 
 def _put_in_place(staged: Path, final: Path) -> None:
-    """Give the store its own name, never over a file that took that name meanwhile."""
+    """Give the store its own name, never over a file that took that name meanwhile, nor
+    beside a log SQLite would replay into it."""
+    refuse_orphan_log(final)
     try:
         os.link(staged, final)  # fails if the name is taken, unlike a rename
     except FileExistsError:
