@@ -60,7 +60,35 @@ def _in_write_ahead_logging(connection: sqlite3.Connection) -> None:
     _tables_of_its_own(connection)
 
 
+def _a_table_sqlite_might_have_named(connection: sqlite3.Connection) -> None:
+    # LIKE 'sqlite_%' matches it (_ is any character): it is no table of SQLite's own.
+    connection.execute("CREATE TABLE sqlitedata (x TEXT)")
+    connection.execute("INSERT INTO sqlitedata VALUES ('kept')")
+
+
+def _empty_events_beside_a_read_model_table(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, "
+        "topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))"
+    )
+    _table_named_as_the_trackers(connection)
+
+
+def _a_meta_table_of_its_own(connection: sqlite3.Connection) -> None:
+    connection.execute("CREATE TABLE tracker_meta (k TEXT, v TEXT)")
+    connection.execute("INSERT INTO tracker_meta VALUES ('owner', 'another program')")
+
+
+def _the_trackers_tables_and_one_more(connection: sqlite3.Connection) -> None:
+    connection.execute("CREATE TABLE tracker_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    _tables_of_its_own(connection)
+
+
 FOREIGN: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "a table SQLite might have named": _a_table_sqlite_might_have_named,
+    "an empty events table beside a read model table": _empty_events_beside_a_read_model_table,
+    "a meta table of its own": _a_meta_table_of_its_own,
+    "the tracker's meta table and one more": _the_trackers_tables_and_one_more,
     "a table named as the tracker's": _table_named_as_the_trackers,
     "tables of its own": _tables_of_its_own,
     "events of another application": _events_of_another_application,
@@ -151,6 +179,31 @@ def test_a_postgresql_database_with_a_table_named_as_the_trackers_is_refused_and
     assert result.stderr.count("\n") == 1, result.stderr
     assert f"that the tracker did not make ({table})" in result.stderr, result.stderr
     assert _postgres_tables(postgres_db) == before
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", [["status"], ["rebuild"], ["open", "us-cn-talks", *OPENING]])
+def test_a_schema_ahead_of_the_trackers_on_the_search_path_is_refused_and_left_alone(
+    postgres_db: str, command: list[str]
+) -> None:
+    """Another program's rm_channels in a schema searched first: the tracker's unqualified
+    statements would drop and replace it."""
+    import psycopg
+
+    opened = run_cli(["open", "us-cn-mmca", *OPENING], db=postgres_db)
+    assert opened.exit_code == 0, opened.stderr
+    database = postgres_db.rsplit("/", 1)[1]
+    with psycopg.connect(postgres_db, autocommit=True) as connection:
+        connection.execute("CREATE SCHEMA other")
+        connection.execute("CREATE TABLE other.rm_channels (note TEXT)")
+        connection.execute("INSERT INTO other.rm_channels VALUES ('kept by another program')")
+        connection.execute(f"ALTER DATABASE {database} SET search_path = other, public")
+    result = run_cli(command, db=postgres_db)
+    assert result.exit_code == 3, result.output + result.stderr
+    assert "in more than one schema" in result.stderr
+    with psycopg.connect(postgres_db) as connection:
+        kept = connection.execute("SELECT note FROM other.rm_channels").fetchall()
+    assert kept == [("kept by another program",)]
 
 
 @pytest.mark.postgres

@@ -186,7 +186,14 @@ def one(valid: bool, slug: str) -> st.SearchStrategy[str]:
 
 
 def names(value: list[str]) -> list[str]:
-    return [lead.partition("=")[2] for lead in value]
+    """The names of the leads as recorded: the same lead given twice is one."""
+    from tracker.application.command_base import lead_as_text
+
+    try:
+        leads = list(dict.fromkeys(lead_as_text(lead) for lead in value))
+    except ValueError:  # not a lead: the command is refused, and no name is read back
+        return [lead.partition("=")[2] for lead in value]
+    return [lead.name for lead in leads]
 
 
 @st.composite

@@ -30,7 +30,8 @@ def test_each_name_is_a_store_of_its_own(memory_db: str) -> None:
     other = memory_db + "-other"
     try:
         run_cli([*OPEN, "--on", "2023-08-28"], db=memory_db)
-        run_cli([*OPEN, "--title", "Other talks", "--on", "2020-01-01"], db=other)
+        other_title = [a if a != "Talks" else "Other talks" for a in OPEN]  # one --title
+        run_cli([*other_title, "--on", "2020-01-01"], db=other)
         mine = run_cli(["status", "us-cn-talks", "--json"], db=memory_db).json()
         theirs = run_cli(["status", "us-cn-talks", "--json"], db=other).json()
         assert (mine["title"], theirs["title"]) == ("Talks", "Other talks")

@@ -40,7 +40,7 @@ def probe_postgres(store: PostgresStore) -> PostgresStore:
     try:
         with store.connect() as connection:
             check_postgres_owner(
-                lambda sql: connection.execute(sql).fetchall(), store.describe()
+                lambda sql, params: connection.execute(sql, params).fetchall(), store.describe()
             )  # before the library creates a table in it
             found = connection.execute(POSTGRES.tables_exist(LEDGER_TABLE, META_TABLE)).fetchone()
             return replace(store, tables_ready=bool(found and found[0]))
