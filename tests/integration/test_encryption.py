@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import sqlite3
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from typer.testing import CliRunner
@@ -258,3 +259,72 @@ def test_a_store_encrypted_before_ids_were_keyed_keeps_its_ids(
     for slug in ("us-cn-new-talks", "us-cn-commercial-wg"):
         assert any(form in stored for form in _forms(slug)), slug
     assert b"keyed" not in stored  # no meta value says its ids are keyed
+
+
+def _execute(db: str, statement: str) -> None:
+    """A change made behind the tracker's back, on either kind of store."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute(statement.replace("stored_events", "tracker_events"))
+        return
+    with sqlite3.connect(db) as conn:
+        conn.execute(statement)
+
+
+def _open(slug: str, db: str, key: str) -> CliResult:
+    return run(["open", slug, "--title", "T", "--party", "US", "--party", "CN", "--on", "2020"],
+               db, key)  # fmt: skip
+
+
+def test_a_keyed_store_whose_record_of_keyed_ids_is_deleted_keeps_its_keyed_ids(
+    db: str, key: str
+) -> None:
+    """The record is only a shortcut: without it the store's ids say how they were derived.
+    Read as slug-derived, the channel would be unfound, its slug could be opened a second time,
+    and new channels would get ids anyone can guess."""
+    assert _open("us-cn-talks", db, key).exit_code == 0
+    _execute(db, "DELETE FROM tracker_meta WHERE key = 'channel ids'")
+    status = run(["status", "us-cn-talks", "--json"], db, key)
+    assert status.exit_code == 0, status.stderr
+    again = _open("us-cn-talks", db, key)
+    assert again.exit_code == 1
+    assert "exists already" in again.stderr
+    assert _open("us-cn-other-talks", db, key).exit_code == 0
+    stored = everything_stored(db)
+    for slug in ("us-cn-talks", "us-cn-other-talks"):
+        assert not any(form in stored for form in _forms(slug)), slug
+    assert run(["verify"], db, key).exit_code == 0
+
+
+def test_a_store_encrypted_before_ids_were_keyed_refuses_a_slug_opened_again(
+    encrypted_before_keyed_ids: str,
+) -> None:
+    again = _open("us-cn-commercial-wg", encrypted_before_keyed_ids, FIXTURE_KEY)
+    assert again.exit_code == 1
+    assert "exists already" in again.stderr
+
+
+def test_a_store_whose_ids_are_of_neither_kind_is_damaged(
+    encrypted_before_keyed_ids: str,
+) -> None:
+    """Its first channel's id is derived neither from its slug nor from the key: which ids
+    the store holds cannot be told, so nothing is read as either, and nothing is written."""
+    db = encrypted_before_keyed_ids
+    stranger = "00112233445566778899aabbccddeeff"
+    if db.startswith("postgresql://"):
+        stranger = str(UUID(stranger))
+    first = "(SELECT originator_id FROM stored_events ORDER BY originator_version, {} LIMIT 1)"
+    first = first.format("notification_id" if db.startswith("postgresql://") else "rowid")
+    _execute(db, f"UPDATE stored_events SET originator_id = '{stranger}' "
+                 f"WHERE originator_id = {first}")  # fmt: skip
+    before = fingerprint(db)
+    for command in (["status"], ["status", "us-cn-mmca"]):
+        result = run(command, db, FIXTURE_KEY)
+        assert result.exit_code == 3, (command, result.output)
+        assert "is damaged" in result.stderr
+        assert "tracker verify" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert _open("us-cn-new-talks", db, FIXTURE_KEY).exit_code == 3
+    assert fingerprint(db) == before

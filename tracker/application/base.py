@@ -92,7 +92,7 @@ class TrackerApplication(Application[UUID]):
         with self.store_errors():
             super().__init__(env=store.library_env(write=write))
             check_encryption(self.recorder, self.mapper, store.describe())
-            self.id_namespace = id_namespace(self.recorder, store.encryption_key)
+            self.id_namespace = id_namespace(self.recorder, self.mapper, store)
 
     def today(self) -> dt.date:
         """Today where the tracker runs, by the application's clock."""

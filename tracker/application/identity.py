@@ -3,12 +3,15 @@ lack of one) can read it, and in which namespace its channel ids are derived."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from tracker.application.errors import StoreError
-from tracker.domain.values import CHANNEL_NAMESPACE
+from tracker.domain.values import CHANNEL_NAMESPACE, channel_id
 from tracker.store.encryption import IDS_META, KEYED_IDS, channel_namespace
+
+if TYPE_CHECKING:
+    from tracker.store.settings import Store
 
 
 def check_encryption(recorder: Any, mapper: Any, where: str) -> None:
@@ -40,19 +43,41 @@ def check_encryption(recorder: Any, mapper: Any, where: str) -> None:
     )
 
 
-def id_namespace(recorder: Any, encryption_key: str | None) -> UUID:
+def id_namespace(recorder: Any, mapper: Any, store: Store) -> UUID:
     """The namespace of this store's channel ids: one only its key gives, for an encrypted
     store (so that a guessed slug cannot be found among the ids without it), unless it was
-    encrypted before ids were keyed (no meta value says so, and it holds events): its ids
-    stay as they were written."""
-    namespace = channel_namespace(encryption_key)
+    encrypted before ids were keyed: its ids stay as they were written.
+
+    A store's first write records that its ids are keyed; a store with events but no such
+    record is judged by its ids, not by the missing record, which a hand could have deleted.
+    """
+    namespace = channel_namespace(store.encryption_key)
     if namespace is None:
         return CHANNEL_NAMESPACE
     with recorder.reading_ledger() as ledger:
         ids = ledger.meta(IDS_META) if ledger.exists() else None
     if ids == KEYED_IDS or not recorder.select_notifications(1, 1):
         return namespace  # a new store's first write records that its ids are keyed
-    return CHANNEL_NAMESPACE
+    return _judged_namespace(recorder, mapper, namespace, store.describe())
+
+
+def _judged_namespace(recorder: Any, mapper: Any, keyed: UUID, where: str) -> UUID:
+    """The namespace the store's first channel was opened in: the slug's (a store encrypted
+    before ids were keyed) or the key's (one whose record was lost). Falling back to the
+    slug's without looking would make a keyed store's channels unfound, let a slug be opened
+    twice and new ids be guessed; so ids of neither kind are damage."""
+    from tracker.domain.events import ChannelOpened
+
+    first = recorder.select_notifications(1, 1, topics=[ChannelOpened.TOPIC])
+    opening = mapper.to_domain_event(first[0]) if first else None
+    if isinstance(opening, ChannelOpened):
+        for namespace in (CHANNEL_NAMESPACE, keyed):
+            if opening.originator_id == channel_id(opening.slug, namespace):
+                return namespace
+    raise StoreError(
+        f"the store {where} is damaged: its channel ids are neither derived from their slugs "
+        "nor from its key; run tracker verify, and restore the store from a backup"
+    )
 
 
 def _judged_encryption(recorder: Any, mapper: Any) -> str | None:
