@@ -13,7 +13,8 @@ control sequence, as ESC [ does), and a CSV cell could start a spreadsheet formu
   data (only rich's own colours, on the dashboard, when colour is on).
 - JSON (``--json``, ``report --format json``, ``export``, ``watch --json``), piped: DEL, C1,
   bidi controls and line separators are ``\\uXXXX`` escapes; the data read back is the same.
-- CSV: a cell that would start a formula has an apostrophe in front.
+- CSV: a cell that would start a formula has an apostrophe in front, and so has a line of a
+  cell that would; every line break in a cell is a line feed, which csv quotes.
 """
 
 from __future__ import annotations
@@ -294,19 +295,42 @@ def test_the_exported_history_holds_every_stored_text_exactly(evil: str) -> None
 # --- CSV ----------------------------------------------------------------------------------------
 
 
+FORMULA_CHARACTERS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Every character str.splitlines ends a line at: a reader of that kind ends a row there.
+LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+# What may come before a formula and leave it one: blanks a spreadsheet trims or hides.
+BLANKS = [" ", "\xa0", "\u200b", "\ufeff", "  \xa0\u200b\ufeff"]
+
+
 def test_a_csv_cell_that_would_start_a_formula_gets_an_apostrophe() -> None:
     from tracker.reports.export import FIELDS, as_csv, spreadsheet_cell
 
     for start in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", '=HYPERLINK("http://e","x")']:
         assert spreadsheet_cell(start) == "'" + start
+    for character in FORMULA_CHARACTERS:  # full-width forms, which some spreadsheets convert
+        assert spreadsheet_cell(character + "1") == "'" + character + "1"
+        for blank in BLANKS:  # trimmed or unseen, a formula still follows
+            assert spreadsheet_cell(blank + character + "1") == "'" + blank + character + "1"
     assert spreadsheet_cell("\rx") == "\nx"  # a carriage return is a line break: no formula
-    for harmless in ["a=b", "", "x-1", " =1"]:
+    for harmless in ["a=b", "", "x-1", "a =1", "1-", "\u200bx"]:
         assert spreadsheet_cell(harmless) == harmless
     assert spreadsheet_cell(-1) == -1  # a number is no formula
     row: dict[str, Any] = dict.fromkeys(FIELDS, "")
     row.update(details={}, sources=[], retracted=False, seq=1, channel="=1+1", kind="@x")
+    row.update(cameo="---")  # the tracker's own code for no CAMEO event, kept as it is
     written = next(csv.DictReader(io.StringIO("".join(as_csv([row])))))
-    assert (written["channel"], written["kind"]) == ("'=1+1", "'@x")
+    assert (written["channel"], written["kind"], written["cameo"]) == ("'=1+1", "'@x", "---")
+
+
+@pytest.mark.parametrize("breaking", LINE_BREAKS, ids=repr)
+def test_every_line_break_in_a_csv_cell_is_a_line_feed_and_no_line_starts_a_formula(
+    breaking: str,
+) -> None:
+    from tracker.reports.export import spreadsheet_cell
+
+    assert spreadsheet_cell(f"a{breaking}b") == "a\nb"
+    assert spreadsheet_cell(f"a{breaking} =b") == "a\n' =b"
+    assert spreadsheet_cell(f"{breaking}=b") == "'\n'=b"  # the cell's first character: =
 
 
 def test_no_exported_csv_cell_starts_a_formula(db: str) -> None:
@@ -325,12 +349,14 @@ def test_no_exported_csv_cell_starts_a_formula(db: str) -> None:
     assert rows[0]["source_1_citation"] == "'" + formula
 
 
-@pytest.mark.parametrize("breaking", ["\r", "\r\n", "\n", "\r\r"], ids=repr)
+@pytest.mark.parametrize("breaking", [*LINE_BREAKS, "\r\r", "\u2028 \u200b"], ids=repr)
 def test_a_line_break_in_a_text_never_splits_a_csv_row_nor_starts_one_with_a_formula(
     db: str, breaking: str
 ) -> None:
-    """csv quotes a cell holding a line feed, not one holding a lone carriage return: readers
-    ended the row there, and the rest of the cell became a row of its own, formula first."""
+    """csv quotes a cell holding a line feed, not one holding a lone carriage return (or any
+    other line break but the line feed): readers ended the row there, and the rest of the cell
+    became a row of its own, formula first. Read by csv, or line by line (str.splitlines), no
+    row is split and none starts a formula."""
     text = f"talks{breaking}=2+5+cmd|' /C calc'!A0"
     record(db, dict.fromkeys(EVIL, text))
     events = run_cli(["export", "--format", "jsonl"], db=db).stdout.splitlines()
@@ -342,9 +368,14 @@ def test_a_line_break_in_a_text_never_splits_a_csv_row_nor_starts_one_with_a_for
     assert all(len(row) == len(header) for row in body)
     for row in body:
         assert not row[0].startswith(("=", "+", "-", "@")), row
+    for line in result.stdout.splitlines():
+        assert not line.lstrip(" \xa0\u200b\ufeff").startswith(FORMULA_CHARACTERS), line
     summaries = [row[header.index("summary")] for row in body if row[header.index("summary")]]
-    as_shown = breaking.replace("\r\n", "\n").replace("\r", "\n")
-    assert summaries == [f"talks{as_shown}=2+5+cmd|' /C calc'!A0"]
+    as_shown = breaking.replace("\r\n", "\n")
+    for other in LINE_BREAKS:
+        as_shown = as_shown.replace(other, "\n")
+    before, _, blanks = as_shown.rpartition("\n")  # the formula's line, blanks and all
+    assert summaries == [f"talks{before}\n'{blanks}=2+5+cmd|' /C calc'!A0"]
 
 
 def test_the_export_help_says_formulas_are_defused() -> None:

@@ -11,9 +11,11 @@ such detail), lists are joined with "; " (``USA; CHN``), leads and CAMEO actors 
 ``source_2_…``), as many as the event with the most sources needs. A list an amendment empties
 (its topics taken away) is written "(none)", unlike a detail it leaves as it was (empty). (The
 JSON Lines export keeps every value exactly, for scripts.) A CSV cell that a spreadsheet would
-run as a formula (it begins with = + - @, a tab or a carriage return) is written with an
-apostrophe in front, which spreadsheets take as "this is text"; only the CAMEO code column
-keeps its fixed codes as they are ("---": no CAMEO event).
+run as a formula (it begins with = + - @ or their full-width forms, after any blanks or line
+breaks, or with a tab) is written with an apostrophe in front, which spreadsheets take as
+"this is text", and so is each line of a cell that would; only the CAMEO code column keeps its
+fixed codes as they are ("---": no CAMEO event). Every line break in a cell is a line feed,
+which csv quotes.
 """
 
 from __future__ import annotations
@@ -172,7 +174,18 @@ def as_jsonl(rows: Iterable[View]) -> Iterator[str]:
         yield dumps(row) + "\n"
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may run as a formula, the full-width forms too (some convert them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What may come before a formula's first character and still leave it one: blanks a
+# spreadsheet trims or does not show (spaces of every width, zero-width ones, a BOM), tabs and
+# line breaks.
+_BLANK = " \t\n\xa0\u1680\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff" + "".join(
+    map(chr, range(0x2000, 0x200B))
+)
+# Every character str.splitlines, and readers of its kind, ends a line at, but the line feed:
+# csv quotes a cell holding a line feed or a carriage return, and nothing else of these, so a
+# row written with one was split in two by such a reader, the rest of the cell a row of its own.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
 # Columns of the tracker's own fixed codes, kept exactly: "---" is a retraction's CAMEO code.
 OWN_CODES = frozenset({"cameo"})
 
@@ -180,13 +193,20 @@ OWN_CODES = frozenset({"cameo"})
 def spreadsheet_cell(value: Any) -> Any:
     """A CSV cell a spreadsheet shows as text: one that would start a formula gets a ' first.
 
-    A carriage return is a line break, as a spreadsheet shows it: Python's csv module quotes a
-    cell holding a line feed but not one holding a lone carriage return, which readers take as
-    the end of the row (so the rest of the cell became a row of its own, a formula first)."""
+    Every line break is a line feed, which csv quotes. A line of the cell that would start a
+    formula gets a ' too: a reader that splits the file into lines before it reads the cells
+    takes that line for a row of its own."""
     if not isinstance(value, str):
         return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    value = value.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    formula = _starts_formula(value)
+    first, *more = value.split("\n")
+    value = "\n".join([first, *("'" + line if _starts_formula(line) else line for line in more)])
+    return "'" + value if formula else value
+
+
+def _starts_formula(text: str) -> bool:
+    return text.startswith("\t") or text.lstrip(_BLANK).startswith(FORMULA_STARTS)
 
 
 def source_columns(count: int) -> list[str]:
