@@ -3,7 +3,9 @@
 A hostile review found that a command run with standard output closed (>&-, as cron and
 daemons sometimes do) ended in an unexpected failure (exit 4) after recording; that standard
 error closed (2>&-) did the same for any command that reports progress; and that standard
-error appended to the store (2>> tracker.db) wrote a refusal's message into the store file.
+error appended to the store (2>> tracker.db) wrote a refusal's message into the store file;
+and that extract --review with standard input closed (<&-) ended in exit 4 (no stream at all
+to ask whether it was a terminal).
 Each command here runs in a process of its own, its streams set up by a shell.
 """
 
@@ -80,3 +82,35 @@ def test_standard_error_appended_to_the_store_is_refused_and_the_store_untouched
     assert result.returncode == 2
     assert result.stdout == ""
     assert db.read_bytes() == before
+
+
+def test_extract_review_with_standard_input_closed_needs_a_terminal(
+    db: Path, tmp_path: Path
+) -> None:
+    from tracker.cli.extracting import NO_TERMINAL
+
+    article = tmp_path / "article.txt"
+    article.write_text("US and Chinese officials met in Beijing on 2 January 2024.\n")
+    before = events(db)
+    args = ("extract", str(article), "--published", "2024-01-01", "--review")
+    result = shell("{tracker} <&-", db, *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == f"error: {NO_TERMINAL}"
+    assert events(db) == before
+    proposed = shell("{tracker} <&-", db, *args[:-1])  # without --review: no answer to read
+    assert proposed.returncode == 0, proposed.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["status"], 0), (["import", "-"], 2), (["meet", "us-cn-talks", "--on", "2020-02-01"], 0)],
+    ids=["status", "import -", "meet"],
+)
+def test_commands_with_standard_input_closed_run_as_ever(
+    db: Path, args: list[str], code: int
+) -> None:
+    """No command reads standard input but extract --review (``import -`` is a file name)."""
+    result = shell("{tracker} <&-", db, *args)
+    assert result.returncode == code, result.stderr
+    assert len(result.stderr.strip().splitlines()) == (1 if code else 0)  # a refusal: one line
+    assert "Traceback" not in result.stderr

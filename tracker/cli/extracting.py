@@ -102,7 +102,7 @@ def extract(
     if review:
         if output is not None or json_output:
             raise BadInput("--review records what you accept: give it without -o and --json")
-        if not sys.stdin.isatty():
+        if not _on_terminal(sys.stdin):
             raise BadInput(NO_TERMINAL)
     citation = _citation(source)
     text = open_article(article)  # before the store is opened: a pipe is refused at once
@@ -203,3 +203,12 @@ def _write(
     new, known = counts(entries)
     said = f"{len(entries)} proposal{'s' if len(entries) != 1 else ''} ({new} new, {known} known)"
     write_output([text], output, app, wrote=lambda name: f"wrote {said} to {name}")
+
+
+def _on_terminal(stream: Any) -> bool:
+    """Whether the review's answers can be typed: standard input closed by the shell (<&-)
+    leaves Python none at all (None), and a stream closed since cannot even be asked."""
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (ValueError, OSError):
+        return False
