@@ -147,7 +147,9 @@ def channel_entries(draw: st.DrawFn, slug: str, days: itertools.count[int]) -> l
         "leads": [f"{p}={n}" for p, n in lead],
         "sources": cited,
     }
-    leads = [{"party": {"US": "USA"}.get(p, p), "name": n} for p, n in lead]
+    # The same lead given twice is recorded once.
+    once = dict.fromkeys(({"US": "USA"}.get(p, p), n) for p, n in lead)
+    leads = [{"party": party, "name": name} for party, name in once]
     texts_ = {"title": title, "topics": list(dict.fromkeys(topics)), "leads": leads}
     entries = [Entry(opening, "valid", slug, {**texts_, "sources": shown})]
     for kind in draw(st.lists(st.sampled_from(["meet", "cadence", "plan"]), max_size=4)):
