@@ -111,8 +111,8 @@ def export(
     source_1_quote, source_1_confidence, source_1_note, …, as many as the event with the most
     sources needs). A cell that a spreadsheet would run as a formula (one beginning with = + -
     @ or their full-width forms, after any blanks or line breaks, or with a tab) is written
-    with an apostrophe (') in front, so it shows as text, and so is each line of a cell that
-    would; every line break in a cell is written as a line feed.
+    with an apostrophe (') in front, so it shows as text; every line break in a cell is
+    written as a line feed, so that the cell stays one cell.
     """
     from tracker.application.errors import BadInput, ChannelNotFound
     from tracker.reports.export import as_csv, as_jsonl, export_rows, seed_entries

@@ -13,7 +13,7 @@ such detail), lists are joined with "; " (``USA; CHN``), leads and CAMEO actors 
 JSON Lines export keeps every value exactly, for scripts.) A CSV cell that a spreadsheet would
 run as a formula (it begins with = + - @ or their full-width forms, after any blanks or line
 breaks, or with a tab) is written with an apostrophe in front, which spreadsheets take as
-"this is text", and so is each line of a cell that would; only the CAMEO code column keeps its
+"this is text"; only the CAMEO code column keeps its
 fixed codes as they are ("---": no CAMEO event). Every line break in a cell is a line feed,
 which csv quotes.
 """
@@ -193,16 +193,13 @@ OWN_CODES = frozenset({"cameo"})
 def spreadsheet_cell(value: Any) -> Any:
     """A CSV cell a spreadsheet shows as text: one that would start a formula gets a ' first.
 
-    Every line break is a line feed, which csv quotes. A line of the cell that would start a
-    formula gets a ' too: a reader that splits the file into lines before it reads the cells
-    takes that line for a row of its own."""
+    Every line break is a line feed, which csv quotes: the cell stays one cell, whatever its
+    later lines hold (a spreadsheet reads a formula only at the start of a cell; they are
+    kept as written)."""
     if not isinstance(value, str):
         return value
     value = value.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    formula = _starts_formula(value)
-    first, *more = value.split("\n")
-    value = "\n".join([first, *("'" + line if _starts_formula(line) else line for line in more)])
-    return "'" + value if formula else value
+    return "'" + value if _starts_formula(value) else value
 
 
 def _starts_formula(text: str) -> bool:
