@@ -64,34 +64,45 @@ def check_sqlite_owner(path: Path) -> None:
     """Raise StoreUnavailable if the SQLite file is another program's database."""
     # Read as immutable (no -shm or -wal is made, none left behind) unless a write-ahead log
     # is there already: then what it holds counts, and reading it makes no new file.
-    log = Path(f"{path}-wal")
-    immutable = "" if log.exists() and log.stat().st_size else "&immutable=1"
     try:
-        uri = f"file:{quote(str(path))}?mode=ro{immutable}"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
-            names = [
-                name
-                for (name,) in connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND substr(name, 1, 7) <> 'sqlite_'"  # SQLite's own (LIKE's _ is any)
-                )
-            ]
-            foreign = [name for name in names if not _the_trackers(name, SQLITE)]
-            if foreign:
-                raise _not_the_trackers(f"the store {path}", foreign, shared=False)
-
-            def columns(table: str) -> list[str]:
-                rows = connection.execute(f"PRAGMA table_info({table})").fetchall()
-                return [str(row[1]) for row in rows]
-
-            def run(sql: str) -> list[Any]:
-                return connection.execute(sql).fetchall()
-
-            _judge(names, SQLITE, run, columns, f"the store {path}")
+        logged = Path(f"{path}-wal").stat().st_size > 0
+    except OSError:  # none, or gone as the last connection of another command closed
+        logged = False
+    try:
+        try:
+            _judge_file(path, immutable=not logged)
+        except sqlite3.DatabaseError:
+            # Read without locks, the file can be caught in the middle of another command's
+            # checkpoint: read again, as SQLite reads with its locks.
+            _judge_file(path, immutable=False)
     except sqlite3.Error as e:
         raise StoreUnavailable(
             f"cannot read the store {path} ({e}); check --db or TRACKER_DB"
         ) from None
+
+
+def _judge_file(path: Path, *, immutable: bool) -> None:
+    uri = f"file:{quote(str(path))}?mode=ro{'&immutable=1' if immutable else ''}"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND substr(name, 1, 7) <> 'sqlite_'"  # SQLite's own (LIKE's _ is any)
+            )
+        ]
+        foreign = [name for name in names if not _the_trackers(name, SQLITE)]
+        if foreign:
+            raise _not_the_trackers(f"the store {path}", foreign, shared=False)
+
+        def columns(table: str) -> list[str]:
+            rows = connection.execute(f"PRAGMA table_info({table})").fetchall()
+            return [str(row[1]) for row in rows]
+
+        def run(sql: str) -> list[Any]:
+            return connection.execute(sql).fetchall()
+
+        _judge(names, SQLITE, run, columns, f"the store {path}")
 
 
 def check_postgres_owner(run: Callable[[str, Sequence[Any]], Sequence[Any]], where: str) -> None:
