@@ -70,6 +70,20 @@ def test_a_new_output_file_gets_the_usual_permissions(store: str, tmp_path: Path
     assert stat.S_IMODE((tmp_path / "events.jsonl").stat().st_mode) == 0o644
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_a_replaced_output_file_keeps_its_mode_owner_and_group(store: str, tmp_path: Path) -> None:
+    """A file an operator gave to another user (a shared report, a cron job's export) stays
+    theirs once the tracker has replaced it."""
+    output = tmp_path / "events.jsonl"
+    output.write_text("old\n")
+    os.chown(output, 65534, 65534)  # nobody, nogroup
+    output.chmod(0o640)
+    assert run_cli(["export", "-o", str(output)], db=store).exit_code == 0
+    found = output.stat()
+    assert (found.st_uid, found.st_gid, stat.S_IMODE(found.st_mode)) == (65534, 65534, 0o640)
+    assert output.read_text() != "old\n"
+
+
 def test_an_output_that_is_a_directory_is_bad_input(store: str, tmp_path: Path) -> None:
     result = run_cli(["report", "-o", str(tmp_path)], db=store)
     assert result.exit_code == 2

@@ -3,6 +3,7 @@ atomically, and never over one of the store's own files."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -106,8 +107,14 @@ def _write_file(
         # The mode a plain `open` would give (or the replaced file's own), not mkstemp's 0600.
         umask = os.umask(0)
         os.umask(umask)
-        mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
-        os.chmod(temporary, mode)
+        try:
+            replaced: os.stat_result | None = output.stat()
+        except FileNotFoundError:
+            replaced = None
+        os.chmod(temporary, replaced.st_mode & 0o777 if replaced else 0o666 & ~umask)
+        if replaced is not None:  # and its owner and group, where this user may give them
+            with contextlib.suppress(OSError):
+                os.chown(temporary, replaced.st_uid, replaced.st_gid)
         app.check_output(output)  # still not the store, now that it is about to be replaced
         os.replace(temporary, output)
     except BaseException:
