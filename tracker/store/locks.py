@@ -66,23 +66,31 @@ def _file_lock(store: SQLiteStore, wait: float) -> Iterator[None]:
 
     descriptor = os.open(store.path, os.O_RDONLY)
     try:
-        deadline = time.monotonic() + wait
-        delay = POLL
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise StoreUnavailable(busy_message(store.describe())) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.1)
+        take_flock(descriptor, wait, store.describe())
         try:
             yield
         finally:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
     finally:
         os.close(descriptor)
+
+
+def take_flock(descriptor: int, wait: float, store: str) -> None:
+    """Take an exclusive flock on the open file, waiting at most ``wait`` seconds for its
+    holder (StoreUnavailable, the store busy, after that)."""
+    import fcntl
+
+    deadline = time.monotonic() + wait
+    delay = POLL
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(busy_message(store)) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
 
 @contextlib.contextmanager

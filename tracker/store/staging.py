@@ -19,17 +19,16 @@ import os
 import re
 import secrets
 import sqlite3
-import time
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
 from tracker.store.errors import StoreUnavailable
 from tracker.store.library_tables import SQLITE
+from tracker.store.locks import take_flock
 from tracker.store.sqlite_store import SIDECARS, SQLiteStore, refuse_orphan_log
-from tracker.store.waiting import busy_message, left
+from tracker.store.waiting import left
 
-POLL = 0.005
 NAME_ROOM = 200  # bytes of the store's name kept in the hidden name
 LEFT_BEHIND = re.compile(r"[0-9a-f]{12}(?:-wal|-shm|-journal)?")  # after the hidden prefix
 
@@ -116,27 +115,26 @@ def _holds_events(path: Path) -> bool:
     try:
         uri = f"file:{quote(str(path))}?mode=ro"
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
-            return connection.execute(SQLITE.any_event).fetchone() is not None
+            return _any_event(connection)
     except sqlite3.Error:
         return False
 
 
-def _lock_directory(store: SQLiteStore) -> int:
-    import fcntl
+def _any_event(connection: sqlite3.Connection) -> bool:
+    try:
+        return connection.execute(SQLITE.any_event).fetchone() is not None
+    except sqlite3.OperationalError:  # no tables yet: refused before any was made
+        return False
 
+
+def _lock_directory(store: SQLiteStore) -> int:
     descriptor = os.open(store.path.parent, os.O_RDONLY)
-    deadline = time.monotonic() + left()
-    delay = POLL
-    while True:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return descriptor
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                os.close(descriptor)
-                raise StoreUnavailable(busy_message(store.describe())) from None
-            time.sleep(delay)
-            delay = min(delay * 2, 0.1)
+    try:
+        take_flock(descriptor, left(), store.describe())
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
 
 
 def _unlock(descriptor: int) -> None:
@@ -144,15 +142,10 @@ def _unlock(descriptor: int) -> None:
 
 
 def _recorded(path: Path) -> bool:
-    """Whether the store holds an event; its write-ahead log emptied into it if so, so that the
-    file alone is the whole store."""
-    if not path.exists():
-        return False
+    """Whether the store begun holds an event; its write-ahead log emptied into it if so, so
+    that the file alone is the whole store."""
     with contextlib.closing(sqlite3.connect(path)) as connection:
-        try:
-            recorded = connection.execute(SQLITE.any_event).fetchone() is not None
-        except sqlite3.OperationalError:  # no tables yet: refused before any was made
-            return False
+        recorded = _any_event(connection)
         if recorded:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return recorded
