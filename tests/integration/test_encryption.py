@@ -14,6 +14,7 @@ from uuid import UUID
 import pytest
 from typer.testing import CliRunner
 
+from tests.fixtures.stores import store_from_fixture
 from tests.support import CliResult, fingerprint
 from tracker.cli.app import app
 
@@ -216,27 +217,8 @@ def test_two_stores_with_two_keys_give_one_channel_two_ids(tmp_path: Path, key: 
 @pytest.fixture
 def encrypted_before_keyed_ids(db: str) -> str:
     """A store encrypted before ids were keyed (its ids derived from slugs): the fixture's
-    file, or on PostgreSQL its events, byte for byte (the ledger is made again from them)."""
-    if not db.startswith("postgresql://"):
-        Path(db).write_bytes(FIXTURE_ENCRYPTED.read_bytes())
-        return db
-    import psycopg
-
-    from tracker.application import open_tracker
-
-    open_tracker(db, write=True).close()  # creates the tables
-    with sqlite3.connect(FIXTURE_ENCRYPTED) as conn:
-        rows = conn.execute(
-            "SELECT originator_id, originator_version, topic, state FROM stored_events "
-            "ORDER BY rowid"
-        ).fetchall()
-    with psycopg.connect(db, autocommit=True) as conn, conn.cursor() as cursor:
-        cursor.executemany(
-            "INSERT INTO tracker_events (originator_id, originator_version, topic, state) "
-            "VALUES (%s::uuid, %s, %s, %s)",
-            rows,
-        )
-    return db
+    events, byte for byte."""
+    return store_from_fixture(FIXTURE_ENCRYPTED, db)
 
 
 def test_a_store_encrypted_before_ids_were_keyed_keeps_its_ids(

@@ -10,13 +10,12 @@ copied as they are).
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
+from tests.fixtures.stores import store_from_fixture
 from tests.support import run_cli
 from tracker.application import open_tracker
 from tracker.domain.events import STORED_TOPICS, MeetingHeld
@@ -24,33 +23,10 @@ from tracker.domain.events import STORED_TOPICS, MeetingHeld
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "store-v1.db"
 
 
-def fixture_rows() -> list[tuple[str, int, str, bytes]]:
-    with sqlite3.connect(FIXTURE) as conn:
-        return [
-            (row[0], row[1], row[2], bytes(row[3]))
-            for row in conn.execute(
-                "SELECT originator_id, originator_version, topic, state FROM stored_events "
-                "ORDER BY rowid"
-            )
-        ]
-
-
 @pytest.fixture
-def old_store(db: str, tmp_path: Path) -> str:
+def old_store(db: str) -> str:
     """The fixture's events, byte for byte, in the test's store."""
-    if not db.startswith("postgresql://"):
-        shutil.copy(FIXTURE, db)
-        return db
-    import psycopg
-
-    open_tracker(db, write=True).close()  # creates the tables
-    with psycopg.connect(db, autocommit=True) as conn, conn.cursor() as cursor:
-        cursor.executemany(
-            "INSERT INTO tracker_events (originator_id, originator_version, topic, state) "
-            "VALUES (%s::uuid, %s, %s, %s)",
-            fixture_rows(),
-        )
-    return db
+    return store_from_fixture(FIXTURE, db)
 
 
 class MeetingHeldV2(MeetingHeld):
@@ -155,27 +131,7 @@ FIXTURE_V2 = Path(__file__).parents[1] / "fixtures" / "store-v2.db"
 @pytest.fixture
 def v2_store(db: str) -> str:
     """store-v2.db's events, byte for byte, in the test's store."""
-    if not db.startswith("postgresql://"):
-        shutil.copy(FIXTURE_V2, db)
-        return db
-    import psycopg
-
-    with sqlite3.connect(FIXTURE_V2) as conn:
-        rows = [
-            (row[0], row[1], row[2], bytes(row[3]))
-            for row in conn.execute(
-                "SELECT originator_id, originator_version, topic, state FROM stored_events "
-                "ORDER BY rowid"
-            )
-        ]
-    open_tracker(db, write=True).close()
-    with psycopg.connect(db, autocommit=True) as conn, conn.cursor() as cursor:
-        cursor.executemany(
-            "INSERT INTO tracker_events (originator_id, originator_version, topic, state) "
-            "VALUES (%s::uuid, %s, %s, %s)",
-            rows,
-        )
-    return db
+    return store_from_fixture(FIXTURE_V2, db)
 
 
 def test_corrections_amendments_and_plan_changes_read_back_as_written(v2_store: str) -> None:
