@@ -105,7 +105,9 @@ def tracker(
     from tracker.application import open_tracker
 
     state = ctx.find_object(CliState)
-    outputs = [] if output is None else [output.expanduser().absolute()]
+    outputs = (
+        [] if output is None else [output.absolute()]
+    )  # expanded as -o is read (files.output_file)
     app = open_tracker(
         state.db if state else None,
         write=write,

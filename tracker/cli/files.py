@@ -70,7 +70,7 @@ def write_output(
         sys.stdout.flush()
         return
     try:
-        _write_file(chunks, output.expanduser().absolute(), app, wrote, what)
+        _write_file(chunks, output.absolute(), app, wrote, what)  # ~ expanded when read
     except OSError as e:
         raise BadInput(f"--output: cannot write {output}: {e.strerror or e}") from None
 
