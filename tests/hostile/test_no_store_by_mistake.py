@@ -196,29 +196,36 @@ def test_a_db_that_links_to_nothing_is_refused_and_its_target_not_made(home: Pat
     assert sorted(p.name for p in work.iterdir()) == ["t.db"]  # the link alone
 
 
-def test_what_a_first_command_killed_midway_left_is_removed_by_the_next(home: Path) -> None:
-    work = home / "work"
-    work.mkdir()
+def first_import_begun(home: Path, work: Path, channels: int) -> subprocess.Popen[str]:
+    """A first import of ``channels`` openings into WORK/t.db, once it has begun the store."""
     entries = work / "many.jsonl"
     opening = {"command": "open", "title": "T", "parties": ["US", "CN"], "on": "2000"}
     entries.write_text(
-        "".join(json.dumps({**opening, "slug": f"c-{n}"}) + "\n" for n in range(100_000))
+        "".join(json.dumps({**opening, "slug": f"c-{n}"}) + "\n" for n in range(channels))
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    killed = subprocess.Popen(
+    importing = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--db", str(work / "t.db"), "import", str(entries)],
         env={**clean, "HOME": str(home)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    deadline = time.monotonic() + SOON
+    while not list(work.glob(".t.db.new-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return importing
+
+
+def test_what_a_first_command_killed_midway_left_is_removed_by_the_next(home: Path) -> None:
+    work = home / "work"
+    work.mkdir()
+    killed = first_import_begun(home, work, 100_000)
     try:
-        deadline = time.monotonic() + SOON
-        while not list(work.glob(".t.db.new-*")) and time.monotonic() < deadline:
-            time.sleep(0.01)
         time.sleep(0.2)  # well into the import
     finally:
         killed.kill()
-        killed.wait()
+        killed.communicate()
     assert list(work.glob(".t.db.new-*")), "the import was killed before it began a store"
     opened = tracker(
         home, ["--db", str(work / "t.db"), "open", "us-cn-talks", *OPENING, "--on", "2020"]
@@ -280,22 +287,7 @@ def test_the_log_of_a_deleted_store_is_never_replayed_into_a_new_one(home: Path)
 def test_a_first_import_says_it_recorded_only_once_the_store_is_in_place(home: Path) -> None:
     work = home / "work"
     work.mkdir()
-    entries = work / "many.jsonl"
-    opening = {"command": "open", "title": "T", "parties": ["US", "CN"], "on": "2000"}
-    entries.write_text(
-        "".join(json.dumps({**opening, "slug": f"c-{n}"}) + "\n" for n in range(30_000))
-    )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    importing = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--db", str(work / "t.db"), "import", str(entries)],
-        env={**clean, "HOME": str(home)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + SOON
-    while not list(work.glob(".t.db.new-*")) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    importing = first_import_begun(home, work, 30_000)
     (work / "t.db").write_text("a file put there by hand")  # the name taken meanwhile
     stdout, stderr = importing.communicate(timeout=SOON)
     assert importing.returncode == 3, stderr
