@@ -255,7 +255,14 @@ def test_a_time_zone_a_day_or_more_from_utc_is_bad_input_and_records_nothing(
     made = tracker(home, ["--db", db, "open", "us-cn-talks", *OPENING, "--on", "2020-01-01"])
     assert made.returncode == 0, made.stderr
     before = (home / "t.db").read_bytes()
-    for args in (["status"], ["meet", "us-cn-talks", "--on", "2020-02-01"], ["channels"]):
+    entries = home / "meetings.jsonl"
+    entries.write_text('{"command": "meet", "slug": "us-cn-talks", "on": "2020-02-01"}\n')
+    for args in (
+        ["status"],
+        ["meet", "us-cn-talks", "--on", "2020-02-01"],
+        ["import", str(entries)],
+        ["channels"],
+    ):
         result = tracker(home, ["--db", db, *args], env={"TZ": zone})
         one_line_error(result, 2, "is a day or more from UTC")
     assert (home / "t.db").read_bytes() == before

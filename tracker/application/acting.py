@@ -62,18 +62,22 @@ def act(
     recorded: dt.datetime,
     *,
     retracted_counts: bool = False,
+    today: dt.date | None = None,
 ) -> None:
     """Ask the channel to record what the command says (the domain checks the rules).
 
     ``retracted_counts``: a fact recorded before and retracted since is a duplicate too (an
     import, which must add nothing the second time); otherwise it may be recorded again.
+    ``today``: local_day(recorded), when the caller has it already (an import, whose entries
+    are all recorded at one moment).
     """
     common: dict[str, Any] = {
         "occurred": command.on,
         "recorded": recorded,
         "sources": command.sources,
         "retracted_counts": retracted_counts,
-        "today": local_day(recorded),  # where the tracker runs: nothing after it has happened
+        # Where the tracker runs: nothing after it has happened.
+        "today": today or local_day(recorded),
         "entry_id": command.id,
     }
     match command:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from tracker.application.acting import act, correct, opening, seq_named
+from tracker.application.base import local_day
 from tracker.application.changing import CorrectFact
 from tracker.application.commands import OpenChannel, RetractEvent
 from tracker.application.errors import BadInput, Refused
@@ -95,6 +96,9 @@ class EntryRecorder:
         self.writer = writer
         self.snapshot_from = snapshot_from
         self.recorded_at = app.clock()
+        # Every entry is recorded at one moment, so on one day: found once, not per entry
+        # (finding the local day asks the C library for the time zone each time).
+        self.today = local_day(self.recorded_at)
         self.outcome = Outcome()
         self.batch: list[Row] = []
         mapper = app.mapper
@@ -126,7 +130,13 @@ class EntryRecorder:
                 try:
                     # A fact recorded before counts even if it was retracted since: importing
                     # the file again must not bring it back.
-                    act(command, held.channel, self.recorded_at, retracted_counts=True)
+                    act(
+                        command,
+                        held.channel,
+                        self.recorded_at,
+                        retracted_counts=True,
+                        today=self.today,
+                    )
                 except DuplicateFact:
                     outcome.already += 1
                 else:
