@@ -165,6 +165,12 @@ Feature: Looking after a store
       And the database holds no id that the slug "us-cn-commercial-wg" gives without the key
       And "us-cn-commercial-wg" is active since "2023-08-28"
 
+    Scenario: A store encrypted before channel ids were keyed warns that its slugs can be guessed
+      Given a store encrypted before channel ids were keyed, holding "us-cn-commercial-wg"
+      When I ask for the status of "us-cn-commercial-wg"
+      Then it succeeds with one warning, saying "channel ids are derived from their slugs alone"
+      And I see "us-cn-commercial-wg"
+
     Scenario: An encrypted store's dashboard is rebuilt without writing its text in clear
       Given a new store encrypted with a key from tracker keygen
       And the seed file of the article was imported

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -259,6 +260,35 @@ def encrypted_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     key = run_cli(["keygen"], db=None).stdout.strip()
     monkeypatch.setenv("TRACKER_ENCRYPTION_KEY", key)
     return str(tmp_path / "encrypted.db")
+
+
+# A store encrypted by an earlier version, before channel ids were keyed, and its key.
+ENCRYPTED_BEFORE_KEYED_IDS = Path(__file__).parents[1] / "fixtures" / "store-encrypted-v2.db"
+ITS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+
+
+@given(
+    parsers.re(r"a store encrypted before channel ids were keyed, holding " + q("slug")),
+    target_fixture="store",
+)
+def encrypted_before_keyed_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slug: str) -> str:
+    store = str(tmp_path / "encrypted-v2.db")
+    shutil.copy(ENCRYPTED_BEFORE_KEYED_IDS, store)  # a copy: opening it upgrades it in place
+    monkeypatch.setenv("TRACKER_ENCRYPTION_KEY", ITS_KEY)
+    with sqlite3.connect(store) as conn:
+        opened = conn.execute("SELECT count(*) FROM stored_events WHERE originator_version = 1")
+        assert opened.fetchone()[0] > 0, "the fixture holds no channel"
+    assert slug in run_cli(["channels"], db=store).stdout
+    return store
+
+
+@then(parsers.re(r"it succeeds with one warning, saying " + q("text")))
+def succeeds_with_warning(outcome: Outcome, text: str) -> None:
+    result = outcome.result
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("warning: "), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert text in result.stderr, result.stderr
 
 
 @then(parsers.re(r"the database does not contain " + q("first") + r" or " + q("second")))

@@ -193,6 +193,7 @@ def test_an_encrypted_stores_channel_ids_cannot_be_told_from_a_guessed_slug(
     # What the key opens is all there, under ids only the key gives.
     status = run(["status", "us-cn-commercial-wg", "--json"], encrypted, key)
     assert status.exit_code == 0, status.stderr
+    assert "warning" not in status.stderr  # its ids are keyed: nothing to warn of
 
 
 def test_without_encryption_channel_ids_stay_derived_from_slugs(db: str) -> None:
@@ -227,6 +228,10 @@ def test_a_store_encrypted_before_ids_were_keyed_keeps_its_ids(
     db = encrypted_before_keyed_ids
     before = run(["status", "us-cn-commercial-wg", "--json"], db, FIXTURE_KEY)
     assert before.exit_code == 0, before.stderr
+    # Each command says that its slugs can be guessed, once, as a warning.
+    warnings = [line for line in before.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1, before.stderr
+    assert "derived from their slugs alone" in warnings[0]
     met = run(["meet", "us-cn-commercial-wg", "--on", "2024-06-01"], db, FIXTURE_KEY)
     assert met.exit_code == 0, met.stderr
     opened = run(["open", "us-cn-new-talks", "--title", "T", "--party", "US", "--party", "CN",

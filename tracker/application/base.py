@@ -28,7 +28,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
-from tracker.application.identity import check_encryption, id_namespace
+from tracker.application.identity import check_encryption, id_namespace, ids_notice
 from tracker.application.listing import opening_of, unlisted_slugs
 from tracker.application.outputs import refuse_store_file
 from tracker.application.slugs import close_slugs
@@ -93,6 +93,8 @@ class TrackerApplication(Application[UUID]):
             super().__init__(env=store.library_env(write=write))
             check_encryption(self.recorder, self.mapper, store.describe())
             self.id_namespace = id_namespace(self.recorder, self.mapper, store)
+        if notice := ids_notice(store, self.id_namespace):
+            self.notices.append(notice)
 
     def today(self) -> dt.date:
         """Today where the tracker runs, by the application's clock."""

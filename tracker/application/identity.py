@@ -61,6 +61,23 @@ def id_namespace(recorder: Any, mapper: Any, store: Store) -> UUID:
     return _judged_namespace(recorder, mapper, namespace, store.describe())
 
 
+# Said on every command that opens such a store: the promise of docs/operations.md does not
+# hold for it until its channels are moved to a store whose ids are keyed.
+GUESSABLE_IDS = (
+    "this encrypted store's channel ids are derived from their slugs alone (it was encrypted "
+    "before ids were keyed): anyone with the file can confirm a guessed slug and count its "
+    "events; docs/operations.md (Encrypted stores) says how to move it to keyed ids"
+)
+
+
+def ids_notice(store: Store, namespace: UUID) -> str | None:
+    """What the user should know of this store's channel ids: that they can be guessed, for
+    an encrypted store whose ids are its slugs' (it was encrypted before ids were keyed)."""
+    if namespace == CHANNEL_NAMESPACE and channel_namespace(store.encryption_key) is not None:
+        return GUESSABLE_IDS
+    return None
+
+
 def _judged_namespace(recorder: Any, mapper: Any, keyed: UUID, where: str) -> UUID:
     """The namespace the store's first channel was opened in: the slug's (a store encrypted
     before ids were keyed) or the key's (one whose record was lost). Falling back to the
