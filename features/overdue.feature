@@ -138,6 +138,18 @@ Feature: See what is overdue
       When I ask what is overdue as of "2024-05-01"
       Then only the meeting planned on "us-cn-financial-wg" in "2024-01~/2024-04~" is overdue, 1 day late
 
+    Scenario: A meeting known only by its month fulfils a planned meeting whose window opens in that month
+      Given a meeting on "us-cn-financial-wg" was agreed on "2023-08-29" to take place in "2024-04-15/2024-05-15"
+      And a meeting was held on "us-cn-financial-wg" on "2024-04"
+      When I ask what is overdue as of "2025-04-25"
+      Then nothing is overdue
+
+    Scenario: The meeting at which the next one was agreed does not fulfil it, though it ended after
+      Given a meeting was held on "us-cn-financial-wg" on "2024-03-10/2024-03-12"
+      And a meeting on "us-cn-financial-wg" was agreed on "2024-03-11" to take place in "2024-03/2024-06"
+      When I ask what is overdue as of "2024-07-01"
+      Then only the meeting planned on "us-cn-financial-wg" in "2024-03/2024-06" is overdue, 1 day late
+
     Scenario: A planned meeting at one level is not fulfilled by a meeting at another
       Given a vice-ministerial meeting on "us-cn-financial-wg" was agreed on "2023-08-29" to take place in "2024-01~/2024-04~"
       And a meeting was held on "us-cn-financial-wg" on "2024-02-15" at ministerial level

@@ -283,6 +283,16 @@ CASES = {
         ("meet", "2015-04-01", "vice-ministerial"),
         ("meet", "2015-07-01", "ministerial"),
     ],
+    "a meeting dated to a month settles a plan whose window opens in that month": [
+        ("plan", "2015-01-01", "2015-04-15/2015-05-15", None),
+        ("meet", "2015-04", None),
+        ("meet", "2016-01-10", None),  # so that earlier days are read from the tables
+    ],
+    "the meeting at which a plan was agreed does not settle it, whatever its last day": [
+        ("meet", "2015-03-10/2015-03-12", None),
+        ("plan", "2015-03-11", "2015-03/2015-06", None),
+        ("meet", "2015-07", None),
+    ],
     "a conclusion names its successor": [
         ("meet", "2015-01-01", None),
         ("conclude", "2016-01-01", "us-cn-next"),

@@ -510,6 +510,40 @@ def test_a_planned_meeting_held_late_is_overdue_until_it_is_held() -> None:
     assert held.held == d("2024-06-10")
 
 
+def test_a_meeting_dated_to_a_month_holds_a_plan_whose_window_opens_in_that_month() -> None:
+    """Overdue is judged by the latest day a date could mean (DESIGN §4): a meeting in April
+    2024 may have been held on the 30th, inside a window from the 15th."""
+    channel = opened("2023-11-15")
+    plan(channel, "2024-01-30", "2024-04-15/2024-05-15")
+    meet(channel, "2024-04")
+
+    planned = plan_at(state_of(channel, "2025-04-25"), None)
+
+    assert planned.held == d("2024-04")
+    assert not planned.overdue
+
+
+def test_a_meeting_that_ended_before_a_window_opened_does_not_hold_its_plan() -> None:
+    channel = opened("2023-11-15")
+    plan(channel, "2024-01-30", "2024-04-15/2024-05-15")
+    meet(channel, "2024-04-10/2024-04-14")
+
+    planned = plan_at(state_of(channel, "2024-06-01"), None)
+
+    assert planned.held is None
+    assert planned.overdue
+
+
+def test_the_meeting_at_which_a_plan_was_agreed_does_not_hold_it_whatever_its_last_day() -> None:
+    """A plenary of three days, the next one agreed on its second: the plenary may end after
+    the agreement, but it began before it."""
+    channel = opened("2023-11-15")
+    meet(channel, "2024-03-10/2024-03-12")
+    plan(channel, "2024-03-11", "2024-03/2024-06")
+
+    assert plan_at(state_of(channel, "2024-07-01"), None).held is None
+
+
 def test_a_planned_meeting_counts_only_once_it_was_agreed() -> None:
     channel = opened("2023-08-28")
     plan(channel, "2023-10-01", "2024-03", MIN)

@@ -67,8 +67,8 @@ class ChannelRow:
     resumed_latest: str | None = None
     levels: dict[str, LevelRun] = field(default_factory=dict)
     # Plans no meeting has settled yet: (seq, the first day a meeting may settle it, level or
-    # None), and the meeting that settled each of the others.
-    open_plans: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # None, the day it was agreed), and the meeting that settled each of the others.
+    open_plans: list[tuple[int, str, str | None, str]] = field(default_factory=list)
     held: dict[int, str] = field(default_factory=dict)
     # Each plan's latest version in valid time, as the dashboard shows it (PLAN_HELD …), and
     # the days it was agreed and its latest version holds from.
@@ -183,7 +183,7 @@ def channel_row_of(key: str, found: dict[str, Any], opened: Callable[[Any], Any]
         last_meeting_text=found["last_meeting_text"],
         resumed_latest=found["resumed_latest"],
         levels={str(name): LevelRun(*run) for name, run in levels.items()},
-        open_plans=[(int(s), str(w), lv) for s, w, lv in plans["open"]],
+        open_plans=[(int(s), str(w), lv, str(a)) for s, w, lv, a in plans["open"]],
         held={int(seq): str(text) for seq, text in plans["held"].items()},
         plans={int(plan[0]): plan for plan in json.loads(opened(found["shown"]))[1]},
         plan_days={int(seq): (str(a), str(v)) for seq, (a, v) in plans["days"].items()},

@@ -36,7 +36,7 @@ from tracker.domain.plans import settle_from, settles
 from tracker.domain.timeline import Walk, micros, walk
 from tracker.store.readmodel.cursor import ReadModelCursor
 from tracker.store.readmodel.errors import ReadModelDamaged
-from tracker.store.readmodel.queries import SELECT_CHANNEL, SELECT_HELD, SELECT_HELD_AT_LEVEL
+from tracker.store.readmodel.queries import SELECT_CHANNEL
 from tracker.store.readmodel.schema import CHANNEL_COLUMNS, FOREVER
 
 # A channel's live facts in valid time, its version, and each corrected fact's copy, as known
@@ -134,7 +134,7 @@ class Projector:
         self, row: ChannelRow, kind: str, seq: int, occurred: FuzzyDate, data: Mapping[str, Any]
     ) -> None:
         start = occurred.earliest_iso
-        before, row.last_start = row.last_start, max(row.last_start, start)
+        row.last_start = max(row.last_start, start)
         if kind == "meeting":
             self._meeting(row, seq, occurred, data.get("level"))
         elif kind == "cadence":
@@ -154,7 +154,7 @@ class Projector:
                  float(data["per_year"]), str(occurred), start, occurred.latest_iso),
             ))  # fmt: skip
         elif kind == "planned":
-            self._plan(row, seq, occurred, data, before)
+            self._plan(row, seq, occurred, data)
         found = lifecycle.step_by_value(kind, row.status, row.before_suspension)
         if found is not None:
             enters, row.before_suspension = found
@@ -170,7 +170,7 @@ class Projector:
         row.last_meeting_text = text = str(occurred)
         run_max = None
         if row.open_plans:
-            self._settle(row, start, level, text)
+            self._settle(row, (start, latest, level), text)
         if level:
             run = row.level(level)
             run.day_max = _later(run.day_max, latest) if run.last_start == start else latest
@@ -183,18 +183,15 @@ class Projector:
         )  # fmt: skip
 
     def _plan(
-        self, row: ChannelRow, seq: int, occurred: FuzzyDate, data: Mapping[str, Any], before: str
+        self, row: ChannelRow, seq: int, occurred: FuzzyDate, data: Mapping[str, Any]
     ) -> None:
-        """A plan. When its window opened by the channel's latest fact so far (``before``), a
-        meeting already projected may settle it; otherwise only a meeting to come can."""
+        """A plan, open until a meeting to come settles it: facts come here in valid time, so
+        every meeting projected so far began on or before the day it was agreed, and none of
+        them can (domain/plans.py settles)."""
         window = FuzzyDate.parse(data["window"])
         level = data.get("level")
         first_day = settle_from(window, occurred)
-        held = self._held(row, first_day, level) if first_day <= before else None
-        if held is None:
-            row.open_plans.append((seq, first_day, level))
-        else:
-            row.held[seq] = held
+        row.open_plans.append((seq, first_day, level, occurred.earliest_iso))
         host, location = data.get("host"), data.get("location")
         self.rows.plans.append(row.plan_row(
             (row.channel_id, seq, occurred.earliest_iso, row.known_from, FOREVER, str(occurred),
@@ -203,28 +200,17 @@ class Projector:
             host, location,
         ))  # fmt: skip
 
-    def _settle(self, row: ChannelRow, start: str, level: str | None, text: str) -> None:
-        """Mark the open plans this meeting (after every other fact) is the first to settle."""
+    def _settle(self, row: ChannelRow, meeting: tuple[str, str, str | None], text: str) -> None:
+        """Mark the open plans this meeting (after every other fact) is the first to settle:
+        ``meeting`` is its (earliest day, latest day, level)."""
         still_open = []
         for plan in row.open_plans:
-            seq, first_day, plan_level = plan
-            if settles(first_day, plan_level, start, level):
+            seq, first_day, plan_level, agreed = plan
+            if settles((agreed, first_day, plan_level), meeting):
                 row.held[seq] = text
             else:
                 still_open.append(plan)
         row.open_plans = still_open
-
-    def _held(self, row: ChannelRow, first_day: str, level: str | None) -> str | None:
-        """The first meeting already projected on or after the day, at the level if given."""
-        self.rows.flush()
-        if level is None:
-            found = self.cursor.execute(SELECT_HELD, (row.channel_id, first_day, FOREVER))
-        else:
-            found = self.cursor.execute(
-                SELECT_HELD_AT_LEVEL, (row.channel_id, first_day, level, FOREVER)
-            )
-        first = found.fetchone()
-        return None if first is None else str(first[0])
 
     def _span(
         self,
@@ -312,7 +298,10 @@ class Projector:
             if track.held is not None:
                 row.held[plan.seq] = str(track.held.occurred)
             elif track.open:
-                row.open_plans.append((plan.seq, settle_from(track.window, plan.occurred), level))
+                row.open_plans.append((
+                    plan.seq, settle_from(track.window, plan.occurred), level,
+                    plan.occurred.earliest_iso,
+                ))  # fmt: skip
 
     # --- state of the channels --------------------------------------------------------------
 

@@ -2,10 +2,14 @@
 
 A plan is settled by the first meeting held (at its level, if it names one) on or after the
 start of the window in force, and after the day it was agreed (the meeting at which the next one
-is agreed does not hold it); a postponement moves the window, a cancellation ends what the plan
-owes. A plan already held or cancelled cannot be postponed or cancelled. The walk keeps, for
-each plan, every version it had in valid time, so that the read model stores what the walk
-decided rather than deciding it again.
+is agreed does not hold it). A meeting's fuzzy date counts by its latest day against the window,
+as overdue is judged (DESIGN §4: a meeting "2024-04" may have been on the 30th, inside a window
+from 2024-04-15), and by its earliest day against the agreement, as the timeline is ordered (a
+plenary of 2024-03-10/2024-03-12 at which the next was agreed on the 11th does not hold it). A
+postponement moves the window, a cancellation ends what the plan owes. A plan already held or
+cancelled cannot be postponed or cancelled. The walk keeps, for each plan, every version it had
+in valid time, so that the read model stores what the walk decided rather than deciding it
+again.
 """
 
 from __future__ import annotations
@@ -27,11 +31,16 @@ def settle_from(window: FuzzyDate, agreed: FuzzyDate) -> str:
     return first.isoformat()
 
 
-def settles(first_day: str, plan_level: str | None, meeting_start: str, level: str | None) -> bool:
-    """Whether a meeting (its first day as ISO text, its level's value) settles a plan that a
-    meeting may settle from ``first_day`` (:func:`settle_from`): the one rule, for the walk and
-    the read model."""
-    return meeting_start >= first_day and (plan_level is None or plan_level == level)
+def settles(plan: tuple[str, str, str | None], meeting: tuple[str, str, str | None]) -> bool:
+    """Whether a meeting settles a plan: the one rule, for the walk and the read model (whose
+    queries state it again in SQL: store/readmodel/queries.py).
+
+    ``plan`` is (the day it was agreed, the first day a meeting may settle it (:func:`settle_from`),
+    its level's value or None); ``meeting`` is (its earliest day, its latest day, its level's
+    value or None); days as ISO text."""
+    agreed, first_day, plan_level = plan
+    start, latest, level = meeting
+    return start > agreed and latest >= first_day and (plan_level is None or plan_level == level)
 
 
 @dataclass(frozen=True)
@@ -70,12 +79,18 @@ class PlanTrack:
 
     def meets(self, meeting: MeetingHeld) -> bool:
         """Settle the plan with this meeting if it is the first that does (True if it did)."""
-        level = self.plan.level
+        plan, level = self.plan, self.plan.level
         if self.open and settles(
-            settle_from(self.window, self.plan.occurred),
-            None if level is None else level.value,
-            meeting.occurred.earliest_iso,
-            None if meeting.level is None else meeting.level.value,
+            (
+                plan.occurred.earliest_iso,
+                settle_from(self.window, plan.occurred),
+                None if level is None else level.value,
+            ),
+            (
+                meeting.occurred.earliest_iso,
+                meeting.occurred.latest_iso,
+                None if meeting.level is None else meeting.level.value,
+            ),
         ):
             self.held = meeting
             return True

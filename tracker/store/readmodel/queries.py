@@ -108,6 +108,14 @@ SELECT k.channel_id, k.seq, k.level, k.per_year, k.agreed_text, k.agreed_start, 
 """  # noqa: S608
 
 
+# A meeting that occurred by the day settles a plan (domain/plans.py settles): begun after the
+# day the plan was agreed, and ended (its latest day) on or after the first day it may settle it.
+_SETTLES = (
+    "m.occurred_start > p.agreed_start AND m.occurred_latest >= p.settle_from "
+    "AND m.occurred_start <= :d"
+)
+
+
 @cache
 def select_plans(*, now: bool, one: bool) -> str:
     """The versions of the plans that hold by the day (the caller keeps each plan's latest) of
@@ -120,13 +128,11 @@ SELECT p.channel_id, p.seq, p.agreed_start, p.agreed_text, p.window_text, p.leve
        CASE WHEN p.change = 'cancelled' THEN NULL
        WHEN p.level IS NULL THEN
            (SELECT m.occurred_text FROM rm_meetings m
-             WHERE m.channel_id = p.channel_id AND m.occurred_start >= p.settle_from
-               AND m.occurred_start <= :d AND {_known("m", now)}
+             WHERE m.channel_id = p.channel_id AND {_SETTLES} AND {_known("m", now)}
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        ELSE
            (SELECT m.occurred_text FROM rm_meetings m
-             WHERE m.channel_id = p.channel_id AND m.level = p.level
-               AND m.occurred_start >= p.settle_from AND m.occurred_start <= :d
+             WHERE m.channel_id = p.channel_id AND m.level = p.level AND {_SETTLES}
                AND {_known("m", now)}
              ORDER BY m.occurred_start, m.seq LIMIT 1)
        END AS held
@@ -143,17 +149,8 @@ SELECT m.seq FROM rm_meetings m
  ORDER BY m.occurred_start DESC, m.seq DESC LIMIT :limit
 """
 
-# The projector's own reads: a channel's current row, and the first current meeting on or
-# after a day (that settles a plan).
+# The projector's own read: a channel's current row.
 SELECT_CHANNEL = (
     f"SELECT {', '.join(CHANNEL_COLUMNS)} FROM rm_channels "  # noqa: S608 (constant names)
     "WHERE channel_id = ? AND rec_to = ?"
-)
-SELECT_HELD = (
-    "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
-    "AND rec_to = ? ORDER BY occurred_start, seq LIMIT 1"
-)
-SELECT_HELD_AT_LEVEL = (
-    "SELECT occurred_text FROM rm_meetings WHERE channel_id = ? AND occurred_start >= ? "
-    "AND level = ? AND rec_to = ? ORDER BY occurred_start, seq LIMIT 1"
 )

@@ -15,8 +15,10 @@ SEARCH_VIEW = "search"
 # dashboard shows of its cadences and plans at the end of its timeline (``shown``: the
 # dashboard as of today reads no other table); 15: and its view there, with the days it is
 # judged by (``view``: the dashboard as of today makes no summary); 16: rm_profiles' seq is
-# the profile's place in the domain's walk (two profiles of one day: the later one holds).
-SCHEMA_VERSION = 16
+# the profile's place in the domain's walk (two profiles of one day: the later one holds);
+# 17: a fuzzy-dated meeting settles a plan by its latest day, and an open plan keeps the day
+# it was agreed.
+SCHEMA_VERSION = 17
 # rec_to of a row that is current: later than any record time (microseconds since 1970).
 FOREVER = 2**62
 
