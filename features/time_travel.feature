@@ -54,9 +54,19 @@ Feature: Look back in time
       When I ask for the status of "us-cn-climate-talks" as of "2023-01-01", as known just before event #2 of us-cn-climate-talks was recorded
       Then the answer is that "us-cn-climate-talks" was agreed since "2013-04-13"
 
-    Scenario: As known at a moment, without a day, the status is as of today
+    Scenario: As known at a moment, without a day, the status is as of that moment's day
       When I ask for the status of "us-cn-mmca", as known just before event #5 of us-cn-mmca was recorded
       Then the answer is that "us-cn-mmca" was suspended since "2022-08-05"
+      And the answer is as of the day event #5 of us-cn-mmca was recorded
+
+    Scenario Outline: As known on a day before today, without a day, the answer is as of that day, as the tracker gave it then
+      When I ask for the report in <format>, as known on the day before event #1 of us-cn-mmca was recorded
+      Then the report is as of the day before event #1 of us-cn-mmca was recorded
+
+      Examples:
+        | format   |
+        | Markdown |
+        | JSON     |
 
     @postgres
     Scenario: On a shared database, the tracker answers as it would have before the suspension was recorded

@@ -718,6 +718,26 @@ def report_names_only(store: str, outcome: Outcome, slugs: str) -> None:
     assert sorted(named) == sorted(slugs_in(slugs))
 
 
+def recorded_day(store: str, phrase: str) -> str:
+    """The day (tests run in UTC) of 'the day [before] event #N of SLUG was recorded'."""
+    found = re.fullmatch(r"the day (before )?event #(\d+) of ([a-z0-9-]+) was recorded", phrase)
+    assert found, f"not a day these steps know how to find: {phrase!r}"
+    day = recorded_at(store, found[3], int(found[2])).astimezone(dt.UTC).date()
+    return (day - dt.timedelta(days=1 if found[1] else 0)).isoformat()
+
+
+@then(parsers.re(r"the report is as of (?P<phrase>the day .+ was recorded)"))
+def report_as_of_recorded_day(store: str, outcome: Outcome, phrase: str) -> None:
+    report_as_of(outcome, recorded_day(store, phrase))
+
+
+@then(parsers.re(r"the answer is as of (?P<phrase>the day .+ was recorded)"))
+def answer_as_of_recorded_day(store: str, outcome: Outcome, phrase: str) -> None:
+    result = outcome.result
+    assert result.exit_code == 0, result.output
+    assert f"as of {recorded_day(store, phrase)}" in result.stdout, result.stdout
+
+
 @then(parsers.re(r"the report is as of " + q("day")))
 def report_as_of(outcome: Outcome, day: str) -> None:
     report = Report.of(outcome)

@@ -100,6 +100,21 @@ class TrackerApplication(Application[UUID]):
         """Today where the tracker runs, by the application's clock."""
         return local_day(self.clock())
 
+    def day_asked(self, as_of: dt.date | None, known_on: dt.datetime | None) -> dt.date:
+        """The day a reading answers as of: the day asked (--as-of); else, for a moment asked
+        (--known-on), that moment's day where the tracker runs, as it would have answered then
+        (DESIGN §4: nothing fell due after it), though never after today; else today."""
+        if as_of is not None:
+            return as_of
+        today = self.today()  # refuses a time zone a day or more from UTC
+        if known_on is None:
+            return today
+        try:
+            day = known_on.astimezone().date()
+        except (OverflowError, ValueError):  # a moment at an end of the calendar (0001-01-01)
+            day = dt.date.min if known_on.year < 2 else today
+        return min(day, today)
+
     def channel_id(self, slug: str) -> UUID:
         """The id of the channel named by this slug, in this store."""
         return channel_id(slug, self.id_namespace)

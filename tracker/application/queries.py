@@ -77,7 +77,7 @@ class Queries(TrackerApplication):
         self, slug: str, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
     ) -> ChannelState:
         """One channel's state as of a day, as known at a moment."""
-        as_of = as_of or self.today()
+        as_of = self.day_asked(as_of, known_on)
         state = self._state(slug, as_of=as_of, known_on=known_on)
         if state is None:
             when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
@@ -88,7 +88,7 @@ class Queries(TrackerApplication):
         self, *, as_of: dt.date | None = None, known_on: dt.datetime | None = None
     ) -> list[ChannelState]:
         """Every channel that existed as of the day (and was known at the moment)."""
-        as_of = as_of or self.today()
+        as_of = self.day_asked(as_of, known_on)
         # In the one order of channels the dashboard, the report and the export share: by slug.
         found = (self._state(s, as_of=as_of, known_on=known_on) for s in sorted(self.slugs()))
         return [s for s in found if s is not None]
@@ -109,7 +109,7 @@ class Queries(TrackerApplication):
         bitemporal read model (caught up first; rebuilt, with a notice, when found damaged),
         a few index seeks per channel at most, whatever the number of events. ``progress``
         hears how many events the catch-up has applied, page by page."""
-        as_of = as_of or self.today()
+        as_of = self.day_asked(as_of, known_on)
         if not self._read_model_usable():
             return list(self.states(as_of=as_of, known_on=known_on))
         from tracker.application.readings import summaries
@@ -130,7 +130,7 @@ class Queries(TrackerApplication):
     ) -> list[View]:
         """The dashboard as plain data (summary_views.py): the channels of ``summaries``, in no
         particular order, from the read model's views (dashboard_views.py) when it is usable."""
-        as_of = as_of or self.today()
+        as_of = self.day_asked(as_of, known_on)
 
         def folded() -> list[View]:
             return [status_view(s) for s in self.states(as_of=as_of, known_on=known_on)]
@@ -149,7 +149,7 @@ class Queries(TrackerApplication):
     ) -> ChannelState:
         """One channel as of a day, as known at a moment, with its last few meetings (not all
         of them): from the read model, a few seeks whatever the channel's length."""
-        as_of = as_of or self.today()
+        as_of = self.day_asked(as_of, known_on)
         if not self._read_model_usable():
             return self.state(slug, as_of=as_of, known_on=known_on)
         from tracker.application.readings import recent_meetings, summaries

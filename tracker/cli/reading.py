@@ -39,7 +39,7 @@ AsOf = Annotated[
         "--as-of",
         metavar="DATE",
         help="Valid time: the state built from what had occurred by this day (YYYY-MM-DD; "
-        "default today).",
+        "default today, or with --known-on that moment's day, as the tracker answered then).",
     ),
 ]
 KnownOn = Annotated[

@@ -80,7 +80,7 @@ def report(
         states = [app.state(s, as_of=day, known_on=moment) for s in dict.fromkeys(slugs)]
     else:
         states = app.states(as_of=day, known_on=moment)
-    as_of_day = day or app.today()
+    as_of_day = app.day_asked(day, moment)
     histories = {s.slug: app.history(s.slug, as_of=as_of_day, known_on=moment) for s in states}
     data = report_data(states, histories, as_of=as_of_day, known_on=moment, generated=app.clock())
     write_output([render(data, states, format.value)], output, app)
