@@ -217,6 +217,24 @@ Feature: Propose the facts an article states
       When I extract the facts of the article "hedged.txt" published on "2024-05-22"
       Then the tracker finds no facts in "hedged.txt"
 
+    Scenario: A rhythm discussed but not agreed, and a meeting only expected, are no facts
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And an article "discussed.txt" that says "The two sides discussed holding the US–Japan Economic Policy Dialogue twice a year but had not agreed on a schedule. The next US–Japan Economic Policy Dialogue is expected to take place in Tokyo before the end of the year."
+      When I extract the facts of the article "discussed.txt" published on "2024-05-22"
+      Then the tracker finds no facts in "discussed.txt"
+
+    Scenario: A meeting to come whose date is not set is no plan, unless the parties agreed to it
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And an article "no-date.txt" that says "The US–Japan Economic Policy Dialogue will meet in Tokyo next month, though no date has been set. The ministers agreed to hold the one after it in Washington next year, but no date was set."
+      When I extract the facts of the article "no-date.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind | channel             | date | location   |
+        | plan | us-jp-econ-dialogue | 2025 | Washington |
+
   Rule: The proposals are recorded with tracker import, and a fact is never recorded twice
 
     Background:

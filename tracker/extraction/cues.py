@@ -3,8 +3,9 @@
 A cue is a verb or phrase of one kind of fact ("launched", "met", "twice a year", "broke off")
 found in a sentence. A cue counts only when the words before it in its clause do not hedge it
 ("efforts to resume", "hope to meet"), deny it ("did not meet") or make it a past habit
-("once held annually"); the extractor gives no fact for such a cue, which is what an analyst
-would record from it.
+("once held annually"), and, for an agreement, when the words after it do not say it was not
+made ("but had not agreed", "no date was set"): hedges.py. The extractor gives no fact for such
+a cue, which is what an analyst would record from it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.hedges import doubt, unsettled
 from tracker.extraction.proposal import Kind
 from tracker.extraction.rhythms import MEETS, RHYTHM, RHYTHMS, level_in
 
@@ -29,34 +31,6 @@ _FUTURE = re.compile(
     r"decided to|to meet and|in order to)"
     r"\s+(?:\w+ly\s+|again\s+|also\s+|next\s+|jointly\s+|soon\s+)?$",
     _FLAGS,
-)
-
-_HEDGE = re.compile(
-    r"\b(?:efforts?|attempts?|bid|push|hopes?|hoped|hoping|would like|wish|"
-    r"wishes|wished|"
-    r"seeks?|seeking|sought|aims?|aimed|aiming|consider|considers|considered|considering|"
-    r"explore|explores|explored|exploring|possible|possibly|possibility|propose|proposed|"
-    r"proposes|proposal|calls? for|called for|urged?|urges|urging|pushed for|pressed for|"
-    r"pressing for|press(?:ed|es|ing)? to|push(?:ed|es|ing)? to|called on|as long as|"
-    r"willing|willingness|ready|open to|look forward|looks forward|looked forward|"
-    r"looking forward|wants?|wanted|whether|if|unless|refused|refuses|declined|declines|"
-    r"ways to|need to|needs to|should|must|prospects? (?:of|for)|chance of|lines of "
-    r"communication|would welcome|invited|invitation|pending|difficulty of|difficult to)\b",
-    _FLAGS,
-)
-# Lowercase only: "May" is a month.
-_MODAL = re.compile(r"\b(?:may|might|could)\b")
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|n't|neither|nor|without|yet to|failed to|no)\b[^,;]{0,30}$",
-    _FLAGS,
-)
-_PAST_HABIT = re.compile(
-    r"\b(?:once|used to|previously|formerly|had been|in the past|historically|earlier "
-    r"years)\s+(?:\w+\s+){0,2}$",
-    _FLAGS,
-)
-_PAST_HABIT_OF_A_CHANGE = re.compile(
-    r"\b(?:once|used to|in the past|historically)\s+(?:\w+\s+){0,2}$", _FLAGS
 )
 
 _CUES: dict[Kind, re.Pattern[str]] = {
@@ -156,6 +130,9 @@ class Cue:
     per_year: float | None = None
     level: str | None = None
     bare: bool = False  # "meet", "host": a meeting only if it is to come
+    # Why the words after it say no meeting was agreed ("will meet …, but no date was set"):
+    # a plan of it is none
+    unsettled: str | None = None
 
     def distance(self, start: int, end: int) -> float:
         """How far words (a mention, a date) at start:end stand from this cue; words after it
@@ -189,14 +166,6 @@ _HELD_BEFORE = re.compile(
 )
 
 
-# "Two rounds of the dialogue have been held so far", "the tenth time we have held these".
-_COUNT = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
-    r"(?:rounds|times|meetings|sessions)\b|\bthe\s+\w+\s+time\b",
-    _FLAGS,
-)
-
-
 def _habit(before: str) -> str | None:
     found = _HELD_BEFORE.search(before)
     return f"a past habit, not a fact: “{found.group(0)}”" if found else None
@@ -223,22 +192,6 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     return start, end.start() if end else len(sentence)
 
 
-def _doubt(before: str, kind: Kind = "meet") -> str | None:
-    """Why the words before a cue, in its clause, take the cue back; None if they do not."""
-    if (found := _COUNT.search(before)) is not None:
-        return f"a count of meetings, not one: “{found.group(0)}”"
-    if (found := _NEGATION.search(before)) is not None:
-        return f"denied: “{found.group(0).strip()}”"
-    # "had been frozen since 2022" states a change; "had been held annually", a habit
-    habit = _PAST_HABIT if kind in {"meet", "cadence"} else _PAST_HABIT_OF_A_CHANGE
-    if (found := habit.search(before)) is not None:
-        return f"a past habit, not a fact: “{found.group(0).strip()}”"
-    tail = before[-80:]
-    if (found := _HEDGE.search(tail) or _MODAL.search(tail)) is not None:
-        return f"hedged: “{found.group(0)}”"
-    return None
-
-
 def cues_in(sentence: str) -> list[Cue]:
     """The cues a sentence states, left to right (those it takes back left out)."""
     found: list[Cue] = []
@@ -252,8 +205,10 @@ def cues_in(sentence: str) -> list[Cue]:
         # meeting stated before it ("met in Tokyo and agreed to …") stays a meeting.
         verbs = list(MEETS.finditer(sentence, start, rhythm.start()))
         taken.append((verbs[-1].start() if verbs else rhythm.start(), rhythm.end()))
-        if _doubt(before) or _habit(before):
+        if doubt(before) or _habit(before):
             continue  # "which had met annually since 2009": a habit, neither cadence nor meeting
+        if unsettled(sentence[rhythm.end() :], "cadence", agreed=True):
+            continue  # "… twice a year, but had not agreed on a schedule": no cadence
         index = int(next(k for k, v in rhythm.groupdict().items() if v)[1:])
         found.append(
             Cue(
@@ -278,8 +233,11 @@ def cues_in(sentence: str) -> list[Cue]:
             )
             # "agreed to hold", "agreed on Aug. 25 to hold"
             agreed = bool(re.search(r"\bagree(?:d|s|ing)?\s+(?:[\w.,]+\s+){0,5}$", before, _FLAGS))
-            if _doubt(before, kind):
-                continue
+            after = sentence[match.end() :]
+            if doubt(before, kind) or (
+                agreed and kind != "meet" and unsettled(after, kind, agreed=True)
+            ):
+                continue  # "agreed to establish a group, but no decision was taken": none
             found.append(
                 Cue(
                     kind,
@@ -289,6 +247,7 @@ def cues_in(sentence: str) -> list[Cue]:
                     agreed=agreed,
                     level=level_in(sentence[start : match.end() + 30], at=match.start() - start),
                     bare=kind == "meet" and match.group(0).lower() in _BARE,
+                    unsettled=unsettled(after, kind, agreed=agreed),
                 )
             )
     found.sort(key=lambda cue: cue.start)

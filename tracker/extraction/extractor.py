@@ -213,7 +213,9 @@ def _proposed(channel: ChannelRef) -> bool:
 
 def _kind(cue: Cue, channel: ChannelRef) -> Kind | None:
     if cue.future and cue.kind in {"meet", "resume"}:
-        return "plan"  # "will meet in May", "agreed to resume the dialogue later this month"
+        # "will meet in May", "agreed to resume the dialogue later this month"; not "will
+        # meet …, but no date was set"
+        return None if cue.unsettled else "plan"
     if (
         cue.future
         and cue.kind in {"suspend", "conclude"}
