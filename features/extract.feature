@@ -177,6 +177,17 @@ Feature: Propose the facts an article states
         | meet | us-jp-econ-dialogue | 2023-03 | Tokyo    |
         | meet | us-jp-econ-dialogue | 2023-09 | Tokyo    |
 
+    Scenario: A channel met in a place on a day is proposed under its own name, not the place's and the day's
+      Given a new, empty tracker
+      And an article "met-for.txt" that says "US and Japanese officials met in Tokyo on Monday for the US–Japan Economic Policy Dialogue. China cancelled the meetings of the China–Japan Maritime Consultative Agreement."
+      When I extract the facts of the article "met-for.txt" published on "2024-05-22"
+      Then the proposals are:
+        | kind    | channel                                     | date       | title                                       | location |
+        | open    | us-jp-economic-policy-dialogue              | 2024-05-20 | US–Japan Economic Policy Dialogue           |          |
+        | meet    | us-jp-economic-policy-dialogue              | 2024-05-20 |                                             | Tokyo    |
+        | open    | jp-cn-maritime-consultative-agreement-talks | 2024-05-20 | China–Japan Maritime Consultative Agreement |          |
+        | suspend | jp-cn-maritime-consultative-agreement-talks | 2024-05-20 |                                             |          |
+
     Scenario: A resumption and the suspension its sentence recalls are each dated their own
       Given these channels:
         | channel             | title                             | parties | opened     | status |

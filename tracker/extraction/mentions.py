@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.extraction.places import parties_in
+from tracker.extraction.date_words import MONTH, WEEKDAY
+from tracker.extraction.places import parties_in, party_pair
 from tracker.extraction.topics import topics_of
 from tracker.extraction.vocabulary import (
     CHANNEL_WORDS,
@@ -45,7 +46,8 @@ _ABBREVIATION = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z0-9+&-]{1,9})\)")
 # name after "meeting of", whatever noun it ends with.
 _ROUND_OF = re.compile(
     r"\b(?:meeting|round|session)s?\s+of\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*[A-Z][\w'’.&+-]*)+)"
+    # a word of it may hold a hyphen or an en dash (between its parties), or full stops ("U.S.")
+    rf"(?P<name>[A-Z][\w'’.&+–-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*{_NOT_NAMES}[A-Z][\w'’.&+–-]*)+)"
 )
 # "the Special Representatives (SR) dialogue": a capitalised name, its abbreviation, and a
 # channel noun in lower case.
@@ -115,6 +117,19 @@ def _ordinal(word: str) -> bool:
     return word.lower() in ORDINALS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", word))
 
 
+# A day or a month is no word of a name: "met in Tokyo on Monday for the … Dialogue".
+_DAY_OR_MONTH = re.compile(rf"(?:{MONTH}|{WEEKDAY}),?", re.IGNORECASE)
+
+
+def _begins_after(word: str, kept: list[str]) -> bool:
+    """Whether a name, read backwards from its noun, begins after ``word``: a day or a month,
+    "the" ("met in Tokyo for the US-Japan … Dialogue"), or the word before the parties that
+    begin it ("for US-Japan …")."""
+    if _DAY_OR_MONTH.fullmatch(word):
+        return True
+    return bool(kept) and (word == "the" or (word in JOINING and party_pair(kept[0])))
+
+
 def _named(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     for noun in _NAMED.finditer(sentence):
@@ -122,6 +137,8 @@ def _named(sentence: str) -> list[Mention]:
         kept: list[str] = []
         while words:
             word = words[-1]
+            if _begins_after(word, kept):
+                break
             if word.isalpha() and _NAMED.fullmatch(word) and word not in LOOSE_NOUNS and kept:
                 # another name's noun: "A Dialogue and B Dialogue" are two names (but the
                 # "Partnership Forum" and the "Bilateral Consultation Mechanism" are one)
@@ -176,7 +193,9 @@ def _rounds_of(sentence: str, found: list[Mention]) -> list[Mention]:
     """ "The 23rd meeting of the Special Representatives": named by a meeting of it."""
     rounds: list[Mention] = []
     for round_of in _ROUND_OF.finditer(sentence):
-        name = round_of["name"]
+        # "… of the Military Maritime Consultative Agreement.": the sentence's full stop is no
+        # part of the name, an abbreviation's ("U.S.") is
+        name = re.sub(r"(?<![A-Z]\.[A-Z])\.$", "", round_of["name"])
         if any(m.start <= round_of.start("name") < m.end for m in found):
             continue
         if _only_parties(name):
@@ -186,7 +205,7 @@ def _rounds_of(sentence: str, found: list[Mention]) -> list[Mention]:
             Mention(
                 name,
                 round_of.start("name"),
-                round_of.end("name"),
+                round_of.start("name") + len(name),
                 True,
                 "talks",
                 tuple(w.lower() for w in name.split() if w not in JOINING),

@@ -123,6 +123,12 @@ def parties_in(text: str) -> list[str]:
     return found
 
 
+def party_pair(word: str) -> bool:
+    """ "US-Japan", "China-U.S.": two parties or more joined by a hyphen or a dash."""
+    parts = [p for p in re.split(r"[-–—]", word) if p]
+    return len(parts) >= 2 and all(parties_in(p) for p in parts)
+
+
 def main_parties(text: str) -> list[str]:
     """The parties the article names most, most named first."""
     pattern, names = _table()
