@@ -24,9 +24,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from tracker.domain.dates import FuzzyDate, InvalidDate, days_in_month
+from tracker.domain.dates import FuzzyDate, days_in_month
 from tracker.extraction import date_words as words
 from tracker.extraction.date_lists import years_named_before, years_shared
+from tracker.extraction.date_placing import (
+    NO_DATE,
+    Context,
+    Found,
+    by_tense,
+    days_between,
+    nearest_year,
+    parse_date,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,33 +51,19 @@ class DateMention:
     exact: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    sentence: str
-    published: dt.date
-    future: bool
-
-
-# What a rule makes of its words: the date and whether it is exact; (None, False) for time
-# words that give no date (they still hide the words inside them); None for words that are not
-# a date at all ("they may meet").
-_Found = tuple[FuzzyDate | None, bool] | None
-_NO_DATE: _Found = (None, False)
-
-
 def find_dates(sentence: str, published: dt.date, *, future: bool) -> list[DateMention]:
     """Every date expression in the sentence, left to right, non-overlapping (longest wins).
     future=True when the clause is in the future tense (a plan): ambiguous dates are then
     resolved forward (never to the past), else backward (never after `published`, except
     explicit years)."""
-    context = _Context(sentence, published, future)
+    context = Context(sentence, published, future)
     found: list[tuple[int, int, int, tuple[FuzzyDate | None, bool]]] = []
     for order, (pattern, rule) in enumerate(_RULES):
         for match in pattern.finditer(sentence):
             try:
                 result = rule(match, context)
             except OverflowError:  # "last week" of an article of the first days of year 1
-                result = _NO_DATE
+                result = NO_DATE
             if result is not None:
                 found.append((match.start(), match.end(), order, result))
     taken: list[tuple[int, int, tuple[FuzzyDate | None, bool]]] = []
@@ -87,54 +82,15 @@ def find_dates(sentence: str, published: dt.date, *, future: bool) -> list[DateM
     return found_dates
 
 
-# --- building and placing dates ------------------------------------------------------------------
-
-
-def _parse(text: str) -> FuzzyDate | None:
-    try:
-        return FuzzyDate.parse(text)
-    except InvalidDate:  # June 31, February 29 of a common year, a range that runs backwards
-        return None
-
-
-def _days(first: dt.date, last: dt.date) -> FuzzyDate | None:
-    if last < first:
-        return None
-    return FuzzyDate.of(first) if first == last else _parse(f"{first}/{last}")
-
-
-def _nearest(
-    make: Callable[[int], str], context: _Context, *, forward: bool, strict: bool = False
-) -> FuzzyDate | None:
-    """The date `make` gives for the nearest year: backward, the latest that had begun by
-    publication (strict: had ended before it); forward, the first not yet ended (strict: not
-    yet begun). Ten years either way, so that February 29 finds a leap year."""
-    published = context.published
-    years = range(published.year - 1, published.year + 10)
-    for year in years if forward else reversed(range(published.year - 9, published.year + 2)):
-        date = _parse(make(year))
-        if date is not None and (
-            (date.earliest > published if strict else date.latest >= published)
-            if forward
-            else (date.latest < published if strict else date.earliest <= published)
-        ):
-            return date
-    return None
-
-
-def _by_tense(make: Callable[[int], str], context: _Context) -> FuzzyDate | None:
-    return _nearest(make, context, forward=context.future)
-
-
 # --- the rules -----------------------------------------------------------------------------------
 
 
-def _iso(match: re.Match[str], _: _Context) -> _Found:
-    date = _parse(match[0])
-    return _NO_DATE if date is None else (date, True)
+def _iso(match: re.Match[str], _: Context) -> Found:
+    date = parse_date(match[0])
+    return NO_DATE if date is None else (date, True)
 
 
-def _calendar_days(match: re.Match[str], context: _Context) -> _Found:
+def _calendar_days(match: re.Match[str], context: Context) -> Found:
     """A day or a range of days written with its month: "July 5", "30-31 January 2020"."""
     group = match.groupdict()
     joined_by = (group.get("sep") or "").strip().lower()
@@ -159,13 +115,13 @@ def _calendar_days(match: re.Match[str], context: _Context) -> _Found:
 
     if first_year or last_year:
         year = first_year or (last_year or 0) - wraps
-        date = _parse(make(year, last_year))
+        date = parse_date(make(year, last_year))
     else:
-        date = _by_tense(make, context)
-    return _NO_DATE if date is None else (date, True)
+        date = by_tense(make, context)
+    return NO_DATE if date is None else (date, True)
 
 
-def _named_span(match: re.Match[str], context: _Context) -> _Found:  # noqa: PLR0911
+def _named_span(match: re.Match[str], context: Context) -> Found:  # noqa: PLR0911
     """A month or season without a day: "July", "in mid-July", "last November", "July of
     2023", "this summer", "last winter", "in the spring"."""
     group = match.groupdict()
@@ -182,22 +138,22 @@ def _named_span(match: re.Match[str], context: _Context) -> _Found:  # noqa: PLR
         return words.months_text(year, first, last, approx)
 
     if group.get("y"):
-        return _parse(make(int(group["y"]))), False
+        return parse_date(make(int(group["y"]))), False
     if group.get("yrel"):  # "September last year"
         shift = {"last": -1, "this": 0, "next": 1}[group["yrel"].lower()]
-        return _parse(make(published.year + shift)), False
+        return parse_date(make(published.year + shift)), False
     if rel == "this" and not group.get("season"):  # "this summer" is by tense, as "summer"
-        return _parse(make(published.year)), False
+        return parse_date(make(published.year)), False
     if rel in {"last", "next"}:
-        return _nearest(make, context, forward=rel == "next", strict=True), False
+        return nearest_year(make, context, forward=rel == "next", strict=True), False
     if not (rel or group["mod"]) and not words.alone_is_date(
         context.sentence, match.start(), match.end(), group.get("m")
     ):
         return None
-    return _by_tense(make, context), False
+    return by_tense(make, context), False
 
 
-def _month_range(match: re.Match[str], context: _Context) -> _Found:
+def _month_range(match: re.Match[str], context: Context) -> Found:
     if (match["sep"].strip().lower() == "and") != bool(match["fr"]):
         return None
     first, last = words.month_number(match["m1"]), words.month_number(match["m2"])
@@ -209,14 +165,14 @@ def _month_range(match: re.Match[str], context: _Context) -> _Found:
         return words.months_text(year, first, last + 12 * wraps)
 
     if match["y1"] and match["y2"]:
-        return _parse(f"{match['y1']}-{first:02d}/{match['y2']}-{last:02d}"), False
+        return parse_date(f"{match['y1']}-{first:02d}/{match['y2']}-{last:02d}"), False
     if match["y1"] or match["y2"]:
         year = int(match["y1"]) if match["y1"] else int(match["y2"]) - wraps
-        return _parse(make(year)), False
-    return _by_tense(make, context), False
+        return parse_date(make(year)), False
+    return by_tense(make, context), False
 
 
-def _part_of_year(match: re.Match[str], context: _Context) -> _Found:
+def _part_of_year(match: re.Match[str], context: Context) -> Found:
     """ "early 2024", "the end of the year", "the first half of next year", "Q1", "mid-year"."""
     group = match.groupdict()
     if group.get("qh") and not group["qh"][0].isupper():
@@ -232,20 +188,20 @@ def _part_of_year(match: re.Match[str], context: _Context) -> _Found:
 
     rel = (group.get("rel") or "").lower()
     if group.get("y"):
-        return _parse(make(int(group["y"] or 0))), False
+        return parse_date(make(int(group["y"] or 0))), False
     if rel:
-        return _parse(make(published.year + {"this": 0, "next": 1, "last": -1}[rel])), False
+        return parse_date(make(published.year + {"this": 0, "next": 1, "last": -1}[rel])), False
     if last == 12 and approx and context.future:  # a plan for the end of the year
-        return _parse(make(published.year + (published.month == 12))), False
-    return _by_tense(make, context), False
+        return parse_date(make(published.year + (published.month == 12))), False
+    return by_tense(make, context), False
 
 
-def _relative_day(match: re.Match[str], context: _Context) -> _Found:
+def _relative_day(match: re.Match[str], context: Context) -> Found:
     shift = words.RELATIVE_DAYS.get(" ".join(match[0].lower().split()), 0)
     return FuzzyDate.of(context.published + dt.timedelta(days=shift)), True
 
 
-def _weekday(match: re.Match[str], context: _Context) -> _Found:
+def _weekday(match: re.Match[str], context: Context) -> Found:
     """ "Monday": in a report the latest on or before publication, in a plan the next after
     it; "last Monday" before publication, "next Monday" after it."""
     name, rel = match["w"], (match["rel"] or "").lower()
@@ -263,7 +219,7 @@ def _weekday(match: re.Match[str], context: _Context) -> _Found:
     return FuzzyDate.of(published + dt.timedelta(days=shift)), True
 
 
-def _period(match: re.Match[str], context: _Context) -> _Found:
+def _period(match: re.Match[str], context: Context) -> Found:
     """ "this week", "last month", "later this year", "by the end of next month"."""
     rel, unit = " ".join(match["rel"].lower().split()), match["unit"].lower()
     if "end of" in rel:
@@ -278,17 +234,19 @@ def _period(match: re.Match[str], context: _Context) -> _Found:
     if unit == "year":
         later = words.months_text(year, min(month + 1, 12), 12)
         earlier = words.months_text(year, 1, month)
-        return _parse({"earlier": earlier, "later": later}.get(rel, f"{year + step:04d}")), False
+        return parse_date(
+            {"earlier": earlier, "later": later}.get(rel, f"{year + step:04d}")
+        ), False
     if rel == "earlier":
-        return _days(published.replace(day=1), published), False
+        return days_between(published.replace(day=1), published), False
     if rel == "later":
         last = published.replace(day=days_in_month(year, month))
-        return _days(published + dt.timedelta(days=1), last), False
+        return days_between(published + dt.timedelta(days=1), last), False
     year, month = divmod(year * 12 + month - 1 + step, 12)
-    return _parse(f"{year:04d}-{month + 1:02d}"), False
+    return parse_date(f"{year:04d}-{month + 1:02d}"), False
 
 
-def _week(rel: str, context: _Context) -> FuzzyDate | None:
+def _week(rel: str, context: Context) -> FuzzyDate | None:
     """Weeks run Monday to Sunday; this week is, in a report, its days up to publication, in a
     plan, its days after it (or, in a plan made on a Sunday, the coming week)."""
     published, day = context.published, dt.timedelta(days=1)
@@ -297,13 +255,13 @@ def _week(rel: str, context: _Context) -> FuzzyDate | None:
     if rel == "this" and context.future and published.weekday() == 6:
         step = 1
     if step:
-        return _days(monday + 7 * step * day, monday + (7 * step + 6) * day)
+        return days_between(monday + 7 * step * day, monday + (7 * step + 6) * day)
     if rel == "earlier" or (rel == "this" and not context.future):
-        return _days(monday, published)
-    return _days(published + day, monday + 6 * day)
+        return days_between(monday, published)
+    return days_between(published + day, monday + 6 * day)
 
 
-def _year(match: re.Match[str], context: _Context) -> _Found:
+def _year(match: re.Match[str], context: Context) -> Found:
     """A bare year: "in 2020", "2024 will", "(2020)"; not a count ("for 2020 people"), an
     amount ("$2020") or a name ("Resolution 2020", "Vision 2030")."""
     before = words.word_before(context.sentence, match.start())
@@ -313,27 +271,27 @@ def _year(match: re.Match[str], context: _Context) -> _Found:
         after = re.match(r"\s+([a-z]+)\b", context.sentence[match.end() :])
         if after and after[1] not in words.YEAR_FOLLOWERS:
             return None
-    return _parse(match["y"]), False
+    return parse_date(match["y"]), False
 
 
-def _year_range(match: re.Match[str], _: _Context) -> _Found:
+def _year_range(match: re.Match[str], _: Context) -> Found:
     if (match["sep"].strip().lower() == "and") != bool(match["fr"]):
         return None
     first, last = int(match["y1"]), match["y2"]
     end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
-    return (_parse(f"{first:04d}/{end:04d}"), False) if end > first else None
+    return (parse_date(f"{first:04d}/{end:04d}"), False) if end > first else None
 
 
-def _decade(match: re.Match[str], _: _Context) -> _Found:
+def _decade(match: re.Match[str], _: Context) -> Found:
     first = int(match["dec"])
-    return _NO_DATE if first % 100 == 0 else (_parse(f"{first:04d}/{first + 9:04d}"), False)
+    return NO_DATE if first % 100 == 0 else (parse_date(f"{first:04d}/{first + 9:04d}"), False)
 
 
-def _vague(_match: re.Match[str], _: _Context) -> _Found:
-    return _NO_DATE
+def _vague(_match: re.Match[str], _: Context) -> Found:
+    return NO_DATE
 
 
-_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], _Found]]] = [
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Found]]] = [
     (words.VAGUE, _vague),
     (words.ISO, _iso),
     (words.MDY_RANGE, _calendar_days),
