@@ -129,6 +129,9 @@ Feature: Propose the facts an article states
         | later this year                     | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet again later this year.     | 2024-05-22 | plan | 2024-06/2024-12       |
         | early next year, as the seeds write | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in early 2025.             | 2024-05-22 | plan | 2025-01~/2025-04~     |
         | January 30-31                       | The US–Japan Economic Policy Dialogue met in Tokyo on January 30-31.                                       | 2024-05-22 | meet | 2024-01-30/2024-01-31 |
+        | two days running, one meeting       | The US–Japan Economic Policy Dialogue met in Tokyo on Monday and Tuesday.                                  | 2024-05-22 | meet | 2024-05-20/2024-05-21 |
+        | from one weekday to another         | The US–Japan Economic Policy Dialogue met in Tokyo from Monday to Wednesday.                               | 2024-05-22 | meet | 2024-05-20/2024-05-22 |
+        | two days of a month running         | The US–Japan Economic Policy Dialogue met in Tokyo on Jan. 9 and 10.                                       | 2024-05-22 | meet | 2024-01-09/2024-01-10 |
         | May 21-23, a plan, read forward     | The ministers agreed today that the US–Japan Economic Policy Dialogue will meet in Tokyo on May 21-23.     | 2024-06-10 | plan | 2025-05-21/2025-05-23 |
 
   Rule: A saved web page is read for its main text, not its menus and footers

@@ -132,6 +132,12 @@ RELATIVE_DAY = re.compile(
 )
 RELATIVE_DAYS = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 WEEKDAY_ALONE = re.compile(rf"(?:\b(?P<rel>last|next|this)\s+)?(?P<w>{WEEKDAY})", _FLAGS)
+# "Tuesday and Wednesday", "from Tuesday to Thursday", "Tuesday-Thursday": one span of days
+WEEKDAY_RANGE = re.compile(
+    rf"""(?:\b(?P<fr>from|between)\s+)?(?:\b(?P<rel>last|next|this)\s+)?(?P<w>{WEEKDAY})
+    {DAY_SEP}(?P<w2>{WEEKDAY})""",
+    _FLAGS,
+)
 # "this week", "later this month", "earlier in the year", "by the end of next month"
 PERIOD = re.compile(
     r"""\b(?P<rel>this|last|next|earlier\s+this|later\s+this|(?:earlier|later)\s+in\s+the

@@ -91,11 +91,13 @@ def _iso(match: re.Match[str], _: Context) -> Found:
 
 
 def _calendar_days(match: re.Match[str], context: Context) -> Found:
-    """A day or a range of days written with its month: "July 5", "30-31 January 2020"."""
+    """A day or a range of days written with its month: "July 5", "30-31 January 2020"; two
+    days running joined by "and" are one span ("Jan. 9 and 10")."""
     group = match.groupdict()
     joined_by = (group.get("sep") or "").strip().lower()
-    if (joined_by == "and") != ((group.get("fr") or "").lower() == "between"):
-        return None  # "between" goes with "and"; "5 and 7 June" are two days, not a range
+    between = (group.get("fr") or "").lower() == "between"
+    if between and joined_by != "and":
+        return None  # "between" goes with "and"
     if group.get("w") and not group["w"][0].isupper():
         return None
     # "30-31 January": the first day's month is the last's; "January 30-31": the reverse.
@@ -118,7 +120,14 @@ def _calendar_days(match: re.Match[str], context: Context) -> Found:
         date = parse_date(make(year, last_year))
     else:
         date = by_tense(make, context)
+    if date is not None and joined_by == "and" and not between and not _running(date):
+        return None  # "5 and 7 June" are two days, not a span
     return NO_DATE if date is None else (date, True)
+
+
+def _running(date: FuzzyDate) -> bool:
+    """Two days running: one meeting over both, not two."""
+    return (date.latest - date.earliest).days == 1
 
 
 def _named_span(match: re.Match[str], context: Context) -> Found:  # noqa: PLR0911
@@ -203,12 +212,19 @@ def _relative_day(match: re.Match[str], context: Context) -> Found:
 
 def _weekday(match: re.Match[str], context: Context) -> Found:
     """ "Monday": in a report the latest on or before publication, in a plan the next after
-    it; "last Monday" before publication, "next Monday" after it."""
+    it; "last Monday" before publication, "next Monday" after it. "From Tuesday to Thursday",
+    "between Monday and Thursday", "Tuesday and Wednesday" (two days running): the days from
+    the first, placed so, to the last."""
     name, rel = match["w"], (match["rel"] or "").lower()
-    if not name[0].isupper() or words.word_before(context.sentence, match.start()).lower() in (
-        words.NOT_WEEKDAYS
+    last = match.groupdict().get("w2") or name
+    if (
+        not (name[0].isupper() and last[0].isupper())
+        or words.word_before(context.sentence, match.start()).lower() in words.NOT_WEEKDAYS
     ):
         return None
+    length = (words.WEEKDAYS[last.lower()] - words.WEEKDAYS[name.lower()]) % 7
+    if last is not name and not _a_span(match, length):
+        return None  # "on Monday and Wednesday": two days, each a date of its own
     weekday, published = words.WEEKDAYS[name.lower()], context.published
     if rel == "next" or (rel != "last" and context.future):
         shift = (weekday - published.weekday() - 1) % 7 + 1
@@ -216,7 +232,16 @@ def _weekday(match: re.Match[str], context: Context) -> Found:
         shift = -((published.weekday() - weekday - 1) % 7 + 1)
     else:
         shift = -((published.weekday() - weekday) % 7)
-    return FuzzyDate.of(published + dt.timedelta(days=shift)), True
+    first = published + dt.timedelta(days=shift)
+    return days_between(first, first + dt.timedelta(days=length)), True
+
+
+def _a_span(match: re.Match[str], length: int) -> bool:
+    """ "between" goes with "and", "from" with "to"; "and" alone joins two days running."""
+    after, joined = (match["fr"] or "").lower(), match["sep"].strip().lower()
+    if joined == "and":
+        return after == "between" or (not after and length == 1)
+    return length > 0 and after != "between"
 
 
 def _period(match: re.Match[str], context: Context) -> Found:
@@ -304,6 +329,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Found]]] 
     (words.MONTH_ALONE, _named_span),
     (words.SEASON, _named_span),
     (words.RELATIVE_DAY, _relative_day),
+    (words.WEEKDAY_RANGE, _weekday),
     (words.WEEKDAY_ALONE, _weekday),
     (words.PERIOD, _period),
     (words.YEAR_RANGE, _year_range),

@@ -52,8 +52,10 @@ def news_days(dated: list[tuple[Sentence, Dates]], published: dt.date) -> list[d
         ahead = {m.start for m in dates.future if m.date.earliest > published}
         coming = _COMING.search(sentence.text) is not None
         days.extend(
-            m.date.earliest
+            day
             for m in dates.past
+            # both ends of "on Tuesday and Wednesday", but not a day after publication
+            for day in {m.date.earliest, min(m.date.latest, published)}
             if m.exact
             and 0 <= (published - m.date.earliest).days <= NEWS_DAYS
             and not bracketed(sentence.text, m.start)
