@@ -336,6 +336,19 @@ Feature: Propose the facts an article states
       When I extract the facts of the article "weather.txt" published on "2024-05-22"
       Then the tracker finds no facts in "weather.txt"
 
+    Scenario Outline: An article not in English finds no facts, with a warning that extract reads English only
+      Given these channels:
+        | channel             | title                             | parties | opened     | status |
+        | us-jp-econ-dialogue | US–Japan Economic Policy Dialogue | US, JP  | 2022-01-10 | agreed |
+      And an article "<article>" that says "<sentence>"
+      When I extract the facts of the article "<article>" published on "2024-05-22"
+      Then the tracker finds no facts in "<article>", warning "<article> does not look like English text; tracker extract reads English only"
+
+      Examples:
+        | language | article     | sentence                                                                                                                                              |
+        | French   | french.txt  | Les responsables japonais et américains se sont réunis lundi à Tokyo pour le US–Japan Economic Policy Dialogue et sont convenus de se revoir en juillet. |
+        | Chinese  | chinese.txt | 日美两国官员周一在东京举行日美经济政策对话，并同意七月再次会面。                                                                                                 |
+
     Scenario: An article read where there is no store yet proposes every channel as new and makes no store
       When I extract the facts of the article "open.txt" published on "2024-05-22"
       Then the proposals are:

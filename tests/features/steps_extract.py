@@ -190,6 +190,14 @@ def no_facts(outcome: Outcome, name: str) -> None:
     assert result.stderr == f"no facts found in {name}\n", result.stderr
 
 
+@then(parsers.re(r"the tracker finds no facts in " + q("name") + r", warning " + q("text")))
+def no_facts_but_a_warning(outcome: Outcome, name: str, text: str) -> None:
+    result = outcome.result
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "", result.stdout
+    assert result.stderr == f"warning: {text}\nno facts found in {name}\n", result.stderr
+
+
 @then(parsers.re(r"I am warned " + q("text")))
 def warned(outcome: Outcome, text: str) -> None:
     warnings = [line for line in outcome.result.stderr.splitlines() if line.startswith("warning: ")]

@@ -86,6 +86,7 @@ def extract(
     from tracker.application import check_outputs
     from tracker.application.articles import open_article
     from tracker.application.errors import BadInput, NoStoreYet
+    from tracker.reports.escaping import printable
 
     day = parse_day(published, "--published")
     assert day is not None
@@ -106,6 +107,12 @@ def extract(
             raise BadInput(NO_TERMINAL)
     citation = _citation(source)
     text = open_article(article)  # before the store is opened: a pipe is refused at once
+    if not text.english:  # else "no facts found" would be all it says
+        typer.echo(
+            f"warning: {printable(article.name)} does not look like English text; "
+            "tracker extract reads English only",
+            err=True,
+        )
     # Read as status reads it, so that a mistyped --db makes no new empty store; --review
     # makes the store only when it records what was accepted.
     no_store = False
@@ -121,8 +128,6 @@ def extract(
     citation = citation or default_citation(text.title, article.name, day)
     entries = [p.entry(citation) for p in proposals]
     if not entries:
-        from tracker.reports.escaping import printable
-
         typer.echo(f"no facts found in {printable(article.name)}", err=True)
         if as_json and output is None:
             typer.echo("[]")

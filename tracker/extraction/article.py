@@ -35,6 +35,13 @@ class Article:
     title: str | None
     html: bool = False
 
+    @property
+    def english(self) -> bool:
+        """Whether the text reads as English, the one language extract reads."""
+        from tracker.extraction.language import looks_english
+
+        return looks_english(self.text)
+
 
 def is_html(data: bytes, name: str) -> bool:
     """Whether a file is a saved HTML page: by its name, or by how it begins."""
