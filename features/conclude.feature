@@ -43,6 +43,23 @@ Feature: Conclude a channel
         | I record that "us-cn-s-and-ed" is to meet at ministerial level 1 time a year, agreed on "2017-06-21"             |
         | I record that a meeting on "us-cn-s-and-ed" was agreed on "2017-06-21" to take place in "2018"                   |
 
+    Scenario: A meeting in the month a conclusion is dated to may have come before it: the conclusion needs its day
+      Given "us-cn-s-and-ed" was concluded on "2017-01"
+      When I record a meeting on "us-cn-s-and-ed" on "2017-01-20"
+      Then the tracker refuses it with exit code 1, saying "nothing can occur on a channel after it was concluded"
+      And the message mentions "the conclusion of 2017-01 (#3) could mean a day after the meeting of 2017-01-20"
+      And the message mentions "tracker correct us-cn-s-and-ed 3 --on DAY"
+      And the message does not show "retract the conclusion first"
+      And nothing is recorded
+
+    Scenario: A conclusion dated to the month of a later meeting is told to give its day
+      Given a meeting was held on "us-cn-s-and-ed" on "2017-01-20"
+      When I conclude "us-cn-s-and-ed" on "2017-01"
+      Then the tracker refuses it with exit code 1, saying "nothing can occur on a channel after it was concluded"
+      And the message mentions "the date 2017-01 could mean a day before the meeting of 2017-01-20"
+      And the message does not show "retract #3 first"
+      And nothing is recorded
+
     Scenario: A retraction may still follow the conclusion
       Given "us-cn-s-and-ed" was concluded on "2017-01"
       When I retract event #2 of "us-cn-s-and-ed" because "the meeting belongs to another channel"

@@ -38,6 +38,34 @@ Feature: Record a meeting held
       And the message mentions "record its resumption first"
       And nothing is recorded
 
+    Scenario: A meeting dated to the month of the resumption is told to give its day, not to record the resumption
+      Given "us-cn-commercial-wg" was suspended on "2024-01-10" by CN
+      And "us-cn-commercial-wg" was resumed on "2024-03-15"
+      When I record a meeting on "us-cn-commercial-wg" on "2024-03"
+      Then the tracker refuses it with exit code 1, saying "a meeting can only be held on a channel that is agreed or active"
+      And the message mentions "the date 2024-03 could mean a day before the resumption of 2024-03-15"
+      And the message mentions "give a more precise date (e.g. 2024-03-15 or later), or check the date"
+      And the message does not show "record its resumption first"
+      And nothing is recorded
+
+    Scenario: A meeting dated to the month of the agreement is told to give its day, not to record the agreement
+      Given a proposed channel "us-cn-ai-talks" opened on "2023-08-29"
+      And "us-cn-ai-talks" was agreed on "2023-11-15"
+      When I record a meeting on "us-cn-ai-talks" on "2023-11"
+      Then the tracker refuses it with exit code 1, saying "a meeting can only be held on a channel that is agreed or active"
+      And the message mentions "the date 2023-11 could mean a day before the agreement of 2023-11-15"
+      And the message does not show "record its agreement first"
+      And nothing is recorded
+
+    Scenario: A meeting in the month a suspension is dated to may have come before it: the suspension needs its day
+      Given "us-cn-commercial-wg" was suspended on "2024-01" by CN
+      When I record a meeting on "us-cn-commercial-wg" on "2024-01"
+      Then the tracker refuses it with exit code 1, saying "a meeting can only be held on a channel that is agreed or active"
+      And the message mentions "the suspension of 2024-01 (#2) could mean a day after the meeting of 2024-01"
+      And the message mentions "give it a more precise date (tracker correct us-cn-commercial-wg 2 --on DAY)"
+      And the message does not show "record its resumption first"
+      And nothing is recorded
+
     Scenario: A meeting on a channel nobody opened is refused
       When I record a meeting on "us-cn-space-talks" on "2023-11-15"
       Then the tracker refuses it with exit code 1, saying "no channel 'us-cn-space-talks'"

@@ -43,6 +43,16 @@ Feature: Resume channels
       And the message mentions "record the suspension first"
       And nothing is recorded
 
+    Scenario: A resumption dated to the month of the suspension is told to give its day, not to record the suspension
+      Given "us-cn-mmca" was resumed on "2023-11-15"
+      And "us-cn-mmca" was suspended on "2024-02-10" by CN
+      When I resume "us-cn-mmca" on "2024-02"
+      Then the tracker refuses it with exit code 1, saying "only a suspended channel can be resumed"
+      And the message mentions "the date 2024-02 could mean a day before the suspension of 2024-02-10"
+      And the message mentions "give a more precise date (e.g. 2024-02-10 or later), or check the date"
+      And the message does not show "record the suspension first"
+      And nothing is recorded
+
   Rule: One decision may resume several channels: all of them are resumed, or none
 
     Scenario: The military and climate dialogues are resumed at once

@@ -90,6 +90,8 @@ Feature: Correct a mistake by retracting an event
       When I retract event #5 of "us-cn-commercial-wg" because "the talks resumed later"
       Then the tracker refuses it with exit code 1, saying "a meeting can only be held on a channel that is agreed or active"
       And the message mentions "without the resumption of 2024-03-01 (#5)"
+      And the message mentions "correct #5 rather than retract it, or retract or correct #6 first"
+      And the message does not show "record its resumption first"
       And nothing is recorded
       And "us-cn-commercial-wg" is active since "2024-03-01"
 

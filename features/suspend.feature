@@ -28,6 +28,7 @@ Feature: Suspend channels
       When I suspend "us-cn-ai-talks" on "2022-08-05"
       Then the tracker refuses it with exit code 1, saying "only an agreed or active channel can be suspended"
       And the message mentions "us-cn-ai-talks is proposed on 2022-08-05"
+      And the message mentions "record its agreement first (tracker agree)"
       And nothing is recorded
 
     Scenario: A suspended channel cannot be suspended again
@@ -35,6 +36,16 @@ Feature: Suspend channels
       When I suspend "us-cn-mmca" on "2023-02-04"
       Then the tracker refuses it with exit code 1, saying "only an agreed or active channel can be suspended"
       And the message mentions "us-cn-mmca is suspended on 2023-02-04 (since 2022-08-05)"
+      And nothing is recorded
+
+    Scenario: A suspension dated to the month of the resumption is told to give its day
+      Given "us-cn-mmca" was suspended on "2022-08-05" by CN
+      And "us-cn-mmca" was resumed on "2023-11-15"
+      When I suspend "us-cn-mmca" on "2023-11"
+      Then the tracker refuses it with exit code 1, saying "only an agreed or active channel can be suspended"
+      And the message mentions "the date 2023-11 could mean a day before the resumption of 2023-11-15"
+      And the message mentions "give a more precise date (e.g. 2023-11-15 or later), or check the date"
+      And the message does not show "must be resumed"
       And nothing is recorded
 
     Scenario: A suspension dated before the channel was opened is refused

@@ -175,9 +175,12 @@ class ChannelRecord:
         assert isinstance(target, Fact)
         _, violation = walk([f for f in self.live.facts if f.seq != seq], self.live.aliases)
         if violation is not None:
+            # The fact refused is another that needs the one retracted: "record the
+            # resumption first" would name the very fact being retracted.
             raise violation.rule(
                 f"refused: {violation.rule.rule}: without {describe(target)} (#{seq}), "
-                f"{violation.why}; {violation.advice}"
+                f"{violation.why}; correct #{seq} rather than retract it, or retract or "
+                f"correct #{violation.fact.seq} first"
             )
         self.events.append(retraction)
         self._pending.append(retraction)
@@ -215,7 +218,7 @@ class ChannelRecord:
                 raise refusals.retracted_already(fact, self.slug, retracted)
         violation = live.add(fact)
         if violation is not None:
-            raise refusals.breaks_a_rule(fact, self.slug, violation)
+            raise refusals.breaks_a_rule(fact, self.slug, violation, live)
         self.events.append(fact)
         self._pending.append(fact)
 

@@ -122,14 +122,16 @@ def check_in_place(slug: str, target: Fact, copy: Fact, live: LiveTimeline) -> N
     _, violation = walk(in_valid_time([*others, copy]), aliases)
     if violation is None:
         return
+    better = refusals.straddled(in_valid_time(others), copy, aliases, slug, violation)
     if violation.fact is copy:
         raise violation.rule(
-            f"refused: {violation.rule.rule}: corrected, {violation.why}; {violation.advice}"
+            f"refused: {violation.rule.rule}: corrected, {violation.why}; "
+            f"{better or violation.advice}"
         )
     raise violation.rule(
         f"refused: {violation.rule.rule}: with {describe(target)} (#{target.seq}) corrected, "
         f"{describe(violation.fact)} (#{violation.fact.seq}) would be out of order: "
-        f"{violation.why}; correct or retract #{violation.fact.seq} first"
+        f"{violation.why}; {better or f'correct or retract #{violation.fact.seq} first'}"
     )
 
 

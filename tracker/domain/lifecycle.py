@@ -76,6 +76,7 @@ TRANSITIONS: dict[str, Transition] = {
         SUSPENDED,
         OnlyAgreedOrActiveChannelCanBeSuspended,
         "check the date; a suspended channel must be resumed before it can be suspended again",
+        advice_in=((PROPOSED, "record its agreement first (tracker agree), or check the date"),),
         detail="by",
     ),
     "resumed": Transition(

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
+from tracker.domain import straddles
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact, MeetingPlanned
-from tracker.domain.live import sources_of
+from tracker.domain.live import LiveTimeline, sources_of
 from tracker.domain.rules import (
     CannotRetract,
     DuplicateFact,
     EntryChanged,
     NoSuchPlan,
     NothingBeforeItHappens,
+    NothingBeforeOpening,
     OnlyPartiesOfTheChannel,
     RuleBroken,
 )
@@ -55,18 +57,33 @@ def retracted_already(fact: Fact, slug: str, retracted: int) -> DuplicateFact:
     )
 
 
-def breaks_a_rule(fact: Fact, slug: str, violation: Violation) -> RuleBroken:
-    """The rule that recording ``fact`` breaks: of the fact itself, or of a later fact that
-    the new one would put out of order."""
+def breaks_a_rule(fact: Fact, slug: str, violation: Violation, live: LiveTimeline) -> RuleBroken:
+    """The rule that recording ``fact`` on the ``live`` timeline breaks: of the fact itself, or
+    of a later fact that the new one would put out of order."""
+    better = straddled(live.facts, fact, live.aliases, slug, violation)
     if violation.fact is fact:
         return violation.rule(
-            f"refused: {violation.rule.rule}: {violation.why}; {violation.advice}"
+            f"refused: {violation.rule.rule}: {violation.why}; {better or violation.advice}"
         )
     return violation.rule(
         f"refused: {violation.rule.rule}: recording {describe(fact)} on {slug} would "
         f"put {describe(violation.fact)} (#{violation.fact.seq}) out of order: "
-        f"{violation.why}; check the date, or retract #{violation.fact.seq} first"
+        f"{violation.why}; {better or f'check the date, or retract #{violation.fact.seq} first'}"
     )
+
+
+def straddled(
+    timeline: Sequence[Fact],
+    fact: Fact,
+    aliases: Mapping[int, int],
+    slug: str,
+    violation: Violation,
+) -> str | None:
+    """Advice for a refusal that a fuzzy date straddling a recorded fact causes (None: another
+    cause). A date that could mean a day before the opening has its own advice."""
+    if violation.rule is NothingBeforeOpening:
+        return None
+    return straddles.advice(timeline, fact, aliases, slug)
 
 
 def unretractable(

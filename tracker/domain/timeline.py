@@ -8,8 +8,8 @@ checks the rules (for a command) and builds the state (for a report), so the two
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from tracker.domain import lifecycle, plans
 from tracker.domain.dates import FuzzyDate
@@ -280,6 +280,18 @@ class Walk:
         # The latest version the walk knows: a copy recorded later is not among its facts.
         return next((self.plans[s] for s in reversed(chain) if s in self.plans), None)
 
+    def fork(self) -> Walk:
+        """A copy to walk on that leaves this one as it is (what-if walks: straddles.py)."""
+        return replace(
+            self,
+            spans=list(self.spans),
+            meetings=list(self.meetings),
+            cadences=dict(self.cadences),
+            plans={seq: replace(t, versions=list(t.versions)) for seq, t in self.plans.items()},
+            aliases=dict(self.aliases),
+            profiles=list(self.profiles),
+        )
+
     def _settle_by_earlier(self, track: PlanTrack) -> None:
         """A plan just agreed, or changed: the first meeting already walked that settles it
         (one held in its window in force, after it was agreed), if any."""
@@ -288,18 +300,23 @@ class Walk:
                 break
 
 
+def begin(timeline: Sequence[Fact], aliases: Mapping[int, int] | None = None) -> Walk:
+    """The state before the first fact of a walk of ``timeline`` (see :func:`walk`)."""
+    # The opening is known up front so that a fact dated before it is caught, not skipped.
+    return Walk(
+        opened=next((f for f in timeline if isinstance(f, ChannelOpened)), None),
+        aliases=corrections(timeline) if aliases is None else dict(aliases),
+    )
+
+
 def walk(
-    timeline: Sequence[Fact], aliases: dict[int, int] | None = None
+    timeline: Sequence[Fact], aliases: Mapping[int, int] | None = None
 ) -> tuple[Walk, Violation | None]:
     """Walk a valid-time-ordered timeline; stop at the first fact that breaks a rule.
 
     ``aliases`` map each corrected fact to its copy (:func:`corrections` of every event);
     without them, those of the timeline's own facts."""
-    # The opening is known up front so that a fact dated before it is caught, not skipped.
-    state = Walk(
-        opened=next((f for f in timeline if isinstance(f, ChannelOpened)), None),
-        aliases=corrections(timeline) if aliases is None else dict(aliases),
-    )
+    state = begin(timeline, aliases)
     for fact in timeline:
         violation = state.step(fact)
         if violation is not None:
