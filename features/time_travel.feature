@@ -145,9 +145,19 @@ Feature: Look back in time
       When I ask for the status of "us-cn-mmca" as of "1998-01-18", as known now
       Then the tracker refuses it with exit code 1, saying "the channel us-cn-mmca did not exist as of 1998-01-18"
 
-    Scenario: The status as known before the channel was recorded says it did not exist
+    Scenario: The status as known before the channel was recorded says it was not yet recorded, not that it did not exist
       When I ask for the status of "us-cn-mmca" as of "2023-01-01", as known on the day before event #1 of us-cn-mmca was recorded
-      Then the tracker refuses it with exit code 1, saying "the channel us-cn-mmca did not exist as of 2023-01-01"
+      Then the tracker refuses it with exit code 1, saying "the channel us-cn-mmca was not yet recorded on "
+      And the message does not show "did not exist"
+
+    Scenario: The status as of a day before the opening, as known after it was recorded, says it did not exist
+      When I ask for the status of "us-cn-mmca" as of "1998-01-18", as known when event #1 of us-cn-mmca was recorded
+      Then the tracker refuses it with exit code 1, saying "the channel us-cn-mmca did not exist as of 1998-01-18 as known on "
+
+    Scenario: The report of a channel as known before it was recorded says it was not yet recorded
+      When I ask for the report of "us-cn-mmca" in Markdown, as known just before event #1 of us-cn-mmca was recorded
+      Then the tracker refuses it with exit code 1, saying "the channel us-cn-mmca was not yet recorded on "
+      And the message does not show "did not exist"
 
     Scenario: The history as of a day before the channel was opened is refused
       When I ask for the history of "us-cn-mmca" as of "1998-01-18"

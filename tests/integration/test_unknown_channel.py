@@ -1,5 +1,7 @@
 """A slug no channel has is refused naming the closest slugs recorded; the store's slugs are
-listed only then, never on the way to a channel that exists."""
+listed only then, never on the way to a channel that exists. A channel asked about as known
+before it was recorded was not yet recorded (it may well have existed); as of a day before it
+was opened, it did not exist."""
 
 from __future__ import annotations
 
@@ -65,3 +67,45 @@ def test_a_missing_channel_in_a_store_of_none_is_refused_without_a_guess() -> No
     from tracker.application.slugs import close_slugs
 
     assert close_slugs("us-cn-ai-talks", []) == []
+
+
+BEFORE_IT_WAS_RECORDED = "2001-01-01T00:00:00+00:00"  # the tests record on today's clock
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", "us-cn-mmca"],  # from the read model
+        ["status", "us-cn-mmca", "--json"],
+        ["report", "us-cn-mmca"],  # folded from the events
+        ["report", "us-cn-mmca", "--as-of", "1998-01-18"],
+        ["history", "us-cn-mmca"],
+    ],
+)
+def test_a_channel_asked_about_as_known_before_it_was_recorded_was_not_yet_recorded(
+    db: str, command: list[str]
+) -> None:
+    # It may well have existed then; the tracker only knew nothing of it yet.
+    _open(db, "us-cn-mmca")
+
+    result = run_cli([*command, "--known-on", BEFORE_IT_WAS_RECORDED], db=db)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"error: the channel us-cn-mmca was not yet recorded on {BEFORE_IT_WAS_RECORDED}\n"
+    )
+
+
+@pytest.mark.parametrize("command", [["status"], ["report"], ["history"]])
+def test_a_channel_recorded_but_asked_about_before_it_was_opened_did_not_exist(
+    db: str, command: list[str]
+) -> None:
+    _open(db, "us-cn-mmca")
+    moment = run_cli(["history", "us-cn-mmca", "--json"], db=db).json()[0]["recorded"]
+
+    result = run_cli([*command, "us-cn-mmca", "--as-of", "2023-08-27", "--known-on", moment], db=db)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"error: the channel us-cn-mmca did not exist as of 2023-08-27 as known on {moment}\n"
+    )

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from pydantic import ValidationError
@@ -25,6 +26,17 @@ class Refused(TrackerError):
 
 class ChannelNotFound(Refused):
     """No channel has this slug (or none had it by the moment asked about)."""
+
+    @classmethod
+    def then(
+        cls, slug: str, recorded: dt.datetime, as_of: dt.date | None, known_on: dt.datetime | None
+    ) -> ChannelNotFound:
+        """A channel first recorded at ``recorded`` that has no state as of the day, as known
+        at the moment: not yet recorded then (it may well have existed), or not yet opened."""
+        if known_on is not None and known_on < recorded:
+            return cls(f"the channel {slug} was not yet recorded on {known_on.isoformat()}")
+        known = f" as known on {known_on.isoformat()}" if known_on else ""
+        return cls(f"the channel {slug} did not exist as of {as_of}{known}")
 
 
 class BadInput(TrackerError):

@@ -19,6 +19,7 @@ from tracker.application.errors import (
     ChannelNotFound,
     StoreError,
 )
+from tracker.application.listing import opening_of
 from tracker.application.summary_views import View, status_view
 from tracker.domain.events import ChannelEvent, ChannelOpened, EventRetracted, Fact
 from tracker.domain.state import ChannelState, ChannelSummary
@@ -78,10 +79,10 @@ class Queries(TrackerApplication):
     ) -> ChannelState:
         """One channel's state as of a day, as known at a moment."""
         as_of = self.day_asked(as_of, known_on)
-        state = self._state(slug, as_of=as_of, known_on=known_on)
+        channel = self.channel(slug)
+        state = channel.state(as_of=as_of, known_on=known_on)
         if state is None:
-            when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
-            raise ChannelNotFound(f"the channel {slug} did not exist {when}")
+            raise ChannelNotFound.then(slug, channel.events[0].recorded, as_of, known_on)
         return state
 
     def states(
@@ -165,10 +166,11 @@ class Queries(TrackerApplication):
             return self.state(slug, as_of=as_of, known_on=known_on)
         unsnapshotted = self._check_unsnapshotted(key)
         if not found:
-            if not self._ids_present([slug]):
+            with self.store_errors():
+                opening = opening_of(self.recorder, self.mapper, key)
+            if opening is None:
                 raise self.no_channel(slug)
-            when = f"as of {as_of}" + (f" as known on {known_on.isoformat()}" if known_on else "")
-            raise ChannelNotFound(f"the channel {slug} did not exist {when}")
+            raise ChannelNotFound.then(slug, opening.recorded, as_of, known_on)
         with self.store_errors():
             # Those among the events just read are not read again.
             found_events = unsnapshotted | self._events(
@@ -321,18 +323,14 @@ class Queries(TrackerApplication):
         ``known_on`` keeps what had been recorded by then; ``as_of`` keeps the facts that had
         occurred by then (and the retractions of those facts).
         """
-        events = [
-            e for e in self.channel(slug).events if known_on is None or e.recorded <= known_on
-        ]
+        recorded = self.channel(slug).events
+        events = [e for e in recorded if known_on is None or e.recorded <= known_on]
         if not events:
-            raise ChannelNotFound(
-                f"the channel {slug} was not yet recorded on "
-                f"{known_on.isoformat() if known_on else known_on}"
-            )
+            raise ChannelNotFound.then(slug, recorded[0].recorded, as_of, known_on)
         if as_of is not None:
             kept = {e.seq for e in events if isinstance(e, Fact) and e.occurred.earliest <= as_of}
             if not any(isinstance(e, ChannelOpened) and e.seq in kept for e in events):
-                raise ChannelNotFound(f"the channel {slug} did not exist as of {as_of}")
+                raise ChannelNotFound.then(slug, recorded[0].recorded, as_of, known_on)
             events = [
                 e
                 for e in events
