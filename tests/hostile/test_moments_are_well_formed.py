@@ -66,7 +66,7 @@ def test_a_moment_at_the_edge_of_the_calendar_gets_a_clear_answer(
 def test_the_first_day_of_the_calendar_is_printed_with_four_digits(recorded: str) -> None:
     result = run_cli(["status", "a-b", "--known-on", "0001-01-01"], db=recorded)
     assert result.exit_code == 1, result.output
-    assert "as known on 0001-01-01T23:59:59.999999+00:00" in result.stderr
+    assert "not yet recorded on 0001-01-01T23:59:59.999999+00:00" in result.stderr
 
 
 def test_before_anything_was_recorded_nothing_is_known_and_after_everything_all_is(
