@@ -15,6 +15,7 @@ Feature: Conclude a channel
       And "us-cn-s-and-ed" is active as of "2016-12-31"
 
     Scenario: A channel is concluded and replaced by a successor
+      Given an agreed channel "us-cn-comprehensive-dialogue" at ministerial level opened on "2017-04-06"
       When I conclude "us-cn-s-and-ed" on "2017-01" as replaced by "us-cn-comprehensive-dialogue"
       Then it is recorded
       And "us-cn-s-and-ed" is to be succeeded by "us-cn-comprehensive-dialogue"
@@ -24,6 +25,26 @@ Feature: Conclude a channel
       Then the tracker refuses it with exit code 1, saying "nothing can occur on a channel before the date it was opened"
       And the message mentions "2009-07-27"
       And nothing is recorded
+
+  Rule: A successor may be recorded later: one not recorded yet is kept as given, with a warning
+
+    Scenario: A successor not recorded yet is kept, with a warning
+      When I conclude "us-cn-s-and-ed" on "2017-01" as replaced by "us-cn-comprehensive-dialogue"
+      Then it is recorded, with a warning saying "us-cn-s-and-ed is succeeded by us-cn-comprehensive-dialogue, but no channel 'us-cn-comprehensive-dialogue' is recorded yet (recorded as given"
+      And the message mentions "tracker correct us-cn-s-and-ed 3 --successor SLUG changes it"
+      And "us-cn-s-and-ed" is to be succeeded by "us-cn-comprehensive-dialogue"
+
+    Scenario: A mistyped successor is kept, with a warning naming the channel most likely meant
+      Given an agreed channel "us-cn-dpct" opened on "2012-12-10"
+      When I conclude "us-cn-s-and-ed" on "2017-01" as replaced by "us-cn-dpctt"
+      Then it is recorded, with a warning saying "no channel 'us-cn-dpctt' is recorded yet; did you mean us-cn-dpct?"
+      And "us-cn-s-and-ed" is to be succeeded by "us-cn-dpctt"
+
+    Scenario: A successor corrected to a slug no channel has is kept, with a warning
+      Given an agreed channel "us-cn-dpct" opened on "2012-12-10"
+      And "us-cn-s-and-ed" was concluded on "2017-01"
+      When I run tracker correct us-cn-s-and-ed 3 --successor us-cn-dpctt
+      Then it records 2 events, with a warning saying "us-cn-s-and-ed is succeeded by us-cn-dpctt, but no channel 'us-cn-dpctt' is recorded yet; did you mean us-cn-dpct?"
 
   Rule: Nothing but a retraction may follow a conclusion
 

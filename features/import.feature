@@ -55,6 +55,58 @@ Feature: Import a seed file
       Then it records 2 events, with a warning saying "two meetings on 2023-11-16: #3, just recorded, and #2"
       And the message mentions "tracker retract us-cn-counternarcotics-wg 3 --reason"
 
+  Rule: A channel an entry names as predecessor or successor may be recorded later, with one warning if neither the store nor the file opens it
+
+    Background:
+      Given a seed file "lineage.toml" containing:
+        """
+        [[entry]]
+        command = "conclude"
+        slug = "us-cn-counternarcotics-wg"
+        on = "2023-11"
+        successor = "us-cn-counternarcotics-talks"
+
+        [[entry]]
+        command = "open"
+        slug = "us-cn-counternarcotics-talks"
+        title = "Counternarcotics talks"
+        parties = ["US", "CN"]
+        on = "2024-01-30"
+        follows = "us-cn-counternarcotics-wg"
+
+        [[entry]]
+        command = "open"
+        slug = "us-cn-fentanyl-talks"
+        title = "Fentanyl talks"
+        parties = ["US", "CN"]
+        on = "2024-02-01"
+        follows = "us-cn-precursors-wg"
+
+        [[entry]]
+        command = "open"
+        slug = "us-cn-precursor-talks"
+        title = "Precursor talks"
+        parties = ["US", "CN"]
+        on = "2024-02-01"
+        follows = "us-cn-precursors-wg"
+        """
+
+    Scenario: One warning for a channel named twice that nobody opens, none for one the file opens
+      When I import the seed file
+      Then it records 4 events, with a warning saying "lineage.toml: entry 3: us-cn-fentanyl-talks follows us-cn-precursors-wg, but no channel 'us-cn-precursors-wg' is recorded yet, nor opened by the file"
+      And the message does not show "us-cn-counternarcotics-talks'"
+
+    Scenario: A dry run warns the same, and records nothing
+      When I import the seed file with --dry-run
+      Then the message mentions "lineage.toml: entry 3: us-cn-fentanyl-talks follows us-cn-precursors-wg, but no channel 'us-cn-precursors-wg' is recorded yet"
+      And the message does not show "entry 4"
+      And nothing is recorded
+
+    Scenario: Imported again, the file records nothing and warns of nothing
+      Given the seed file was imported
+      When I import the seed file
+      Then it succeeds
+
   Rule: Importing the same file again records nothing new
 
     Scenario: The article imported twice records nothing the second time

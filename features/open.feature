@@ -104,6 +104,22 @@ Feature: Open a channel
       And nothing is recorded
       And "us-cn-mmca" is agreed since "1998-01-19"
 
+  Rule: The channel it follows may be recorded later: one not recorded yet is kept as given, with a warning
+
+    Scenario: A channel that follows one recorded opens without a warning
+      Given an agreed channel "us-cn-s-and-ed" opened on "2009-07-27"
+      When I run tracker open us-cn-ced --title "Comprehensive Economic Dialogue" --party US --party CN --on 2017-04 --follows us-cn-s-and-ed
+      Then it is recorded
+
+    Scenario: A channel that follows one not recorded yet opens, with a warning
+      When I run tracker open us-cn-ced --title "Comprehensive Economic Dialogue" --party US --party CN --on 2017-04 --follows us-cn-s-and-ed
+      Then it is recorded, with a warning saying "us-cn-ced follows us-cn-s-and-ed, but no channel 'us-cn-s-and-ed' is recorded yet (recorded as given; tracker correct us-cn-ced 1 --follows SLUG changes it)"
+
+    Scenario: A mistyped predecessor is kept, with a warning naming the channel most likely meant
+      Given an agreed channel "us-cn-s-and-ed" opened on "2009-07-27"
+      When I run tracker open us-cn-ced --title "Comprehensive Economic Dialogue" --party US --party CN --on 2017-04 --follows us-cn-s-and-e
+      Then it is recorded, with a warning saying "no channel 'us-cn-s-and-e' is recorded yet; did you mean us-cn-s-and-ed?"
+
   Rule: An option of one value is given once
 
     A second value would otherwise silently replace the first: a channel said to follow two

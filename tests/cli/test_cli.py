@@ -106,8 +106,13 @@ def session(tracker: Tracker) -> list[CliResult]:
 def test_each_recording_command_prints_what_it_recorded(session: list[CliResult]) -> None:
     for (args, lines), result in zip(SESSION, session, strict=True):
         assert result.exit_code == 0, (args, result.output)
-        assert result.stderr == ""
         assert result.stdout.splitlines() == lines
+    # The successor is not recorded (yet): it is recorded as given, with one warning.
+    assert [result.stderr for result in session] == [""] * (len(SESSION) - 1) + [
+        f"warning: {AI} is succeeded by us-cn-ai-dialogue, but no channel 'us-cn-ai-dialogue' "
+        f"is recorded yet (recorded as given; tracker correct {AI} 6 --successor SLUG changes "
+        "it)\n"
+    ]
 
 
 def test_status_as_json_is_one_object_per_channel_with_the_documented_keys(

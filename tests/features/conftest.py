@@ -172,6 +172,11 @@ def article_imported(store: str) -> None:
     record(store, ["import", str(ARTICLE_SEEDS)])
 
 
+@given("the seed file was imported")
+def seed_file_imported(store: str, seed_file: Path) -> None:
+    record(store, ["import", str(seed_file)])
+
+
 @given("the seed file that follows the article through 2024 was imported")
 def after_article_imported(store: str) -> None:
     record(store, ["import", str(ARTICLE_SEEDS.with_name("us-china-2024.toml"))])

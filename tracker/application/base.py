@@ -174,18 +174,27 @@ class TrackerApplication(Application[UUID]):
 
     def no_channel(self, slug: str) -> ChannelNotFound:
         """The refusal of a slug no channel has, naming the closest slugs recorded (a typo's
-        likely meaning). The store's slugs are read only here, once a channel is found
-        missing: finding one that exists never lists them."""
-        try:
-            close = close_slugs(slug, self._opened_slugs())
-        except StoreError:  # the store cannot list them: the refusal still holds
-            close = []
-        if len(close) > 1:
-            close[-2:] = [f"{close[-2]} or {close[-1]}"]
-        guess = f"; did you mean {', '.join(close)}?" if close else ";"
+        likely meaning)."""
+        guess = self.did_you_mean([slug])[slug] or ";"
         return ChannelNotFound(
             f"no channel {slug!r}{guess} tracker status lists the channels recorded"
         )
+
+    def did_you_mean(self, slugs: Iterable[str], also: Iterable[str] = ()) -> dict[str, str]:
+        """For each slug no channel has, "; did you mean a or b?" naming the slugs recorded (and
+        ``also``) closest to it, or "" when none is close. The store's slugs are read only here,
+        once a channel is found missing: finding one that exists never lists them."""
+        try:
+            known = list(dict.fromkeys([*self._opened_slugs(), *also]))
+        except StoreError:  # the store cannot list them: what is said still holds
+            known = []
+        guesses = {}
+        for slug in slugs:
+            close = close_slugs(slug, known)
+            if len(close) > 1:
+                close[-2:] = [f"{close[-2]} or {close[-1]}"]
+            guesses[slug] = f"; did you mean {', '.join(close)}?" if close else ""
+        return guesses
 
     def _channel_by_id(self, channel_id: UUID) -> Channel:
         """The channel, through its snapshot if it has a usable one, by the library's repository

@@ -17,6 +17,7 @@ from tracker.application.changing import CorrectFact
 from tracker.application.commands import OpenChannel, RetractEvent
 from tracker.application.errors import BadInput, Refused
 from tracker.application.fixing import correction_advice
+from tracker.application.lineage import Named, named_by
 from tracker.application.seedplan import Positioned
 from tracker.domain import refusals
 from tracker.domain.channel import Channel
@@ -44,6 +45,9 @@ class Outcome:
     long_channels: list[str] = dataclasses.field(default_factory=list)
     notices: list[str] = dataclasses.field(default_factory=list)  # meetings held the same day
     more_notices: int = 0  # beyond MAX_NOTICES
+    # The channels the facts recorded name as predecessor or successor, and those opened.
+    named: list[Named] = dataclasses.field(default_factory=list)
+    opened: set[str] = dataclasses.field(default_factory=set)
 
 
 @dataclass
@@ -115,6 +119,7 @@ class EntryRecorder:
     def apply(self, held: HeldChannel, entry: Positioned) -> bool:
         """Record one entry on one channel; False if it is refused (the first refusal is kept)."""
         command, outcome = entry.command, self.outcome
+        before = 0 if held.channel is None else held.channel.version
         try:
             if isinstance(command, OpenChannel):
                 self._open(held, command, entry)
@@ -150,7 +155,18 @@ class EntryRecorder:
             if outcome.first_refusal is None or entry.number < outcome.first_refusal[0]:
                 outcome.first_refusal = (entry.number, message)
             return False
+        self._note_lineage(held, entry, before)
         return True
+
+    def _note_lineage(self, held: HeldChannel, entry: Positioned, before: int) -> None:
+        """Keep the channels the entry's new events (those after #``before``) name as
+        predecessor or successor, and the channel if the entry opened it."""
+        if held.channel is None or held.channel.version == before:
+            return  # recorded before: named before
+        new = held.channel.events[before:]
+        self.outcome.named.extend(named_by(held.slug, new, self._where(entry)))
+        if before == 0:
+            self.outcome.opened.add(held.slug)
 
     def _open(self, held: HeldChannel, command: OpenChannel, entry: Positioned) -> None:
         if held.channel is None:

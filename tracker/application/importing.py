@@ -18,6 +18,7 @@ the fact was retracted since, so importing a file again records nothing new.
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ from tracker.application.entry_recorder import (
     Interleaved,
     Outcome,
 )
-from tracker.application.errors import WriteConflict
+from tracker.application.errors import StoreError, WriteConflict
 from tracker.application.garbage import fewer_collections
+from tracker.application.lineage import unknown_lineage
 from tracker.application.seedfile import SeedFile, open_seed
 from tracker.application.seedplan import ImportPlan, Positioned, SeedReader
 from tracker.application.unit_of_work import retrying
@@ -96,7 +98,7 @@ def _import_file(
             recorder = EntryRecorder(app, source.name, writer, snapshot_from, dry_run=dry_run)
             _record_in_file_order(recorder, reader, progress)
     except DryRun as done:
-        return _dry(reader.plan, done.outcome)
+        return _dry(app, reader.plan, done.outcome)
     except (Interleaved, WriteConflict):
         # Undone; validate the rest of the file first, then record it channel by channel.
         return import_plan(app, reader.finish(), progress, snapshot_from, dry_run=dry_run)
@@ -131,13 +133,14 @@ def _import_plan(
                 )
                 _record_by_channel(recorder, plan, progress)
         except DryRun as done:
-            return _dry(plan, done.outcome)
+            return _dry(app, plan, done.outcome)
         return _done(app, plan, recorder.outcome)
 
     return retrying(attempt, pause=0.01)
 
 
-def _dry(plan: ImportPlan, outcome: Outcome) -> ImportResult:
+def _dry(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:
+    _warn_of_lineage(app, outcome, recorded=False)
     already = outcome.already + plan.known
     return ImportResult(plan.entries, outcome.recorded, already, len(plan.channels), dry_run=True)
 
@@ -149,10 +152,19 @@ def _done(app: UnitOfWork, plan: ImportPlan, outcome: Outcome) -> ImportResult:
             f"and {outcome.more_notices} more meetings held on the day of another of their "
             "channel; tracker history SLUG lists them"
         )
+    _warn_of_lineage(app, outcome, recorded=True)
     for slug in outcome.long_channels:
         app.snapshot(slug)
     already = outcome.already + plan.known
     return ImportResult(plan.entries, outcome.recorded, already, len(plan.channels))
+
+
+def _warn_of_lineage(app: UnitOfWork, outcome: Outcome, *, recorded: bool) -> None:
+    """Warn of the channels the file names as predecessor or successor that neither the store
+    nor the file opens: once each, at the first entry naming it."""
+    # Recorded all the same: a store that cannot be read now loses the warning only.
+    with contextlib.suppress(StoreError):
+        app.notices.extend(unknown_lineage(app, outcome.named, outcome.opened, recorded=recorded))
 
 
 def _record_in_file_order(

@@ -12,6 +12,7 @@ intervals take a snapshot of a channel each time it reaches a multiple of SNAPSH
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
+from tracker.application.lineage import Named, named_by, unknown_lineage
 from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import Channel, project_channel
 from tracker.domain.events import (
@@ -100,14 +102,20 @@ class UnitOfWork(TrackerApplication):
         from tracker.store.waiting import budget
 
         locked = [self.channel_id(s) for s in [*slugs, *([opening] if opening else [])]]
+        named: list[Named] = []  # the channels the events recorded name as predecessor or successor
         with budget():  # every try waits for others within one budget
-            return self._try_writing(slugs, change, locked)
+            recorded = self._try_writing(slugs, change, locked, named)
+        # Recorded all the same: a store that cannot be read now loses the warning only.
+        with contextlib.suppress(StoreError):
+            self.notices.extend(unknown_lineage(self, named))
+        return recorded
 
     def _try_writing(
         self,
         slugs: Sequence[str],
         change: Callable[[dict[str, Channel]], list[Channel]],
         locked: list[UUID],
+        named: list[Named],
     ) -> list[Recorded]:
         from tracker.store.locks import writing
 
@@ -121,10 +129,11 @@ class UnitOfWork(TrackerApplication):
                     changed = change(channels)
                 slugs_by_id = {c.id: c.slug for c in changed}
                 recordings = self.save(*changed)
-            return [
-                _recorded(slugs_by_id[r.domain_event.originator_id], r.domain_event)
-                for r in recordings
+            events = [
+                (slugs_by_id[r.domain_event.originator_id], r.domain_event) for r in recordings
             ]
+            named[:] = [n for slug, event in events for n in named_by(slug, [event])]
+            return [_recorded(slug, event) for slug, event in events]
 
         return retrying(attempt, pause=0.005)
 

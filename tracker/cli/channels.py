@@ -76,7 +76,10 @@ def open_(
     follows: Annotated[
         str | None,
         typer.Option(
-            "--follows", metavar="SLUG", help="The slug of the channel this one replaces."
+            "--follows",
+            metavar="SLUG",
+            help="The slug of the channel this one replaces (one not recorded yet is "
+            "recorded as given, with a warning).",
         ),
     ] = None,
     source: SourceOpt = None,
@@ -189,7 +192,12 @@ def conclude(
     reason: Reason = None,
     successor: Annotated[
         str | None,
-        typer.Option("--successor", metavar="SLUG", help="The slug of the channel replacing it."),
+        typer.Option(
+            "--successor",
+            metavar="SLUG",
+            help="The slug of the channel replacing it (one not recorded yet is recorded as "
+            "given, with a warning).",
+        ),
     ] = None,
     source: SourceOpt = None,
     quote: Quote = None,

@@ -115,8 +115,13 @@ def tracker(
         creates=creates,
         only_if_recorded=creates,
     )
-    # Close connection pools when the command ends, also when it runs in-process (tests).
-    ctx.call_on_close(app.close)
+    return closed_at_the_end(ctx, app)
+
+
+def closed_at_the_end(ctx: typer.Context, app: DialogueTracker) -> DialogueTracker:
+    """Close the tracker when the command ends, also when it runs in-process (tests), and
+    print its notices then."""
+    ctx.call_on_close(app.close)  # its connection pools
     ctx.call_on_close(lambda: _warn(app.notices))
     return app
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.context import progress_bar, tracker
+from tracker.cli.context import closed_at_the_end, progress_bar, tracker
 
 if TYPE_CHECKING:
     from tracker.application.tracker import DialogueTracker
@@ -75,6 +75,4 @@ def _store_for(ctx: typer.Context, *, dry_run: bool) -> DialogueTracker:
         from tracker.application import open_empty_tracker
 
         typer.echo(f"warning: {e}; the file is checked against an empty store", err=True)
-        app = open_empty_tracker()
-        ctx.call_on_close(app.close)
-        return app
+        return closed_at_the_end(ctx, open_empty_tracker())
