@@ -28,12 +28,10 @@ from tracker.application.errors import (
     StoreError,
     WriteConflict,
 )
-from tracker.application.lineage import Named, named_by, unknown_lineage
+from tracker.application.lineage import named_by, unknown_lineage
 from tracker.application.snapshots import ChannelSnapshots
 from tracker.domain.channel import Channel, project_channel
-from tracker.domain.events import (
-    Fact,
-)
+from tracker.domain.events import Fact
 from tracker.domain.snapshot import ChannelSnapshot
 from tracker.store import driver_errors
 
@@ -102,24 +100,25 @@ class UnitOfWork(TrackerApplication):
         from tracker.store.waiting import budget
 
         locked = [self.channel_id(s) for s in [*slugs, *([opening] if opening else [])]]
-        named: list[Named] = []  # the channels the events recorded name as predecessor or successor
         with budget():  # every try waits for others within one budget
-            recorded = self._try_writing(slugs, change, locked, named)
-        # Recorded all the same: a store that cannot be read now loses the warning only.
+            events = self._try_writing(slugs, change, locked)
+        # The channels the events name as predecessor or successor: recorded all the same, so
+        # a store that cannot be read now loses the warning only.
         with contextlib.suppress(StoreError):
+            named = [n for slug, event in events for n in named_by(slug, [event])]
             self.notices.extend(unknown_lineage(self, named))
-        return recorded
+        return [_recorded(slug, event) for slug, event in events]
 
     def _try_writing(
         self,
         slugs: Sequence[str],
         change: Callable[[dict[str, Channel]], list[Channel]],
         locked: list[UUID],
-        named: list[Named],
-    ) -> list[Recorded]:
+    ) -> list[tuple[str, Any]]:
+        """The events saved, each with its channel's slug."""
         from tracker.store.locks import writing
 
-        def attempt() -> list[Recorded]:
+        def attempt() -> list[tuple[str, Any]]:
             # Writers of the same channels queue here instead of racing to the store; a
             # writer that does not take the lock (an old version, say) still only causes a
             # conflict, and a retry.
@@ -129,11 +128,7 @@ class UnitOfWork(TrackerApplication):
                     changed = change(channels)
                 slugs_by_id = {c.id: c.slug for c in changed}
                 recordings = self.save(*changed)
-            events = [
-                (slugs_by_id[r.domain_event.originator_id], r.domain_event) for r in recordings
-            ]
-            named[:] = [n for slug, event in events for n in named_by(slug, [event])]
-            return [_recorded(slug, event) for slug, event in events]
+            return [(slugs_by_id[r.domain_event.originator_id], r.domain_event) for r in recordings]
 
         return retrying(attempt, pause=0.005)
 
